@@ -1,0 +1,12 @@
+#pragma once
+// Umbrella header of the Iceberg codec: types and schemas, single values, the columnar mapping
+// and (with LAKECODEC_WITH_JSON) schema JSON, JSON single values and JSON rows.
+
+#include "lakecodec/iceberg/columnar.hpp"
+#include "lakecodec/iceberg/types.hpp"
+#include "lakecodec/iceberg/values.hpp"
+
+#ifdef LAKECODEC_WITH_JSON
+#include "lakecodec/iceberg/schema.hpp"
+#include "lakecodec/iceberg/value_json.hpp"
+#endif
