@@ -1,21 +1,22 @@
+#include "lakecodec/codec/codec.hpp"
+
 #include <gtest/gtest.h>
 #include <zstd.h>
 
 #include <random>
 #include <string>
 
-#include "lakecodec/codec/codec.hpp"
-
 using namespace lakecodec;
 
 namespace {
-const compression all_codecs[] = {compression::none, compression::snappy, compression::gzip,
-                                  compression::deflate, compression::zlib, compression::zstd};
+const compression all_codecs[] = {compression::none,    compression::snappy, compression::gzip,
+                                  compression::deflate, compression::zlib,   compression::zstd};
 
 std::string sample_text(size_t n) {
   std::mt19937 rng(42);
   std::string s;
-  const char* words[] = {"lake", "codec", "parquet", "avro", "iceberg", "paimon", "\xc3\xa9t\xc3\xa9"};
+  const char* words[] = {"lake",    "codec",  "parquet",          "avro",
+                         "iceberg", "paimon", "\xc3\xa9t\xc3\xa9"};
   while (s.size() < n) s += std::string(words[rng() % 7]) + (rng() % 3 ? " " : "\n");
   s.resize(n);
   return s;
@@ -124,7 +125,8 @@ TEST(CodecTest, CorruptAndTruncatedInputGiveErrorsNotCrashes) {
     status cut = decompress(c, packed.span().subspan(0, packed.size() / 2), out, input.size());
     EXPECT_FALSE(cut.ok()) << compression_name(c);
     std::string garbage(packed.view());
-    for (size_t i = 0; i < garbage.size(); i += 7) garbage[i] = static_cast<char>(garbage[i] ^ 0x5a);
+    for (size_t i = 0; i < garbage.size(); i += 7)
+      garbage[i] = static_cast<char>(garbage[i] ^ 0x5a);
     byte_buffer out2;
     status bad = decompress(c, byte_span(garbage), out2, input.size());
     EXPECT_FALSE(bad.ok() && out2.view() == input) << compression_name(c);

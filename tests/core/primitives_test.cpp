@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "../test_support.hpp"
 #include "lakecodec/core/buffer.hpp"
 #include "lakecodec/core/crc32.hpp"
 #include "lakecodec/core/endian.hpp"
@@ -13,7 +14,6 @@
 #include "lakecodec/core/sink.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/core/varint.hpp"
-#include "../test_support.hpp"
 
 using namespace lakecodec;
 
@@ -66,7 +66,8 @@ TEST(VarintTest, ZigzagRoundTripsEdgeValues) {
                     std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()}) {
     EXPECT_EQ(zigzag_decode64(zigzag_encode64(v)), v);
   }
-  for (int32_t v : {0, -1, 1, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()})
+  for (int32_t v :
+       {0, -1, 1, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()})
     EXPECT_EQ(zigzag_decode32(zigzag_encode32(v)), v);
   EXPECT_EQ(zigzag_encode64(-1), 1u);
   EXPECT_EQ(zigzag_encode64(1), 2u);

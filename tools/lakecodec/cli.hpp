@@ -41,9 +41,9 @@ struct args {
 };
 
 struct command {
-  std::string path;        // "avro tojson"
-  std::string summary;     // one line
-  std::string usage;       // "FILE"
+  std::string path;     // "avro tojson"
+  std::string summary;  // one line
+  std::string usage;    // "FILE"
   std::vector<option_spec> options;
   size_t min_positional = 0;
   size_t max_positional = 0;  // SIZE_MAX for unbounded
@@ -64,8 +64,8 @@ inline int data_error(const std::string& file, const lakecodec::status& s) {
 }
 
 /// Parses an integer option value; false (and a usage message) on garbage.
-inline bool parse_int_option(const args& a, const std::string& name, long long& out,
-                             long long lo, long long hi) {
+inline bool parse_int_option(const args& a, const std::string& name, long long& out, long long lo,
+                             long long hi) {
   if (!a.has(name)) return true;
   const std::string v = a.get(name);
   char* end = nullptr;

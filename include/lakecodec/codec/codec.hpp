@@ -77,10 +77,9 @@ constexpr bool compression_available(compression c) noexcept {
 
 /// Default level of a codec (0 where levels do not apply).
 constexpr int default_compression_level(compression c) noexcept {
-  return c == compression::zstd ? 3 : (c == compression::gzip || c == compression::deflate ||
-                                       c == compression::zlib)
-                                          ? 6
-                                          : 0;
+  return c == compression::zstd                                                            ? 3
+         : (c == compression::gzip || c == compression::deflate || c == compression::zlib) ? 6
+                                                                                           : 0;
 }
 
 namespace detail {
@@ -95,7 +94,7 @@ inline status not_built_in(compression c) {
 }
 #ifdef LAKECODEC_WITH_ZLIB
 inline zlib_codec::wrapping zlib_wrapping(compression c) {
-  return c == compression::gzip ? zlib_codec::wrapping::gzip
+  return c == compression::gzip   ? zlib_codec::wrapping::gzip
          : c == compression::zlib ? zlib_codec::wrapping::zlib
                                   : zlib_codec::wrapping::raw;
 }

@@ -35,7 +35,8 @@ inline int window_bits(wrapping w, bool inflate) {
 /// Appends the deflate stream of `in`, in the given wrapping, to `out`.
 inline status compress(byte_span in, byte_buffer& out, wrapping w, int level = default_level) {
   z_stream zs{};
-  if (deflateInit2(&zs, level, Z_DEFLATED, detail::window_bits(w, false), 8, Z_DEFAULT_STRATEGY) != Z_OK)
+  if (deflateInit2(&zs, level, Z_DEFLATED, detail::window_bits(w, false), 8, Z_DEFAULT_STRATEGY) !=
+      Z_OK)
     return status(errc::internal, "zlib: deflateInit2 failed");
   const uLong bound = deflateBound(&zs, static_cast<uLong>(in.size));
   uint8_t* dst = out.ensure(bound);

@@ -33,7 +33,8 @@ class compressor {
     const size_t bound = ZSTD_compressBound(in.size);
     uint8_t* dst = out.ensure(bound);
     const size_t n = ZSTD_compressCCtx(ctx_, dst, bound, in.data, in.size, level_);
-    if (ZSTD_isError(n)) return status(errc::internal, std::string("zstd: ") + ZSTD_getErrorName(n));
+    if (ZSTD_isError(n))
+      return status(errc::internal, std::string("zstd: ") + ZSTD_getErrorName(n));
     out.commit(n);
     return {};
   }
@@ -56,7 +57,8 @@ class decompressor {
 
   /// Appends the decompressed bytes of `in` (one or more frames) to `out`.
   status decompress(byte_span in, byte_buffer& out, size_t max_output) {
-    if (ctx_ == nullptr) return status(errc::internal, "zstd: cannot create a decompression context");
+    if (ctx_ == nullptr)
+      return status(errc::internal, "zstd: cannot create a decompression context");
     ZSTD_DCtx_reset(ctx_, ZSTD_reset_session_only);
     const unsigned long long declared = ZSTD_getFrameContentSize(in.data, in.size);
     if (declared == ZSTD_CONTENTSIZE_ERROR)
@@ -71,7 +73,8 @@ class decompressor {
       const size_t room = max_output - (out.size() - start);
       const bool probing = room == 0;  // at the cap: any further byte means too much output
       size_t chunk = room < (size_t{1} << 20) ? room : (size_t{1} << 20);
-      if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared <= room) chunk = static_cast<size_t>(declared);
+      if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared <= room)
+        chunk = static_cast<size_t>(declared);
       if (chunk == 0) chunk = 1;
       uint8_t probe;
       ZSTD_outBuffer dst{probing ? &probe : out.ensure(chunk), probing ? 1 : chunk, 0};
@@ -82,7 +85,7 @@ class decompressor {
         return limit_exceeded("zstd: decompressed data exceeds the limit of " +
                               std::to_string(max_output) + " bytes");
       if (!probing) out.commit(dst.pos);
-      if (last == 0 && src.pos == src.size) break;      // every frame complete, input consumed
+      if (last == 0 && src.pos == src.size) break;       // every frame complete, input consumed
       if (dst.pos == 0 && src.pos == consumed_before) {  // no progress possible
         if (src.pos == src.size) break;
         return corrupt_data("zstd: decoder made no progress");

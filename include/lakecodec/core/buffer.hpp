@@ -78,9 +78,7 @@ class byte_buffer {
   size_t capacity() const noexcept { return capacity_; }
   bool empty() const noexcept { return size_ == 0; }
   byte_span span() const noexcept { return {data_, size_}; }
-  std::string_view view() const noexcept {
-    return {reinterpret_cast<const char*>(data_), size_};
-  }
+  std::string_view view() const noexcept { return {reinterpret_cast<const char*>(data_), size_}; }
   uint8_t& operator[](size_t i) noexcept { return data_[i]; }
   uint8_t operator[](size_t i) const noexcept { return data_[i]; }
 

@@ -399,33 +399,74 @@ struct batch_view {
 /// The C++ storage type of each fixed-width type id (`storage_of<type_id::int64>::type`).
 template <type_id Id>
 struct storage_of;
-template <> struct storage_of<type_id::boolean> { using type = bool; };
-template <> struct storage_of<type_id::int8> { using type = int8_t; };
-template <> struct storage_of<type_id::int16> { using type = int16_t; };
-template <> struct storage_of<type_id::int32> { using type = int32_t; };
-template <> struct storage_of<type_id::int64> { using type = int64_t; };
-template <> struct storage_of<type_id::float32> { using type = float; };
-template <> struct storage_of<type_id::float64> { using type = double; };
-template <> struct storage_of<type_id::decimal128> { using type = __int128; };
-template <> struct storage_of<type_id::date32> { using type = int32_t; };
-template <> struct storage_of<type_id::time64> { using type = int64_t; };
-template <> struct storage_of<type_id::timestamp> { using type = int64_t; };
+template <>
+struct storage_of<type_id::boolean> {
+  using type = bool;
+};
+template <>
+struct storage_of<type_id::int8> {
+  using type = int8_t;
+};
+template <>
+struct storage_of<type_id::int16> {
+  using type = int16_t;
+};
+template <>
+struct storage_of<type_id::int32> {
+  using type = int32_t;
+};
+template <>
+struct storage_of<type_id::int64> {
+  using type = int64_t;
+};
+template <>
+struct storage_of<type_id::float32> {
+  using type = float;
+};
+template <>
+struct storage_of<type_id::float64> {
+  using type = double;
+};
+template <>
+struct storage_of<type_id::decimal128> {
+  using type = __int128;
+};
+template <>
+struct storage_of<type_id::date32> {
+  using type = int32_t;
+};
+template <>
+struct storage_of<type_id::time64> {
+  using type = int64_t;
+};
+template <>
+struct storage_of<type_id::timestamp> {
+  using type = int64_t;
+};
 
 /// Whether a column of `id` is stored as values of C++ type T.
 template <class T>
 bool stored_as(type_id id) noexcept {
-  if constexpr (std::is_same<T, bool>::value) return id == type_id::boolean;
-  else if constexpr (std::is_same<T, int8_t>::value) return id == type_id::int8;
-  else if constexpr (std::is_same<T, int16_t>::value) return id == type_id::int16;
-  else if constexpr (std::is_same<T, int32_t>::value) return id == type_id::int32 || id == type_id::date32;
+  if constexpr (std::is_same<T, bool>::value)
+    return id == type_id::boolean;
+  else if constexpr (std::is_same<T, int8_t>::value)
+    return id == type_id::int8;
+  else if constexpr (std::is_same<T, int16_t>::value)
+    return id == type_id::int16;
+  else if constexpr (std::is_same<T, int32_t>::value)
+    return id == type_id::int32 || id == type_id::date32;
   else if constexpr (std::is_same<T, int64_t>::value)
     return id == type_id::int64 || id == type_id::time64 || id == type_id::timestamp;
-  else if constexpr (std::is_same<T, float>::value) return id == type_id::float32;
-  else if constexpr (std::is_same<T, double>::value) return id == type_id::float64;
-  else if constexpr (std::is_same<T, __int128>::value) return id == type_id::decimal128;
+  else if constexpr (std::is_same<T, float>::value)
+    return id == type_id::float32;
+  else if constexpr (std::is_same<T, double>::value)
+    return id == type_id::float64;
+  else if constexpr (std::is_same<T, __int128>::value)
+    return id == type_id::decimal128;
   else if constexpr (std::is_same<T, std::string_view>::value)
     return is_binary_like(id) || id == type_id::fixed_size_binary;
-  else return false;
+  else
+    return false;
 }
 
 /// Run-time check, once per column, that a column is stored as T.
@@ -439,10 +480,12 @@ status check_stored_as(const column_view& c, std::string_view column_name = {}) 
 /// Reads slot i as T: fixed-width values, booleans, or bytes (binary-like and fixed binary).
 template <class T>
 LAKECODEC_ALWAYS_INLINE T get_value(const column_view& c, int64_t i) noexcept {
-  if constexpr (std::is_same<T, bool>::value) return c.bool_value(i);
+  if constexpr (std::is_same<T, bool>::value)
+    return c.bool_value(i);
   else if constexpr (std::is_same<T, std::string_view>::value)
     return c.type.id == type_id::fixed_size_binary ? c.fixed_bytes(i) : c.bytes(i);
-  else return c.value<T>(i);
+  else
+    return c.value<T>(i);
 }
 
 /// Calls f(i, value) for every valid slot i of `c`, with value of type T. The caller guarantees
@@ -576,11 +619,11 @@ inline status validate_column(const field& f, const column_view& c, const std::s
       return invalid_argument("column '" + path + "' offsets reach " +
                               std::to_string(c.value_offset(c.length)) + " but the child has " +
                               std::to_string(c.children[0].length) + " slots");
-    if (id == type_id::map && (f.children[0].type.id != type_id::struct_ ||
-                               f.children[0].children.size() != 2))
+    if (id == type_id::map &&
+        (f.children[0].type.id != type_id::struct_ || f.children[0].children.size() != 2))
       return invalid_argument("map column '" + path + "' entries must be struct<key, value>");
-    LAKECODEC_TRY(validate_column(f.children[0], c.children[0],
-                                  path + "." + f.children[0].name, depth + 1));
+    LAKECODEC_TRY(
+        validate_column(f.children[0], c.children[0], path + "." + f.children[0].name, depth + 1));
   }
   return {};
 }

@@ -11,7 +11,8 @@ LAKECODEC_NAMESPACE_BEGIN
 
 namespace detail {
 constexpr bool host_is_little_endian() noexcept {
-#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
   return false;
 #else
   return true;

@@ -37,15 +37,14 @@ inline uint32_t murmur3_x86_32(const void* key, size_t len, uint32_t seed = 0) n
   const uint8_t* data = static_cast<const uint8_t*>(key);
   const size_t nblocks = len / 4;
   uint32_t h1 = seed;
-  for (size_t i = 0; i < nblocks; ++i) h1 = detail::murmur3_mix_h1(h1, load_le<uint32_t>(data + 4 * i));
+  for (size_t i = 0; i < nblocks; ++i)
+    h1 = detail::murmur3_mix_h1(h1, load_le<uint32_t>(data + 4 * i));
   const uint8_t* tail = data + nblocks * 4;
   uint32_t k1 = 0;
   switch (len & 3) {
     case 3: k1 ^= uint32_t{tail[2]} << 16; [[fallthrough]];
     case 2: k1 ^= uint32_t{tail[1]} << 8; [[fallthrough]];
-    case 1:
-      k1 ^= tail[0];
-      h1 ^= detail::murmur3_mix_k1(k1);
+    case 1: k1 ^= tail[0]; h1 ^= detail::murmur3_mix_k1(k1);
   }
   h1 ^= static_cast<uint32_t>(len);
   return detail::murmur3_fmix32(h1);

@@ -98,9 +98,8 @@ class bounded_reader {
     const int64_t start = offset();
     LAKECODEC_ASSIGN_OR_RETURN(uint64_t v, read_uvarint64(what));
     if (v > 0xffffffffu)
-      return corrupt_data(std::string(what) + ": varint " + std::to_string(v) +
-                              " does not fit 32 bits",
-                          start);
+      return corrupt_data(
+          std::string(what) + ": varint " + std::to_string(v) + " does not fit 32 bits", start);
     return static_cast<uint32_t>(v);
   }
 
@@ -120,13 +119,13 @@ class bounded_reader {
     if (count < 0)
       return corrupt_data(std::string(what) + " " + std::to_string(count) + " is negative", at);
     if (count > max)
-      return limit_exceeded(std::string(what) + " " + std::to_string(count) + " exceeds the limit " +
-                                std::to_string(max),
+      return limit_exceeded(std::string(what) + " " + std::to_string(count) +
+                                " exceeds the limit " + std::to_string(max),
                             at);
-    if (bytes_per_item > 0 &&
-        static_cast<uint64_t>(count) > remaining() / bytes_per_item)
-      return truncated_input(std::string(what) + " " + std::to_string(count) + " needs more than the " +
-                                 std::to_string(remaining()) + " bytes that remain",
+    if (bytes_per_item > 0 && static_cast<uint64_t>(count) > remaining() / bytes_per_item)
+      return truncated_input(std::string(what) + " " + std::to_string(count) +
+                                 " needs more than the " + std::to_string(remaining()) +
+                                 " bytes that remain",
                              at);
     return {};
   }

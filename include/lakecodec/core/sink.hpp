@@ -179,7 +179,8 @@ class file_sink final : public output_sink {
 
   status publish() {
     if (options_.overwrite) {
-      if (::rename(write_path_.c_str(), path_.c_str()) != 0) return os_error("cannot rename to", path_);
+      if (::rename(write_path_.c_str(), path_.c_str()) != 0)
+        return os_error("cannot rename to", path_);
     } else if (::link(write_path_.c_str(), path_.c_str()) != 0) {
       if (errno == EEXIST)
         return status(errc::already_exists, "file already exists: '" + path_ + "'");
@@ -195,7 +196,8 @@ class file_sink final : public output_sink {
 
   void sync_directory() noexcept {
     const size_t slash = path_.rfind('/');
-    std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path_.substr(0, slash));
+    std::string dir =
+        slash == std::string::npos ? "." : (slash == 0 ? "/" : path_.substr(0, slash));
     int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
       ::fsync(dfd);
@@ -221,7 +223,8 @@ inline result<byte_buffer> read_file(const std::string& path, int64_t max_size =
   }
   if (st.st_size > max_size) {
     ::close(fd);
-    return limit_exceeded("file '" + path + "' is larger than " + std::to_string(max_size) + " bytes");
+    return limit_exceeded("file '" + path + "' is larger than " + std::to_string(max_size) +
+                          " bytes");
   }
   byte_buffer out(static_cast<size_t>(st.st_size));
   for (;;) {

@@ -94,7 +94,9 @@ class [[nodiscard]] status {
 };
 
 /// Shorthands for the common error kinds.
-inline status invalid_argument(std::string m) { return status(errc::invalid_argument, std::move(m)); }
+inline status invalid_argument(std::string m) {
+  return status(errc::invalid_argument, std::move(m));
+}
 inline status corrupt_data(std::string m, int64_t offset = -1) {
   return status(errc::corrupt_data, std::move(m), offset);
 }
@@ -114,8 +116,8 @@ class [[nodiscard]] result {
   static_assert(!std::is_same<T, status>::value, "result<status> is meaningless");
 
  public:
-  result(const T& value) : has_(true) { new (&storage_) T(value); }                // NOLINT
-  result(T&& value) noexcept(std::is_nothrow_move_constructible<T>::value)        // NOLINT
+  result(const T& value) : has_(true) { new (&storage_) T(value); }         // NOLINT
+  result(T&& value) noexcept(std::is_nothrow_move_constructible<T>::value)  // NOLINT
       : has_(true) {
     new (&storage_) T(std::move(value));
   }
@@ -216,16 +218,15 @@ LAKECODEC_NAMESPACE_END
 #define LAKECODEC_CONCAT(a, b) LAKECODEC_CONCAT_IMPL(a, b)
 
 /// Returns the status of `expr` (a status or result) from the enclosing function if it failed.
-#define LAKECODEC_TRY(expr)                                                       \
-  do {                                                                            \
-    auto&& lakecodec_try_value_ = (expr);                                         \
-    if (LAKECODEC_UNLIKELY(!::lakecodec::detail::as_status(lakecodec_try_value_)  \
-                                .ok()))                                           \
-      return ::lakecodec::detail::as_status(lakecodec_try_value_);                \
+#define LAKECODEC_TRY(expr)                                                             \
+  do {                                                                                  \
+    auto&& lakecodec_try_value_ = (expr);                                               \
+    if (LAKECODEC_UNLIKELY(!::lakecodec::detail::as_status(lakecodec_try_value_).ok())) \
+      return ::lakecodec::detail::as_status(lakecodec_try_value_);                      \
   } while (0)
 
-#define LAKECODEC_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
-  auto tmp = (expr);                                    \
+#define LAKECODEC_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr)                    \
+  auto tmp = (expr);                                                       \
   if (LAKECODEC_UNLIKELY(!tmp.has_value())) return std::move(tmp).error(); \
   lhs = std::move(tmp).value()
 

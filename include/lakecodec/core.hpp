@@ -1,0 +1,16 @@
+#pragma once
+// lakecodec core: errors as values, bytes and buffers, bounded readers, sinks, hashes, the
+// columnar view, and the compression codecs every format shares.
+
+#include "lakecodec/codec/codec.hpp"
+#include "lakecodec/core/buffer.hpp"
+#include "lakecodec/core/columnar.hpp"
+#include "lakecodec/core/config.hpp"
+#include "lakecodec/core/crc32.hpp"
+#include "lakecodec/core/endian.hpp"
+#include "lakecodec/core/hash.hpp"
+#include "lakecodec/core/limits.hpp"
+#include "lakecodec/core/reader.hpp"
+#include "lakecodec/core/sink.hpp"
+#include "lakecodec/core/status.hpp"
+#include "lakecodec/core/varint.hpp"
