@@ -14,6 +14,12 @@ cmake -S "$here/add_subdirectory" -B "$work/sub" "${gen[@]}" -DLAKECODEC_SOURCE_
 cmake --build "$work/sub" >/dev/null
 "$work/sub/consumer" && passed=$((passed + 1))
 
+echo "== add_subdirectory, consumer in C++20"
+cmake -S "$here/add_subdirectory" -B "$work/sub20" "${gen[@]}" -DCMAKE_CXX_STANDARD=20 \
+      -DLAKECODEC_SOURCE_DIR="$root" >/dev/null
+cmake --build "$work/sub20" >/dev/null
+"$work/sub20/consumer" && passed=$((passed + 1))
+
 echo "== find_package after cmake --install"
 cmake -S "$root" -B "$work/lib" "${gen[@]}" -DLAKECODEC_BUILD_TESTS=OFF -DLAKECODEC_BUILD_BENCH=OFF \
       -DLAKECODEC_BUILD_FUZZ=OFF -DLAKECODEC_BUILD_TOOLS=OFF -DCMAKE_INSTALL_PREFIX="$work/prefix" >/dev/null
@@ -31,5 +37,5 @@ cmake -S "$here/single_header" -B "$work/single" "${gen[@]}" -DCOPIED_HEADER_DIR
 cmake --build "$work/single" >/dev/null
 "$work/single/consumer" && passed=$((passed + 1))
 
-echo "$passed passed, $((3 - passed)) failed"
-[ "$passed" = 3 ]
+echo "$passed passed, $((4 - passed)) failed"
+[ "$passed" = 4 ]
