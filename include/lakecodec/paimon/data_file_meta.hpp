@@ -1,0 +1,490 @@
+#pragma once
+// DataFileMeta, SimpleStats, IndexFileMeta and deletion-vector metadata with every field of every
+// CommitMessage version, and their BinaryRow forms (paimon spec fact sheet §4 and §5).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lakecodec/core/buffer.hpp"
+#include "lakecodec/core/config.hpp"
+#include "lakecodec/core/status.hpp"
+#include "lakecodec/paimon/binary.hpp"
+#include "lakecodec/paimon/row_codec.hpp"
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace paimon {
+
+/// Column statistics of one file (`SimpleStats.java`): min and max values as schemaless rows and
+/// per-column null counts (the array itself may be null, and so may each count).
+struct simple_stats {
+  binary_row min_values = binary_row::empty();
+  binary_row max_values = binary_row::empty();
+  std::optional<std::vector<std::optional<int64_t>>> null_counts =
+      std::vector<std::optional<int64_t>>{};
+
+  /// `SimpleStats.EMPTY_STATS`: empty rows and an empty null-count array.
+  static simple_stats empty() { return simple_stats(); }
+  friend bool operator==(const simple_stats& a, const simple_stats& b) {
+    return a.min_values == b.min_values && a.max_values == b.max_values &&
+           a.null_counts == b.null_counts;
+  }
+  friend bool operator!=(const simple_stats& a, const simple_stats& b) { return !(a == b); }
+};
+
+/// Where a data file came from (`FileSource.java`).
+enum class file_source : int8_t { append = 0, compact = 1 };
+
+/// One data file (`DataFileMeta.java`, §4). Optional members are the nullable columns; which of
+/// them a CommitMessage version carries is given by data_file_meta_arity().
+struct data_file_meta {
+  std::string file_name;
+  int64_t file_size = 0;
+  int64_t row_count = 0;
+  binary_row min_key = binary_row::empty();
+  binary_row max_key = binary_row::empty();
+  simple_stats key_stats;
+  simple_stats value_stats;
+  int64_t min_sequence_number = 0;
+  int64_t max_sequence_number = 0;
+  int64_t schema_id = 0;
+  int32_t level = 0;
+  std::vector<std::string> extra_files;
+  /// TIMESTAMP(3): local wall-clock millis, as Java writes `LocalDateTime.now()`.
+  std::optional<int64_t> creation_time;
+  std::optional<int64_t> delete_row_count;
+  std::optional<std::string> embedded_index;
+  std::optional<int8_t> file_source;
+  std::optional<std::vector<std::string>> value_stats_cols;
+  std::optional<std::string> external_path;
+  std::optional<int64_t> first_row_id;
+  std::optional<std::vector<std::string>> write_cols;
+  std::optional<std::vector<int64_t>> write_cols_sequences;
+
+  friend bool operator==(const data_file_meta& a, const data_file_meta& b) {
+    return a.file_name == b.file_name && a.file_size == b.file_size &&
+           a.row_count == b.row_count && a.min_key == b.min_key && a.max_key == b.max_key &&
+           a.key_stats == b.key_stats && a.value_stats == b.value_stats &&
+           a.min_sequence_number == b.min_sequence_number &&
+           a.max_sequence_number == b.max_sequence_number && a.schema_id == b.schema_id &&
+           a.level == b.level && a.extra_files == b.extra_files &&
+           a.creation_time == b.creation_time && a.delete_row_count == b.delete_row_count &&
+           a.embedded_index == b.embedded_index && a.file_source == b.file_source &&
+           a.value_stats_cols == b.value_stats_cols && a.external_path == b.external_path &&
+           a.first_row_id == b.first_row_id && a.write_cols == b.write_cols &&
+           a.write_cols_sequences == b.write_cols_sequences;
+  }
+  friend bool operator!=(const data_file_meta& a, const data_file_meta& b) { return !(a == b); }
+};
+
+/// One deletion vector inside a deletion-vector index file (`DeletionVectorMeta.java`).
+struct deletion_vector_meta {
+  std::string data_file_name;
+  int32_t offset = 0;
+  int32_t length = 0;
+  std::optional<int64_t> cardinality;
+  friend bool operator==(const deletion_vector_meta& a, const deletion_vector_meta& b) {
+    return a.data_file_name == b.data_file_name && a.offset == b.offset && a.length == b.length &&
+           a.cardinality == b.cardinality;
+  }
+};
+
+/// The `_GLOBAL_INDEX` row of an index file (`GlobalIndexMeta.java`).
+struct global_index_meta {
+  int64_t row_range_start = 0;
+  int64_t row_range_end = 0;
+  int32_t index_field_id = 0;
+  std::optional<std::vector<int32_t>> extra_field_ids;
+  std::optional<std::string> index_meta;
+  std::optional<std::string> source_meta;
+  friend bool operator==(const global_index_meta& a, const global_index_meta& b) {
+    return a.row_range_start == b.row_range_start && a.row_range_end == b.row_range_end &&
+           a.index_field_id == b.index_field_id && a.extra_field_ids == b.extra_field_ids &&
+           a.index_meta == b.index_meta && a.source_meta == b.source_meta;
+  }
+};
+
+/// One index file (`IndexFileMeta.java`): a HASH bucket index, a DELETION_VECTORS file or a
+/// global index.
+struct index_file_meta {
+  std::string index_type;
+  std::string file_name;
+  int64_t file_size = 0;
+  int64_t row_count = 0;
+  std::optional<std::vector<deletion_vector_meta>> dv_ranges;
+  std::optional<std::string> external_path;
+  std::optional<global_index_meta> global_index;
+  friend bool operator==(const index_file_meta& a, const index_file_meta& b) {
+    return a.index_type == b.index_type && a.file_name == b.file_name &&
+           a.file_size == b.file_size && a.row_count == b.row_count && a.dv_ranges == b.dv_ranges &&
+           a.external_path == b.external_path && a.global_index == b.global_index;
+  }
+};
+
+/// The oldest and newest CommitMessage serializer versions Java can read (master: 13).
+constexpr int min_commit_message_version = 1;
+constexpr int max_commit_message_version = 13;
+/// A pseudo-version for Paimon 0.7's version-2 layout (`CommitMessageLegacyV2Serializer`).
+constexpr int commit_message_version_legacy_v2 = -2;
+
+/// Physical arity of the DataFileMeta row at a CommitMessage version (§5 table; v8 is 19 on the
+/// wire although Java declares 20).
+inline int32_t data_file_meta_arity(int version) noexcept {
+  if (version == commit_message_version_legacy_v2) return 13;
+  if (version >= 13) return 21;
+  if (version >= 9) return 20;
+  if (version == 8) return 19;
+  if (version >= 6) return 18;
+  if (version >= 4) return 17;
+  if (version == 3) return 16;
+  return 15;
+}
+
+/// Layout of the IndexFileMeta row at a CommitMessage version: field count, fields per
+/// deletion-vector row, fields of the global-index row (0 = absent).
+struct index_file_layout {
+  int32_t arity;
+  int32_t dv_arity;
+  int32_t global_arity;
+};
+inline index_file_layout index_file_meta_layout(int version) noexcept {
+  if (version == commit_message_version_legacy_v2) return {4, 0, 0};
+  if (version >= 12) return {7, 4, 6};
+  if (version == 11) return {7, 4, 5};
+  if (version >= 9) return {6, 4, 0};
+  if (version >= 5) return {5, 4, 0};
+  return {5, 3, 0};
+}
+
+namespace detail {
+
+/// Scratch buffers reused across rows so steady-state encoding does not allocate.
+struct meta_scratch {
+  binary_row_writer row;
+  binary_row_writer stats;
+  binary_array_writer array;
+  binary_row_writer nested;
+  byte_buffer blob;
+  std::string key;
+};
+
+inline void write_string_array(binary_row_writer& w, int i, const std::vector<std::string>& v,
+                               binary_array_writer& a) {
+  a.reset(static_cast<int32_t>(v.size()), 8);
+  for (size_t k = 0; k < v.size(); ++k) a.write_string(static_cast<int>(k), v[k]);
+  w.write_nested(i, a.bytes());
+}
+
+inline void write_serialized_row(binary_row_writer& w, int i, const binary_row& r, std::string& tmp) {
+  tmp.resize(4 + r.bytes.size());
+  store_be<int32_t>(reinterpret_cast<uint8_t*>(&tmp[0]), r.arity);
+  if (!r.bytes.empty()) std::memcpy(&tmp[4], r.bytes.data(), r.bytes.size());
+  w.write_bytes(i, tmp.data(), tmp.size());
+}
+
+inline void write_stats(binary_row_writer& w, int i, const simple_stats& s, meta_scratch& m) {
+  m.stats.reset(3);
+  write_serialized_row(m.stats, 0, s.min_values, m.key);
+  write_serialized_row(m.stats, 1, s.max_values, m.key);
+  if (!s.null_counts) {
+    m.stats.set_null(2);
+  } else {
+    const auto& nc = *s.null_counts;
+    m.array.reset(static_cast<int32_t>(nc.size()), 8);
+    for (size_t k = 0; k < nc.size(); ++k) {
+      if (nc[k]) {
+        m.array.write_long(static_cast<int>(k), *nc[k]);
+      } else {
+        m.array.set_null(static_cast<int>(k));
+      }
+    }
+    m.stats.write_nested(2, m.array.bytes());
+  }
+  w.write_nested(i, m.stats.bytes());
+}
+
+}  // namespace detail
+
+/// Writes a DataFileMeta as the BinaryRow Java's serializer of that CommitMessage version
+/// produces (§4, §5); the result is in `m.row`.
+inline void encode_data_file_meta(const data_file_meta& f, int version, detail::meta_scratch& m) {
+  const int32_t arity = data_file_meta_arity(version);
+  binary_row_writer& w = m.row;
+  w.reset(arity);
+  w.write_string(0, f.file_name);
+  w.write_long(1, f.file_size);
+  w.write_long(2, f.row_count);
+  detail::write_serialized_row(w, 3, f.min_key, m.key);
+  detail::write_serialized_row(w, 4, f.max_key, m.key);
+  detail::write_stats(w, 5, f.key_stats, m);
+  detail::write_stats(w, 6, f.value_stats, m);
+  w.write_long(7, f.min_sequence_number);
+  w.write_long(8, f.max_sequence_number);
+  w.write_long(9, f.schema_id);
+  w.write_int(10, f.level);
+  detail::write_string_array(w, 11, f.extra_files, m.array);
+  if (f.creation_time) w.write_long(12, *f.creation_time); else w.set_null(12);
+  if (arity <= 13) return;
+  if (f.delete_row_count) w.write_long(13, *f.delete_row_count); else w.set_null(13);
+  if (f.embedded_index) w.write_bytes(14, f.embedded_index->data(), f.embedded_index->size()); else w.set_null(14);
+  if (arity <= 15) return;
+  if (f.file_source) w.write_byte(15, *f.file_source); else w.set_null(15);
+  if (arity <= 16) return;
+  if (f.value_stats_cols) detail::write_string_array(w, 16, *f.value_stats_cols, m.array); else w.set_null(16);
+  if (arity <= 17) return;
+  if (f.external_path) w.write_string(17, *f.external_path); else w.set_null(17);
+  if (arity <= 18) return;
+  if (f.first_row_id) w.write_long(18, *f.first_row_id); else w.set_null(18);
+  if (arity <= 19) return;
+  if (f.write_cols) detail::write_string_array(w, 19, *f.write_cols, m.array); else w.set_null(19);
+  if (arity <= 20) return;
+  if (f.write_cols_sequences) {
+    const auto& s = *f.write_cols_sequences;
+    m.array.reset(static_cast<int32_t>(s.size()), 8);
+    for (size_t k = 0; k < s.size(); ++k) m.array.write_long(static_cast<int>(k), s[k]);
+    w.write_nested(20, m.array.bytes());
+  } else {
+    w.set_null(20);
+  }
+}
+
+namespace detail {
+
+inline status not_null(const binary_row_view& r, int i, const char* name) {
+  if (r.is_null(i))
+    return corrupt_data(std::string("paimon: NOT NULL field ") + name + " is null");
+  return {};
+}
+
+inline result<std::vector<std::string>> read_string_array(const binary_array_view& a) {
+  std::vector<std::string> out;
+  out.reserve(static_cast<size_t>(a.size()));
+  for (int k = 0; k < a.size(); ++k) {
+    if (a.is_null(k)) return corrupt_data("paimon: null element in an ARRAY<STRING NOT NULL>");
+    LAKECODEC_ASSIGN_OR_RETURN(std::string_view s, a.get_string(k));
+    out.emplace_back(s);
+  }
+  return out;
+}
+
+inline result<std::optional<std::vector<std::string>>> read_opt_string_array(const binary_row_view& r,
+                                                                             int i) {
+  if (r.is_null(i)) return std::optional<std::vector<std::string>>();
+  LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, r.get_array(i, 8));
+  LAKECODEC_ASSIGN_OR_RETURN(std::vector<std::string> v, read_string_array(a));
+  return std::optional<std::vector<std::string>>(std::move(v));
+}
+
+inline result<binary_row> read_serialized_row(const binary_row_view& r, int i) {
+  LAKECODEC_ASSIGN_OR_RETURN(byte_span b, r.get_bytes(i));
+  return deserialize_binary_row(b);
+}
+
+inline result<simple_stats> read_stats(const binary_row_view& r, int i) {
+  LAKECODEC_ASSIGN_OR_RETURN(binary_row_view s, r.get_row(i, 3));
+  simple_stats out;
+  LAKECODEC_TRY(not_null(s, 0, "_MIN_VALUES"));
+  LAKECODEC_TRY(not_null(s, 1, "_MAX_VALUES"));
+  LAKECODEC_ASSIGN_OR_RETURN(out.min_values, read_serialized_row(s, 0));
+  LAKECODEC_ASSIGN_OR_RETURN(out.max_values, read_serialized_row(s, 1));
+  if (s.is_null(2)) {
+    out.null_counts.reset();
+  } else {
+    LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, s.get_array(2, 8));
+    std::vector<std::optional<int64_t>> nc(static_cast<size_t>(a.size()));
+    for (int k = 0; k < a.size(); ++k)
+      if (!a.is_null(k)) nc[static_cast<size_t>(k)] = a.get_long(k);
+    out.null_counts = std::move(nc);
+  }
+  return out;
+}
+
+template <class T, class F>
+std::optional<T> opt(const binary_row_view& r, int i, F get) {
+  if (r.is_null(i)) return std::nullopt;
+  return get(i);
+}
+
+}  // namespace detail
+
+/// Reads a DataFileMeta row of the given CommitMessage version (§5 table of deserializers);
+/// fails on a row too short for the version's arity, a null NOT NULL field or a bad offset.
+inline result<data_file_meta> decode_data_file_meta(byte_span row_bytes, int version) {
+  const int32_t arity = data_file_meta_arity(version);
+  LAKECODEC_ASSIGN_OR_RETURN(binary_row_view r, binary_row_view::make(row_bytes, arity));
+  static const char* const names[] = {"_FILE_NAME", "_FILE_SIZE", "_ROW_COUNT", "_MIN_KEY",
+                                      "_MAX_KEY", "_KEY_STATS", "_VALUE_STATS",
+                                      "_MIN_SEQUENCE_NUMBER", "_MAX_SEQUENCE_NUMBER",
+                                      "_SCHEMA_ID", "_LEVEL", "_EXTRA_FILES"};
+  for (int i = 0; i < 12; ++i) LAKECODEC_TRY(detail::not_null(r, i, names[i]));
+  data_file_meta f;
+  LAKECODEC_ASSIGN_OR_RETURN(std::string_view name, r.get_string(0));
+  f.file_name.assign(name);
+  f.file_size = r.get_long(1);
+  f.row_count = r.get_long(2);
+  LAKECODEC_ASSIGN_OR_RETURN(f.min_key, detail::read_serialized_row(r, 3));
+  LAKECODEC_ASSIGN_OR_RETURN(f.max_key, detail::read_serialized_row(r, 4));
+  LAKECODEC_ASSIGN_OR_RETURN(f.key_stats, detail::read_stats(r, 5));
+  LAKECODEC_ASSIGN_OR_RETURN(f.value_stats, detail::read_stats(r, 6));
+  f.min_sequence_number = r.get_long(7);
+  f.max_sequence_number = r.get_long(8);
+  f.schema_id = r.get_long(9);
+  f.level = r.get_int(10);
+  {
+    LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, r.get_array(11, 8));
+    LAKECODEC_ASSIGN_OR_RETURN(f.extra_files, detail::read_string_array(a));
+  }
+  if (!r.is_null(12)) f.creation_time = r.get_long(12);
+  if (arity <= 13) return f;
+  if (!r.is_null(13)) f.delete_row_count = r.get_long(13);
+  if (!r.is_null(14)) {
+    LAKECODEC_ASSIGN_OR_RETURN(byte_span b, r.get_bytes(14));
+    f.embedded_index = b.to_string();
+  }
+  if (arity <= 15) return f;
+  if (!r.is_null(15)) f.file_source = r.get_byte(15);
+  if (arity <= 16) return f;
+  LAKECODEC_ASSIGN_OR_RETURN(f.value_stats_cols, detail::read_opt_string_array(r, 16));
+  if (arity <= 17) return f;
+  if (!r.is_null(17)) {
+    LAKECODEC_ASSIGN_OR_RETURN(std::string_view s, r.get_string(17));
+    f.external_path = std::string(s);
+  }
+  if (arity <= 18) return f;
+  if (!r.is_null(18)) f.first_row_id = r.get_long(18);
+  if (arity <= 19) return f;
+  LAKECODEC_ASSIGN_OR_RETURN(f.write_cols, detail::read_opt_string_array(r, 19));
+  if (arity <= 20) return f;
+  if (!r.is_null(20)) {
+    LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, r.get_array(20, 8));
+    std::vector<int64_t> s(static_cast<size_t>(a.size()));
+    for (int k = 0; k < a.size(); ++k) {
+      if (a.is_null(k)) return corrupt_data("paimon: null element in _WRITE_COLS_SEQUENCES");
+      s[static_cast<size_t>(k)] = a.get_long(k);
+    }
+    f.write_cols_sequences = std::move(s);
+  }
+  return f;
+}
+
+/// Writes an IndexFileMeta as the BinaryRow of that CommitMessage version; result in `m.row`.
+inline void encode_index_file_meta(const index_file_meta& f, int version, detail::meta_scratch& m) {
+  const index_file_layout L = index_file_meta_layout(version);
+  binary_row_writer& w = m.row;
+  w.reset(L.arity);
+  w.write_string(0, f.index_type);
+  w.write_string(1, f.file_name);
+  w.write_long(2, f.file_size);
+  w.write_long(3, f.row_count);
+  if (L.arity <= 4) return;
+  if (f.dv_ranges) {
+    // Each element is a nested row; build them into one array (element blobs in order).
+    const auto& dv = *f.dv_ranges;
+    binary_array_writer arr(static_cast<int32_t>(dv.size()), 8);
+    for (size_t k = 0; k < dv.size(); ++k) {
+      m.nested.reset(L.dv_arity);
+      m.nested.write_string(0, dv[k].data_file_name);
+      m.nested.write_int(1, dv[k].offset);
+      m.nested.write_int(2, dv[k].length);
+      if (L.dv_arity > 3) {
+        if (dv[k].cardinality) m.nested.write_long(3, *dv[k].cardinality); else m.nested.set_null(3);
+      }
+      arr.write_nested(static_cast<int>(k), m.nested.bytes());
+    }
+    w.write_nested(4, arr.bytes());
+  } else {
+    w.set_null(4);
+  }
+  if (L.arity <= 5) return;
+  if (f.external_path) w.write_string(5, *f.external_path); else w.set_null(5);
+  if (L.arity <= 6) return;
+  if (!f.global_index) {
+    w.set_null(6);
+    return;
+  }
+  const global_index_meta& g = *f.global_index;
+  m.nested.reset(L.global_arity);
+  m.nested.write_long(0, g.row_range_start);
+  m.nested.write_long(1, g.row_range_end);
+  m.nested.write_int(2, g.index_field_id);
+  if (g.extra_field_ids) {
+    m.array.reset(static_cast<int32_t>(g.extra_field_ids->size()), 4);
+    for (size_t k = 0; k < g.extra_field_ids->size(); ++k)
+      m.array.write_int(static_cast<int>(k), (*g.extra_field_ids)[k]);
+    m.nested.write_nested(3, m.array.bytes());
+  } else {
+    m.nested.set_null(3);
+  }
+  if (g.index_meta) m.nested.write_bytes(4, g.index_meta->data(), g.index_meta->size()); else m.nested.set_null(4);
+  if (L.global_arity > 5) {
+    if (g.source_meta) m.nested.write_bytes(5, g.source_meta->data(), g.source_meta->size()); else m.nested.set_null(5);
+  }
+  w.write_nested(6, m.nested.bytes());
+}
+
+/// Reads an IndexFileMeta row of the given CommitMessage version (IndexFileMetaV1..V4
+/// deserializers and the current serializer, §5).
+inline result<index_file_meta> decode_index_file_meta(byte_span row_bytes, int version) {
+  const index_file_layout L = index_file_meta_layout(version);
+  LAKECODEC_ASSIGN_OR_RETURN(binary_row_view r, binary_row_view::make(row_bytes, L.arity));
+  static const char* const names[] = {"_INDEX_TYPE", "_FILE_NAME", "_FILE_SIZE", "_ROW_COUNT"};
+  for (int i = 0; i < 4; ++i) LAKECODEC_TRY(detail::not_null(r, i, names[i]));
+  index_file_meta f;
+  LAKECODEC_ASSIGN_OR_RETURN(std::string_view t, r.get_string(0));
+  f.index_type.assign(t);
+  LAKECODEC_ASSIGN_OR_RETURN(std::string_view n, r.get_string(1));
+  f.file_name.assign(n);
+  f.file_size = r.get_long(2);
+  f.row_count = r.get_long(3);
+  if (L.arity <= 4) return f;
+  if (!r.is_null(4)) {
+    LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, r.get_array(4, 8));
+    std::vector<deletion_vector_meta> dv;
+    dv.reserve(static_cast<size_t>(a.size()));
+    for (int k = 0; k < a.size(); ++k) {
+      if (a.is_null(k)) return corrupt_data("paimon: null deletion-vector range");
+      LAKECODEC_ASSIGN_OR_RETURN(binary_row_view e, a.get_row(k, L.dv_arity));
+      LAKECODEC_TRY(detail::not_null(e, 0, "deletion vector file name"));
+      deletion_vector_meta d;
+      LAKECODEC_ASSIGN_OR_RETURN(std::string_view dn, e.get_string(0));
+      d.data_file_name.assign(dn);
+      d.offset = e.get_int(1);
+      d.length = e.get_int(2);
+      if (L.dv_arity > 3 && !e.is_null(3)) d.cardinality = e.get_long(3);
+      dv.push_back(std::move(d));
+    }
+    f.dv_ranges = std::move(dv);
+  }
+  if (L.arity <= 5) return f;
+  if (!r.is_null(5)) {
+    LAKECODEC_ASSIGN_OR_RETURN(std::string_view p, r.get_string(5));
+    f.external_path = std::string(p);
+  }
+  if (L.arity <= 6 || r.is_null(6)) return f;
+  LAKECODEC_ASSIGN_OR_RETURN(binary_row_view g, r.get_row(6, L.global_arity));
+  global_index_meta gm;
+  gm.row_range_start = g.get_long(0);
+  gm.row_range_end = g.get_long(1);
+  gm.index_field_id = g.get_int(2);
+  if (!g.is_null(3)) {
+    LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, g.get_array(3, 4));
+    std::vector<int32_t> ids(static_cast<size_t>(a.size()));
+    for (int k = 0; k < a.size(); ++k) ids[static_cast<size_t>(k)] = a.get_int(k);
+    gm.extra_field_ids = std::move(ids);
+  }
+  if (!g.is_null(4)) {
+    LAKECODEC_ASSIGN_OR_RETURN(byte_span b, g.get_bytes(4));
+    gm.index_meta = b.to_string();
+  }
+  if (L.global_arity > 5 && !g.is_null(5)) {
+    LAKECODEC_ASSIGN_OR_RETURN(byte_span b, g.get_bytes(5));
+    gm.source_meta = b.to_string();
+  }
+  f.global_index = std::move(gm);
+  return f;
+}
+
+}  // namespace paimon
+LAKECODEC_NAMESPACE_END
