@@ -1,0 +1,485 @@
+#pragma once
+// Avro object container files (Avro spec §Object Container Files): a streaming writer that
+// holds one block in memory and a reader over a byte span with sync validation, every codec the
+// spec requires plus zstandard, and optional schema resolution to a reader schema.
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lakecodec/avro/encoding.hpp"
+#include "lakecodec/avro/resolve.hpp"
+#include "lakecodec/avro/schema.hpp"
+#include "lakecodec/avro/value.hpp"
+#include "lakecodec/codec/codec.hpp"
+#include "lakecodec/core/buffer.hpp"
+#include "lakecodec/core/config.hpp"
+#include "lakecodec/core/crc32.hpp"
+#include "lakecodec/core/limits.hpp"
+#include "lakecodec/core/sink.hpp"
+#include "lakecodec/core/status.hpp"
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace avro {
+
+/// The 4 magic bytes that open every container file: 'O' 'b' 'j' 1.
+inline constexpr uint8_t container_magic[4] = {'O', 'b', 'j', 1};
+using sync_marker = std::array<uint8_t, 16>;
+
+/// Container codecs by their `avro.codec` names.
+enum class codec : uint8_t { null, deflate, snappy, zstandard };
+
+/// The `avro.codec` string of a codec.
+inline const char* codec_name(codec c) noexcept {
+  switch (c) {
+    case codec::null: return "null";
+    case codec::deflate: return "deflate";
+    case codec::snappy: return "snappy";
+    case codec::zstandard: return "zstandard";
+  }
+  return "null";
+}
+
+/// Parses an `avro.codec` value. Known but unbuilt codecs (bzip2, xz) and unknown names give
+/// errc::unsupported_codec. Also accepts "none" and "zstd" as spellings used by tools.
+inline result<codec> parse_codec(std::string_view name) {
+  if (name == "null" || name.empty() || name == "none") return codec::null;
+  if (name == "deflate") return codec::deflate;
+  if (name == "snappy") return codec::snappy;
+  if (name == "zstandard" || name == "zstd") return codec::zstandard;
+  return status(errc::unsupported_codec,
+                "avro: codec '" + std::string(name) +
+                    "' is not supported (null, deflate, snappy, zstandard are)");
+}
+
+namespace detail {
+inline compression to_compression(codec c) noexcept {
+  switch (c) {
+    case codec::null: return compression::none;
+    case codec::deflate: return compression::deflate;
+    case codec::snappy: return compression::snappy;
+    case codec::zstandard: return compression::zstd;
+  }
+  return compression::none;
+}
+}  // namespace detail
+
+/// Options of container_writer.
+struct writer_options {
+  avro::codec codec = avro::codec::null;
+  /// Codec level; -1 = the codec's default (deflate 6, zstd 3 as Java).
+  int level = -1;
+  /// A block is flushed once its uncompressed size reaches this many bytes...
+  size_t block_bytes = 256 * 1024;
+  /// ...or once it holds this many records (0 = no record limit).
+  int64_t block_records = 0;
+  /// User metadata written into the header (keys must not start with "avro.").
+  std::vector<std::pair<std::string, std::string>> metadata;
+  /// The 16-byte sync marker; random when not given.
+  std::optional<sync_marker> sync;
+};
+
+/// Writes an object container file to an output_sink in bounded memory: the header at open(),
+/// then one block buffer that is compressed and written when full. Records are added either as
+/// generic values (write) or encoded directly (record_encoder + end_record), which is the fast
+/// path: no value tree, no per-record allocation.
+class container_writer {
+ public:
+  /// Writes the header (magic, `avro.schema`, `avro.codec`, user metadata, sync marker).
+  /// Errors: invalid_argument for reserved metadata keys, unsupported_codec when the codec is
+  /// not built in, the sink's error.
+  static result<container_writer> open(output_sink& sink, const schema& s,
+                                       writer_options options = {}) {
+    container_writer w;
+    w.sink_ = &sink;
+    w.schema_ = s;
+    w.options_ = std::move(options);
+    if (!compression_available(detail::to_compression(w.options_.codec)))
+      return status(errc::unsupported_codec, std::string("avro: codec '") +
+                                                 codec_name(w.options_.codec) +
+                                                 "' is not built into this lakecodec");
+    w.compressor_ = std::make_unique<compressor>(detail::to_compression(w.options_.codec),
+                                                 w.options_.level);
+    if (w.options_.sync) {
+      w.sync_ = *w.options_.sync;
+    } else {
+      std::random_device rd;
+      for (size_t i = 0; i < 16; i += 4) {
+        const uint32_t r = rd();
+        std::memcpy(w.sync_.data() + i, &r, 4);
+      }
+    }
+    for (const auto& kv : w.options_.metadata)
+      if (kv.first.compare(0, 5, "avro.") == 0)
+        return invalid_argument("avro: metadata key '" + kv.first +
+                                "' is reserved (keys starting with \"avro.\" belong to the format)");
+    LAKECODEC_TRY(w.write_header());
+    return w;
+  }
+
+  container_writer(container_writer&&) noexcept = default;
+  container_writer& operator=(container_writer&&) noexcept = default;
+
+  const schema& writer_schema() const noexcept { return schema_; }
+  const sync_marker& sync() const noexcept { return sync_; }
+  int64_t records_written() const noexcept { return records_; }
+  int64_t blocks_written() const noexcept { return blocks_; }
+
+  /// Encodes a generic value as the next record (schema_mismatch if it does not fit; the
+  /// record is then dropped and the file stays valid).
+  status write(const value& v) {
+    const size_t mark = block_.size();
+    status s = encode(schema_.root(), v, block_);
+    if (!s.ok()) {
+      block_.resize(mark);
+      return s;
+    }
+    return end_record();
+  }
+
+  /// The encoder of the current block: write exactly one record's fields in schema order,
+  /// then call end_record(). Nothing checks the bytes against the schema.
+  encoder& record_encoder() noexcept {
+    encoder_ = encoder(block_);
+    return encoder_;
+  }
+  /// Counts the record just encoded and flushes the block when it is full.
+  status end_record() {
+    ++block_count_;
+    ++records_;
+    if (block_.size() >= options_.block_bytes ||
+        (options_.block_records > 0 && block_count_ >= options_.block_records))
+      return flush_block();
+    return {};
+  }
+  /// Appends `count` records that are already binary-encoded back to back in `bytes`.
+  status write_encoded(byte_span bytes, int64_t count) {
+    block_.append(bytes);
+    block_count_ += count;
+    records_ += count;
+    if (block_.size() >= options_.block_bytes) return flush_block();
+    return {};
+  }
+
+  /// Writes the pending records as a block (nothing if there are none).
+  status flush_block() {
+    if (block_count_ == 0) return {};
+    byte_span payload = block_.span();
+    if (options_.codec != codec::null) {
+      packed_.clear();
+      LAKECODEC_TRY(compressor_->compress(block_.span(), packed_));
+      if (options_.codec == codec::snappy)
+        packed_.append_be<uint32_t>(crc32(block_.data(), block_.size()));
+      payload = packed_.span();
+    }
+    prefix_.clear();
+    prefix_.append_zigzag(block_count_);
+    prefix_.append_zigzag(static_cast<int64_t>(payload.size));
+    LAKECODEC_TRY(sink_->write(prefix_.span()));
+    LAKECODEC_TRY(sink_->write(payload));
+    LAKECODEC_TRY(sink_->write(sync_.data(), sync_.size()));
+    block_.clear();
+    block_count_ = 0;
+    ++blocks_;
+    return {};
+  }
+
+  /// Flushes the last block. The sink stays open (close a file_sink yourself).
+  status close() { return flush_block(); }
+
+ private:
+  container_writer() : encoder_(block_) {}
+
+  status write_header() {
+    byte_buffer h;
+    h.append(container_magic, 4);
+    const std::string schema_json = schema_.to_json();
+    const int64_t entries = 2 + static_cast<int64_t>(options_.metadata.size());
+    h.append_zigzag(entries);
+    auto put = [&h](std::string_view k, std::string_view v) {
+      h.append_zigzag(static_cast<int64_t>(k.size()));
+      h.append(k);
+      h.append_zigzag(static_cast<int64_t>(v.size()));
+      h.append(v);
+    };
+    put("avro.schema", schema_json);
+    put("avro.codec", codec_name(options_.codec));
+    for (const auto& kv : options_.metadata) put(kv.first, kv.second);
+    h.push_back(0);
+    h.append(sync_.data(), sync_.size());
+    return sink_->write(h.span());
+  }
+
+  output_sink* sink_ = nullptr;
+  schema schema_;
+  writer_options options_;
+  sync_marker sync_{};
+  std::unique_ptr<compressor> compressor_;
+  byte_buffer block_;
+  byte_buffer packed_;
+  byte_buffer prefix_;
+  encoder encoder_;  // rebound to block_ by record_encoder(), so moves are safe
+  int64_t block_count_ = 0;
+  int64_t records_ = 0;
+  int64_t blocks_ = 0;
+};
+
+/// Options of container_reader.
+struct reader_options {
+  /// Resolve records to this schema (Avro spec §Schema Resolution) instead of the writer's.
+  std::optional<schema> reader_schema;
+  /// Largest decompressed block accepted.
+  size_t max_block_bytes = static_cast<size_t>(limits::max_decompressed_size);
+};
+
+/// One block of a container file: its record count and decoded (decompressed) bytes.
+struct block_view {
+  int64_t count = 0;
+  byte_span data;
+  /// Offset in the file of the block's count varint.
+  int64_t offset = 0;
+};
+
+/// Reads an object container file held in memory (a span the caller keeps alive). Iterate blocks
+/// with next_block() for the typed/visitor path (decode `block.data` with a decoder), or records
+/// with next() for generic values.
+class container_reader {
+ public:
+  /// Parses the header: magic, metadata map, schema, codec, sync marker. Errors name what is
+  /// wrong: bad magic, truncated header, schema JSON errors, unsupported_codec.
+  static result<container_reader> open(byte_span file, reader_options options = {}) {
+    container_reader r;
+    r.file_ = file;
+    r.options_ = std::move(options);
+    LAKECODEC_TRY(r.read_header());
+    if (r.options_.reader_schema) {
+      auto plan = resolution::compile(r.schema_, *r.options_.reader_schema);
+      if (!plan) return plan.error();
+      r.resolution_ = std::make_unique<resolution>(std::move(plan).value());
+    }
+    return r;
+  }
+
+  container_reader(container_reader&&) noexcept = default;
+  container_reader& operator=(container_reader&&) noexcept = default;
+
+  /// The schema the file was written with.
+  const schema& writer_schema() const noexcept { return schema_; }
+  /// The schema records are produced in (the reader schema when one was given).
+  const schema& record_schema() const noexcept {
+    return options_.reader_schema ? *options_.reader_schema : schema_;
+  }
+  avro::codec file_codec() const noexcept { return codec_; }
+  const sync_marker& sync() const noexcept { return sync_; }
+  /// Every header metadata entry in file order (avro.schema and avro.codec included).
+  const std::vector<std::pair<std::string, std::string>>& metadata() const noexcept {
+    return metadata_;
+  }
+  /// The metadata value of `key`, or nullptr.
+  const std::string* metadata(std::string_view key) const noexcept {
+    for (const auto& kv : metadata_)
+      if (kv.first == key) return &kv.second;
+    return nullptr;
+  }
+  /// Offset of the first block (the header's size).
+  int64_t header_size() const noexcept { return header_size_; }
+  int64_t blocks_read() const noexcept { return blocks_; }
+
+  /// Reads the next block; returns false at the end of the file. The span in `b` stays valid
+  /// until the next call. Errors: negative count or size, size beyond the file, sync mismatch,
+  /// codec errors, snappy CRC mismatch, blocks over max_block_bytes.
+  result<bool> next_block(block_view& b) {
+    if (pos_ == file_.size) return false;
+    decoder d(file_.subspan(pos_, file_.size - pos_), static_cast<int64_t>(pos_));
+    b.offset = static_cast<int64_t>(pos_);
+    const int64_t count = d.read_long();
+    const int64_t size_at = d.offset();
+    const int64_t size = d.read_long();
+    if (!d.ok()) return d.error();
+    if (count < 0)
+      return corrupt_data("avro: block count " + std::to_string(count) + " is negative", b.offset);
+    if (count > limits::max_collection_count)
+      return limit_exceeded("avro: block count " + std::to_string(count) + " exceeds the limit " +
+                                std::to_string(limits::max_collection_count),
+                            b.offset);
+    if (size < 0)
+      return corrupt_data("avro: block size " + std::to_string(size) + " is negative", size_at);
+    if (static_cast<uint64_t>(size) + 16 > d.remaining())
+      return truncated_input("avro: block of " + std::to_string(size) + " bytes plus sync needs " +
+                                 std::to_string(size + 16) + " bytes, " +
+                                 std::to_string(d.remaining()) + " remain",
+                             size_at);
+    const byte_span raw(d.position(), static_cast<size_t>(size));
+    const uint8_t* sync_at = d.position() + size;
+    if (std::memcmp(sync_at, sync_.data(), 16) != 0)
+      return corrupt_data("avro: sync marker after block " + std::to_string(blocks_) +
+                              " does not match the header's",
+                          static_cast<int64_t>(sync_at - file_.data));
+    pos_ = static_cast<size_t>(sync_at - file_.data) + 16;
+    b.count = count;
+    if (codec_ == codec::null) {
+      if (raw.size > options_.max_block_bytes)
+        return limit_exceeded("avro: block of " + std::to_string(raw.size) +
+                                  " bytes exceeds the limit",
+                              b.offset);
+      b.data = raw;
+    } else {
+      LAKECODEC_TRY(inflate(raw, b.offset));
+      b.data = block_.span();
+    }
+    ++blocks_;
+    return true;
+  }
+
+  /// Reads the next record as a generic value (resolved to the reader schema when given);
+  /// returns false at the end of the file.
+  result<bool> next(value& out) {
+    while (remaining_in_block_ == 0) {
+      if (block_decoder_.ok() && !block_decoder_.at_end() && blocks_ > 0)
+        return corrupt_data("avro: " + std::to_string(block_decoder_.remaining()) +
+                                " bytes left over after the records of block " +
+                                std::to_string(blocks_ - 1),
+                            block_decoder_.offset());
+      block_view b;
+      LAKECODEC_ASSIGN_OR_RETURN(bool more, next_block(b));
+      if (!more) return false;
+      block_decoder_ = decoder(b.data, b.offset);
+      remaining_in_block_ = b.count;
+    }
+    if (resolution_) {
+      LAKECODEC_ASSIGN_OR_RETURN(out, resolution_->decode(block_decoder_));
+    } else {
+      LAKECODEC_ASSIGN_OR_RETURN(out, decode(schema_.root(), block_decoder_));
+    }
+    --remaining_in_block_;
+    return true;
+  }
+
+  /// Reads every remaining record.
+  result<std::vector<value>> read_all() {
+    std::vector<value> out;
+    value v;
+    for (;;) {
+      LAKECODEC_ASSIGN_OR_RETURN(bool more, next(v));
+      if (!more) return out;
+      out.push_back(std::move(v));
+    }
+  }
+
+ private:
+  container_reader() = default;
+
+  status inflate(byte_span raw, int64_t at) {
+    block_.clear();
+    if (!decompressor_) decompressor_ = std::make_unique<decompressor>(detail::to_compression(codec_));
+    if (codec_ == codec::snappy) {
+      if (raw.size < 4)
+        return corrupt_data("avro: snappy block of " + std::to_string(raw.size) +
+                                " bytes has no CRC32 trailer",
+                            at);
+      const byte_span body(raw.data, raw.size - 4);
+      status s = decompressor_->decompress(body, block_, options_.max_block_bytes);
+      if (!s.ok()) return status(s.code(), "avro: snappy block: " + s.message(), at);
+      const uint32_t want = load_be<uint32_t>(raw.data + raw.size - 4);
+      const uint32_t got = crc32(block_.data(), block_.size());
+      if (want != got)
+        return corrupt_data("avro: snappy block CRC32 mismatch (trailer " + std::to_string(want) +
+                                ", data " + std::to_string(got) + ")",
+                            at);
+      return {};
+    }
+    status s = decompressor_->decompress(raw, block_, options_.max_block_bytes);
+    if (!s.ok())
+      return status(s.code(), std::string("avro: ") + codec_name(codec_) + " block: " + s.message(),
+                    at);
+    return {};
+  }
+
+  status read_header() {
+    decoder d(file_);
+    if (file_.size < 4)
+      return truncated_input("avro: file of " + std::to_string(file_.size) +
+                                 " bytes is too short for the magic",
+                             0);
+    if (std::memcmp(file_.data, container_magic, 4) != 0)
+      return corrupt_data("avro: bad magic (expected 'Obj' 0x01): not an Avro container file", 0);
+    d.skip(4);
+    for (;;) {
+      int64_t count = d.read_long();
+      if (!d.ok()) return d.error();
+      if (count == 0) break;
+      if (count < 0) {
+        if (count == INT64_MIN) return corrupt_data("avro: header map block count overflows", d.offset());
+        count = -count;
+        d.read_long();
+      }
+      if (count > static_cast<int64_t>(d.remaining() / 2) + 1)
+        return truncated_input("avro: header metadata count " + std::to_string(count) +
+                                   " exceeds the remaining bytes",
+                               d.offset());
+      for (int64_t i = 0; i < count; ++i) {
+        std::string_view k = d.read_string();
+        std::string_view v = d.read_bytes();
+        if (!d.ok()) return d.error().with_context("header metadata");
+        metadata_.emplace_back(std::string(k), std::string(v));
+      }
+    }
+    const std::string_view sync = d.read_fixed(16);
+    if (!d.ok()) return d.error().with_context("header sync marker");
+    std::memcpy(sync_.data(), sync.data(), 16);
+    header_size_ = d.offset();
+    pos_ = static_cast<size_t>(header_size_);
+    const std::string* schema_json = metadata("avro.schema");
+    if (schema_json == nullptr) return corrupt_data("avro: header has no avro.schema", 4);
+    auto s = schema::parse(*schema_json);
+    if (!s) return status(s.error().code(), "avro: avro.schema in the header: " + s.error().message());
+    schema_ = std::move(s).value();
+    const std::string* c = metadata("avro.codec");
+    LAKECODEC_ASSIGN_OR_RETURN(codec_, parse_codec(c == nullptr ? "null" : *c));
+    if (!compression_available(detail::to_compression(codec_)))
+      return status(errc::unsupported_codec, std::string("avro: codec '") + codec_name(codec_) +
+                                                 "' is not built into this lakecodec");
+    return {};
+  }
+
+  byte_span file_;
+  reader_options options_;
+  schema schema_;
+  avro::codec codec_ = avro::codec::null;
+  sync_marker sync_{};
+  std::vector<std::pair<std::string, std::string>> metadata_;
+  int64_t header_size_ = 0;
+  size_t pos_ = 0;
+  int64_t blocks_ = 0;
+  std::unique_ptr<decompressor> decompressor_;
+  std::unique_ptr<resolution> resolution_;
+  byte_buffer block_;
+  decoder block_decoder_;
+  int64_t remaining_in_block_ = 0;
+};
+
+/// Reads a whole container file into generic values (tools, tests, small manifests).
+inline result<std::vector<value>> read_container(byte_span file, reader_options options = {}) {
+  LAKECODEC_ASSIGN_OR_RETURN(container_reader r, container_reader::open(file, std::move(options)));
+  return r.read_all();
+}
+
+/// Writes generic values as a whole container file into memory.
+inline result<byte_buffer> write_container(const schema& s, const std::vector<value>& records,
+                                           writer_options options = {}) {
+  memory_sink sink;
+  LAKECODEC_ASSIGN_OR_RETURN(container_writer w, container_writer::open(sink, s, std::move(options)));
+  for (const value& v : records) LAKECODEC_TRY(w.write(v));
+  LAKECODEC_TRY(w.close());
+  return sink.take();
+}
+
+}  // namespace avro
+LAKECODEC_NAMESPACE_END

@@ -1,0 +1,5 @@
+package lakecodec;
+
+public final class AvroInterop {
+  public static void main(String[] args) {}
+}
