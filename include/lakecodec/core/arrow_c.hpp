@@ -1,0 +1,518 @@
+#pragma once
+// Import from the Arrow C Data Interface without linking Arrow: the ABI structs (declared under
+// the standard guards so they coexist with Arrow's and nanoarrow's copies), a format-string
+// parser for every type of the columnar view, and zero-copy import of ArrowSchema/ArrowArray
+// into `field`s and `column_view`s. Spec: Arrow "C Data Interface" (CDataInterface.rst),
+// parquet_avro.md Part C.
+//
+// Ownership (C3): `import_batch`/`import_array` MOVE the structs in (the caller's copies are
+// marked released, on success and on error alike); the returned object calls only the base
+// `release` callbacks when destroyed. `view_batch`/`view_array` borrow instead.
+//
+// Limits: the C interface carries no buffer sizes, so the import checks everything a header can
+// (format strings, buffer and child counts, null buffers, lengths and offsets, list offsets
+// against the child length, null counts against the bitmap) but cannot prove that a producer's
+// string data buffer really holds the bytes its offsets claim.
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lakecodec/core/columnar.hpp"
+#include "lakecodec/core/config.hpp"
+#include "lakecodec/core/limits.hpp"
+#include "lakecodec/core/status.hpp"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifndef ARROW_C_DATA_INTERFACE
+#define ARROW_C_DATA_INTERFACE
+
+#define ARROW_FLAG_DICTIONARY_ORDERED 1
+#define ARROW_FLAG_NULLABLE 2
+#define ARROW_FLAG_MAP_KEYS_SORTED 4
+
+struct ArrowSchema {
+  // Array type description
+  const char* format;
+  const char* name;
+  const char* metadata;
+  int64_t flags;
+  int64_t n_children;
+  struct ArrowSchema** children;
+  struct ArrowSchema* dictionary;
+
+  // Release callback
+  void (*release)(struct ArrowSchema*);
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+struct ArrowArray {
+  // Array data description
+  int64_t length;
+  int64_t null_count;
+  int64_t offset;
+  int64_t n_buffers;
+  int64_t n_children;
+  const void** buffers;
+  struct ArrowArray** children;
+  struct ArrowArray* dictionary;
+
+  // Release callback
+  void (*release)(struct ArrowArray*);
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+#endif  // ARROW_C_DATA_INTERFACE
+
+#ifndef ARROW_C_STREAM_INTERFACE
+#define ARROW_C_STREAM_INTERFACE
+
+struct ArrowArrayStream {
+  // Callbacks providing stream functionality
+  int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+  int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+  const char* (*get_last_error)(struct ArrowArrayStream*);
+
+  // Release callback
+  void (*release)(struct ArrowArrayStream*);
+
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+#endif  // ARROW_C_STREAM_INTERFACE
+
+#ifdef __cplusplus
+}
+#endif
+
+LAKECODEC_NAMESPACE_BEGIN
+
+namespace detail {
+
+// Strict non-negative decimal integer of at most 9 digits; -1 if malformed.
+inline int32_t parse_small_uint(std::string_view s) noexcept {
+  if (s.empty() || s.size() > 9) return -1;
+  int32_t v = 0;
+  for (char ch : s) {
+    if (ch < '0' || ch > '9') return -1;
+    v = v * 10 + (ch - '0');
+  }
+  return v;
+}
+
+inline status bad_format(std::string_view format, const char* why) {
+  return invalid_argument("arrow: format string '" + std::string(format) + "' " + why);
+}
+
+}  // namespace detail
+
+/// Parses an Arrow C Data Interface format string (C2) into a data_type. `uuid` marks a "w:16"
+/// carrying the `arrow.uuid` extension. Errors: invalid_argument for malformed strings,
+/// unsupported for valid Arrow types the view does not have (uint*, float16, date64, time32,
+/// seconds/millis timestamps, views, unions, ...).
+inline result<data_type> parse_arrow_format(std::string_view f, bool uuid = false) {
+  if (f.size() == 1) {
+    switch (f[0]) {
+      case 'b': return types::boolean();
+      case 'c': return types::int8();
+      case 's': return types::int16();
+      case 'i': return types::int32();
+      case 'l': return types::int64();
+      case 'f': return types::float32();
+      case 'g': return types::float64();
+      case 'u': return types::string();
+      case 'U': return types::large_string();
+      case 'z': return types::binary();
+      case 'Z': return types::large_binary();
+      default: break;
+    }
+  }
+  if (f == "+s") return types::struct_();
+  if (f == "+l") return types::list();
+  if (f == "+L") return types::large_list();
+  if (f == "+m") return types::map();
+  if (f == "tdD") return types::date32();
+  if (f == "ttu") return types::time64(time_unit::micro);
+  if (f == "ttn") return types::time64(time_unit::nano);
+  if (f.size() >= 4 && f[0] == 't' && f[1] == 's' && (f[2] == 'u' || f[2] == 'n')) {
+    if (f[3] != ':') return detail::bad_format(f, "is a timestamp without ':' before the zone");
+    return types::timestamp(f[2] == 'n' ? time_unit::nano : time_unit::micro, f.size() > 4);
+  }
+  if (f.size() >= 2 && f[0] == 'w' && f[1] == ':') {
+    const int32_t w = detail::parse_small_uint(f.substr(2));
+    if (w <= 0) return detail::bad_format(f, "has no positive fixed-size binary width");
+    if (uuid && w != 16) return detail::bad_format(f, "carries arrow.uuid but is not w:16");
+    return uuid ? types::uuid() : types::fixed_size_binary(w);
+  }
+  if (f.size() >= 2 && f[0] == 'd' && f[1] == ':') {
+    std::string_view rest = f.substr(2);
+    const size_t c1 = rest.find(',');
+    if (c1 == std::string_view::npos) return detail::bad_format(f, "is a decimal without scale");
+    const int32_t p = detail::parse_small_uint(rest.substr(0, c1));
+    rest = rest.substr(c1 + 1);
+    const size_t c2 = rest.find(',');
+    const int32_t s = detail::parse_small_uint(rest.substr(0, c2));
+    if (p < 0 || s < 0) return detail::bad_format(f, "has a malformed precision or scale");
+    if (c2 != std::string_view::npos) {
+      const int32_t bits = detail::parse_small_uint(rest.substr(c2 + 1));
+      if (bits < 0) return detail::bad_format(f, "has a malformed bit width");
+      if (bits != 128)
+        return unsupported("arrow: decimal bit width " + std::to_string(bits) +
+                           " (only 128 is supported)");
+    }
+    if (p < 1 || p > 38 || s > p)
+      return detail::bad_format(f, "has precision/scale outside decimal128 (1..38, 0..p)");
+    return types::decimal128(p, s);
+  }
+  static constexpr const char* known[] = {"n",   "C",   "S",   "I",   "L",   "e",   "vz", "vu",
+                                          "tdm", "tts", "ttm", "tDs", "tDm", "tDu", "tDn", "tiM",
+                                          "tiD", "tin", "+vl", "+vL", "+r"};
+  for (const char* k : known)
+    if (f == k) return unsupported("arrow: format '" + std::string(f) + "' is not supported");
+  if (f.rfind("tss:", 0) == 0 || f.rfind("tsm:", 0) == 0 || f.rfind("+w:", 0) == 0 ||
+      f.rfind("+ud:", 0) == 0 || f.rfind("+us:", 0) == 0)
+    return unsupported("arrow: format '" + std::string(f) + "' is not supported");
+  return detail::bad_format(f, "is not a known Arrow format");
+}
+
+/// Decoded ArrowSchema.metadata (C1: int32 count, then int32-length-prefixed keys and values,
+/// native endianness). Errors on negative or oversized lengths; the C interface gives no total
+/// size, so a producer that lies about lengths cannot be detected beyond that.
+inline result<std::vector<std::pair<std::string, std::string>>> parse_arrow_metadata(
+    const char* metadata) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (metadata == nullptr) return out;
+  auto read_i32 = [&](const char*& p) {
+    int32_t v;
+    std::memcpy(&v, p, 4);
+    p += 4;
+    return v;
+  };
+  const char* p = metadata;
+  const int32_t n = read_i32(p);
+  if (n < 0 || n > (1 << 16))
+    return invalid_argument("arrow: schema metadata has " + std::to_string(n) + " entries");
+  for (int32_t i = 0; i < n; ++i) {
+    std::string kv[2];
+    for (std::string& s : kv) {
+      const int32_t len = read_i32(p);
+      if (len < 0 || len > (1 << 26))
+        return invalid_argument("arrow: schema metadata entry length " + std::to_string(len));
+      s.assign(p, static_cast<size_t>(len));
+      p += len;
+    }
+    out.emplace_back(std::move(kv[0]), std::move(kv[1]));
+  }
+  return out;
+}
+
+namespace detail {
+
+inline const std::string* find_metadata(
+    const std::vector<std::pair<std::string, std::string>>& md, std::string_view key) {
+  for (const auto& kv : md)
+    if (kv.first == key) return &kv.second;
+  return nullptr;
+}
+
+inline result<field> import_field(const ArrowSchema& s, int depth) {
+  if (depth > limits::max_nesting_depth)
+    return limit_exceeded("arrow: schema nests deeper than " +
+                          std::to_string(limits::max_nesting_depth) + " levels");
+  if (s.release == nullptr) return invalid_argument("arrow: ArrowSchema is released");
+  if (s.format == nullptr) return invalid_argument("arrow: ArrowSchema has no format string");
+  const std::string name = s.name ? s.name : "";
+  auto ctx = [&](const status& st) { return st.with_context("field '" + name + "'"); };
+  if (s.dictionary != nullptr)
+    return ctx(unsupported("arrow: dictionary-encoded arrays are not supported"));
+  auto md = parse_arrow_metadata(s.metadata);
+  if (!md) return ctx(md.error());
+  const std::string* ext = find_metadata(md.value(), "ARROW:extension:name");
+  const bool uuid = ext != nullptr && *ext == "arrow.uuid";
+  auto type = parse_arrow_format(s.format, uuid);
+  if (!type) return ctx(type.error());
+  field f(name, type.value(), (s.flags & ARROW_FLAG_NULLABLE) != 0);
+  if (const std::string* id = find_metadata(md.value(), "PARQUET:field_id"))
+    f.field_id = parse_small_uint(*id);
+  const type_id tid = f.type.id;
+  const int64_t want = tid == type_id::struct_ ? s.n_children : is_nested(tid) ? 1 : 0;
+  if (s.n_children != want || s.n_children < 0)
+    return ctx(invalid_argument("arrow: format '" + std::string(s.format) + "' needs " +
+                                std::to_string(want) + " children, the schema has " +
+                                std::to_string(s.n_children)));
+  if (s.n_children > limits::max_collection_count)
+    return ctx(limit_exceeded("arrow: " + std::to_string(s.n_children) + " children"));
+  if (s.n_children > 0 && s.children == nullptr)
+    return ctx(invalid_argument("arrow: schema children pointer is null"));
+  for (int64_t i = 0; i < s.n_children; ++i) {
+    if (s.children[i] == nullptr)
+      return ctx(invalid_argument("arrow: schema child " + std::to_string(i) + " is null"));
+    auto child = import_field(*s.children[i], depth + 1);
+    if (!child) return ctx(child.error());
+    f.children.push_back(std::move(child).value());
+  }
+  if (tid == type_id::map &&
+      (f.children[0].type.id != type_id::struct_ || f.children[0].children.size() != 2))
+    return ctx(invalid_argument("arrow: map child must be struct<key, value>"));
+  return f;
+}
+
+inline int64_t expected_buffers(type_id id) noexcept {
+  if (id == type_id::struct_) return 1;
+  if (is_binary_like(id)) return 3;
+  return 2;  // fixed width, boolean, list, large_list, map
+}
+
+// A zero offset for empty binary/list arrays whose producer left the offsets buffer null.
+inline const void* zero_offsets() noexcept {
+  static const int64_t zero[2] = {0, 0};
+  return zero;
+}
+
+inline result<column_view> import_column(const field& f, const ArrowArray& a,
+                                         const std::string& path, int depth) {
+  auto bad = [&](const std::string& m) { return invalid_argument("arrow: column '" + path + "' " + m); };
+  if (depth > limits::max_nesting_depth) return bad("nests too deeply");
+  if (a.release == nullptr) return bad("is released");
+  const type_id id = f.type.id;
+  if (a.length < 0 || a.offset < 0) return bad("has a negative length or offset");
+  // Keeps (offset + length) * 16 and the bit positions far from int64 overflow.
+  constexpr int64_t max_slots = int64_t{1} << 56;
+  if (a.length > max_slots || a.offset > max_slots - a.length)
+    return bad("has length + offset beyond 2^56");
+  if (id == type_id::fixed_size_binary &&
+      (a.offset + a.length) > std::numeric_limits<int64_t>::max() / f.type.byte_width)
+    return bad("has a fixed-size buffer larger than int64");
+  if (a.null_count < -1 || a.null_count > a.length)
+    return bad("has null_count " + std::to_string(a.null_count) + " outside [-1, length]");
+  if (a.dictionary != nullptr) return bad("has a dictionary but the schema has none");
+  const int64_t nb = expected_buffers(id);
+  if (a.n_buffers != nb)
+    return bad("has " + std::to_string(a.n_buffers) + " buffers, " + type_id_name(id) +
+               " needs " + std::to_string(nb));
+  if (a.buffers == nullptr) return bad("has a null buffers array");
+  const int64_t nc = static_cast<int64_t>(f.children.size());
+  if (a.n_children != nc)
+    return bad("has " + std::to_string(a.n_children) + " children, the schema has " +
+               std::to_string(nc));
+  if (nc > 0 && a.children == nullptr) return bad("has a null children array");
+
+  column_view v;
+  v.type = f.type;
+  v.length = a.length;
+  v.offset = a.offset;
+  v.validity = static_cast<const uint8_t*>(a.buffers[0]);
+  if (v.validity == nullptr && a.null_count > 0)
+    return bad("has " + std::to_string(a.null_count) + " nulls but no validity buffer");
+  if (id != type_id::struct_) {
+    v.values = a.buffers[1];
+    if (v.values == nullptr) {
+      const bool has_offsets = is_binary_like(id) || is_nested(id);
+      if (has_offsets && a.length == 0 && a.offset == 0) {
+        v.values = zero_offsets();
+      } else if (has_offsets || a.length > 0) {
+        return bad("has a null values/offsets buffer");
+      }
+    }
+  }
+  if (is_binary_like(id)) v.data = static_cast<const uint8_t*>(a.buffers[2]);
+  const int64_t nulls = [&] {
+    column_view counted = v;
+    counted.null_count_hint = -1;
+    return counted.null_count();
+  }();
+  if (a.null_count >= 0 && a.null_count != nulls)
+    return bad("declares null_count " + std::to_string(a.null_count) + " but its bitmap has " +
+               std::to_string(nulls));
+  v.null_count_hint = nulls;
+  for (int64_t i = 0; i < nc; ++i) {
+    const field& cf = f.children[static_cast<size_t>(i)];
+    if (a.children[i] == nullptr) return bad("child " + std::to_string(i) + " is null");
+    auto child = import_column(cf, *a.children[i], path + "." + cf.name, depth + 1);
+    if (!child) return child.error();
+    v.children.push_back(std::move(child).value());
+  }
+  return v;
+}
+
+}  // namespace detail
+
+/// Converts an ArrowSchema (not consumed) into a field: name, nullability flag, children, the
+/// arrow.uuid extension and PARQUET:field_id metadata. Errors as parse_arrow_format, plus
+/// invalid_argument for released structs or child counts that do not fit the format.
+inline result<field> import_field(const ArrowSchema& s) { return detail::import_field(s, 0); }
+
+/// Converts an ArrowArray (not consumed) of type `f` into a validated zero-copy column_view
+/// pointing at the producer's buffers. Errors: invalid_argument naming the column for
+/// released structs, wrong buffer/child counts, missing buffers, bad lengths/null counts and
+/// anything validate_column rejects (offsets out of range, nulls in non-nullable fields).
+inline result<column_view> view_array(const field& f, const ArrowArray& a) {
+  auto v = detail::import_column(f, a, f.name, 0);
+  if (!v) return v.error();
+  LAKECODEC_TRY(validate_column(f, v.value()));
+  return v;
+}
+
+/// The schema of a record batch: a "+s" ArrowSchema whose children are the columns (C1).
+inline result<schema> import_schema(const ArrowSchema& s) {
+  if (s.release == nullptr) return invalid_argument("arrow: ArrowSchema is released");
+  if (s.format == nullptr || std::string_view(s.format) != "+s")
+    return invalid_argument("arrow: a record batch schema must have format '+s', not '" +
+                            std::string(s.format ? s.format : "(null)") + "'");
+  auto root = import_field(s);
+  if (!root) return root.error();
+  schema out;
+  out.fields = std::move(root.value().children);
+  auto md = parse_arrow_metadata(s.metadata);
+  if (!md) return md.error();
+  out.metadata = std::move(md).value();
+  return out;
+}
+
+/// A zero-copy batch_view of a struct ArrowArray (a record batch) with schema `sc` (not
+/// consumed). The top-level struct must have no nulls. Errors as view_array.
+inline result<batch_view> view_batch(const schema& sc, const ArrowArray& a) {
+  field root("", types::struct_(), false, sc.fields);
+  auto v = detail::import_column(root, a, "<batch>", 0);
+  if (!v) return v.error();
+  if (v.value().null_count() > 0)
+    return invalid_argument("arrow: the record batch struct array has null rows");
+  for (size_t i = 0; i < v.value().children.size(); ++i)
+    if (v.value().children[i].length < a.offset + a.length)
+      return invalid_argument("arrow: column '" + sc.fields[i].name + "' is shorter than the " +
+                              "record batch");
+  batch_view b;
+  b.schema = sc;
+  b.length = v.value().length;
+  for (const column_view& c : v.value().children) b.columns.push_back(c.slice(a.offset, a.length));
+  LAKECODEC_TRY(validate_batch(sc, b));
+  return b;
+}
+
+namespace detail {
+// Moves `src` into `dst` (bitwise copy, source marked released), as C3 prescribes.
+template <class T>
+void arrow_move(T* src, T* dst) noexcept {
+  std::memcpy(static_cast<void*>(dst), static_cast<const void*>(src), sizeof(T));
+  src->release = nullptr;
+}
+template <class T>
+void arrow_release(T& s) noexcept {
+  if (s.release != nullptr) s.release(&s);
+  s.release = nullptr;
+}
+}  // namespace detail
+
+/// Owns a moved-in ArrowArray and the view of it; releases the array (base struct only) when
+/// destroyed. Move-only; the view stays valid while the owner lives, also after a move.
+class imported_array {
+ public:
+  imported_array() noexcept { std::memset(static_cast<void*>(&array_), 0, sizeof(array_)); }
+  imported_array(imported_array&& o) noexcept : field_(std::move(o.field_)), view_(std::move(o.view_)) {
+    detail::arrow_move(&o.array_, &array_);
+  }
+  imported_array& operator=(imported_array&& o) noexcept {
+    if (this != &o) {
+      detail::arrow_release(array_);
+      field_ = std::move(o.field_);
+      view_ = std::move(o.view_);
+      detail::arrow_move(&o.array_, &array_);
+    }
+    return *this;
+  }
+  imported_array(const imported_array&) = delete;
+  imported_array& operator=(const imported_array&) = delete;
+  ~imported_array() { detail::arrow_release(array_); }
+
+  const field& field_info() const noexcept { return field_; }
+  const column_view& view() const noexcept { return view_; }
+
+ private:
+  friend result<imported_array> import_array(ArrowArray*, ArrowSchema*);
+  ArrowArray array_;
+  field field_;
+  column_view view_;
+};
+
+/// Owns a moved-in record-batch ArrowArray and its batch_view; see imported_array.
+class imported_batch {
+ public:
+  imported_batch() noexcept { std::memset(static_cast<void*>(&array_), 0, sizeof(array_)); }
+  imported_batch(imported_batch&& o) noexcept : view_(std::move(o.view_)) {
+    detail::arrow_move(&o.array_, &array_);
+  }
+  imported_batch& operator=(imported_batch&& o) noexcept {
+    if (this != &o) {
+      detail::arrow_release(array_);
+      view_ = std::move(o.view_);
+      detail::arrow_move(&o.array_, &array_);
+    }
+    return *this;
+  }
+  imported_batch(const imported_batch&) = delete;
+  imported_batch& operator=(const imported_batch&) = delete;
+  ~imported_batch() { detail::arrow_release(array_); }
+
+  const batch_view& view() const noexcept { return view_; }
+
+ private:
+  friend result<imported_batch> import_batch(ArrowArray*, ArrowSchema*);
+  ArrowArray array_;
+  batch_view view_;
+};
+
+/// Imports one array: consumes `*array` and `*schema` (both marked released on return, on
+/// success and on error; the schema is released at once, the array when the result dies).
+/// Errors as import_field and view_array, or invalid_argument for null pointers.
+inline result<imported_array> import_array(ArrowArray* array, ArrowSchema* schema) {
+  imported_array out;
+  ArrowSchema sc;
+  std::memset(static_cast<void*>(&sc), 0, sizeof(sc));
+  if (array != nullptr) detail::arrow_move(array, &out.array_);
+  if (schema != nullptr) detail::arrow_move(schema, &sc);
+  if (array == nullptr || schema == nullptr) {
+    detail::arrow_release(sc);
+    return invalid_argument("arrow: import_array needs an array and a schema");
+  }
+  auto f = import_field(sc);
+  detail::arrow_release(sc);
+  if (!f) return f.error();
+  out.field_ = std::move(f).value();
+  auto v = view_array(out.field_, out.array_);
+  if (!v) return v.error();
+  out.view_ = std::move(v).value();
+  return out;
+}
+
+/// Imports a record batch ("+s" struct array): consumes `*array` and `*schema` like
+/// import_array. The batch's columns are the struct's children (the struct's offset applied).
+inline result<imported_batch> import_batch(ArrowArray* array, ArrowSchema* schema) {
+  imported_batch out;
+  ArrowSchema sc;
+  std::memset(static_cast<void*>(&sc), 0, sizeof(sc));
+  if (array != nullptr) detail::arrow_move(array, &out.array_);
+  if (schema != nullptr) detail::arrow_move(schema, &sc);
+  if (array == nullptr || schema == nullptr) {
+    detail::arrow_release(sc);
+    return invalid_argument("arrow: import_batch needs an array and a schema");
+  }
+  auto s = import_schema(sc);
+  detail::arrow_release(sc);
+  if (!s) return s.error();
+  auto b = view_batch(s.value(), out.array_);
+  if (!b) return b.error();
+  out.view_ = std::move(b).value();
+  return out;
+}
+
+LAKECODEC_NAMESPACE_END
