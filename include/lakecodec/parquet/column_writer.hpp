@@ -1,0 +1,804 @@
+#pragma once
+// The per-leaf column chunk writer (parquet_avro.md A5, A6, A8): levels and values arrive in
+// mini-batches, are dictionary- or PLAIN/DELTA/BYTE_STREAM_SPLIT-encoded into pages, compressed,
+// and buffered per column chunk until the row group closes. Statistics for pages, chunks and the
+// whole file are computed in the same pass. One typed instance per leaf: the hot loops see the
+// concrete value type; dispatch happens once per mini-batch.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "lakecodec/codec/codec.hpp"
+#include "lakecodec/core/buffer.hpp"
+#include "lakecodec/core/columnar.hpp"
+#include "lakecodec/core/config.hpp"
+#include "lakecodec/core/crc32.hpp"
+#include "lakecodec/core/sink.hpp"
+#include "lakecodec/core/status.hpp"
+#include "lakecodec/parquet/encoding.hpp"
+#include "lakecodec/parquet/metadata.hpp"
+#include "lakecodec/parquet/schema.hpp"
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace parquet {
+
+/// Settings of one leaf column.
+struct column_settings {
+  compression codec = compression::snappy;
+  int compression_level = -1;
+  bool dictionary = true;
+  /// Encoding of non-dictionary pages: PLAIN, DELTA_BINARY_PACKED (INT32/INT64),
+  /// DELTA_LENGTH_BYTE_ARRAY (BYTE_ARRAY) or BYTE_STREAM_SPLIT (fixed width).
+  int32_t encoding = encoding::plain;
+  int page_version = 1;
+  int64_t data_page_size = 1 << 20;
+  int64_t dictionary_page_size = 1 << 20;
+  int64_t max_rows_per_page = 20000;
+  bool statistics = true;
+  bool page_index = true;
+  bool page_checksum = false;
+  /// Column-index min/max of BYTE_ARRAY/FLBA are truncated to this many bytes (0 = never).
+  size_t column_index_truncate = 64;
+  /// Chunk statistics of BYTE_ARRAY/FLBA are truncated to this many bytes (0 = never).
+  size_t statistics_truncate = 0;
+};
+
+/// Where a leaf's values come from for one append: slots of `column` (the valid ones when
+/// `indices` is null, in order from `next_slot`) or the listed slot indices.
+struct value_source {
+  const column_view* column = nullptr;
+  const int64_t* indices = nullptr;
+  int64_t next = 0;
+};
+
+/// Statistics of one leaf across the whole file, as Iceberg manifests and Paimon DataFileMeta
+/// need them. min/max are PLAIN-encoded Parquet values (BYTE_ARRAY without length prefix).
+struct leaf_file_stats {
+  int64_t value_count = 0;  // level slots, nulls included
+  int64_t null_count = 0;
+  int64_t nan_count = 0;
+  std::optional<std::string> min, max;
+  int64_t compressed_size = 0;
+  int64_t uncompressed_size = 0;
+};
+
+/// What a closed column chunk reports to the file writer.
+struct chunk_result {
+  column_meta_data meta;
+  std::optional<parquet::column_index> column_index;
+  parquet::offset_index offset_index;
+};
+
+namespace detail {
+
+/// Valid UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
+inline bool valid_utf8(const uint8_t* p, size_t n) noexcept {
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
+    else return false;
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+/// Truncated lower bound: a prefix of at most n bytes (on a UTF-8 boundary for strings).
+inline std::string truncate_min(std::string_view v, size_t n, bool utf8) {
+  if (n == 0 || v.size() <= n) return std::string(v);
+  size_t cut = n;
+  if (utf8)
+    while (cut > 0 && (static_cast<uint8_t>(v[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(v.substr(0, cut));
+}
+
+/// Truncated upper bound: a prefix with its last byte (or, for UTF-8, code point) incremented;
+/// nullopt when no such bound exists (A8).
+inline std::optional<std::string> truncate_max(std::string_view v, size_t n, bool utf8) {
+  if (n == 0 || v.size() <= n) return std::string(v);
+  if (!utf8) {
+    std::string s(v.substr(0, n));
+    while (!s.empty()) {
+      uint8_t& b = reinterpret_cast<uint8_t&>(s.back());
+      if (b != 0xFF) {
+        ++b;
+        return s;
+      }
+      s.pop_back();
+    }
+    return std::nullopt;
+  }
+  size_t cut = n;
+  while (cut > 0 && (static_cast<uint8_t>(v[cut]) & 0xC0) == 0x80) --cut;
+  std::string s(v.substr(0, cut));
+  while (!s.empty()) {
+    size_t start = s.size() - 1;
+    while (start > 0 && (static_cast<uint8_t>(s[start]) & 0xC0) == 0x80) --start;
+    const size_t len = s.size() - start;
+    uint32_t cp = static_cast<uint8_t>(s[start]);
+    cp = len == 1 ? cp : len == 2 ? cp & 0x1F : len == 3 ? cp & 0x0F : cp & 0x07;
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<uint8_t>(s[start + k]) & 0x3F);
+    uint32_t next = cp + 1;
+    if (next >= 0xD800 && next <= 0xDFFF) next = 0xE000;
+    const uint32_t limit = len == 1 ? 0x80 : len == 2 ? 0x800 : len == 3 ? 0x10000 : 0x110000;
+    if (next < limit) {
+      s.resize(start);
+      if (len == 1) {
+        s += static_cast<char>(next);
+      } else if (len == 2) {
+        s += static_cast<char>(0xC0 | (next >> 6));
+        s += static_cast<char>(0x80 | (next & 0x3F));
+      } else if (len == 3) {
+        s += static_cast<char>(0xE0 | (next >> 12));
+        s += static_cast<char>(0x80 | ((next >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (next & 0x3F));
+      } else {
+        s += static_cast<char>(0xF0 | (next >> 18));
+        s += static_cast<char>(0x80 | ((next >> 12) & 0x3F));
+        s += static_cast<char>(0x80 | ((next >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (next & 0x3F));
+      }
+      return s;
+    }
+    s.resize(start);
+  }
+  return std::nullopt;
+}
+
+/// Value type and helpers per physical kind.
+struct flba_tag {};
+struct byte_array_tag {};
+template <class P>
+using value_of = std::conditional_t<std::is_same<P, flba_tag>::value || std::is_same<P, byte_array_tag>::value,
+                                    std::string_view, P>;
+template <class V>
+using owned_of = std::conditional_t<std::is_same<V, std::string_view>::value, std::string, V>;
+
+template <class P>
+LAKECODEC_ALWAYS_INLINE value_of<P> read_value(const column_view& c, int64_t i) noexcept {
+  if constexpr (std::is_same<P, bool>::value) return c.bool_value(i);
+  else if constexpr (std::is_same<P, byte_array_tag>::value) return c.bytes(i);
+  else if constexpr (std::is_same<P, flba_tag>::value) return c.fixed_bytes(i);
+  else return c.value<P>(i);
+}
+
+inline bool signed_bytes_less(std::string_view a, std::string_view b) noexcept {
+  // Equal-width big-endian two's complement: flip the sign bit of the first byte.
+  const uint8_t fa = static_cast<uint8_t>(a[0]) ^ 0x80, fb = static_cast<uint8_t>(b[0]) ^ 0x80;
+  if (fa != fb) return fa < fb;
+  return a.substr(1) < b.substr(1);
+}
+
+template <class V>
+std::string plain_bytes(const V& v) {
+  if constexpr (std::is_same<V, std::string>::value || std::is_same<V, std::string_view>::value) {
+    return std::string(v);
+  } else if constexpr (std::is_same<V, bool>::value) {
+    return std::string(1, v ? '\1' : '\0');
+  } else {
+    std::string s(sizeof(V), '\0');
+    std::memcpy(&s[0], &v, sizeof(V));
+    return s;
+  }
+}
+
+/// Running min/max/null/NaN of one page, chunk or file.
+template <class P>
+struct stats_acc {
+  using V = value_of<P>;
+  using O = owned_of<V>;
+  bool has = false;
+  O min{}, max{};
+  int64_t nulls = 0, nans = 0, values = 0;
+
+  void merge(const stats_acc& o, bool signed_bytes) {
+    nulls += o.nulls;
+    nans += o.nans;
+    values += o.values;
+    if (o.has) update(V(o.min), V(o.max), signed_bytes);
+  }
+  void update(V lo, V hi, bool signed_bytes) {
+    if (!has) {
+      min = O(lo);
+      max = O(hi);
+      has = true;
+      return;
+    }
+    if (less(lo, V(min), signed_bytes)) min = O(lo);
+    if (less(V(max), hi, signed_bytes)) max = O(hi);
+  }
+  static bool less(V a, V b, bool signed_bytes) noexcept {
+    if constexpr (std::is_same<V, std::string_view>::value) {
+      if (signed_bytes) return signed_bytes_less(a, b);
+    }
+    return a < b;
+  }
+  void reset() { *this = stats_acc(); }
+};
+
+}  // namespace detail
+
+/// Base of the typed leaf writers.
+class leaf_writer {
+ public:
+  virtual ~leaf_writer() = default;
+  /// Appends `n` level slots (defs/reps null when the max level is 0) and their values.
+  virtual status append(value_source& src, const int16_t* defs, const int16_t* reps, size_t n) = 0;
+  /// Flushes pages, writes the chunk (dictionary page first) to `sink` and reports its metadata.
+  virtual status finish_chunk(output_sink& sink, chunk_result& out) = 0;
+  /// Bytes buffered for the open chunk (encoded pages + dictionary + open page estimate).
+  virtual size_t buffered_bytes() const = 0;
+  /// Per-file statistics so far (chunks closed).
+  virtual const leaf_file_stats& file_stats() const = 0;
+};
+
+/// The typed writer of one leaf. P: bool, int32_t, int64_t, float, double, byte_array_tag or
+/// flba_tag (the Parquet physical type).
+template <class P>
+class typed_leaf_writer final : public leaf_writer {
+  using V = detail::value_of<P>;
+  static constexpr bool is_bytes = std::is_same<V, std::string_view>::value;
+  static constexpr bool is_float = std::is_floating_point<V>::value;
+  using dict_t = std::conditional_t<is_bytes, bytes_dictionary, fixed_dictionary<std::conditional_t<is_bytes || std::is_same<V, bool>::value, int32_t, V>>>;
+
+ public:
+  typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s)
+      : leaf_(leaf), s_(s), comp_(s.codec, s.compression_level), dict_(make_dict()) {
+    dict_mode_ = s.dictionary && !std::is_same<V, bool>::value;
+    def_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_def));
+    rep_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_rep));
+    signed_bytes_ = leaf.decimal_bytes;
+  }
+
+  status append(value_source& src, const int16_t* defs, const int16_t* reps, size_t n) override {
+    size_t pos = 0;
+    while (pos < n) {
+      const size_t room = static_cast<size_t>(std::max<int64_t>(1, s_.max_rows_per_page - static_cast<int64_t>(page_rows_)));
+      size_t end = std::min(n, pos + std::min<size_t>(1024, room));
+      if (reps)
+        while (end < n && reps[end] != 0) ++end;
+      const size_t levels = end - pos;
+      size_t nv = levels, rows = levels;
+      if (defs) {
+        nv = 0;
+        for (size_t k = pos; k < end; ++k) nv += defs[k] == leaf_.max_def;
+        page_defs_.insert(page_defs_.end(), defs + pos, defs + end);
+      }
+      if (reps) {
+        rows = 0;
+        for (size_t k = pos; k < end; ++k) rows += reps[k] == 0;
+        page_reps_.insert(page_reps_.end(), reps + pos, reps + end);
+      }
+      gather(src, nv);
+      encode_values();
+      page_levels_ += levels;
+      page_values_ += nv;
+      page_rows_ += rows;
+      if (dict_mode_ && dict_.plain_size() > static_cast<size_t>(s_.dictionary_page_size)) {
+        LAKECODEC_TRY(flush_page());
+        dict_mode_ = false;
+        fell_back_ = true;
+      } else if (estimated_page_bytes() >= static_cast<size_t>(s_.data_page_size) ||
+                 static_cast<int64_t>(page_rows_) >= s_.max_rows_per_page) {
+        LAKECODEC_TRY(flush_page());
+      }
+      pos = end;
+    }
+    return {};
+  }
+
+  status finish_chunk(output_sink& sink, chunk_result& out) override {
+    LAKECODEC_TRY(flush_page());
+    const int64_t start = static_cast<int64_t>(sink.position());
+    column_meta_data& m = out.meta;
+    m = column_meta_data();
+    m.type = leaf_.physical;
+    m.path_in_schema = leaf_.path;
+    m.codec = codec_id();
+    m.num_values = chunk_levels_;
+    int64_t dict_total = 0, dict_unc = 0;
+    if (dict_used_) {
+      dict_buf_.clear();
+      dict_.encode_plain(dict_buf_);
+      page_header h;
+      h.type = page_type::dictionary_page;
+      h.uncompressed_page_size = static_cast<int32_t>(dict_buf_.size());
+      comp_buf_.clear();
+      LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf_));
+      h.compressed_page_size = static_cast<int32_t>(comp_buf_.size());
+      if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf_.data(), comp_buf_.size()));
+      dictionary_page_header dh;
+      dh.num_values = static_cast<int32_t>(dict_.size());
+      dh.encoding = encoding::plain;
+      dh.is_sorted = false;
+      h.dictionary_page_header = dh;
+      header_buf_.clear();
+      serialize(h, header_buf_);
+      LAKECODEC_TRY(sink.write(header_buf_.span()));
+      LAKECODEC_TRY(sink.write(comp_buf_.span()));
+      dict_total = static_cast<int64_t>(header_buf_.size() + comp_buf_.size());
+      dict_unc = static_cast<int64_t>(header_buf_.size() + dict_buf_.size());
+      m.dictionary_page_offset = start;
+      add_encoding_stat(page_type::dictionary_page, encoding::plain);
+    }
+    LAKECODEC_TRY(sink.write(chunk_.span()));
+    m.data_page_offset = start + dict_total;
+    m.total_compressed_size = dict_total + static_cast<int64_t>(chunk_.size());
+    m.total_uncompressed_size = dict_unc + chunk_uncompressed_;
+    // encodings: dictionary page, levels, data pages
+    std::vector<int32_t> enc;
+    auto add = [&](int32_t e) {
+      if (std::find(enc.begin(), enc.end(), e) == enc.end()) enc.push_back(e);
+    };
+    if (dict_used_) add(encoding::plain);
+    add(encoding::rle);
+    for (const auto& es : enc_stats_)
+      if (es.page_type != page_type::dictionary_page) add(es.encoding);
+    m.encodings = enc;
+    m.encoding_stats = enc_stats_;
+    if (s_.statistics) m.statistics = to_thrift(chunk_stats_, s_.statistics_truncate, true);
+    // page index
+    out.offset_index = offset_index();
+    out.offset_index.page_locations = page_locs_;
+    for (auto& pl : out.offset_index.page_locations) pl.offset += m.data_page_offset;
+    out.column_index.reset();
+    if (s_.page_index && ci_valid_ && leaf_.order != sort_order::undefined) {
+      ci_.boundary_order = boundary();
+      out.column_index = ci_;
+    }
+    // file totals
+    file_.value_count += chunk_levels_;
+    file_.null_count += chunk_stats_.nulls;
+    file_.nan_count += chunk_stats_.nans;
+    file_.compressed_size += m.total_compressed_size;
+    file_.uncompressed_size += m.total_uncompressed_size;
+    file_acc_.merge(chunk_stats_, signed_bytes_);
+    if (file_acc_.has) {
+      file_.min = detail::plain_bytes(file_acc_.min);
+      file_.max = detail::plain_bytes(file_acc_.max);
+      if constexpr (is_float) {
+        file_.min = detail::plain_bytes(clean_min(file_acc_.min));
+        file_.max = detail::plain_bytes(clean_max(file_acc_.max));
+      }
+    }
+    reset_chunk();
+    return {};
+  }
+
+  size_t buffered_bytes() const override {
+    return chunk_.size() + dict_.plain_size() + estimated_page_bytes();
+  }
+  const leaf_file_stats& file_stats() const override { return file_; }
+
+ private:
+  dict_t make_dict() {
+    if constexpr (is_bytes) return bytes_dictionary(leaf_.physical == physical_type::byte_array);
+    else return dict_t();
+  }
+
+  int32_t codec_id() const noexcept {
+    switch (s_.codec) {
+      case compression::snappy: return codec::snappy;
+      case compression::gzip: return codec::gzip;
+      case compression::zstd: return codec::zstd;
+      default: return codec::uncompressed;
+    }
+  }
+
+  void gather(value_source& src, size_t nv) {
+    vals_.resize(nv);
+    const column_view& c = *src.column;
+    if (src.indices) {
+      for (size_t k = 0; k < nv; ++k) vals_[k] = detail::read_value<P>(c, src.indices[src.next + static_cast<int64_t>(k)]);
+      src.next += static_cast<int64_t>(nv);
+    } else if (c.validity == nullptr) {
+      if constexpr (!is_bytes && !std::is_same<V, bool>::value) {
+        if (nv) std::memcpy(vals_.data(), c.typed_values<V>() + src.next, nv * sizeof(V));
+      } else {
+        for (size_t k = 0; k < nv; ++k) vals_[k] = detail::read_value<P>(c, src.next + static_cast<int64_t>(k));
+      }
+      src.next += static_cast<int64_t>(nv);
+    } else {
+      int64_t slot = src.next;
+      for (size_t k = 0; k < nv; ++k) {
+        while (!c.is_valid(slot)) ++slot;
+        vals_[k] = detail::read_value<P>(c, slot++);
+      }
+      // skip trailing nulls of this mini-batch so the next one starts at its first slot
+      src.next = slot;
+    }
+  }
+
+  void encode_values() {
+    const size_t nv = vals_.size();
+    // statistics
+    if (s_.statistics || s_.page_index) {
+      detail::stats_acc<P>& st = page_stats_;
+      if (nv) {
+        if constexpr (is_float) {
+          V lo = 0, hi = 0;
+          bool any = false;
+          for (size_t k = 0; k < nv; ++k) {
+            const V v = vals_[k];
+            if (std::isnan(v)) {
+              ++st.nans;
+              continue;
+            }
+            if (!any) lo = hi = v, any = true;
+            else {
+              lo = v < lo ? v : lo;
+              hi = v > hi ? v : hi;
+            }
+          }
+          if (any) st.update(lo, hi, false);
+        } else {
+          V lo = vals_[0], hi = vals_[0];
+          for (size_t k = 1; k < nv; ++k) {
+            const V v = vals_[k];
+            if (detail::stats_acc<P>::less(v, lo, signed_bytes_)) lo = v;
+            if (detail::stats_acc<P>::less(hi, v, signed_bytes_)) hi = v;
+          }
+          st.update(lo, hi, signed_bytes_);
+        }
+      }
+    }
+    if (dict_mode_) {
+      const size_t base = page_indices_.size();
+      page_indices_.resize(base + nv);
+      uint32_t* out = page_indices_.data() + base;
+      for (size_t k = 0; k < nv; ++k) {
+        if constexpr (std::is_same<V, bool>::value) out[k] = 0;
+        else out[k] = dict_.insert(vals_[k]);
+      }
+      return;
+    }
+    if constexpr (std::is_same<V, bool>::value) {
+      for (size_t k = 0; k < nv; ++k) page_bools_.push_back(vals_[k] ? 1 : 0);
+    } else if constexpr (std::is_same<P, detail::byte_array_tag>::value) {
+      for (size_t k = 0; k < nv; ++k) {
+        page_plain_.append_le<uint32_t>(static_cast<uint32_t>(vals_[k].size()));
+        page_plain_.append(vals_[k].data(), vals_[k].size());
+      }
+    } else if constexpr (is_bytes) {
+      for (size_t k = 0; k < nv; ++k) page_plain_.append(vals_[k].data(), vals_[k].size());
+    } else {
+      page_plain_.append(vals_.data(), nv * sizeof(V));
+    }
+  }
+
+  size_t estimated_page_bytes() const noexcept {
+    size_t b = page_plain_.size() + page_bools_.size() / 8;
+    if (!page_indices_.empty()) b += page_indices_.size() * static_cast<size_t>(dict_width()) / 8 + 1;
+    b += page_levels_ * static_cast<size_t>(def_width_ + rep_width_) / 8;
+    return b;
+  }
+  int dict_width() const noexcept {
+    const int w = bit_width_for(dict_.size() > 0 ? dict_.size() - 1 : 0);
+    return w < 1 ? 1 : w;
+  }
+
+  void encode_levels(const std::vector<int16_t>& lv, int width, bool prefix, byte_buffer& out) {
+    size_t len_pos = out.size();
+    if (prefix) out.append_le<uint32_t>(0);
+    const size_t before = out.size();
+    rle_hybrid_encode(lv.data(), lv.size(), width, out);
+    if (prefix) store_le<uint32_t>(out.data() + len_pos, static_cast<uint32_t>(out.size() - before));
+  }
+
+  int32_t encode_page_values(byte_buffer& out) {
+    if (page_values_ > 0 && !page_indices_.empty()) {
+      const int w = dict_width();
+      out.push_back(static_cast<uint8_t>(w));
+      rle_hybrid_encode(page_indices_.data(), page_indices_.size(), w, out);
+      return encoding::rle_dictionary;
+    }
+    if constexpr (std::is_same<V, bool>::value) {
+      plain_encode_bools(page_bools_.data(), page_bools_.size(), out);
+      return encoding::plain;
+    } else {
+      const int32_t e = s_.encoding;
+      if constexpr (std::is_same<V, int32_t>::value || std::is_same<V, int64_t>::value) {
+        if (e == encoding::delta_binary_packed) {
+          delta_binary_packed_encode(reinterpret_cast<const V*>(page_plain_.data()), page_plain_.size() / sizeof(V), out);
+          return e;
+        }
+      }
+      if constexpr (std::is_same<P, detail::byte_array_tag>::value) {
+        if (e == encoding::delta_length_byte_array) {
+          lens_.clear();
+          bytes_.clear();
+          size_t p = 0;
+          while (p < page_plain_.size()) {
+            const uint32_t len = load_le<uint32_t>(page_plain_.data() + p);
+            lens_.push_back(static_cast<int32_t>(len));
+            bytes_.append(page_plain_.data() + p + 4, len);
+            p += 4 + len;
+          }
+          delta_binary_packed_encode(lens_.data(), lens_.size(), out);
+          out.append(bytes_.span());
+          return e;
+        }
+      }
+      if constexpr (!std::is_same<P, detail::byte_array_tag>::value) {
+        if (e == encoding::byte_stream_split) {
+          const size_t width = is_bytes ? static_cast<size_t>(leaf_.type_length) : sizeof(V);
+          byte_stream_split_encode(page_plain_.data(), page_plain_.size() / width, width, out);
+          return e;
+        }
+      }
+      out.append(page_plain_.span());
+      return encoding::plain;
+    }
+  }
+
+  status flush_page() {
+    if (page_levels_ == 0) return {};
+    page_buf_.clear();
+    levels_buf_.clear();
+    const bool v2 = s_.page_version == 2;
+    int32_t rep_len = 0, def_len = 0;
+    byte_buffer& lv = v2 ? levels_buf_ : page_buf_;
+    if (leaf_.max_rep > 0) {
+      const size_t b = lv.size();
+      encode_levels(page_reps_, rep_width_, !v2, lv);
+      rep_len = static_cast<int32_t>(lv.size() - b);
+    }
+    if (leaf_.max_def > 0) {
+      const size_t b = lv.size();
+      encode_levels(page_defs_, def_width_, !v2, lv);
+      def_len = static_cast<int32_t>(lv.size() - b);
+    }
+    const int32_t enc = encode_page_values(page_buf_);
+    if (enc == encoding::rle_dictionary) dict_used_ = true;
+    page_header h;
+    h.type = v2 ? page_type::data_page_v2 : page_type::data_page;
+    comp_buf_.clear();
+    if (v2) comp_buf_.append(levels_buf_.span());
+    LAKECODEC_TRY(comp_.compress(page_buf_.span(), comp_buf_));
+    const size_t uncompressed = levels_buf_.size() + page_buf_.size();
+    if (uncompressed > 0x7fffffffu || comp_buf_.size() > 0x7fffffffu)
+      return limit_exceeded("parquet: page of column '" + leaf_.dotted_path + "' exceeds 2 GiB");
+    h.uncompressed_page_size = static_cast<int32_t>(uncompressed);
+    h.compressed_page_size = static_cast<int32_t>(comp_buf_.size());
+    if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf_.data(), comp_buf_.size()));
+    std::optional<statistics> page_st;
+    if (s_.statistics && !s_.page_index) page_st = to_thrift(page_stats_with_nulls(), s_.statistics_truncate, true);
+    if (v2) {
+      data_page_header_v2 d;
+      d.num_values = static_cast<int32_t>(page_levels_);
+      d.num_nulls = static_cast<int32_t>(page_levels_ - page_values_);
+      d.num_rows = static_cast<int32_t>(page_rows_);
+      d.encoding = enc;
+      d.definition_levels_byte_length = def_len;
+      d.repetition_levels_byte_length = rep_len;
+      d.is_compressed = s_.codec != compression::none;
+      d.statistics = page_st;
+      h.data_page_header_v2 = d;
+    } else {
+      data_page_header d;
+      d.num_values = static_cast<int32_t>(page_levels_);
+      d.encoding = enc;
+      d.statistics = page_st;
+      h.data_page_header = d;
+    }
+    header_buf_.clear();
+    serialize(h, header_buf_);
+    page_location loc;
+    loc.offset = static_cast<int64_t>(chunk_.size());
+    loc.compressed_page_size = static_cast<int32_t>(header_buf_.size() + comp_buf_.size());
+    loc.first_row_index = chunk_rows_;
+    page_locs_.push_back(loc);
+    chunk_.append(header_buf_.span());
+    chunk_.append(comp_buf_.span());
+    chunk_uncompressed_ += static_cast<int64_t>(header_buf_.size() + uncompressed);
+    add_encoding_stat(h.type, enc);
+    // page index entry
+    detail::stats_acc<P> ps = page_stats_with_nulls();
+    if (s_.page_index) {
+      const bool null_page = page_values_ == 0;
+      ci_.null_pages.push_back(null_page);
+      if (!ci_.null_counts) ci_.null_counts = std::vector<int64_t>();
+      ci_.null_counts->push_back(ps.nulls);
+      if (null_page) {
+        ci_.min_values.emplace_back();
+        ci_.max_values.emplace_back();
+      } else if (!ps.has) {
+        ci_valid_ = false;  // an all-NaN page has no bounds (A8)
+        ci_.min_values.emplace_back();
+        ci_.max_values.emplace_back();
+      } else {
+        statistics t = to_thrift(ps, s_.column_index_truncate, false);
+        if (!t.min_value || !t.max_value) ci_valid_ = false;
+        ci_.min_values.push_back(t.min_value.value_or(""));
+        ci_.max_values.push_back(t.max_value.value_or(""));
+        page_bounds_.push_back({ps.min, ps.max});
+      }
+    }
+    chunk_stats_.merge(ps, signed_bytes_);
+    chunk_levels_ += static_cast<int64_t>(page_levels_);
+    chunk_rows_ += static_cast<int64_t>(page_rows_);
+    // reset the page
+    page_defs_.clear();
+    page_reps_.clear();
+    page_indices_.clear();
+    page_plain_.clear();
+    page_bools_.clear();
+    page_levels_ = page_values_ = page_rows_ = 0;
+    page_stats_.reset();
+    return {};
+  }
+
+  detail::stats_acc<P> page_stats_with_nulls() const {
+    detail::stats_acc<P> s = page_stats_;
+    s.nulls = static_cast<int64_t>(page_levels_ - page_values_);
+    s.values = static_cast<int64_t>(page_values_);
+    return s;
+  }
+
+  template <class O>
+  static O clean_min(O v) {
+    if constexpr (std::is_floating_point<O>::value) return v == 0 ? -O(0) : v;
+    else return v;
+  }
+  template <class O>
+  static O clean_max(O v) {
+    if constexpr (std::is_floating_point<O>::value) return v == 0 ? O(0) : v;
+    else return v;
+  }
+
+  statistics to_thrift(const detail::stats_acc<P>& a, size_t truncate, bool deprecated) const {
+    statistics t;
+    t.null_count = a.nulls;
+    if constexpr (is_float) t.nan_count = a.nans;
+    if (!a.has || leaf_.order == sort_order::undefined) return t;
+    std::string mn, mx;
+    if constexpr (is_bytes) {
+      if (leaf_.physical == physical_type::byte_array && truncate > 0 &&
+          (a.min.size() > truncate || a.max.size() > truncate)) {
+        const bool utf8 = leaf_.is_string;
+        mn = detail::truncate_min(a.min, truncate, utf8);
+        std::optional<std::string> m = detail::truncate_max(a.max, truncate, utf8);
+        t.min_value = mn;
+        t.is_min_value_exact = mn.size() == a.min.size();
+        if (m) {
+          t.max_value = *m;
+          t.is_max_value_exact = *m == a.max;
+        }
+        return t;
+      }
+      mn = a.min;
+      mx = a.max;
+    } else {
+      mn = detail::plain_bytes(clean_min(a.min));
+      mx = detail::plain_bytes(clean_max(a.max));
+    }
+    t.min_value = mn;
+    t.max_value = mx;
+    if (deprecated && leaf_.order == sort_order::signed_) {
+      t.min = mn;
+      t.max = mx;
+    }
+    return t;
+  }
+
+  int32_t boundary() const {
+    bool asc = true, desc = true;
+    for (size_t i = 1; i < page_bounds_.size(); ++i) {
+      const V pmin(page_bounds_[i - 1].first), pmax(page_bounds_[i - 1].second);
+      const V cmin(page_bounds_[i].first), cmax(page_bounds_[i].second);
+      using acc = detail::stats_acc<P>;
+      if (acc::less(cmin, pmin, signed_bytes_) || acc::less(cmax, pmax, signed_bytes_)) asc = false;
+      if (acc::less(pmin, cmin, signed_bytes_) || acc::less(pmax, cmax, signed_bytes_)) desc = false;
+    }
+    if (asc) return boundary_order::ascending;
+    if (desc) return boundary_order::descending;
+    return boundary_order::unordered;
+  }
+
+  void add_encoding_stat(int32_t type, int32_t enc) {
+    for (auto& es : enc_stats_)
+      if (es.page_type == type && es.encoding == enc) {
+        ++es.count;
+        return;
+      }
+    page_encoding_stats es;
+    es.page_type = type;
+    es.encoding = enc;
+    es.count = 1;
+    enc_stats_.push_back(es);
+  }
+
+  void reset_chunk() {
+    chunk_.clear();
+    if (chunk_.capacity() > (size_t{64} << 20)) chunk_.release();
+    dict_.clear();
+    dict_mode_ = s_.dictionary && !std::is_same<V, bool>::value;
+    dict_used_ = false;
+    fell_back_ = false;
+    chunk_levels_ = chunk_rows_ = chunk_uncompressed_ = 0;
+    chunk_stats_.reset();
+    enc_stats_.clear();
+    page_locs_.clear();
+    ci_ = column_index();
+    ci_valid_ = true;
+    page_bounds_.clear();
+  }
+
+  leaf_descriptor leaf_;
+  column_settings s_;
+  compressor comp_;
+  dict_t dict_;
+  bool dict_mode_ = true, dict_used_ = false, fell_back_ = false, signed_bytes_ = false;
+  int def_width_ = 0, rep_width_ = 0;
+  // open page
+  std::vector<V> vals_;
+  std::vector<int16_t> page_defs_, page_reps_;
+  std::vector<uint32_t> page_indices_;
+  std::vector<uint8_t> page_bools_;
+  byte_buffer page_plain_;
+  size_t page_levels_ = 0, page_values_ = 0, page_rows_ = 0;
+  detail::stats_acc<P> page_stats_;
+  // scratch
+  byte_buffer page_buf_, levels_buf_, comp_buf_, header_buf_, dict_buf_, bytes_;
+  std::vector<int32_t> lens_;
+  // open chunk
+  byte_buffer chunk_;
+  int64_t chunk_levels_ = 0, chunk_rows_ = 0, chunk_uncompressed_ = 0;
+  detail::stats_acc<P> chunk_stats_;
+  std::vector<page_encoding_stats> enc_stats_;
+  std::vector<page_location> page_locs_;
+  column_index ci_;
+  bool ci_valid_ = true;
+  std::vector<std::pair<detail::owned_of<V>, detail::owned_of<V>>> page_bounds_;
+  // file
+  detail::stats_acc<P> file_acc_;
+  leaf_file_stats file_;
+};
+
+/// Creates the typed writer for a leaf (the one run-time dispatch per column).
+inline std::unique_ptr<leaf_writer> make_leaf_writer(const leaf_descriptor& leaf, const column_settings& s) {
+  switch (leaf.physical) {
+    case physical_type::boolean: return std::make_unique<typed_leaf_writer<bool>>(leaf, s);
+    case physical_type::int32: return std::make_unique<typed_leaf_writer<int32_t>>(leaf, s);
+    case physical_type::int64: return std::make_unique<typed_leaf_writer<int64_t>>(leaf, s);
+    case physical_type::float_: return std::make_unique<typed_leaf_writer<float>>(leaf, s);
+    case physical_type::double_: return std::make_unique<typed_leaf_writer<double>>(leaf, s);
+    case physical_type::byte_array: return std::make_unique<typed_leaf_writer<detail::byte_array_tag>>(leaf, s);
+    default: return std::make_unique<typed_leaf_writer<detail::flba_tag>>(leaf, s);
+  }
+}
+
+}  // namespace parquet
+LAKECODEC_NAMESPACE_END
