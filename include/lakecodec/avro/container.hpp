@@ -288,6 +288,10 @@ class container_reader {
       if (kv.first == key) return &kv.second;
     return nullptr;
   }
+  /// The writer schema JSON exactly as stored in the file.
+  const std::string& schema_json() const noexcept { return schema_json_; }
+  /// True for the pre-1.3 format (magic "Obj" 0, metadata in a footer; Java DataFileReader12).
+  bool is_legacy_format() const noexcept { return legacy_; }
   /// Offset of the first block (the header's size).
   int64_t header_size() const noexcept { return header_size_; }
   int64_t blocks_read() const noexcept { return blocks_; }
@@ -296,6 +300,7 @@ class container_reader {
   /// until the next call. Errors: negative count or size, size beyond the file, sync mismatch,
   /// codec errors, snappy CRC mismatch, blocks over max_block_bytes.
   result<bool> next_block(block_view& b) {
+    if (legacy_) return next_legacy_block(b);
     if (pos_ == file_.size) return false;
     decoder d(file_.subspan(pos_, file_.size - pos_), static_cast<int64_t>(pos_));
     b.offset = static_cast<int64_t>(pos_);
@@ -402,15 +407,67 @@ class container_reader {
     return {};
   }
 
-  status read_header() {
-    decoder d(file_);
-    if (file_.size < 4)
-      return truncated_input("avro: file of " + std::to_string(file_.size) +
-                                 " bytes is too short for the magic",
-                             0);
-    if (std::memcmp(file_.data, container_magic, 4) != 0)
-      return corrupt_data("avro: bad magic (expected 'Obj' 0x01): not an Avro container file", 0);
-    d.skip(4);
+  // Avro 1.2 files: "Obj" 0, then blocks of (sync, count, records) with no byte size, and a
+  // footer block (count -1, size, metadata map) whose size is the file's last 4 bytes (BE).
+  status read_legacy_header() {
+    legacy_ = true;
+    if (file_.size < 8) return truncated_input("avro: legacy file too short for its footer", 0);
+    const uint32_t footer = load_be<uint32_t>(file_.data + file_.size - 4);
+    if (footer < 4 || footer > file_.size - 4)
+      return corrupt_data("avro: legacy footer size " + std::to_string(footer) +
+                              " does not fit the file",
+                          static_cast<int64_t>(file_.size - 4));
+    const size_t at = file_.size - footer;
+    decoder d(file_.subspan(at, footer - 4), static_cast<int64_t>(at));
+    LAKECODEC_TRY(read_metadata_map(d));
+    const std::string* sync = metadata("sync");
+    if (sync == nullptr || sync->size() != 16)
+      return corrupt_data("avro: legacy footer has no 16-byte sync", static_cast<int64_t>(at));
+    std::memcpy(sync_.data(), sync->data(), 16);
+    const std::string* s = metadata("schema");
+    const std::string* c = metadata("codec");
+    if (c != nullptr && *c != "null")
+      return status(errc::unsupported_codec, "avro: legacy file codec '" + *c + "' is not supported");
+    header_size_ = 4;
+    pos_ = 4;
+    return parse_schema(s);
+  }
+
+  result<bool> next_legacy_block(block_view& b) {
+    for (;;) {
+      if (pos_ >= file_.size) return false;
+      decoder d(file_.subspan(pos_, file_.size - pos_), static_cast<int64_t>(pos_));
+      b.offset = static_cast<int64_t>(pos_);
+      const std::string_view sync = d.read_fixed(16);
+      if (!d.ok()) return d.error();
+      if (std::memcmp(sync.data(), sync_.data(), 16) != 0)
+        return corrupt_data("avro: legacy sync marker mismatch", b.offset);
+      const int64_t count = d.read_long();
+      if (!d.ok()) return d.error();
+      if (count == -1) {
+        const int64_t size = d.read_long();
+        if (!d.ok()) return d.error();
+        if (size < 0 || static_cast<uint64_t>(size) > d.remaining())
+          return corrupt_data("avro: legacy footer block size " + std::to_string(size) + " is invalid",
+                              d.offset());
+        pos_ = static_cast<size_t>(d.offset() + size);
+        continue;
+      }
+      if (count < 0 || count > limits::max_collection_count)
+        return corrupt_data("avro: legacy block count " + std::to_string(count) + " is invalid", b.offset);
+      const uint8_t* start = d.position();
+      for (int64_t i = 0; i < count && d.ok(); ++i) detail::skip_value(schema_.root(), d, 0);
+      if (!d.ok()) return d.error();
+      b.count = count;
+      b.data = byte_span(start, static_cast<size_t>(d.position() - start));
+      b.offset = static_cast<int64_t>(start - file_.data);
+      pos_ = static_cast<size_t>(d.position() - file_.data);
+      ++blocks_;
+      return true;
+    }
+  }
+
+  status read_metadata_map(decoder& d) {
     for (;;) {
       int64_t count = d.read_long();
       if (!d.ok()) return d.error();
@@ -431,16 +488,35 @@ class container_reader {
         metadata_.emplace_back(std::string(k), std::string(v));
       }
     }
+    return {};
+  }
+
+  status parse_schema(const std::string* schema_json) {
+    if (schema_json == nullptr) return corrupt_data("avro: header has no avro.schema", 4);
+    schema_json_ = *schema_json;
+    auto s = schema::parse(*schema_json);
+    if (!s) return status(s.error().code(), "avro: avro.schema in the header: " + s.error().message());
+    schema_ = std::move(s).value();
+    return {};
+  }
+
+  status read_header() {
+    if (file_.size < 4)
+      return truncated_input("avro: file of " + std::to_string(file_.size) +
+                                 " bytes is too short for the magic",
+                             0);
+    if (std::memcmp(file_.data, "Obj\0", 4) == 0) return read_legacy_header();
+    if (std::memcmp(file_.data, container_magic, 4) != 0)
+      return corrupt_data("avro: bad magic (expected 'Obj' 0x01): not an Avro container file", 0);
+    decoder d(file_);
+    d.skip(4);
+    LAKECODEC_TRY(read_metadata_map(d));
     const std::string_view sync = d.read_fixed(16);
     if (!d.ok()) return d.error().with_context("header sync marker");
     std::memcpy(sync_.data(), sync.data(), 16);
     header_size_ = d.offset();
     pos_ = static_cast<size_t>(header_size_);
-    const std::string* schema_json = metadata("avro.schema");
-    if (schema_json == nullptr) return corrupt_data("avro: header has no avro.schema", 4);
-    auto s = schema::parse(*schema_json);
-    if (!s) return status(s.error().code(), "avro: avro.schema in the header: " + s.error().message());
-    schema_ = std::move(s).value();
+    LAKECODEC_TRY(parse_schema(metadata("avro.schema")));
     const std::string* c = metadata("avro.codec");
     LAKECODEC_ASSIGN_OR_RETURN(codec_, parse_codec(c == nullptr ? "null" : *c));
     if (!compression_available(detail::to_compression(codec_)))
@@ -452,6 +528,8 @@ class container_reader {
   byte_span file_;
   reader_options options_;
   schema schema_;
+  std::string schema_json_;
+  bool legacy_ = false;
   avro::codec codec_ = avro::codec::null;
   sync_marker sync_{};
   std::vector<std::pair<std::string, std::string>> metadata_;

@@ -128,31 +128,62 @@ class json_value {
   std::vector<member> members_;
 };
 
-/// Appends `s` as a quoted JSON string: `"` `\` and control characters escaped (short forms for
-/// \b \f \n \r \t, \u00XX otherwise), everything else (UTF-8) verbatim — Jackson's default,
-/// which is what Java avro-tools prints.
+/// Appends `s` as a quoted JSON string the way Jackson (Java avro-tools) writes it: `"` `\` and
+/// control characters escaped (short forms for \b \f \n \r \t, \u00XX otherwise), code points
+/// above U+FFFF as a \uD8XX\uDCXX surrogate pair, other UTF-8 verbatim, and bytes that are not
+/// valid UTF-8 replaced by U+FFFD (as Java's decoder does).
 inline void write_json_string(std::string& out, std::string_view s) {
   static const char hex[] = "0123456789ABCDEF";
+  auto u_escape = [&](uint32_t cp) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out.push_back(hex[(cp >> shift) & 15]);
+  };
   out.push_back('"');
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(hex[c >> 4]);
-          out.push_back(hex[c & 15]);
-        } else {
-          out.push_back(ch);
-        }
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+          if (c < 0x20) u_escape(c);
+          else out.push_back(static_cast<char>(c));
+      }
+      ++i;
+      continue;
     }
+    // Decode one UTF-8 sequence, validating length, continuation bytes and ranges.
+    size_t len = 0;
+    uint32_t cp = 0, min = 0;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; min = 0x10000; }
+    bool ok = len > 0 && i + len <= n;
+    for (size_t k = 1; ok && k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000))) ok = false;
+    if (!ok) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+      continue;
+    }
+    if (cp >= 0x10000) {
+      const uint32_t v = cp - 0x10000;
+      u_escape(0xD800 + (v >> 10));
+      u_escape(0xDC00 + (v & 0x3FF));
+    } else {
+      out.append(s.data() + i, len);
+    }
+    i += len;
   }
   out.push_back('"');
 }

@@ -3,10 +3,13 @@
 // (Avro spec §Records: defaults). Output matches Java's JsonEncoder as used by
 // `avro-tools tojson`: compact, unions as {"branch": value}, bytes/fixed as ISO-8859-1 strings.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "lakecodec/avro/json.hpp"
 #include "lakecodec/avro/schema.hpp"
@@ -18,7 +21,58 @@
 LAKECODEC_NAMESPACE_BEGIN
 namespace avro {
 
+/// Options of the JSON encoding printer.
+struct json_options {
+  /// Print map entries in the order Java's GenericDatumReader yields them (a HashMap sized by
+  /// the entry count, iterated by bucket), as `avro-tools tojson` does, instead of file order.
+  /// Duplicate keys then collapse to one entry (the last value), as in Java.
+  bool java_map_order = false;
+};
+
 namespace detail {
+
+/// Java's String/Utf8 hash of UTF-8 bytes (signed bytes, h = 31*h + b), spread as HashMap does.
+inline uint32_t java_map_hash(std::string_view key) noexcept {
+  int32_t h = 0;
+  for (char c : key)
+    h = static_cast<int32_t>(static_cast<uint32_t>(h) * 31u + static_cast<uint32_t>(static_cast<int32_t>(static_cast<signed char>(c))));
+  const uint32_t u = static_cast<uint32_t>(h);
+  return u ^ (u >> 16);
+}
+
+/// The order java.util.HashMap(n) iterates `keys` inserted in order: by bucket at the final
+/// capacity, insertion order within a bucket. Returns indices into keys (duplicates dropped,
+/// the first position kept).
+inline std::vector<size_t> java_hashmap_order(const std::vector<std::string_view>& keys) {
+  const size_t n = keys.size();
+  uint64_t cap = 1;
+  while (cap < n) cap <<= 1;  // HashMap.tableSizeFor(n)
+  if (n == 0) cap = 1;
+  uint64_t threshold = static_cast<uint64_t>(static_cast<float>(cap) * 0.75f);
+  std::vector<size_t> unique;
+  unique.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    bool dup = false;
+    for (size_t u : unique) dup = dup || keys[u] == keys[i];
+    if (dup) continue;
+    unique.push_back(i);
+    if (unique.size() > threshold) {
+      const uint64_t old_cap = cap;
+      cap <<= 1;
+      threshold = old_cap >= 16 ? threshold << 1
+                                : static_cast<uint64_t>(static_cast<float>(cap) * 0.75f);
+    }
+  }
+  std::vector<std::pair<uint64_t, size_t>> order;
+  order.reserve(unique.size());
+  for (size_t pos = 0; pos < unique.size(); ++pos)
+    order.emplace_back((java_map_hash(keys[unique[pos]]) & (cap - 1)) * n + pos, unique[pos]);
+  std::sort(order.begin(), order.end());
+  std::vector<size_t> out;
+  out.reserve(order.size());
+  for (const auto& o : order) out.push_back(o.second);
+  return out;
+}
 
 /// Bytes as a string of code points U+0000..U+00FF, encoded in UTF-8 (ISO-8859-1 mapping).
 inline std::string latin1_to_utf8(std::string_view bytes) {
@@ -63,7 +117,8 @@ inline void write_float_json(std::string& out, double d, bool is_float) {
   out += java_double_string(d, is_float);
 }
 
-inline void value_to_json(const node& n, const value& v, std::string& out, int depth) {
+inline void value_to_json(const node& n, const value& v, std::string& out, int depth,
+                          const json_options& opt) {
   if (depth > limits::max_nesting_depth) {
     out += "null";
     return;
@@ -87,27 +142,47 @@ inline void value_to_json(const node& n, const value& v, std::string& out, int d
       out.push_back('[');
       for (size_t i = 0; i < v.items().size(); ++i) {
         if (i) out.push_back(',');
-        value_to_json(*n.items, v.items()[i], out, depth + 1);
+        value_to_json(*n.items, v.items()[i], out, depth + 1, opt);
       }
       out.push_back(']');
       return;
-    case type::map:
+    case type::map: {
       out.push_back('{');
-      for (size_t i = 0; i < v.entries().size(); ++i) {
-        if (i) out.push_back(',');
-        write_json_string(out, v.entries()[i].first);
-        out.push_back(':');
-        value_to_json(*n.values, v.entries()[i].second, out, depth + 1);
+      const auto& es = v.entries();
+      if (opt.java_map_order && es.size() > 1) {
+        std::vector<std::string_view> keys;
+        keys.reserve(es.size());
+        for (const auto& e : es) keys.emplace_back(e.first);
+        bool first = true;
+        for (size_t i : java_hashmap_order(keys)) {
+          // A duplicate key keeps its first position and takes the last value.
+          size_t last = i;
+          for (size_t k = i + 1; k < es.size(); ++k)
+            if (es[k].first == es[i].first) last = k;
+          if (!first) out.push_back(',');
+          first = false;
+          write_json_string(out, es[i].first);
+          out.push_back(':');
+          value_to_json(*n.values, es[last].second, out, depth + 1, opt);
+        }
+      } else {
+        for (size_t i = 0; i < es.size(); ++i) {
+          if (i) out.push_back(',');
+          write_json_string(out, es[i].first);
+          out.push_back(':');
+          value_to_json(*n.values, es[i].second, out, depth + 1, opt);
+        }
       }
       out.push_back('}');
       return;
+    }
     case type::record:
       out.push_back('{');
       for (size_t i = 0; i < n.fields.size() && i < v.items().size(); ++i) {
         if (i) out.push_back(',');
         write_json_string(out, n.fields[i].name);
         out.push_back(':');
-        value_to_json(*n.fields[i].type, v.items()[i], out, depth + 1);
+        value_to_json(*n.fields[i].type, v.items()[i], out, depth + 1, opt);
       }
       out.push_back('}');
       return;
@@ -125,7 +200,7 @@ inline void value_to_json(const node& n, const value& v, std::string& out, int d
       out.push_back('{');
       write_json_string(out, bn.union_branch_name());
       out.push_back(':');
-      value_to_json(bn, v.branch_value(), out, depth + 1);
+      value_to_json(bn, v.branch_value(), out, depth + 1, opt);
       out.push_back('}');
       return;
     }
@@ -266,12 +341,13 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
 
 /// Appends the Avro JSON encoding of `v` (Avro spec §JSON Encoding), byte-for-byte what Java's
 /// JsonEncoder (avro-tools tojson) prints for the same datum.
-inline void to_json(const node& n, const value& v, std::string& out) {
-  detail::value_to_json(n, v, out, 0);
+inline void to_json(const node& n, const value& v, std::string& out,
+                    const json_options& options = {}) {
+  detail::value_to_json(n, v, out, 0, options);
 }
-inline std::string to_json(const schema& s, const value& v) {
+inline std::string to_json(const schema& s, const value& v, const json_options& options = {}) {
   std::string out;
-  detail::value_to_json(s.root(), v, out, 0);
+  detail::value_to_json(s.root(), v, out, 0, options);
   return out;
 }
 
