@@ -181,12 +181,12 @@ result<schema> schema_from_json(const J& j) {
   return s;
 }
 
-/// Prints a schema object in Java's key order; identifier-field-ids only when non-empty.
+/// Prints a schema object in Java's key order (identifier-field-ids always, possibly empty).
 inline ordered_json schema_to_json(const schema& s) {
   ordered_json j = ordered_json::object();
   j["type"] = "struct";
   j["schema-id"] = s.schema_id;
-  if (!s.identifier_field_ids.empty()) j["identifier-field-ids"] = s.identifier_field_ids;
+  j["identifier-field-ids"] = s.identifier_field_ids;  // always, as pyiceberg does
   ordered_json fields = ordered_json::array();
   for (const nested_field& f : s.fields) fields.push_back(detail::field_to_json(f));
   j["fields"] = std::move(fields);
