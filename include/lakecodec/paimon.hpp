@@ -1,8 +1,13 @@
 #pragma once
-// Umbrella header of the Paimon codec: binary rows, DataFileMeta, CommitMessage serialization.
+// Umbrella header of the Paimon codec: binary rows, DataFileMeta, CommitMessage serialization,
+// bucketing, schema JSON and the JSON forms used by the CLI.
 
 #include "lakecodec/paimon/binary.hpp"
+#include "lakecodec/paimon/bucket.hpp"
+#include "lakecodec/paimon/commit_json.hpp"
 #include "lakecodec/paimon/commit_message.hpp"
 #include "lakecodec/paimon/data_file_meta.hpp"
 #include "lakecodec/paimon/row_codec.hpp"
+#include "lakecodec/paimon/schema.hpp"
 #include "lakecodec/paimon/types.hpp"
+#include "lakecodec/paimon/value_json.hpp"

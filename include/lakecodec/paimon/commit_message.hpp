@@ -340,6 +340,41 @@ inline result<std::vector<commit_message>> deserialize_commit_message_list(
   return list;
 }
 
+/// Clears what a CommitMessage of `version` cannot carry (DataFileMeta columns past the version's
+/// arity, newer IndexFileMeta members, totalBuckets before 7), so a message compares equal to
+/// what a reader of that version decodes. Index-file placement before 10 is left to the caller.
+inline void project_to_version(commit_message& m, int version) {
+  const int32_t arity = data_file_meta_arity(version);
+  const index_file_layout L = index_file_meta_layout(version);
+  if (version < 7) m.total_buckets.reset();
+  auto file = [&](data_file_meta& f) {
+    if (arity <= 13) {
+      f.delete_row_count.reset();
+      f.embedded_index.reset();
+    }
+    if (arity <= 15) f.file_source.reset();
+    if (arity <= 16) f.value_stats_cols.reset();
+    if (arity <= 17) f.external_path.reset();
+    if (arity <= 18) f.first_row_id.reset();
+    if (arity <= 19) f.write_cols.reset();
+    if (arity <= 20) f.write_cols_sequences.reset();
+  };
+  auto index = [&](index_file_meta& f) {
+    if (L.arity <= 4) f.dv_ranges.reset();
+    if (f.dv_ranges && L.dv_arity <= 3)
+      for (auto& d : *f.dv_ranges) d.cardinality.reset();
+    if (L.arity <= 5) f.external_path.reset();
+    if (L.arity <= 6) f.global_index.reset();
+    if (f.global_index && L.global_arity <= 5) f.global_index->source_meta.reset();
+  };
+  for (auto* v : {&m.data.new_files, &m.data.deleted_files, &m.data.changelog_files,
+                  &m.compact.compact_before, &m.compact.compact_after, &m.compact.changelog_files})
+    for (auto& f : *v) file(f);
+  for (auto* v : {&m.data.new_index_files, &m.data.deleted_index_files, &m.compact.new_index_files,
+                  &m.compact.deleted_index_files})
+    for (auto& f : *v) index(f);
+}
+
 /// What a Flink checkpoint holds (`ManifestCommittable.java`). `legacy_log_offsets` exists in
 /// versions <= 4 and `properties` in versions >= 4; both keep their serialized order.
 struct manifest_committable {

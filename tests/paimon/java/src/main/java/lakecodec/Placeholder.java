@@ -1,2 +1,0 @@
-package lakecodec;
-class Placeholder {}
