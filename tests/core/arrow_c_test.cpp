@@ -190,16 +190,16 @@ TEST(ArrowFormatTest, ParsesEverySupportedFormatString) {
 }
 
 TEST(ArrowFormatTest, RejectsUnsupportedAndMalformed) {
-  for (const char* f : {"n", "C", "S", "I", "L", "e", "vz", "vu", "tdm", "tts", "ttm", "tss:",
-                        "tsm:UTC", "tDu", "tiM", "+vl", "+w:3", "+ud:0,1", "+us:0", "+r",
-                        "d:10,2,256", "d:5,1,64"}) {
+  for (const char* f : {"n",    "C",       "S",     "I",    "L",          "e",       "vz",  "vu",
+                        "tdm",  "tts",     "ttm",   "tss:", "tsm:UTC",    "tDu",     "tiM", "+vl",
+                        "+w:3", "+ud:0,1", "+us:0", "+r",   "d:10,2,256", "d:5,1,64"}) {
     auto r = lc::parse_arrow_format(f);
     ASSERT_FALSE(r.has_value()) << f;
     EXPECT_EQ(r.error().code(), lc::errc::unsupported) << f << " " << r.error().to_string();
   }
-  for (const char* f : {"", "x", "bb", "d:", "d:5", "d:a,b", "d:39,2", "d:5,6", "d:0,0",
-                        "d:5,2,", "d:5,2,x", "w:", "w:0", "w:-1", "w:1x", "tsu", "tsux",
-                        "+", "+q", "ts", "tdX"}) {
+  for (const char* f : {"",      "x",     "bb",     "d:",      "d:5", "d:a,b", "d:39,2",
+                        "d:5,6", "d:0,0", "d:5,2,", "d:5,2,x", "w:",  "w:0",   "w:-1",
+                        "w:1x",  "tsu",   "tsux",   "+",       "+q",  "ts",    "tdX"}) {
     auto r = lc::parse_arrow_format(f);
     ASSERT_FALSE(r.has_value()) << f;
     EXPECT_EQ(r.error().code(), lc::errc::invalid_argument) << f << " " << r.error().to_string();
@@ -227,7 +227,7 @@ TEST(ArrowImportTest, Int32WithNullsAndOffset) {
     EXPECT_EQ(c.null_count(), 1);
     EXPECT_EQ(b.schema.fields[0].name, "c");
     EXPECT_TRUE(b.schema.fields[0].nullable);
-    EXPECT_EQ(releases, 1);  // the schema, released at once
+    EXPECT_EQ(releases, 1);               // the schema, released at once
     EXPECT_EQ(oc.a->c.release, nullptr);  // moved out of the caller's struct
     EXPECT_EQ(oc.s->c.release, nullptr);
   }
@@ -265,9 +265,12 @@ TEST(ArrowImportTest, EveryPrimitiveLayout) {
   add(sch("tdD", "date"), mk({bytes_of(std::vector<int32_t>{-1, 0, 19000})}));
   add(sch("ttn", "time"), mk({bytes_of(std::vector<int64_t>{1, 2, 3})}));
   add(sch("tsu:UTC", "ts"), mk({bytes_of(std::vector<int64_t>{4, 5, 6})}));
-  add(sch("u", "str"), mk({bytes_of(std::vector<int32_t>{0, 1, 1, 4}), bytes_of(std::string("a\xc3\xa9z"))}));
-  add(sch("U", "lstr"), mk({bytes_of(std::vector<int64_t>{0, 0, 2, 3}), bytes_of(std::string("xyz"))}));
-  add(sch("z", "bin"), mk({bytes_of(std::vector<int32_t>{0, 1, 2, 3}), bytes_of(std::string("\x00\x01\xff", 3))}));
+  add(sch("u", "str"),
+      mk({bytes_of(std::vector<int32_t>{0, 1, 1, 4}), bytes_of(std::string("a\xc3\xa9z"))}));
+  add(sch("U", "lstr"),
+      mk({bytes_of(std::vector<int64_t>{0, 0, 2, 3}), bytes_of(std::string("xyz"))}));
+  add(sch("z", "bin"),
+      mk({bytes_of(std::vector<int32_t>{0, 1, 2, 3}), bytes_of(std::string("\x00\x01\xff", 3))}));
   add(sch("Z", "lbin"), mk({bytes_of(std::vector<int64_t>{0, 0, 0, 0})}));
   a->kids.back()->null_buf();  // empty data: a null data buffer is allowed
   add(sch("w:2", "fsb"), mk({bytes_of(std::string("aabbcc"))}));

@@ -132,9 +132,9 @@ TEST(BatchBuilderTest, LateFirstNullKeepsEarlierSlotsValid) {
 TEST(BatchBuilderTest, NestedStructListMapWithNullsAtEveryLevel) {
   // s: struct<a: int32, l: list<string>>, m: map<string, int64>, ll: large_list<list<int8>>
   lc::schema s;
-  s.fields.push_back(lc::struct_field(
-      "s", {lc::field("a", lc::types::int32()),
-            lc::list_field("l", lc::field("item", lc::types::string()))}));
+  s.fields.push_back(
+      lc::struct_field("s", {lc::field("a", lc::types::int32()),
+                             lc::list_field("l", lc::field("item", lc::types::string()))}));
   s.fields.push_back(lc::map_field("m", lc::field("key", lc::types::string()),
                                    lc::field("value", lc::types::int64())));
   lc::field inner = lc::list_field("item", lc::field("item", lc::types::int8()));

@@ -47,17 +47,23 @@ TEST(ColumnStatsTest, SignedIntegers) {
   EXPECT_EQ(s.nan_count, 0);
   EXPECT_EQ(s.min, lc::stat_bound::of_int(std::numeric_limits<int64_t>::min()));
   EXPECT_EQ(s.max, lc::stat_bound::of_int(std::numeric_limits<int64_t>::max()));
-  auto s8 = lc::compute_stats(build(lc::types::int8(), [](lc::column_builder& c) {
-                                c.append_int(-128);
-                                c.append_int(127);
-                                c.append_int(0);
-                              }).view().columns[0]);
+  auto s8 = lc::compute_stats(build(lc::types::int8(),
+                                    [](lc::column_builder& c) {
+                                      c.append_int(-128);
+                                      c.append_int(127);
+                                      c.append_int(0);
+                                    })
+                                  .view()
+                                  .columns[0]);
   EXPECT_EQ(s8.min.integer, -128);
   EXPECT_EQ(s8.max.integer, 127);
-  auto sd = lc::compute_stats(build(lc::types::date32(), [](lc::column_builder& c) {
-                                c.append_int(-719162);
-                                c.append_int(2932896);
-                              }).view().columns[0]);
+  auto sd = lc::compute_stats(build(lc::types::date32(),
+                                    [](lc::column_builder& c) {
+                                      c.append_int(-719162);
+                                      c.append_int(2932896);
+                                    })
+                                  .view()
+                                  .columns[0]);
   EXPECT_EQ(sd.min.integer, -719162);
   EXPECT_EQ(sd.max.integer, 2932896);
 }
@@ -77,27 +83,36 @@ TEST(ColumnStatsTest, FloatsIgnoreNanAndNormalizeZeros) {
   EXPECT_TRUE(is_neg_zero(s.min));
   EXPECT_TRUE(is_pos_zero(s.max));
 
-  auto all_nan = lc::compute_stats(build(lc::types::float32(), [&](lc::column_builder& c) {
-                                     c.append_float(nan);
-                                     c.append_null();
-                                     c.append_float(nan);
-                                   }).view().columns[0]);
+  auto all_nan = lc::compute_stats(build(lc::types::float32(),
+                                         [&](lc::column_builder& c) {
+                                           c.append_float(nan);
+                                           c.append_null();
+                                           c.append_float(nan);
+                                         })
+                                       .view()
+                                       .columns[0]);
   EXPECT_EQ(all_nan.nan_count, 2);
   EXPECT_FALSE(all_nan.min.has_value());
   EXPECT_FALSE(all_nan.max.has_value());
 
-  auto inf = lc::compute_stats(build(lc::types::float32(), [&](lc::column_builder& c) {
-                                 c.append_float(std::numeric_limits<double>::infinity());
-                                 c.append_float(nan);
-                                 c.append_float(-1.5);
-                               }).view().columns[0]);
+  auto inf = lc::compute_stats(build(lc::types::float32(),
+                                     [&](lc::column_builder& c) {
+                                       c.append_float(std::numeric_limits<double>::infinity());
+                                       c.append_float(nan);
+                                       c.append_float(-1.5);
+                                     })
+                                   .view()
+                                   .columns[0]);
   EXPECT_EQ(inf.min, lc::stat_bound::of_double(-1.5));
   EXPECT_EQ(inf.max, lc::stat_bound::of_double(std::numeric_limits<double>::infinity()));
 
-  auto pos = lc::compute_stats(build(lc::types::float64(), [&](lc::column_builder& c) {
-                                 c.append_float(0.0);
-                                 c.append_float(2.0);
-                               }).view().columns[0]);
+  auto pos = lc::compute_stats(build(lc::types::float64(),
+                                     [&](lc::column_builder& c) {
+                                       c.append_float(0.0);
+                                       c.append_float(2.0);
+                                     })
+                                   .view()
+                                   .columns[0]);
   EXPECT_TRUE(is_neg_zero(pos.min));
   EXPECT_EQ(pos.max, lc::stat_bound::of_double(2.0));
 }
@@ -113,10 +128,13 @@ TEST(ColumnStatsTest, BytesAreUnsignedLexicographic) {
   auto s = lc::compute_stats(ob.view().columns[0]);
   EXPECT_EQ(s.min, lc::stat_bound::of_bytes(""));
   EXPECT_EQ(s.max, lc::stat_bound::of_bytes("\xc3\xa9"));
-  auto fb = lc::compute_stats(build(lc::types::uuid(), [](lc::column_builder& c) {
-                                c.append_bytes(std::string(16, '\x80'));
-                                c.append_bytes(std::string(16, '\x7f'));
-                              }).view().columns[0]);
+  auto fb = lc::compute_stats(build(lc::types::uuid(),
+                                    [](lc::column_builder& c) {
+                                      c.append_bytes(std::string(16, '\x80'));
+                                      c.append_bytes(std::string(16, '\x7f'));
+                                    })
+                                  .view()
+                                  .columns[0]);
   EXPECT_EQ(fb.min.bytes, std::string(16, '\x7f'));
   EXPECT_EQ(fb.max.bytes, std::string(16, '\x80'));
 }
@@ -130,25 +148,32 @@ TEST(ColumnStatsTest, DecimalsNumericallyAndBooleans) {
   auto s = lc::compute_stats(ob.view().columns[0]);
   EXPECT_TRUE(s.min.decimal == -(static_cast<__int128>(1) << 100));
   EXPECT_TRUE(s.max.decimal == 3);
-  auto b = lc::compute_stats(build(lc::types::boolean(), [](lc::column_builder& c) {
-                               c.append_bool(true);
-                               c.append_null();
-                               c.append_bool(true);
-                             }).view().columns[0]);
+  auto b = lc::compute_stats(build(lc::types::boolean(),
+                                   [](lc::column_builder& c) {
+                                     c.append_bool(true);
+                                     c.append_null();
+                                     c.append_bool(true);
+                                   })
+                                 .view()
+                                 .columns[0]);
   EXPECT_EQ(b.min, lc::stat_bound::of_bool(true));
   EXPECT_EQ(b.max, lc::stat_bound::of_bool(true));
   EXPECT_EQ(b.null_count, 1);
 }
 
 TEST(ColumnStatsTest, AllNullAndEmptyAndNested) {
-  auto s = lc::compute_stats(build(lc::types::string(), [](lc::column_builder& c) {
-                               c.append_null();
-                               c.append_null();
-                             }).view().columns[0]);
+  auto s = lc::compute_stats(build(lc::types::string(),
+                                   [](lc::column_builder& c) {
+                                     c.append_null();
+                                     c.append_null();
+                                   })
+                                 .view()
+                                 .columns[0]);
   EXPECT_EQ(s.value_count, 2);
   EXPECT_EQ(s.null_count, 2);
   EXPECT_FALSE(s.min.has_value());
-  auto e = lc::compute_stats(build(lc::types::int32(), [](lc::column_builder&) {}).view().columns[0]);
+  auto e =
+      lc::compute_stats(build(lc::types::int32(), [](lc::column_builder&) {}).view().columns[0]);
   EXPECT_EQ(e.value_count, 0);
   EXPECT_FALSE(e.max.has_value());
   lc::schema sc;
@@ -185,17 +210,24 @@ TEST(ColumnStatsTest, SlicedViewsCountOnlyTheirSlots) {
 
 TEST(ColumnStatsTest, MergeAcrossBatches) {
   const double nan = std::nan("");
-  auto a = lc::compute_stats(build(lc::types::float64(), [&](lc::column_builder& c) {
-                               c.append_float(nan);
-                               c.append_float(3);
-                             }).view().columns[0]);
-  auto b = lc::compute_stats(build(lc::types::float64(), [&](lc::column_builder& c) {
-                               c.append_float(-0.0);
-                               c.append_null();
-                             }).view().columns[0]);
-  auto all_nan = lc::compute_stats(build(lc::types::float64(), [&](lc::column_builder& c) {
+  auto a = lc::compute_stats(build(lc::types::float64(),
+                                   [&](lc::column_builder& c) {
                                      c.append_float(nan);
-                                   }).view().columns[0]);
+                                     c.append_float(3);
+                                   })
+                                 .view()
+                                 .columns[0]);
+  auto b = lc::compute_stats(build(lc::types::float64(),
+                                   [&](lc::column_builder& c) {
+                                     c.append_float(-0.0);
+                                     c.append_null();
+                                   })
+                                 .view()
+                                 .columns[0]);
+  auto all_nan = lc::compute_stats(
+      build(lc::types::float64(), [&](lc::column_builder& c) { c.append_float(nan); })
+          .view()
+          .columns[0]);
   lc::column_stats m(lc::types::float64());
   ASSERT_TRUE(m.merge(all_nan).ok());
   EXPECT_FALSE(m.min.has_value());
@@ -222,18 +254,18 @@ TEST(ColumnStatsTest, MergeAcrossBatches) {
 }
 
 TEST(ColumnStatsTest, MergeKeepsDroppedMaxUnknown) {
-  auto col = build(lc::types::binary(), [](lc::column_builder& c) {
-    c.append_bytes(std::string(10, '\xff'));
-  });
+  auto col = build(lc::types::binary(),
+                   [](lc::column_builder& c) { c.append_bytes(std::string(10, '\xff')); });
   auto t = lc::compute_stats(col.view().columns[0]);
   lc::truncate_bounds(t, 4);
   EXPECT_FALSE(t.max.has_value());
   EXPECT_FALSE(t.max_exact);
   EXPECT_EQ(t.min.bytes, std::string(4, '\xff'));
   EXPECT_FALSE(t.min_exact);
-  auto other = lc::compute_stats(build(lc::types::binary(), [](lc::column_builder& c) {
-                                   c.append_bytes("a");
-                                 }).view().columns[0]);
+  auto other = lc::compute_stats(
+      build(lc::types::binary(), [](lc::column_builder& c) { c.append_bytes("a"); })
+          .view()
+          .columns[0]);
   lc::column_stats m = other;
   ASSERT_TRUE(m.merge(t).ok());
   EXPECT_FALSE(m.max.has_value());
@@ -248,7 +280,10 @@ TEST(BoundTruncationTest, Binary) {
   EXPECT_EQ(lc::truncate_lower_bound("ab", 3, false), "ab");
   EXPECT_EQ(lc::truncate_upper_bound("abcdef", 3, false), std::string("abd"));
   EXPECT_EQ(lc::truncate_upper_bound("ab", 3, false), std::string("ab"));
-  EXPECT_EQ(lc::truncate_upper_bound("a\xff\xff" "z", 3, false), std::string("b"));
+  EXPECT_EQ(lc::truncate_upper_bound("a\xff\xff"
+                                     "z",
+                                     3, false),
+            std::string("b"));
   EXPECT_EQ(lc::truncate_upper_bound("\xff\xff\xff\xff", 3, false), std::nullopt);
   EXPECT_EQ(lc::truncate_upper_bound(std::string("\x00\x00\x01", 3), 2, false),
             std::string("\x00\x01", 2));
@@ -263,15 +298,33 @@ TEST(BoundTruncationTest, Utf8StaysValid) {
   EXPECT_EQ(lc::truncate_upper_bound(s, 2, true), std::string("b"));
   EXPECT_EQ(lc::truncate_upper_bound(s, 4, true), std::string("a\xc3\xaa"));  // é -> ê
   // U+07FF cannot grow within 2 bytes: the previous character is incremented instead.
-  EXPECT_EQ(lc::truncate_upper_bound("a\xdf\xbf" "zz", 3, true), std::string("b"));
+  EXPECT_EQ(lc::truncate_upper_bound("a\xdf\xbf"
+                                     "zz",
+                                     3, true),
+            std::string("b"));
   // U+D7FF + 1 would be a surrogate: skip to U+E000 (same 3-byte length).
-  EXPECT_EQ(lc::truncate_upper_bound("\xed\x9f\xbf" "z", 3, true), std::string("\xee\x80\x80"));
+  EXPECT_EQ(lc::truncate_upper_bound("\xed\x9f\xbf"
+                                     "z",
+                                     3, true),
+            std::string("\xee\x80\x80"));
   // U+10FFFF cannot be incremented at all.
-  EXPECT_EQ(lc::truncate_upper_bound("\xf4\x8f\xbf\xbf" "z", 4, true), std::nullopt);
+  EXPECT_EQ(lc::truncate_upper_bound("\xf4\x8f\xbf\xbf"
+                                     "z",
+                                     4, true),
+            std::nullopt);
   // U+007F + 1 needs 2 bytes: no same-length successor.
-  EXPECT_EQ(lc::truncate_upper_bound("\x7f" "z", 1, true), std::nullopt);
-  EXPECT_EQ(lc::truncate_upper_bound("\xc3\xa9" "z", 1, true), std::nullopt);  // cut -> ""
-  EXPECT_EQ(lc::truncate_upper_bound("\xff\xfe" "abc", 2, true), std::nullopt);  // invalid
+  EXPECT_EQ(lc::truncate_upper_bound("\x7f"
+                                     "z",
+                                     1, true),
+            std::nullopt);
+  EXPECT_EQ(lc::truncate_upper_bound("\xc3\xa9"
+                                     "z",
+                                     1, true),
+            std::nullopt);  // cut -> ""
+  EXPECT_EQ(lc::truncate_upper_bound("\xff\xfe"
+                                     "abc",
+                                     2, true),
+            std::nullopt);  // invalid
 }
 
 TEST(BoundTruncationTest, TruncateBoundsMarksInexact) {

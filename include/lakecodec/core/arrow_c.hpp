@@ -174,9 +174,9 @@ inline result<data_type> parse_arrow_format(std::string_view f, bool uuid = fals
       return detail::bad_format(f, "has precision/scale outside decimal128 (1..38, 0..p)");
     return types::decimal128(p, s);
   }
-  static constexpr const char* known[] = {"n",   "C",   "S",   "I",   "L",   "e",   "vz", "vu",
-                                          "tdm", "tts", "ttm", "tDs", "tDm", "tDu", "tDn", "tiM",
-                                          "tiD", "tin", "+vl", "+vL", "+r"};
+  static constexpr const char* known[] = {"n",   "C",   "S",   "I",   "L",   "e",   "vz",
+                                          "vu",  "tdm", "tts", "ttm", "tDs", "tDm", "tDu",
+                                          "tDn", "tiM", "tiD", "tin", "+vl", "+vL", "+r"};
   for (const char* k : known)
     if (f == k) return unsupported("arrow: format '" + std::string(f) + "' is not supported");
   if (f.rfind("tss:", 0) == 0 || f.rfind("tsm:", 0) == 0 || f.rfind("+w:", 0) == 0 ||
@@ -218,8 +218,8 @@ inline result<std::vector<std::pair<std::string, std::string>>> parse_arrow_meta
 
 namespace detail {
 
-inline const std::string* find_metadata(
-    const std::vector<std::pair<std::string, std::string>>& md, std::string_view key) {
+inline const std::string* find_metadata(const std::vector<std::pair<std::string, std::string>>& md,
+                                        std::string_view key) {
   for (const auto& kv : md)
     if (kv.first == key) return &kv.second;
   return nullptr;
@@ -281,7 +281,9 @@ inline const void* zero_offsets() noexcept {
 
 inline result<column_view> import_column(const field& f, const ArrowArray& a,
                                          const std::string& path, int depth) {
-  auto bad = [&](const std::string& m) { return invalid_argument("arrow: column '" + path + "' " + m); };
+  auto bad = [&](const std::string& m) {
+    return invalid_argument("arrow: column '" + path + "' " + m);
+  };
   if (depth > limits::max_nesting_depth) return bad("nests too deeply");
   if (a.release == nullptr) return bad("is released");
   const type_id id = f.type.id;
@@ -298,8 +300,8 @@ inline result<column_view> import_column(const field& f, const ArrowArray& a,
   if (a.dictionary != nullptr) return bad("has a dictionary but the schema has none");
   const int64_t nb = expected_buffers(id);
   if (a.n_buffers != nb)
-    return bad("has " + std::to_string(a.n_buffers) + " buffers, " + type_id_name(id) +
-               " needs " + std::to_string(nb));
+    return bad("has " + std::to_string(a.n_buffers) + " buffers, " + type_id_name(id) + " needs " +
+               std::to_string(nb));
   if (a.buffers == nullptr) return bad("has a null buffers array");
   const int64_t nc = static_cast<int64_t>(f.children.size());
   if (a.n_children != nc)
@@ -418,7 +420,8 @@ void arrow_release(T& s) noexcept {
 class imported_array {
  public:
   imported_array() noexcept { std::memset(static_cast<void*>(&array_), 0, sizeof(array_)); }
-  imported_array(imported_array&& o) noexcept : field_(std::move(o.field_)), view_(std::move(o.view_)) {
+  imported_array(imported_array&& o) noexcept
+      : field_(std::move(o.field_)), view_(std::move(o.view_)) {
     detail::arrow_move(&o.array_, &array_);
   }
   imported_array& operator=(imported_array&& o) noexcept {

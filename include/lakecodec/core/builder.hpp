@@ -49,9 +49,7 @@ class column_builder {
  public:
   /// A builder for values of `f` (children are created from `f.children`).
   explicit column_builder(const field& f) : column_builder(f, f.name) {}
-  column_builder(const field& f, std::string path) : field_(f), path_(std::move(path)) {
-    reset();
-  }
+  column_builder(const field& f, std::string path) : field_(f), path_(std::move(path)) { reset(); }
   column_builder(const column_builder&) = delete;
   column_builder& operator=(const column_builder&) = delete;
 
@@ -95,9 +93,7 @@ class column_builder {
       case type_id::date32: return append_narrow<int32_t>(v);
       case type_id::int64:
       case type_id::time64:
-      case type_id::timestamp:
-        push_raw(&v, 8);
-        return push_validity(true);
+      case type_id::timestamp: push_raw(&v, 8); return push_validity(true);
       default: return misuse("append_int");
     }
   }
@@ -221,9 +217,9 @@ class column_builder {
     if (is_struct()) {
       for (const auto& c : children_)
         if (c->length_ != length_)
-          return invalid_argument("struct column '" + path_ + "' has " +
-                                  std::to_string(length_) + " slots but child '" + c->path_ +
-                                  "' has " + std::to_string(c->length_));
+          return invalid_argument("struct column '" + path_ + "' has " + std::to_string(length_) +
+                                  " slots but child '" + c->path_ + "' has " +
+                                  std::to_string(c->length_));
     }
     return {};
   }

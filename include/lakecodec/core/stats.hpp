@@ -199,8 +199,8 @@ struct column_stats {
  private:
   // A side with values but no bound (a max dropped by truncate_bounds) makes the merged bound
   // unknown; otherwise the better bound wins, exact if either equal side is exact.
-  static void merge_bound(stat_bound& b, bool& exact, bool mine, const stat_bound& o,
-                          bool o_exact, bool theirs, int better) {
+  static void merge_bound(stat_bound& b, bool& exact, bool mine, const stat_bound& o, bool o_exact,
+                          bool theirs, int better) {
     if ((mine && !b.has_value()) || !theirs) return;
     if (!o.has_value()) {
       b = stat_bound();
@@ -325,9 +325,8 @@ void scan_stats(const column_view& c, column_stats& s) {
 inline column_stats compute_stats(const column_view& c) {
   column_stats s;
   s.type = c.type;
-  const bool typed = visit_storage_type(c.type.id, [&](auto tag) {
-    detail::scan_stats<decltype(tag)>(c, s);
-  });
+  const bool typed =
+      visit_storage_type(c.type.id, [&](auto tag) { detail::scan_stats<decltype(tag)>(c, s); });
   if (!typed) {
     s.value_count = c.length;
     s.null_count = c.null_count();
@@ -371,8 +370,8 @@ inline int32_t utf8_decode(std::string_view v, size_t i, size_t len) noexcept {
     }
     case 4: {
       if ((b(0) & 0xF8) != 0xF0) return -1;
-      const int32_t cp = ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) |
-                         (b(3) & 0x3F);
+      const int32_t cp =
+          ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
       return (cp >= 0x10000 && cp <= 0x10FFFF) ? cp : -1;
     }
     default: return -1;
