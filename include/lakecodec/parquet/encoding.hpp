@@ -334,7 +334,7 @@ class bytes_dictionary {
       n -= 8;
     }
     uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    if (n) std::memcpy(&w, p, n);
     h = (h ^ w) * 0x9E3779B97F4A7C15ull;
     return h ^ (h >> 31);
   }
