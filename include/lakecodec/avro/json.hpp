@@ -446,7 +446,7 @@ class json_parser {
         case 'r': s.push_back('\r'); break;
         case 't': s.push_back('\t'); break;
         case 'u': {
-          uint32_t cp;
+          uint32_t cp = 0;
           LAKECODEC_TRY(parse_hex4(cp));
           if (cp >= 0xD800 && cp < 0xDC00) {
             uint32_t lo = 0;
