@@ -283,21 +283,40 @@ void scan_stats(const column_view& c, column_stats& s) {
       return v;
     };
     if (c.validity == nullptr) {
-      for (int64_t i = 0; i < n; ++i) {
+      // Four independent lanes: no loop-carried dependency on a single min/max register.
+      T lo[4] = {mn, mn, mn, mn}, hi[4] = {mx, mx, mx, mx};
+      int64_t i = 0;
+      for (; i + 4 <= n; i += 4) {
+        for (int k = 0; k < 4; ++k) {
+          const T v = load(i + k);
+          if constexpr (std::is_floating_point<T>::value) nans += (v != v);
+          lo[k] = v < lo[k] ? v : lo[k];
+          hi[k] = hi[k] < v ? v : hi[k];
+        }
+      }
+      for (; i < n; ++i) {
         const T v = load(i);
         if constexpr (std::is_floating_point<T>::value) nans += (v != v);
-        mn = v < mn ? v : mn;
-        mx = mx < v ? v : mx;
+        lo[0] = v < lo[0] ? v : lo[0];
+        hi[0] = hi[0] < v ? v : hi[0];
+      }
+      for (int k = 0; k < 4; ++k) {
+        mn = lo[k] < mn ? lo[k] : mn;
+        mx = mx < hi[k] ? hi[k] : mx;
       }
     } else {
+      // Branch-free over the bitmap: null slots are loaded (Arrow buffers cover every slot)
+      // but masked out of the bounds and counts.
       valid = 0;
+      const uint8_t* bits = c.validity;
       for (int64_t i = 0; i < n; ++i) {
-        if (!c.is_valid(i)) continue;
-        ++valid;
+        const int64_t b = c.offset + i;
+        const bool ok = (bits[b >> 3] >> (b & 7)) & 1;
+        valid += ok;
         const T v = load(i);
-        if constexpr (std::is_floating_point<T>::value) nans += (v != v);
-        mn = v < mn ? v : mn;
-        mx = mx < v ? v : mx;
+        if constexpr (std::is_floating_point<T>::value) nans += ok & (v != v);
+        mn = (ok & (v < mn)) ? v : mn;
+        mx = (ok & (mx < v)) ? v : mx;
       }
     }
     s.nan_count += nans;
