@@ -30,12 +30,18 @@
 //   r->metadata("avro.codec"); avro::value rec; while (*r->next(rec)) {...}
 //   avro::block_view b; while (*r->next_block(b)) { avro::decoder d(b.data); ... }  // typed path
 //
-//   // Columnar bridge: batch_view -> records, records -> batch_builder (avro/columnar.hpp).
+//   // Columnar bridge (avro/columnar.hpp): compile once, then rows go straight from Arrow-layout
+//   // buffers to bytes and back, no value tree:
+//   auto plan = avro::columnar_plan::compile(*s, batch.schema);   // or avro::columnar_schema(*s)
+//   avro::write_batch(*w, *plan, batch);                           // batch_view -> records
+//   auto owned = avro::read_batch(*r, *plan);                      // records -> owned_batch
 
+#include "lakecodec/avro/columnar.hpp"
 #include "lakecodec/avro/container.hpp"
 #include "lakecodec/avro/encoding.hpp"
 #include "lakecodec/avro/json.hpp"
 #include "lakecodec/avro/json_codec.hpp"
+#include "lakecodec/avro/logical.hpp"
 #include "lakecodec/avro/resolve.hpp"
 #include "lakecodec/avro/schema.hpp"
 #include "lakecodec/avro/value.hpp"
