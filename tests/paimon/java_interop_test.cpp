@@ -11,6 +11,7 @@
 
 #include "../test_support.hpp"
 #include "lakecodec/paimon.hpp"
+#include "lakecodec/paimon/manifest_json.hpp"
 
 namespace paimon = lakecodec::paimon;
 using lakecodec_test::read_all;
@@ -31,11 +32,15 @@ std::string java_command() {
   return "java -cp '" + dir + "/classes:" + classpath + "' lakecodec.PaimonOracle";
 }
 
-// Runs the oracle; fails the test with its output when it exits non-zero.
+// Runs the oracle; fails the test with its stderr when it exits non-zero. Returns stdout.
 std::string oracle(const std::string& args) {
-  auto r = run_command(java_command() + " " + args + " 2>&1");
-  EXPECT_EQ(r.exit_code, 0) << "Java oracle failed (build it with tests/deps/install.sh): "
-                            << r.output.substr(0, 4000);
+  static const std::string err = scratch_dir("paimon-oracle") + "/stderr.txt";
+  auto r = run_command(java_command() + " " + args + " 2>'" + err + "'");
+  if (r.exit_code != 0) {
+    lakecodec::byte_buffer e = read_all(err);
+    ADD_FAILURE() << "Java oracle failed (build it with tests/deps/install.sh): "
+                  << std::string(e.view()).substr(0, 4000);
+  }
   return r.output;
 }
 
@@ -193,4 +198,59 @@ TEST(PaimonJavaInteropTest, BinaryRowBytesHashesAndBucketsEqualJavaForRandomKeys
   EXPECT_EQ(mismatches, 0u);
   EXPECT_GE(buckets, 10000u * 48);
   EXPECT_GT(rows, buckets);
+}
+
+TEST(PaimonJavaInteropTest, ManifestsRoundTripBetweenJavaAndUs) {
+  const std::string dir = scratch_dir("paimon-java-manifest");
+  const std::string table = dir + "/db.db/t";
+  oracle("manifest-write " + table + " 11 300 " + dir + "/java.json");
+  lakecodec::byte_buffer text = read_all(dir + "/java.json");
+  nlohmann::json java = parse_json(std::string(text.view()));
+  ASSERT_TRUE(java.is_object());
+  // 1. We read Java's manifest files and manifest list to the values Java reads.
+  std::vector<paimon::manifest_entry> entries;
+  nlohmann::json ours = nlohmann::json::array();
+  for (const auto& name : java["manifests"]) {
+    lakecodec::byte_buffer bytes = read_all(table + "/manifest/" + name.get<std::string>());
+    auto r = paimon::read_manifest(bytes.span());
+    ASSERT_TRUE(r.has_value()) << r.error().to_string();
+    for (const auto& e : *r) {
+      ours.push_back(nlohmann::json::parse(paimon::manifest_entry_to_json(e).dump()));
+      entries.push_back(e);
+    }
+  }
+  EXPECT_EQ(ours.size(), 300u);
+  EXPECT_EQ(ours, java["entries"]);
+  lakecodec::byte_buffer list_bytes =
+      read_all(table + "/manifest/" + java["manifestList"].get<std::string>());
+  auto metas = paimon::read_manifest_list(list_bytes.span());
+  ASSERT_TRUE(metas.has_value()) << metas.error().to_string();
+  nlohmann::json our_metas = nlohmann::json::array();
+  for (const auto& m : *metas) our_metas.push_back(nlohmann::json::parse(paimon::manifest_file_meta_to_json(m).dump()));
+  EXPECT_EQ(our_metas, java["metas"]);
+  // 2. Java's ManifestFile / ManifestList read what we write, to the same values.
+  for (int v : {11, 13}) {
+    SCOPED_TRACE("format version " + std::to_string(v));
+    paimon::manifest_write_options opt;
+    opt.format_version = v;
+    std::vector<paimon::manifest_entry> written = entries;
+    if (v < 13)
+      for (auto& e : written) e.file.write_cols_sequences.reset();
+    auto bytes = paimon::write_manifest(written, opt);
+    ASSERT_TRUE(bytes.has_value()) << bytes.error().to_string();
+    const std::string name = "manifest-lakecodec-" + std::to_string(v);
+    write_all(table + "/manifest/" + name, bytes->view());
+    nlohmann::json expected = nlohmann::json::array();
+    for (const auto& e : written) expected.push_back(nlohmann::json::parse(paimon::manifest_entry_to_json(e).dump()));
+    EXPECT_EQ(parse_json(oracle("manifest-read " + table + " " + name)), expected);
+    auto meta = paimon::summarize_manifest(name, static_cast<int64_t>(bytes->size()), written, 0);
+    auto list = paimon::write_manifest_list({meta, (*metas)[0]}, opt);
+    ASSERT_TRUE(list.has_value()) << list.error().to_string();
+    const std::string list_name = "manifest-list-lakecodec-" + std::to_string(v);
+    write_all(table + "/manifest/" + list_name, list->view());
+    nlohmann::json expected_list = nlohmann::json::array();
+    expected_list.push_back(nlohmann::json::parse(paimon::manifest_file_meta_to_json(meta).dump()));
+    expected_list.push_back(nlohmann::json::parse(paimon::manifest_file_meta_to_json((*metas)[0]).dump()));
+    EXPECT_EQ(parse_json(oracle("manifest-list-read " + table + " " + list_name)), expected_list);
+  }
 }

@@ -65,6 +65,9 @@ import java.util.Random;
  *   random SEED COUNT OUT_BIN OUT_JSON       random messages serialized at the current version
  *   keys SEED COUNT OUT_JSONL                random rows of every type: BinaryRow bytes, bucket
  *   bench COUNT FILES ROUNDS OUT_BIN         serialize+deserialize timing of COUNT messages
+ *   manifest-write TABLE SEED COUNT OUT_JSON Java's ManifestFile/ManifestList write random entries
+ *   manifest-read TABLE NAME                 Java's ManifestFile reads manifest/NAME -> JSON
+ *   manifest-list-read TABLE NAME            Java's ManifestList reads manifest/NAME -> JSON
  * </pre>
  */
 public class PaimonOracle {
@@ -82,6 +85,15 @@ public class PaimonOracle {
                 break;
             case "keys":
                 keys(Long.parseLong(args[1]), Integer.parseInt(args[2]), args[3]);
+                break;
+            case "manifest-write":
+                manifestWrite(args[1], Long.parseLong(args[2]), Integer.parseInt(args[3]), args[4]);
+                break;
+            case "manifest-read":
+                manifestRead(args[1], args[2]);
+                break;
+            case "manifest-list-read":
+                manifestListRead(args[1], args[2]);
                 break;
             case "bench":
                 bench(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
@@ -726,6 +738,100 @@ public class PaimonOracle {
             }
         }
         Files.write(Paths.get(outPath), out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ manifests
+
+    static org.apache.paimon.table.FileStoreTable table(String dir) throws Exception {
+        org.apache.paimon.fs.Path path = new org.apache.paimon.fs.Path(dir);
+        org.apache.paimon.fs.local.LocalFileIO io = org.apache.paimon.fs.local.LocalFileIO.create();
+        org.apache.paimon.schema.SchemaManager sm = new org.apache.paimon.schema.SchemaManager(io, path);
+        if (!sm.latest().isPresent()) {
+            sm.createTable(org.apache.paimon.schema.Schema.newBuilder()
+                    .column("p1", DataTypes.STRING())
+                    .column("p2", DataTypes.INT())
+                    .column("v", DataTypes.BIGINT())
+                    .partitionKeys("p1", "p2")
+                    .option("bucket", "4")
+                    .option("bucket-key", "v")
+                    .build());
+        }
+        return org.apache.paimon.table.FileStoreTableFactory.create(io, path);
+    }
+
+    static final RowType PARTITION_TYPE = RowType.of(DataTypes.STRING(), DataTypes.INT());
+
+    static String entry(org.apache.paimon.manifest.ManifestEntry e) {
+        return "{\"kind\":" + e.kind().toByteValue() + ",\"partition\":" + row(e.partition())
+                + ",\"bucket\":" + e.bucket() + ",\"totalBuckets\":" + e.totalBuckets()
+                + ",\"file\":" + file(e.file()) + "}";
+    }
+
+    static String opt(Object o) {
+        return o == null ? "null" : o.toString();
+    }
+
+    static String manifestMeta(org.apache.paimon.manifest.ManifestFileMeta m) {
+        return "{\"fileName\":" + str(m.fileName()) + ",\"fileSize\":" + m.fileSize()
+                + ",\"numAddedFiles\":" + m.numAddedFiles() + ",\"numDeletedFiles\":" + m.numDeletedFiles()
+                + ",\"partitionStats\":" + stats(m.partitionStats()) + ",\"schemaId\":" + m.schemaId()
+                + ",\"minBucket\":" + opt(m.minBucket()) + ",\"maxBucket\":" + opt(m.maxBucket())
+                + ",\"minLevel\":" + opt(m.minLevel()) + ",\"maxLevel\":" + opt(m.maxLevel())
+                + ",\"minRowId\":" + opt(m.minRowId()) + ",\"maxRowId\":" + opt(m.maxRowId()) + "}";
+    }
+
+    static void manifestWrite(String dir, long seed, int count, String outJson) throws Exception {
+        org.apache.paimon.table.FileStoreTable t = table(dir);
+        Random r = new Random(seed);
+        List<org.apache.paimon.manifest.ManifestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            BinaryRow part = randomRow(r, PARTITION_TYPE);
+            DataFileMeta f = randomFile(r);
+            entries.add(org.apache.paimon.manifest.ManifestEntry.create(
+                    r.nextInt(4) == 0 ? org.apache.paimon.manifest.FileKind.DELETE : org.apache.paimon.manifest.FileKind.ADD,
+                    part, r.nextInt(4), 4, f));
+        }
+        org.apache.paimon.manifest.ManifestFile mf = t.store().manifestFileFactory().create();
+        List<org.apache.paimon.manifest.ManifestFileMeta> metas = mf.write(entries);
+        org.apache.paimon.manifest.ManifestList ml = t.store().manifestListFactory().create();
+        org.apache.paimon.utils.Pair<String, Long> list = ml.write(metas);
+        // Java's view of the written entries (as its reader returns them).
+        List<String> parts = new ArrayList<>();
+        List<String> manifests = new ArrayList<>();
+        for (org.apache.paimon.manifest.ManifestFileMeta m : metas) {
+            manifests.add(str(m.fileName()));
+            for (org.apache.paimon.manifest.ManifestEntry e : mf.read(m.fileName(), m.fileSize())) {
+                parts.add(entry(e));
+            }
+        }
+        List<String> metaJson = new ArrayList<>();
+        for (org.apache.paimon.manifest.ManifestFileMeta m : metas) {
+            metaJson.add(manifestMeta(m));
+        }
+        String json = "{\"manifests\":[" + String.join(",", manifests) + "],\"manifestList\":"
+                + str(list.getLeft()) + ",\"entries\":[" + String.join(",\n", parts)
+                + "],\"metas\":[" + String.join(",", metaJson) + "]}";
+        Files.write(Paths.get(outJson), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void manifestRead(String dir, String name) throws Exception {
+        org.apache.paimon.table.FileStoreTable t = table(dir);
+        org.apache.paimon.manifest.ManifestFile mf = t.store().manifestFileFactory().create();
+        List<String> parts = new ArrayList<>();
+        for (org.apache.paimon.manifest.ManifestEntry e : mf.read(name, null)) {
+            parts.add(entry(e));
+        }
+        new PrintStream(System.out, true, "UTF-8").println("[" + String.join(",\n", parts) + "]");
+    }
+
+    static void manifestListRead(String dir, String name) throws Exception {
+        org.apache.paimon.table.FileStoreTable t = table(dir);
+        org.apache.paimon.manifest.ManifestList ml = t.store().manifestListFactory().create();
+        List<String> parts = new ArrayList<>();
+        for (org.apache.paimon.manifest.ManifestFileMeta m : ml.read(name, null)) {
+            parts.add(manifestMeta(m));
+        }
+        new PrintStream(System.out, true, "UTF-8").println("[" + String.join(",\n", parts) + "]");
     }
 
     // ------------------------------------------------------------------ benchmark
