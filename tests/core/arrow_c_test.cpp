@@ -555,3 +555,23 @@ TEST(ArrowImportTest, SlicedRecordBatchAndEmptyArrays) {
   EXPECT_EQ(rb.value().view().columns[0].value<int64_t>(0), 20);
   EXPECT_EQ(rb.value().view().columns[0].value<int64_t>(1), 30);
 }
+
+TEST(ArrowImportTest, MisalignedBuffersAreRefused) {
+  for (const char* format : {"i", "u", "+l"}) {
+    auto a = arr(1);
+    a->null_buf();
+    auto raw = std::make_unique<std::vector<int64_t>>(4, 0);  // 8-aligned storage
+    const void* misaligned = reinterpret_cast<const uint8_t*>(raw->data()) + 1;
+    a->buffers.push_back(misaligned);
+    auto s = sch(format);
+    if (std::string(format) == "u") a->buffers.push_back(raw->data());
+    if (std::string(format) == "+l") {
+      s->add(sch("i", "item"));
+      auto child = arr(0);
+      child->null_buf().null_buf();
+      a->add(std::move(child));
+    }
+    auto st = import_error(std::move(s), std::move(a));
+    EXPECT_NE(st.message().find("not aligned"), std::string::npos) << format << st.to_string();
+  }
+}

@@ -19,6 +19,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -273,6 +274,19 @@ inline int64_t expected_buffers(type_id id) noexcept {
   return 2;  // fixed width, boolean, list, large_list, map
 }
 
+// Alignment the view needs for buffers[1]: the offsets width, or the storage type's alignment.
+inline size_t required_alignment(const data_type& t) noexcept {
+  if (is_binary_like(t.id) || t.id == type_id::list || t.id == type_id::large_list ||
+      t.id == type_id::map)
+    return has_large_offsets(t.id) ? alignof(int64_t) : alignof(int32_t);
+  size_t a = 1;
+  visit_storage_type(t.id, [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (!std::is_same<T, std::string_view>::value) a = alignof(T);
+  });
+  return a;
+}
+
 // A zero offset for empty binary/list arrays whose producer left the offsets buffer null.
 inline const void* zero_offsets() noexcept {
   static const int64_t zero[2] = {0, 0};
@@ -328,6 +342,11 @@ inline result<column_view> import_column(const field& f, const ArrowArray& a,
     }
   }
   if (is_binary_like(id)) v.data = static_cast<const uint8_t*>(a.buffers[2]);
+  // The C interface recommends natural alignment and lets consumers refuse the rest; the view
+  // reads offsets and typed_values() through typed pointers, so misalignment is refused.
+  const size_t align = required_alignment(f.type);
+  if (align > 1 && reinterpret_cast<uintptr_t>(v.values) % align != 0)
+    return bad("has a values/offsets buffer not aligned to " + std::to_string(align) + " bytes");
   const int64_t nulls = [&] {
     column_view counted = v;
     counted.null_count_hint = -1;
