@@ -575,3 +575,113 @@ TEST(ArrowImportTest, MisalignedBuffersAreRefused) {
     EXPECT_NE(st.message().find("not aligned"), std::string::npos) << format << st.to_string();
   }
 }
+
+namespace {
+
+struct test_stream {
+  std::unique_ptr<test_schema> schema = sch("+s", "", false);
+  std::vector<std::unique_ptr<test_array>> batches;
+  size_t next = 0;
+  int fail_at = -1;  // get_next returns EIO at this call
+  int stream_releases = 0;
+};
+
+int stream_get_schema(ArrowArrayStream* s, ArrowSchema* out) {
+  auto* ts = static_cast<test_stream*>(s->private_data);
+  *out = *ts->schema->get();
+  return 0;
+}
+int stream_get_next(ArrowArrayStream* s, ArrowArray* out) {
+  auto* ts = static_cast<test_stream*>(s->private_data);
+  if (static_cast<int>(ts->next) == ts->fail_at) return 5;
+  if (ts->next == ts->batches.size()) {
+    std::memset(static_cast<void*>(out), 0, sizeof(*out));
+    return 0;
+  }
+  *out = *ts->batches[ts->next++]->get();
+  return 0;
+}
+const char* stream_last_error(ArrowArrayStream*) { return "disk on fire"; }
+void stream_release(ArrowArrayStream* s) {
+  ++static_cast<test_stream*>(s->private_data)->stream_releases;
+  s->release = nullptr;
+}
+
+ArrowArrayStream make_stream(test_stream& ts) {
+  ArrowArrayStream s{};
+  s.get_schema = stream_get_schema;
+  s.get_next = stream_get_next;
+  s.get_last_error = stream_last_error;
+  s.release = stream_release;
+  s.private_data = &ts;
+  return s;
+}
+
+std::unique_ptr<test_array> int64_batch(std::vector<int64_t> values) {
+  auto a = arr(static_cast<int64_t>(values.size()));
+  a->null_buf();
+  auto c = arr(static_cast<int64_t>(values.size()));
+  c->null_buf().buf(values);
+  a->add(std::move(c));
+  return a;
+}
+
+}  // namespace
+
+TEST(ArrowStreamTest, ReadsEveryBatchThenEnds) {
+  test_stream ts;
+  ts.schema->add(sch("l", "x"));
+  ts.batches.push_back(int64_batch({1, 2, 3}));
+  ts.batches.push_back(int64_batch({}));
+  ts.batches.push_back(int64_batch({4}));
+  ArrowArrayStream s = make_stream(ts);
+  releases = 0;
+  {
+    auto r = lc::imported_stream::open(&s);
+    ASSERT_TRUE(r.has_value()) << r.error().to_string();
+    EXPECT_EQ(s.release, nullptr);
+    lc::imported_stream st = std::move(r).value();
+    ASSERT_EQ(st.batch_schema().fields.size(), 1u);
+    std::vector<int64_t> seen;
+    for (;;) {
+      auto b = st.next();
+      ASSERT_TRUE(b.has_value()) << b.error().to_string();
+      if (!b.value()) break;
+      const auto& v = b.value()->view();
+      for (int64_t i = 0; i < v.length; ++i) seen.push_back(v.columns[0].value<int64_t>(i));
+    }
+    EXPECT_EQ(seen, (std::vector<int64_t>{1, 2, 3, 4}));
+    EXPECT_EQ(releases, 4);  // the schema + three batches
+    EXPECT_EQ(ts.stream_releases, 0);
+  }
+  EXPECT_EQ(ts.stream_releases, 1);
+}
+
+TEST(ArrowStreamTest, ProducerErrorsAndBadBatches) {
+  test_stream ts;
+  ts.schema->add(sch("l", "x"));
+  ts.batches.push_back(int64_batch({1}));
+  ts.fail_at = 1;
+  ArrowArrayStream s = make_stream(ts);
+  auto r = lc::imported_stream::open(&s);
+  ASSERT_TRUE(r.has_value());
+  auto first = r.value().next();
+  ASSERT_TRUE(first.has_value() && first.value().has_value());
+  auto second = r.value().next();
+  ASSERT_FALSE(second.has_value());
+  EXPECT_EQ(second.error().code(), lc::errc::io_error);
+  EXPECT_NE(second.error().message().find("disk on fire"), std::string::npos);
+
+  test_stream bad;
+  bad.schema->add(sch("l", "x"));
+  bad.batches.push_back(int64_batch({1, 2}));
+  bad.batches.back()->kids[0]->length = 1;  // column shorter than the batch
+  ArrowArrayStream s2 = make_stream(bad);
+  auto r2 = lc::imported_stream::open(&s2);
+  ASSERT_TRUE(r2.has_value());
+  auto b = r2.value().next();
+  ASSERT_FALSE(b.has_value());
+  EXPECT_NE(b.error().message().find("'x'"), std::string::npos) << b.error().to_string();
+
+  EXPECT_FALSE(lc::imported_stream::open(nullptr).has_value());
+}

@@ -6,7 +6,8 @@ import math
 
 import pyarrow as pa
 
-from core_interop_common import call, expected_column, shim, shim_normalize, storage_type
+from core_interop_common import (call, call_stream, expected_column, shim, shim_normalize,
+                                 storage_type)
 
 D = decimal.Decimal
 
@@ -70,9 +71,10 @@ def every_type_batch():
     return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def check(batch):
-    out = call(shim().lakecodec_import_and_dump, batch)
-    assert out["ok"], out.get("error")
+def check(batch, out=None):
+    if out is None:
+        out = call(shim().lakecodec_import_and_dump, batch)
+        assert out["ok"], out.get("error")
     assert out["length"] == batch.num_rows
     assert list(out["columns"]) == batch.schema.names
     for name, column in zip(batch.schema.names, batch.columns):
@@ -119,3 +121,14 @@ def test_float_signs_and_nan_round_trip():
     out = call(shim().lakecodec_import_and_dump, batch.select(["float32", "float64"]))
     f32 = out["columns"]["float32"]
     assert math.isnan(float(f32[0])) and repr(float(f32[1])) == "-0.0"
+
+
+def test_record_batch_stream():
+    batch = every_type_batch()
+    parts = [batch.slice(0, 5), batch.slice(5, 0), batch.slice(5, 7)]
+    reader = pa.RecordBatchReader.from_batches(batch.schema, parts)
+    out = call_stream(reader)
+    assert out["ok"], out.get("error")
+    assert len(out["batches"]) == len(parts)
+    for part, got in zip(parts, out["batches"]):
+        check(part, got)

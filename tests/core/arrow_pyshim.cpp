@@ -119,6 +119,21 @@ std::string bound_json(const lc::stat_bound& b) {
   return "null";
 }
 
+// {"length": n, "columns": {name: [values...]}}
+std::string dump_batch(const lc::batch_view& b) {
+  std::string out = "{\"length\":" + std::to_string(b.length) + ",\"columns\":{";
+  for (size_t k = 0; k < b.num_columns(); ++k) {
+    if (k) out += ",";
+    out += json_string(b.schema.fields[k].name) + ":[";
+    for (int64_t i = 0; i < b.length; ++i) {
+      if (i) out += ",";
+      out += dump_slot(b.schema.fields[k], b.columns[k], i);
+    }
+    out += "]";
+  }
+  return out + "}}";
+}
+
 thread_local std::string last;
 
 const char* finish(std::string s) {
@@ -134,18 +149,23 @@ extern "C" {
 const char* lakecodec_import_and_dump(ArrowArray* array, ArrowSchema* schema) {
   auto r = lc::import_batch(array, schema);
   if (!r) return finish("{\"ok\":false,\"error\":" + json_string(r.error().to_string()) + "}");
-  const lc::batch_view& b = r.value().view();
-  std::string out = "{\"ok\":true,\"length\":" + std::to_string(b.length) + ",\"columns\":{";
-  for (size_t k = 0; k < b.num_columns(); ++k) {
-    if (k) out += ",";
-    out += json_string(b.schema.fields[k].name) + ":[";
-    for (int64_t i = 0; i < b.length; ++i) {
-      if (i) out += ",";
-      out += dump_slot(b.schema.fields[k], b.columns[k], i);
-    }
-    out += "]";
+  std::string out = dump_batch(r.value().view());
+  return finish("{\"ok\":true," + out.substr(1));
+}
+
+/// {"ok": true, "batches": [{"length": n, "columns": {name: [values...]}}, ...]} for a stream.
+const char* lakecodec_stream_dump(ArrowArrayStream* stream) {
+  auto r = lc::imported_stream::open(stream);
+  if (!r) return finish("{\"ok\":false,\"error\":" + json_string(r.error().to_string()) + "}");
+  std::string out = "{\"ok\":true,\"batches\":[";
+  for (int n = 0;; ++n) {
+    auto b = r.value().next();
+    if (!b) return finish("{\"ok\":false,\"error\":" + json_string(b.error().to_string()) + "}");
+    if (!b.value()) break;
+    if (n) out += ",";
+    out += dump_batch(b.value()->view());
   }
-  return finish(out + "}}");
+  return finish(out + "]}");
 }
 
 /// {"ok": true, "columns": {name: {value_count, null_count, nan_count, min, max}}}.

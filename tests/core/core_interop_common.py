@@ -22,6 +22,8 @@ def shim():
         fn = getattr(lib, name)
         fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
         fn.restype = ctypes.c_char_p
+    lib.lakecodec_stream_dump.argtypes = [ctypes.c_void_p]
+    lib.lakecodec_stream_dump.restype = ctypes.c_char_p
     return lib
 
 
@@ -34,6 +36,18 @@ def call(fn, batch):
     # lakecodec consumed both structs: their release callbacks must now be NULL (C3 move).
     assert ctypes.c_void_p.from_buffer(c_array, 64).value is None
     assert ctypes.c_void_p.from_buffer(c_schema, 56).value is None
+    return out
+
+
+ARROW_STREAM_SIZE = 40  # 5 pointer-sized fields
+
+
+def call_stream(reader):
+    """Exports a RecordBatchReader as an ArrowArrayStream that lakecodec consumes."""
+    c_stream = ctypes.create_string_buffer(ARROW_STREAM_SIZE)
+    reader._export_to_c(ctypes.addressof(c_stream))
+    out = json.loads(shim().lakecodec_stream_dump(ctypes.addressof(c_stream)).decode("utf-8"))
+    assert ctypes.c_void_p.from_buffer(c_stream, 24).value is None  # moved in and released
     return out
 
 

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -489,6 +490,7 @@ class imported_batch {
 
  private:
   friend result<imported_batch> import_batch(ArrowArray*, ArrowSchema*);
+  friend result<imported_batch> import_batch(ArrowArray*, const schema&);
   ArrowArray array_;
   batch_view view_;
 };
@@ -536,5 +538,87 @@ inline result<imported_batch> import_batch(ArrowArray* array, ArrowSchema* schem
   out.view_ = std::move(b).value();
   return out;
 }
+
+/// Imports a record batch whose schema is already known (e.g. from a stream): consumes
+/// `*array` like import_batch.
+inline result<imported_batch> import_batch(ArrowArray* array, const schema& sc) {
+  imported_batch out;
+  if (array == nullptr) return invalid_argument("arrow: import_batch needs an array");
+  detail::arrow_move(array, &out.array_);
+  auto b = view_batch(sc, out.array_);
+  if (!b) return b.error();
+  out.view_ = std::move(b).value();
+  return out;
+}
+
+/// Reads record batches from a moved-in ArrowArrayStream (C stream interface): the schema once,
+/// then one imported_batch per `next()` until the end of the stream. Releases the stream when
+/// destroyed. Move-only.
+class imported_stream {
+ public:
+  imported_stream() noexcept { std::memset(static_cast<void*>(&stream_), 0, sizeof(stream_)); }
+  imported_stream(imported_stream&& o) noexcept : schema_(std::move(o.schema_)) {
+    detail::arrow_move(&o.stream_, &stream_);
+  }
+  imported_stream& operator=(imported_stream&& o) noexcept {
+    if (this != &o) {
+      detail::arrow_release(stream_);
+      schema_ = std::move(o.schema_);
+      detail::arrow_move(&o.stream_, &stream_);
+    }
+    return *this;
+  }
+  imported_stream(const imported_stream&) = delete;
+  imported_stream& operator=(const imported_stream&) = delete;
+  ~imported_stream() { detail::arrow_release(stream_); }
+
+  /// Consumes `*stream` (marked released, also on error) and reads its schema. Errors:
+  /// invalid_argument for a null/released stream, io_error with the producer's message when
+  /// get_schema fails, and import_schema's errors.
+  static result<imported_stream> open(ArrowArrayStream* stream) {
+    imported_stream out;
+    if (stream == nullptr || stream->release == nullptr)
+      return invalid_argument("arrow: the ArrowArrayStream is null or released");
+    detail::arrow_move(stream, &out.stream_);
+    if (out.stream_.get_schema == nullptr || out.stream_.get_next == nullptr)
+      return invalid_argument("arrow: the ArrowArrayStream has no get_schema/get_next callback");
+    ArrowSchema sc;
+    std::memset(static_cast<void*>(&sc), 0, sizeof(sc));
+    const int rc = out.stream_.get_schema(&out.stream_, &sc);
+    if (rc != 0) return out.producer_error("get_schema", rc);
+    auto s = import_schema(sc);
+    detail::arrow_release(sc);
+    if (!s) return s.error();
+    out.schema_ = std::move(s).value();
+    return out;
+  }
+
+  const lakecodec::schema& batch_schema() const noexcept { return schema_; }
+
+  /// The next batch, or an empty optional at the end of the stream. Errors: io_error when the
+  /// producer fails, import errors for malformed arrays.
+  result<std::optional<imported_batch>> next() {
+    if (stream_.release == nullptr) return invalid_argument("arrow: the stream is released");
+    ArrowArray a;
+    std::memset(static_cast<void*>(&a), 0, sizeof(a));
+    const int rc = stream_.get_next(&stream_, &a);
+    if (rc != 0) return producer_error("get_next", rc);
+    if (a.release == nullptr) return std::optional<imported_batch>();
+    auto b = import_batch(&a, schema_);
+    if (!b) return b.error();
+    return std::optional<imported_batch>(std::move(b).value());
+  }
+
+ private:
+  status producer_error(const char* what, int rc) {
+    const char* msg =
+        stream_.get_last_error != nullptr ? stream_.get_last_error(&stream_) : nullptr;
+    return io_error("arrow: stream " + std::string(what) + " failed with errno " +
+                    std::to_string(rc) + (msg ? std::string(": ") + msg : std::string()));
+  }
+
+  ArrowArrayStream stream_;
+  lakecodec::schema schema_;
+};
 
 LAKECODEC_NAMESPACE_END
