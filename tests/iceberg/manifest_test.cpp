@@ -76,6 +76,18 @@ TEST(IcebergManifestTest, ReadsEveryConformanceManifestAndList) {
   for (const std::string& f : files) {
     auto bytes = lakecodec_test::read_all(f);
     byte_span span(bytes.data(), bytes.size());
+    if (f.find("/equality_delete_") != std::string::npos) {
+      // duckdb-iceberg wrote these by hand with snapshot id 9876543210123456789, which does not
+      // fit a long: its zigzag varint needs 65 bits. Java and fastavro silently drop the high
+      // bit; lakecodec's Avro decoder refuses the value. Either a clean read or that error.
+      auto l = ice::is_manifest_list(span);
+      if (!l) continue;
+      auto r = *l ? ice::read_manifest_list(span).get_status() : ice::read_manifest(span).get_status();
+      if (!r.ok()) {
+        EXPECT_NE(r.message().find("varint overflows 64 bits"), std::string::npos) << f;
+      }
+      continue;
+    }
     auto is_list = ice::is_manifest_list(span);
     ASSERT_TRUE(is_list) << f << ": " << is_list.error().to_string();
     if (*is_list) {

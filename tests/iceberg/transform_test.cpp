@@ -96,7 +96,7 @@ TEST(IcebergTransformTest, TruncateVectors) {
   EXPECT_EQ(apply_json("truncate[5]", "string", "\"abcdefg\""), "\"abcde\"");
   EXPECT_EQ(apply_json("truncate[5]", "string", "\"abc\""), "\"abc\"");
   EXPECT_EQ(apply_json("truncate[5]", "string", "\"\""), "\"\"");
-  EXPECT_EQ(apply_json("truncate[1]", "string", "\"\\u2603de\""), "\"\\u2603\"");
+  EXPECT_EQ(apply_json("truncate[1]", "string", "\"\\u2603de\""), "\"\xe2\x98\x83\"");
   EXPECT_EQ(apply_json("truncate[3]", "binary", "\"0102030405\""), "\"010203\"");
 }
 

@@ -174,6 +174,23 @@ inline int32_t time_transform(transform_kind t, type_kind source, int64_t v) noe
   if (t == transform_kind::month) return months_of_days(days);
   return static_cast<int32_t>(days);
 }
+/// Whether a column stored as `id` can hold values of Iceberg type `source`.
+inline bool holds_iceberg_type(const type& source, type_id id) noexcept {
+  switch (storage_of(source.kind)) {
+    case value_storage::integer:
+      if (source.kind == type_kind::int_ || source.kind == type_kind::date)
+        return id == type_id::int32 || id == type_id::date32;
+      return stored_as<int64_t>(id);
+    case value_storage::floating: return id == type_id::float32 || id == type_id::float64;
+    case value_storage::decimal: return id == type_id::decimal128;
+    case value_storage::bytes:
+      if (source.kind == type_kind::uuid || source.kind == type_kind::fixed)
+        return id == type_id::fixed_size_binary;
+      return is_binary_like(id);
+    case value_storage::none: return false;
+  }
+  return false;
+}
 inline int64_t hashable_long(type_kind source, int64_t v) noexcept {
   return is_nanos(source) ? floor_div(v, 1000) : v;
 }
@@ -262,6 +279,7 @@ inline status transform_to_int32(const transform& t, const type& source, const c
                            " does not hold Iceberg " + type_to_string(source) + " values");
   };
   const type_id cid = col.type.id;
+  if (!detail::holds_iceberg_type(source, cid)) return type_error();
   if (t.kind == transform_kind::bucket) {
     if (cid == type_id::int32) {
       run(int32_t{}, [n](int32_t v) { return bucket_of_hash(murmur3_x86_32_int64(v), n); });

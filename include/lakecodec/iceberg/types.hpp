@@ -214,13 +214,14 @@ inline std::string_view trim(std::string_view s) noexcept {
 /// Parses a non-negative decimal integer that fits int32 (whitespace around it allowed).
 inline bool parse_small_int(std::string_view s, int32_t& out) noexcept {
   s = trim(s);
-  if (s.empty() || s.size() > 9) return false;
-  int32_t v = 0;
+  if (s.empty() || s.size() > 10) return false;
+  int64_t v = 0;
   for (char c : s) {
     if (c < '0' || c > '9') return false;
     v = v * 10 + (c - '0');
   }
-  out = v;
+  if (v > INT32_MAX) return false;
+  out = static_cast<int32_t>(v);
   return true;
 }
 inline bool starts_with(std::string_view s, std::string_view p) noexcept {
