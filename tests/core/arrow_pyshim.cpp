@@ -6,6 +6,7 @@
 #include <string>
 
 #include "lakecodec/core/arrow_c.hpp"
+#include "lakecodec/core/builder.hpp"
 #include "lakecodec/core/stats.hpp"
 
 namespace lc = lakecodec;
@@ -184,6 +185,106 @@ const char* lakecodec_import_and_stats(ArrowArray* array, ArrowSchema* schema) {
            ",\"max\":" + bound_json(s.max) + "}";
   }
   return finish(out + "}}");
+}
+
+/// Imports a batch pyarrow exported and re-exports it zero-copy into (out_array, out_schema).
+/// Returns NULL on success, else the error text.
+const char* lakecodec_roundtrip(ArrowArray* array, ArrowSchema* schema, ArrowArray* out_array,
+                                ArrowSchema* out_schema) {
+  auto r = lc::import_batch(array, schema);
+  if (!r) return finish(r.error().to_string());
+  const lc::status st = lc::export_batch(std::move(r).value(), out_array, out_schema);
+  return st.ok() ? nullptr : finish(st.to_string());
+}
+
+/// Builds a batch of every type with batch_builder (rows described in the pytest) and exports
+/// it. Returns NULL on success, else the error text.
+const char* lakecodec_build_and_export(ArrowArray* out_array, ArrowSchema* out_schema) {
+  lc::schema s;
+  s.fields = {{"b", lc::types::boolean()},
+              {"i8", lc::types::int8()},
+              {"i16", lc::types::int16()},
+              {"i32", lc::types::int32(), false},
+              {"i64", lc::types::int64()},
+              {"f32", lc::types::float32()},
+              {"f64", lc::types::float64()},
+              {"dec", lc::types::decimal128(12, 3)},
+              {"date", lc::types::date32()},
+              {"t_us", lc::types::time64(lc::time_unit::micro)},
+              {"ts_ns_utc", lc::types::timestamp(lc::time_unit::nano, true)},
+              {"ts_us", lc::types::timestamp(lc::time_unit::micro, false)},
+              {"s", lc::types::string()},
+              {"ls", lc::types::large_string()},
+              {"bin", lc::types::binary()},
+              {"lbin", lc::types::large_binary()},
+              {"fsb", lc::types::fixed_size_binary(2)},
+              {"uuid", lc::types::uuid()}};
+  s.fields.push_back(
+      lc::struct_field("st", {lc::field("a", lc::types::int32()),
+                              lc::list_field("l", lc::field("item", lc::types::string()))}));
+  s.fields.push_back(lc::map_field("m", lc::field("key", lc::types::string()),
+                                   lc::field("value", lc::types::float64())));
+  lc::field inner = lc::list_field("item", lc::field("item", lc::types::int16()));
+  s.fields.push_back(lc::field("ll", lc::types::large_list(), true, {inner}));
+  lc::batch_builder b(s);
+  for (int i = 0; i < 7; ++i) {
+    const bool null = i % 3 == 2;
+    for (size_t c = 0; c < b.num_columns(); ++c) {
+      lc::column_builder& col = b.column(c);
+      if (null && c != 3) {
+        col.append_null();
+        continue;
+      }
+      switch (c) {
+        case 0: col.append_bool(i % 2 == 0); break;
+        case 1: col.append_int(-i); break;
+        case 2: col.append_int(i * 1000); break;
+        case 3: col.append_int(i); break;
+        case 4: col.append_int(int64_t{1} << (40 + i)); break;
+        case 5: col.append_float(i + 0.5); break;
+        case 6: col.append_float(-i * 0.25); break;
+        case 7: col.append_decimal(static_cast<__int128>(i) * 1001 - 3000); break;
+        case 8: col.append_int(18000 + i); break;
+        case 9: col.append_int(int64_t{i} * 3600000000); break;
+        case 10:
+        case 11: col.append_int(int64_t{1700000000} * 1000000 + i); break;
+        case 12:
+        case 13: col.append_bytes(std::string(static_cast<size_t>(i), 'x') + "\xc3\xa9"); break;
+        case 14:
+        case 15: col.append_bytes(std::string(static_cast<size_t>(i), '\xff')); break;
+        case 16: col.append_bytes(std::string(2, static_cast<char>('a' + i))); break;
+        case 17: col.append_bytes(std::string(16, static_cast<char>(i))); break;
+        case 18:
+          col.append_struct();
+          col.child(0).append_int(i);
+          col.child(1).begin_list();
+          for (int k = 0; k < i % 3; ++k) col.child(1).child(0).append_bytes(std::to_string(k));
+          col.child(1).end_list();
+          break;
+        case 19:
+          col.begin_list();
+          for (int k = 0; k < i % 3; ++k) {
+            col.child(0).append_bytes("k" + std::to_string(k));
+            col.child(1).append_float(k * 1.5);
+          }
+          col.end_list();
+          break;
+        default:
+          col.begin_list();
+          col.child(0).begin_list();
+          col.child(0).child(0).append_int(i);
+          col.child(0).child(0).append_null();
+          col.child(0).end_list();
+          col.child(0).append_null();
+          col.end_list();
+          break;
+      }
+    }
+  }
+  auto r = b.finish();
+  if (!r) return finish(r.error().to_string());
+  const lc::status st = lc::export_batch(std::move(r).value(), out_array, out_schema);
+  return st.ok() ? nullptr : finish(st.to_string());
 }
 
 }  // extern "C"

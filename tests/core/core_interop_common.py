@@ -24,6 +24,10 @@ def shim():
         fn.restype = ctypes.c_char_p
     lib.lakecodec_stream_dump.argtypes = [ctypes.c_void_p]
     lib.lakecodec_stream_dump.restype = ctypes.c_char_p
+    lib.lakecodec_roundtrip.argtypes = [ctypes.c_void_p] * 4
+    lib.lakecodec_roundtrip.restype = ctypes.c_char_p
+    lib.lakecodec_build_and_export.argtypes = [ctypes.c_void_p] * 2
+    lib.lakecodec_build_and_export.restype = ctypes.c_char_p
     return lib
 
 
@@ -49,6 +53,16 @@ def call_stream(reader):
     out = json.loads(shim().lakecodec_stream_dump(ctypes.addressof(c_stream)).decode("utf-8"))
     assert ctypes.c_void_p.from_buffer(c_stream, 24).value is None  # moved in and released
     return out
+
+
+def new_c_structs():
+    return ctypes.create_string_buffer(ARROW_ARRAY_SIZE), ctypes.create_string_buffer(
+        ARROW_SCHEMA_SIZE)
+
+
+def import_from(c_array, c_schema):
+    """pyarrow takes ownership of a batch lakecodec exported."""
+    return pa.RecordBatch._import_from_c(ctypes.addressof(c_array), ctypes.addressof(c_schema))
 
 
 def storage_type(t):

@@ -5,6 +5,9 @@
 // into `field`s and `column_view`s. Spec: Arrow "C Data Interface" (CDataInterface.rst),
 // parquet_avro.md Part C.
 //
+// Export (`export_batch`) goes the other way: a batch_view (built, decoded or imported) becomes
+// ArrowSchema/ArrowArray structs a consumer owns, zero-copy, keeping the buffers' owner alive.
+//
 // Ownership (C3): `import_batch`/`import_array` MOVE the structs in (the caller's copies are
 // marked released, on success and on error alike); the returned object calls only the base
 // `release` callbacks when destroyed. `view_batch`/`view_array` borrow instead.
@@ -17,6 +20,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "lakecodec/core/builder.hpp"
 #include "lakecodec/core/columnar.hpp"
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/limits.hpp"
@@ -620,5 +625,190 @@ class imported_stream {
   ArrowArrayStream stream_;
   lakecodec::schema schema_;
 };
+
+// ---------------------------------------------------------------------------------------------
+// Export: a batch_view as ArrowSchema/ArrowArray (zero-copy), so Arrow consumers (pyarrow,
+// DuckDB, Polars, nanoarrow) can read what lakecodec decoded or built.
+
+/// The Arrow format string of `t` (C2), the inverse of parse_arrow_format: "i", "d:10,2",
+/// "tsu:UTC" for UTC-adjusted timestamps ("tsu:" otherwise), "w:16" for uuid (the extension
+/// name goes to the field metadata), "+s", "+l", "+L", "+m".
+inline std::string arrow_format(const data_type& t) {
+  const bool nano = t.unit == time_unit::nano;
+  switch (t.id) {
+    case type_id::boolean: return "b";
+    case type_id::int8: return "c";
+    case type_id::int16: return "s";
+    case type_id::int32: return "i";
+    case type_id::int64: return "l";
+    case type_id::float32: return "f";
+    case type_id::float64: return "g";
+    case type_id::decimal128:
+      return "d:" + std::to_string(t.precision) + "," + std::to_string(t.scale);
+    case type_id::date32: return "tdD";
+    case type_id::time64: return nano ? "ttn" : "ttu";
+    case type_id::timestamp: return std::string(nano ? "tsn:" : "tsu:") + (t.utc ? "UTC" : "");
+    case type_id::string: return "u";
+    case type_id::large_string: return "U";
+    case type_id::binary: return "z";
+    case type_id::large_binary: return "Z";
+    case type_id::fixed_size_binary: return "w:" + std::to_string(t.byte_width);
+    case type_id::struct_: return "+s";
+    case type_id::list: return "+l";
+    case type_id::large_list: return "+L";
+    case type_id::map: return "+m";
+  }
+  return "n";
+}
+
+namespace detail {
+
+inline std::string encode_arrow_metadata(
+    const std::vector<std::pair<std::string, std::string>>& kv) {
+  if (kv.empty()) return {};
+  std::string m;
+  auto put = [&](size_t v) {
+    const auto n = static_cast<int32_t>(v);
+    m.append(reinterpret_cast<const char*>(&n), 4);
+  };
+  put(kv.size());
+  for (const auto& p : kv) {
+    put(p.first.size());
+    m += p.first;
+    put(p.second.size());
+    m += p.second;
+  }
+  return m;
+}
+
+struct exported_schema {
+  std::string format, name, metadata;
+  std::vector<ArrowSchema*> children;
+};
+
+inline void release_exported_schema(ArrowSchema* s) {
+  if (s == nullptr || s->release == nullptr) return;
+  auto* d = static_cast<exported_schema*>(s->private_data);
+  for (ArrowSchema* c : d->children) {
+    if (c->release != nullptr) c->release(c);
+    delete c;
+  }
+  delete d;
+  s->release = nullptr;
+}
+
+inline void export_schema_node(const std::string& name, const data_type& t, bool nullable,
+                               int32_t field_id, const std::vector<field>& children,
+                               const std::vector<std::pair<std::string, std::string>>& extra,
+                               ArrowSchema* out) {
+  auto* d = new exported_schema;
+  d->format = arrow_format(t);
+  d->name = name;
+  std::vector<std::pair<std::string, std::string>> md = extra;
+  if (t.uuid) {
+    md.emplace_back("ARROW:extension:name", "arrow.uuid");
+    md.emplace_back("ARROW:extension:metadata", "");
+  }
+  if (field_id >= 0) md.emplace_back("PARQUET:field_id", std::to_string(field_id));
+  d->metadata = encode_arrow_metadata(md);
+  for (const field& c : children) {
+    auto* cs = new ArrowSchema;
+    export_schema_node(c.name, c.type, c.nullable, c.field_id, c.children, {}, cs);
+    d->children.push_back(cs);
+  }
+  out->format = d->format.c_str();
+  out->name = d->name.c_str();
+  out->metadata = d->metadata.empty() ? nullptr : d->metadata.data();
+  out->flags = nullable ? ARROW_FLAG_NULLABLE : 0;
+  out->n_children = static_cast<int64_t>(d->children.size());
+  out->children = d->children.empty() ? nullptr : d->children.data();
+  out->dictionary = nullptr;
+  out->release = release_exported_schema;
+  out->private_data = d;
+}
+
+struct exported_array {
+  std::vector<const void*> buffers;
+  std::vector<ArrowArray*> children;
+  std::shared_ptr<const void> keep_alive;
+};
+
+inline void release_exported_array(ArrowArray* a) {
+  if (a == nullptr || a->release == nullptr) return;
+  auto* d = static_cast<exported_array*>(a->private_data);
+  for (ArrowArray* c : d->children) {
+    if (c->release != nullptr) c->release(c);
+    delete c;
+  }
+  delete d;
+  a->release = nullptr;
+}
+
+// Zeroed, 16-byte aligned bytes standing in for absent buffers of empty arrays (Arrow consumers
+// may refuse null offsets/data pointers).
+inline const void* empty_buffer() noexcept {
+  alignas(16) static const uint8_t zero[16] = {};
+  return zero;
+}
+
+inline void export_array_node(const column_view& c, int64_t null_count,
+                              const std::shared_ptr<const void>& keep, ArrowArray* out) {
+  auto* d = new exported_array;
+  d->keep_alive = keep;
+  const type_id id = c.type.id;
+  d->buffers.push_back(null_count == 0 ? nullptr : c.validity);
+  if (id != type_id::struct_) d->buffers.push_back(c.values ? c.values : empty_buffer());
+  if (is_binary_like(id)) d->buffers.push_back(c.data ? c.data : empty_buffer());
+  for (const column_view& k : c.children) {
+    auto* ca = new ArrowArray;
+    export_array_node(k, k.null_count(), keep, ca);
+    d->children.push_back(ca);
+  }
+  out->length = c.length;
+  out->null_count = null_count;
+  out->offset = c.offset;
+  out->n_buffers = static_cast<int64_t>(d->buffers.size());
+  out->n_children = static_cast<int64_t>(d->children.size());
+  out->buffers = d->buffers.data();
+  out->children = d->children.empty() ? nullptr : d->children.data();
+  out->dictionary = nullptr;
+  out->release = release_exported_array;
+  out->private_data = d;
+}
+
+}  // namespace detail
+
+/// Exports `b` as a record batch ("+s" struct array, C1/C3): the consumer owns `*out_array` and
+/// `*out_schema` and must call their release callbacks. Zero-copy: the array points at the
+/// view's buffers, and `keep_alive` (e.g. the owner of those buffers) is held until the array is
+/// released. Error: the validate_batch status (the outputs are then marked released).
+inline status export_batch(const batch_view& b, std::shared_ptr<const void> keep_alive,
+                           ArrowArray* out_array, ArrowSchema* out_schema) {
+  if (out_array == nullptr || out_schema == nullptr)
+    return invalid_argument("arrow: export_batch needs output structs");
+  out_array->release = nullptr;
+  out_schema->release = nullptr;
+  LAKECODEC_TRY(validate_batch(b.schema, b));
+  detail::export_schema_node("", types::struct_(), false, -1, b.schema.fields, b.schema.metadata,
+                             out_schema);
+  column_view root;
+  root.type = types::struct_();
+  root.length = b.length;
+  root.children = b.columns;
+  detail::export_array_node(root, 0, keep_alive, out_array);
+  return {};
+}
+
+/// Exports a batch built by batch_builder; the buffers move into the exported array.
+inline status export_batch(owned_batch&& b, ArrowArray* out_array, ArrowSchema* out_schema) {
+  auto keep = std::make_shared<owned_batch>(std::move(b));
+  return export_batch(keep->view(), keep, out_array, out_schema);
+}
+
+/// Re-exports an imported batch (the producer's release runs when the consumer releases).
+inline status export_batch(imported_batch&& b, ArrowArray* out_array, ArrowSchema* out_schema) {
+  auto keep = std::make_shared<imported_batch>(std::move(b));
+  return export_batch(keep->view(), keep, out_array, out_schema);
+}
 
 LAKECODEC_NAMESPACE_END
