@@ -111,3 +111,97 @@ TEST(PaimonCommitMessageTest, DecodesTheAnnotatedV13Values) {
   ASSERT_EQ(m.data.new_files.size(), 1u);
   EXPECT_EQ(m.data.new_files[0].file_name.size(), 20u);
 }
+
+TEST(PaimonCommitMessageTest, RejectsBadInputWithClearErrors) {
+  lakecodec::byte_buffer bytes = read_all(
+      shared_path("conformance/paimon/commit-messages/paimon-cpp/pk_table_with_dv_cardinality--commit_messages-01"));
+  // Every truncation fails cleanly (never crashes, never succeeds).
+  for (size_t n = 0; n < bytes.size(); ++n) {
+    auto r = paimon::deserialize_commit_message_list(lakecodec::byte_span(bytes.data(), n), 5);
+    ASSERT_FALSE(r.has_value()) << "prefix of " << n << " bytes decoded";
+  }
+  // Trailing garbage is reported.
+  std::string extra(bytes.view());
+  extra += "xx";
+  auto t = paimon::deserialize_commit_message_list(lakecodec::byte_span(extra), 5);
+  ASSERT_FALSE(t.has_value());
+  EXPECT_NE(t.error().message().find("follow"), std::string::npos) << t.error().to_string();
+  // A version nobody wrote.
+  auto v = paimon::deserialize_commit_message_list(bytes.span(), 14);
+  ASSERT_FALSE(v.has_value());
+  EXPECT_EQ(v.error().code(), lakecodec::errc::unsupported);
+  EXPECT_NE(v.error().message().find("version 14"), std::string::npos);
+  // Wrong version = arity mismatch: v5 rows (17 fields) read as v13 (21 fields).
+  auto a = paimon::deserialize_commit_message_list(bytes.span(), 13);
+  ASSERT_FALSE(a.has_value());
+  // A negative count.
+  const std::string neg("\xff\xff\xff\xff", 4);
+  auto c = paimon::deserialize_commit_message_list(lakecodec::byte_span(neg), 11);
+  ASSERT_FALSE(c.has_value());
+  EXPECT_NE(c.error().message().find("negative"), std::string::npos) << c.error().to_string();
+}
+
+TEST(PaimonCommitMessageTest, StringLengthPastTheRowIsCorruptData) {
+  paimon::data_file_meta f;
+  f.file_name = "data-0123456789.parquet";
+  paimon::commit_message m;
+  m.data.new_files.push_back(f);
+  auto bytes = paimon::serialize_commit_message(m, 11);
+  ASSERT_TRUE(bytes.has_value());
+  // The DataFileMeta row starts after partition (4+4+8), bucket (4), totalBuckets flag (1) and
+  // the file count (4) and row length (4); slot 0 (_FILE_NAME) is at +8 in the row.
+  std::string b(bytes->view());
+  const size_t row = 4 + 4 + 8 + 4 + 1 + 4 + 4;
+  const size_t slot = row + 8;
+  lakecodec::store_le<uint32_t>(reinterpret_cast<uint8_t*>(&b[slot]), 5000);  // length 5000
+  auto r = paimon::deserialize_commit_message(lakecodec::byte_span(b), 11);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code(), lakecodec::errc::corrupt_data);
+  EXPECT_NE(r.error().message().find("run past"), std::string::npos) << r.error().to_string();
+  EXPECT_EQ(r.error().offset(), static_cast<int64_t>(row - 4));
+}
+
+TEST(PaimonCommitMessageTest, WritesEveryVersionFromSevenAndReadsItBack) {
+  lakecodec::byte_buffer bytes = read_all(shared_path(
+      "conformance/paimon/commit-messages/apache-paimon/manifest-committable-v13-v5"));
+  auto c = paimon::deserialize_manifest_committable(bytes.span(), 5);
+  ASSERT_TRUE(c.has_value());
+  for (int v = 7; v <= 13; ++v) {
+    std::vector<paimon::commit_message> msgs = c->messages;
+    for (auto& m : msgs) {
+      if (v < 10 && !m.compact.files_empty()) {
+        m.data.new_index_files.clear();
+        m.data.deleted_index_files.clear();
+      } else if (v < 10) {
+        m.compact.new_index_files.clear();
+        m.compact.deleted_index_files.clear();
+      }
+      paimon::project_to_version(m, v);
+    }
+    lakecodec::byte_buffer out;
+    ASSERT_TRUE(paimon::serialize_commit_message_list(msgs, v, out).ok()) << v;
+    auto back = paimon::deserialize_commit_message_list(out.span(), v);
+    ASSERT_TRUE(back.has_value()) << v << ": " << back.error().to_string();
+    EXPECT_TRUE(*back == msgs) << v;
+  }
+  // A message a legacy version cannot express is refused, not silently changed.
+  paimon::commit_message m;
+  m.compact.compact_after.push_back(paimon::data_file_meta());
+  m.data.new_index_files.push_back(paimon::index_file_meta());
+  auto r = paimon::serialize_commit_message(m, 9);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code(), lakecodec::errc::invalid_argument);
+}
+
+TEST(PaimonCommitMessageTest, LegacyPaimon07LayoutIsDetected) {
+  lakecodec::byte_buffer bytes = read_all(shared_path(
+      "conformance/paimon/commit-messages/apache-paimon/manifest-committable-v2-0.7"));
+  auto c = paimon::deserialize_manifest_committable(bytes.span(), 2);
+  ASSERT_TRUE(c.has_value()) << c.error().to_string();
+  EXPECT_EQ(c->commit_message_version, paimon::commit_message_version_legacy_v2);
+  lakecodec::byte_buffer v2 = read_all(shared_path(
+      "conformance/paimon/commit-messages/apache-paimon/manifest-committable-v2"));
+  auto c2 = paimon::deserialize_manifest_committable(v2.span(), 2);
+  ASSERT_TRUE(c2.has_value());
+  EXPECT_EQ(c2->commit_message_version, 2);
+}
