@@ -5,7 +5,8 @@
 // correct importer never reads outside it (string data is not read by the import; the harness
 // computes statistics only when the data buffer provably covers the offsets).
 // Oracles: no crash/UB under ASan+UBSan; both base structs are released exactly once and the
-// caller's structs are marked released; an imported batch passes validate_batch again.
+// caller's structs are marked released; an imported batch passes validate_batch again and
+// survives export + re-import with the same shape and null counts.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -215,6 +216,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const lc::batch_view& v = r.value().view();
         check(lc::validate_batch(v.schema, v).ok());
         for (const lc::column_view& c : v.columns) exercise(c, scratch);
+        // Export (borrowing the scratch buffers) and import again: same shape, still valid.
+        ArrowArray ea;
+        ArrowSchema es;
+        check(lc::export_batch(v, nullptr, &ea, &es).ok());
+        auto again = lc::import_batch(&ea, &es);
+        check(again.has_value());
+        check(again.value().view().length == v.length);
+        check(again.value().view().num_columns() == v.num_columns());
+        for (size_t k = 0; k < v.num_columns(); ++k)
+          check(again.value().view().columns[k].null_count() == v.columns[k].null_count());
       }
     } else {
       auto r = lc::import_array(&root->array, &root->schema);
