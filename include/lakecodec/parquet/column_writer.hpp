@@ -194,6 +194,16 @@ LAKECODEC_ALWAYS_INLINE value_of<P> read_value(const column_view& c, int64_t i) 
   else return c.value<P>(i);
 }
 
+/// Unsigned lexicographic a < b with an 8-byte big-endian prefix fast path.
+LAKECODEC_ALWAYS_INLINE bool bytes_less(std::string_view a, std::string_view b) noexcept {
+  if (a.size() >= 8 && b.size() >= 8) {
+    const uint64_t x = load_be<uint64_t>(reinterpret_cast<const uint8_t*>(a.data()));
+    const uint64_t y = load_be<uint64_t>(reinterpret_cast<const uint8_t*>(b.data()));
+    if (x != y) return x < y;
+  }
+  return a < b;
+}
+
 inline bool signed_bytes_less(std::string_view a, std::string_view b) noexcept {
   // Equal-width big-endian two's complement: flip the sign bit of the first byte.
   const uint8_t fa = static_cast<uint8_t>(a[0]) ^ 0x80, fb = static_cast<uint8_t>(b[0]) ^ 0x80;
@@ -242,8 +252,10 @@ struct stats_acc {
   static bool less(V a, V b, bool signed_bytes) noexcept {
     if constexpr (std::is_same<V, std::string_view>::value) {
       if (signed_bytes) return signed_bytes_less(a, b);
+      return bytes_less(a, b);
+    } else {
+      return a < b;
     }
-    return a < b;
   }
   void reset() { *this = stats_acc(); }
 };
@@ -443,8 +455,29 @@ class typed_leaf_writer final : public leaf_writer {
 
   void encode_values() {
     const size_t nv = vals_.size();
-    // statistics
-    if (s_.statistics || s_.page_index) {
+    const bool want_stats = s_.statistics || s_.page_index;
+    if constexpr (!std::is_same<V, bool>::value && !is_float) {
+      if (dict_mode_) {
+        // Dictionary pages: min/max over the distinct entries each page uses, so low-cardinality
+        // columns compare a handful of values per page instead of every value.
+        const size_t base = page_indices_.size();
+        page_indices_.resize(base + nv);
+        uint32_t* out = page_indices_.data() + base;
+        for (size_t k = 0; k < nv; ++k) out[k] = dict_.insert(vals_[k]);
+        if (want_stats) {
+          if (stamp_.size() < dict_.size()) stamp_.resize(dict_.size() + 1024, 0);
+          for (size_t k = 0; k < nv; ++k) {
+            const uint32_t idx = out[k];
+            if (stamp_[idx] == page_serial_) continue;
+            stamp_[idx] = page_serial_;
+            const V v = dict_value(idx);
+            page_stats_.update(v, v, signed_bytes_);
+          }
+        }
+        return;
+      }
+    }
+    if (want_stats) {
       detail::stats_acc<P>& st = page_stats_;
       if (nv) {
         if constexpr (is_float) {
@@ -496,6 +529,12 @@ class typed_leaf_writer final : public leaf_writer {
     } else {
       page_plain_.append(vals_.data(), nv * sizeof(V));
     }
+  }
+
+  V dict_value(uint32_t idx) const noexcept {
+    if constexpr (is_bytes) return dict_.value(idx);
+    else if constexpr (std::is_same<V, bool>::value) return false;
+    else return dict_.values()[idx];
   }
 
   size_t estimated_page_bytes() const noexcept {
@@ -657,6 +696,7 @@ class typed_leaf_writer final : public leaf_writer {
     page_bools_.clear();
     page_levels_ = page_values_ = page_rows_ = 0;
     page_stats_.reset();
+    ++page_serial_;
     return {};
   }
 
@@ -754,6 +794,7 @@ class typed_leaf_writer final : public leaf_writer {
     ci_ = column_index();
     ci_valid_ = true;
     page_bounds_.clear();
+    stamp_.clear();
   }
 
   leaf_descriptor leaf_;
@@ -770,6 +811,8 @@ class typed_leaf_writer final : public leaf_writer {
   byte_buffer page_plain_;
   size_t page_levels_ = 0, page_values_ = 0, page_rows_ = 0;
   detail::stats_acc<P> page_stats_;
+  std::vector<uint32_t> stamp_;  // per dictionary entry: the last page serial that used it
+  uint32_t page_serial_ = 1;
   // scratch
   byte_buffer page_buf_, levels_buf_, comp_buf_, header_buf_, dict_buf_, bytes_;
   std::vector<int32_t> lens_;

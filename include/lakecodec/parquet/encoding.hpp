@@ -235,15 +235,14 @@ class fixed_dictionary {
     std::memcpy(&b, &v, sizeof b);
     size_t h = hash(b) & mask_;
     for (;;) {
-      const int32_t e = table_[h];
-      if (e < 0) break;
-      if (keys_[static_cast<size_t>(e)] == b) return static_cast<uint32_t>(e);
+      slot& s = table_[h];
+      if (s.index < 0) break;
+      if (s.key == b) return static_cast<uint32_t>(s.index);
       h = (h + 1) & mask_;
     }
     const uint32_t idx = static_cast<uint32_t>(values_.size());
-    table_[h] = static_cast<int32_t>(idx);
+    table_[h] = slot{b, static_cast<int32_t>(idx)};
     values_.push_back(v);
-    keys_.push_back(b);
     if (values_.size() * 2 > table_.size()) rehash(table_.size() * 2);
     return idx;
   }
@@ -254,27 +253,32 @@ class fixed_dictionary {
   const std::vector<T>& values() const noexcept { return values_; }
   void clear() {
     values_.clear();
-    keys_.clear();
-    std::fill(table_.begin(), table_.end(), -1);
+    if (table_.size() > 4096) table_.assign(1024, slot{0, -1}), mask_ = 1023;
+    else std::fill(table_.begin(), table_.end(), slot{0, -1});
   }
 
  private:
+  struct slot {
+    bits_t key;
+    int32_t index;
+  };
   static size_t hash(bits_t b) noexcept {
     uint64_t x = static_cast<uint64_t>(b) * 0x9E3779B97F4A7C15ull;
-    return static_cast<size_t>(x ^ (x >> 29));
+    return static_cast<size_t>(x >> 20);
   }
   void rehash(size_t cap) {
-    table_.assign(cap, -1);
+    table_.assign(cap, slot{0, -1});
     mask_ = cap - 1;
-    for (size_t i = 0; i < keys_.size(); ++i) {
-      size_t h = hash(keys_[i]) & mask_;
-      while (table_[h] >= 0) h = (h + 1) & mask_;
-      table_[h] = static_cast<int32_t>(i);
+    for (size_t i = 0; i < values_.size(); ++i) {
+      bits_t b;
+      std::memcpy(&b, &values_[i], sizeof b);
+      size_t h = hash(b) & mask_;
+      while (table_[h].index >= 0) h = (h + 1) & mask_;
+      table_[h] = slot{b, static_cast<int32_t>(i)};
     }
   }
   std::vector<T> values_;
-  std::vector<bits_t> keys_;
-  std::vector<int32_t> table_;
+  std::vector<slot> table_;
   size_t mask_ = 0;
 };
 
@@ -334,7 +338,15 @@ class bytes_dictionary {
       n -= 8;
     }
     uint64_t w = 0;
-    if (n) std::memcpy(&w, p, n);
+    if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      w = lo | (uint64_t{hi} << 32);
+    } else if (n > 0) {
+      w = static_cast<uint8_t>(p[0]) | (uint64_t{static_cast<uint8_t>(p[n / 2])} << 8) |
+          (uint64_t{static_cast<uint8_t>(p[n - 1])} << 16);
+    }
     h = (h ^ w) * 0x9E3779B97F4A7C15ull;
     return h ^ (h >> 31);
   }

@@ -231,6 +231,7 @@ class file_writer {
     scratch_.resize(ps_.leaves.size());
     conv_.resize(ps_.leaves.size());
     conv_buf_.resize(ps_.leaves.size());
+    conv_valid_.resize(ps_.leaves.size());
     static const uint8_t magic[4] = {'P', 'A', 'R', '1'};
     return sink_->write(magic, 4);
   }
@@ -321,32 +322,47 @@ class file_writer {
     const leaf_descriptor& leaf = ps_.leaves[l];
     const type_id id = leaf.source.id;
     if (id != type_id::int8 && id != type_id::int16 && id != type_id::decimal128) return c;
+    // Flat leaves are converted slice by slice into offset-0 buffers (memory stays bounded by
+    // the slice); nested leaves keep their slot positions (the level walk indexes them).
+    const bool rebase = ps_.leaves[l].max_rep == 0 && ps_.roots[leaf.top_level].leaf == static_cast<int>(l);
     column_view v = c;
     v.children.clear();
     byte_buffer& buf = conv_buf_[l];
-    const int64_t n = c.offset + c.length;
+    const int64_t base = rebase ? 0 : c.offset;
+    const int64_t n = base + c.length;
+    if (rebase) {
+      v.offset = 0;
+      if (c.validity != nullptr) {
+        byte_buffer& bits = conv_valid_[l];
+        bits.resize(static_cast<size_t>((c.length + 7) / 8));
+        std::memset(bits.data(), 0, bits.size());
+        for (int64_t i = 0; i < c.length; ++i)
+          if (c.is_valid(i)) bits[static_cast<size_t>(i >> 3)] |= static_cast<uint8_t>(1u << (i & 7));
+        v.validity = bits.data();
+      }
+    }
     if (leaf.physical == physical_type::int32) {
       v.type = types::int32();
       buf.resize(static_cast<size_t>(n) * 4);
-      int32_t* out = reinterpret_cast<int32_t*>(buf.data());
+      int32_t* out = reinterpret_cast<int32_t*>(buf.data()) + base;
       if (id == type_id::int8)
-        for (int64_t i = 0; i < c.length; ++i) out[c.offset + i] = c.value<int8_t>(i);
+        for (int64_t i = 0; i < c.length; ++i) out[i] = c.value<int8_t>(i);
       else if (id == type_id::int16)
-        for (int64_t i = 0; i < c.length; ++i) out[c.offset + i] = c.value<int16_t>(i);
+        for (int64_t i = 0; i < c.length; ++i) out[i] = c.value<int16_t>(i);
       else
-        for (int64_t i = 0; i < c.length; ++i) out[c.offset + i] = static_cast<int32_t>(c.decimal_value(i));
+        for (int64_t i = 0; i < c.length; ++i) out[i] = static_cast<int32_t>(c.decimal_value(i));
     } else if (leaf.physical == physical_type::int64) {
       v.type = types::int64();
       buf.resize(static_cast<size_t>(n) * 8);
-      int64_t* out = reinterpret_cast<int64_t*>(buf.data());
-      for (int64_t i = 0; i < c.length; ++i) out[c.offset + i] = static_cast<int64_t>(c.decimal_value(i));
+      int64_t* out = reinterpret_cast<int64_t*>(buf.data()) + base;
+      for (int64_t i = 0; i < c.length; ++i) out[i] = static_cast<int64_t>(c.decimal_value(i));
     } else {
       const int32_t w = leaf.type_length;
       v.type = types::fixed_size_binary(w);
       buf.resize(static_cast<size_t>(n * w));
       for (int64_t i = 0; i < c.length; ++i) {
         const unsigned __int128 x = static_cast<unsigned __int128>(c.decimal_value(i));
-        uint8_t* p = buf.data() + (c.offset + i) * w;
+        uint8_t* p = buf.data() + (base + i) * w;
         for (int32_t k = 0; k < w; ++k) p[k] = static_cast<uint8_t>(x >> (8 * (w - 1 - k)));
       }
     }
@@ -398,7 +414,7 @@ class file_writer {
       if (root.leaf >= 0) {
         const size_t l = static_cast<size_t>(root.leaf);
         leaf_scratch& s = scratch_[l];
-        const column_view v = conv_[l].slice(start, count);
+        const column_view v = convert(l, b.columns[t].slice(start, count));
         const int16_t* defs = nullptr;
         if (ps_.leaves[l].max_def > 0) {
           s.defs.resize(static_cast<size_t>(count));
@@ -433,7 +449,8 @@ class file_writer {
   }
 
   status write_validated(const batch_view& b) {
-    for (size_t l = 0; l < ps_.leaves.size(); ++l) conv_[l] = convert(l, *leaf_cols_[l]);
+    for (size_t l = 0; l < ps_.leaves.size(); ++l)
+      if (ps_.roots[ps_.leaves[l].top_level].leaf != static_cast<int>(l)) conv_[l] = convert(l, *leaf_cols_[l]);
     int64_t pos = 0;
     while (pos < b.length) {
       int64_t n = std::min<int64_t>(b.length - pos, 65536);
@@ -556,7 +573,7 @@ class file_writer {
   std::vector<leaf_scratch> scratch_;
   std::vector<const column_view*> leaf_cols_;
   std::vector<column_view> conv_;
-  std::vector<byte_buffer> conv_buf_;
+  std::vector<byte_buffer> conv_buf_, conv_valid_;
   int64_t rg_rows_ = 0, total_rows_ = 0;
   std::vector<row_group> row_groups_;
   std::vector<std::optional<column_index>> column_indexes_;

@@ -1,0 +1,176 @@
+// Writes the lineitem table that bench_parquet.py dumped (raw Arrow buffers + manifest.json) with
+// lakecodec's Parquet writer, mapping the buffers straight into a batch_view, and prints one JSON
+// line: seconds, rows, input bytes, output bytes. `--limit` instead measures the physical limit:
+// a memcpy of every input buffer plus the compressor alone on the same pages (the pages of the
+// same file written uncompressed).
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lakecodec/parquet.hpp"
+
+using namespace lakecodec;
+namespace pq = lakecodec::parquet;
+
+namespace {
+
+struct mapping {
+  const uint8_t* data = nullptr;
+  size_t size = 0;
+};
+
+mapping map_file(const std::string& path) {
+  mapping m;
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) {
+    std::perror(path.c_str());
+    std::exit(2);
+  }
+  struct stat st;
+  ::fstat(fd, &st);
+  m.size = static_cast<size_t>(st.st_size);
+  if (m.size) m.data = static_cast<const uint8_t*>(::mmap(nullptr, m.size, PROT_READ, MAP_PRIVATE, fd, 0));
+  ::close(fd);
+  return m;
+}
+
+data_type type_of(const std::string& t) {
+  if (t == "int32") return types::int32();
+  if (t == "int64") return types::int64();
+  if (t == "date32") return types::date32();
+  if (t == "string") return types::string();
+  if (t.rfind("decimal128", 0) == 0) {
+    int p = 0, s = 0;
+    std::sscanf(t.c_str(), "decimal128(%d, %d)", &p, &s);
+    return types::decimal128(p, s);
+  }
+  std::fprintf(stderr, "unsupported type %s\n", t.c_str());
+  std::exit(2);
+}
+
+double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 5) {
+    std::fprintf(stderr, "usage: parquet_write_bench DIR CODEC PAGE_VERSION OUT [--limit]\n");
+    return 2;
+  }
+  const std::string dir = argv[1], codec = argv[2], out = argv[4];
+  const int page_version = std::atoi(argv[3]);
+  const bool limit = argc > 5 && std::string(argv[5]) == "--limit";
+  std::ifstream mf(dir + "/manifest.json");
+  std::stringstream ss;
+  ss << mf.rdbuf();
+  auto man = nlohmann::json::parse(ss.str(), nullptr, false);
+  batch_view b;
+  b.length = man["rows"].get<int64_t>();
+  std::vector<mapping> maps;
+  size_t input_bytes = 0;
+  for (const auto& c : man["columns"]) {
+    field f(c["name"].get<std::string>(), type_of(c["type"].get<std::string>()), false, {}, c["field_id"].get<int>());
+    b.schema.fields.push_back(f);
+    column_view v;
+    v.type = f.type;
+    v.length = b.length;
+    v.null_count_hint = 0;
+    mapping values = map_file(dir + "/" + c["values"].get<std::string>());
+    maps.push_back(values);
+    v.values = values.data;
+    input_bytes += values.size;
+    if (c.contains("data")) {
+      mapping data = map_file(dir + "/" + c["data"].get<std::string>());
+      maps.push_back(data);
+      v.data = data.data;
+      input_bytes += data.size;
+    }
+    b.columns.push_back(v);
+  }
+  pq::writer_options o;
+  auto kind = parse_compression(codec);
+  if (!kind) return 2;
+  o.codec = limit ? compression::none : *kind;
+  o.page_version = page_version;
+  o.data_page_size = 1 << 20;
+  o.dictionary_page_size = 1 << 20;
+  o.row_group_rows = 1 << 20;
+  o.max_rows_per_page = 20000;  // Arrow C++ default (kDefaultMaxRowsPerPage), as pyarrow uses
+  o.statistics = true;
+  o.page_index = true;
+  o.validate_utf8 = true;
+  if (!limit) {
+    const double t0 = now();
+    auto w = pq::file_writer::create(out, b.schema, o, file_sink_options{true, true, false});
+    if (!w) {
+      std::fprintf(stderr, "%s\n", w.error().to_string().c_str());
+      return 1;
+    }
+    status s = (*w)->write(b);
+    if (!s.ok()) {
+      std::fprintf(stderr, "%s\n", s.to_string().c_str());
+      return 1;
+    }
+    auto sum = (*w)->close();
+    if (!sum) {
+      std::fprintf(stderr, "%s\n", sum.error().to_string().c_str());
+      return 1;
+    }
+    const double t1 = now();
+    std::printf("{\"seconds\": %.4f, \"rows\": %lld, \"input_bytes\": %zu, \"output_bytes\": %llu}\n", t1 - t0,
+                static_cast<long long>(b.length), input_bytes, static_cast<unsigned long long>(sum->file_size));
+    return 0;
+  }
+  // Physical limit: memcpy of the input + the codec alone on the pages of the uncompressed file.
+  memory_sink sink;
+  {
+    auto w = pq::file_writer::open(sink, b.schema, o);
+    if (!w || !(*w)->write(b).ok() || !(*w)->close().ok()) return 1;
+  }
+  const byte_buffer& file = sink.buffer();
+  auto f = pq::read_footer(file.span());
+  if (!f) return 1;
+  std::vector<byte_span> pages;
+  for (const auto& rg : f->metadata.row_groups)
+    for (const auto& cc : rg.columns) {
+      const auto& m = *cc.meta_data;
+      int64_t pos = m.dictionary_page_offset.value_or(m.data_page_offset);
+      const int64_t end = pos + m.total_compressed_size;
+      while (pos < end) {
+        pq::page_header h;
+        size_t used = 0;
+        if (!pq::deserialize(file.span().subspan(static_cast<size_t>(pos), static_cast<size_t>(end - pos)), h, &used).ok()) return 1;
+        size_t skip = 0;
+        if (h.data_page_header_v2)
+          skip = static_cast<size_t>(h.data_page_header_v2->definition_levels_byte_length + h.data_page_header_v2->repetition_levels_byte_length);
+        pages.push_back(file.span().subspan(static_cast<size_t>(pos) + used + skip, static_cast<size_t>(h.compressed_page_size) - skip));
+        pos += static_cast<int64_t>(used) + h.compressed_page_size;
+      }
+    }
+  byte_buffer copy(input_bytes);
+  const double t0 = now();
+  for (const auto& m : maps) copy.append(m.data, m.size);
+  const double t1 = now();
+  compressor comp(*kind);
+  byte_buffer cbuf;
+  size_t compressed = 0;
+  for (const auto& p : pages) {
+    cbuf.clear();
+    if (!comp.compress(p, cbuf).ok()) return 1;
+    compressed += cbuf.size();
+  }
+  const double t2 = now();
+  std::printf("{\"memcpy_seconds\": %.4f, \"compress_seconds\": %.4f, \"seconds\": %.4f, \"pages\": %zu, \"page_bytes\": %zu, \"compressed_bytes\": %zu, \"input_bytes\": %zu}\n",
+              t1 - t0, t2 - t1, t2 - t0, pages.size(), file.size(), compressed, input_bytes);
+  return 0;
+}
