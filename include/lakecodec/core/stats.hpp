@@ -250,12 +250,23 @@ void scan_stats(const column_view& c, column_stats& s) {
         mx = v;
       }
     };
+    // Offsets are read through a typed pointer chosen once (no per-value width dispatch).
+    auto scan_offsets = [&](const auto* offsets) {
+      const char* bytes = reinterpret_cast<const char*>(c.data);
+      for (int64_t i = 0; i < n; ++i) {
+        if (!c.is_valid(i)) continue;
+        ++valid;
+        const int64_t b = offsets[i], e = offsets[i + 1];
+        visit(std::string_view(bytes + b, static_cast<size_t>(e - b)));
+      }
+    };
     if (c.type.id == type_id::fixed_size_binary) {
       for (int64_t i = 0; i < n; ++i)
         if (c.is_valid(i)) ++valid, visit(c.fixed_bytes(i));
+    } else if (has_large_offsets(c.type.id)) {
+      scan_offsets(static_cast<const int64_t*>(c.values) + c.offset);
     } else {
-      for (int64_t i = 0; i < n; ++i)
-        if (c.is_valid(i)) ++valid, visit(c.bytes(i));
+      scan_offsets(static_cast<const int32_t*>(c.values) + c.offset);
     }
     if (any) {
       s.min = stat_bound::of_bytes(std::string(mn));
