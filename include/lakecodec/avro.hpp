@@ -29,6 +29,8 @@
 //   auto r = avro::container_reader::open(bytes, {/*reader_schema*/});
 //   r->metadata("avro.codec"); avro::value rec; while (*r->next(rec)) {...}
 //   avro::block_view b; while (*r->next_block(b)) { avro::decoder d(b.data); ... }  // typed path
+//   avro::visit(schema.root(), decoder, my_visitor);   // SAX-style, views into the block
+//   avro::encode_single_object(s, v, buf); avro::decode_single_object(s, bytes);
 //
 //   // Columnar bridge (avro/columnar.hpp): compile once, then rows go straight from Arrow-layout
 //   // buffers to bytes and back, no value tree:
@@ -44,4 +46,6 @@
 #include "lakecodec/avro/logical.hpp"
 #include "lakecodec/avro/resolve.hpp"
 #include "lakecodec/avro/schema.hpp"
+#include "lakecodec/avro/single_object.hpp"
 #include "lakecodec/avro/value.hpp"
+#include "lakecodec/avro/visit.hpp"

@@ -76,3 +76,44 @@ TEST(AvroContainerTest, WritesAndReadsBackEveryCodec) {
     EXPECT_EQ(r->blocks_read(), 10);
   }
 }
+
+TEST(AvroSingleObjectTest, DecodesAndReencodesJavaMessage) {
+  auto schema_text = read_all(shared_path("conformance/avro/data/messageV1/test_schema.avsc"));
+  auto s = avro::schema::parse(schema_text.view());
+  ASSERT_TRUE(s.has_value()) << s.error().to_string();
+  auto msg = read_all(shared_path("conformance/avro/data/messageV1/test_message.bin"));
+  auto v = avro::decode_single_object(*s, msg.span());
+  ASSERT_TRUE(v.has_value()) << v.error().to_string();
+  EXPECT_EQ(avro::to_json(*s, *v), R"({"id":42,"name":"Bill","tags":["dog_lover","cat_hater"]})");
+  byte_buffer again;
+  ASSERT_TRUE(avro::encode_single_object(*s, *v, again).ok());
+  EXPECT_TRUE(again.span() == msg.span());
+  auto other = avro::schema::parse(R"("long")");
+  EXPECT_EQ(avro::decode_single_object(*other, msg.span()).error().code(), errc::schema_mismatch);
+}
+
+namespace {
+struct weather_visitor : avro::null_visitor {
+  int64_t temp_sum = 0;
+  int strings = 0;
+  int records = 0;
+  void on_int(const avro::node&, int32_t v) { temp_sum += v; }
+  void on_string(const avro::node&, std::string_view s) { strings += s == "011990-99999"; }
+  void end_record(const avro::node&) { ++records; }
+};
+}  // namespace
+
+TEST(AvroVisitTest, WalksRecordsWithoutValues) {
+  auto bytes = read_all(shared_path("conformance/avro/data/weather-zstd.avro"));
+  auto r = avro::container_reader::open(bytes.span());
+  ASSERT_TRUE(r.has_value());
+  weather_visitor v;
+  avro::block_view b;
+  while (*r->next_block(b)) {
+    avro::decoder d(b.data, b.offset);
+    for (int64_t i = 0; i < b.count; ++i) ASSERT_TRUE(avro::visit(r->writer_schema().root(), d, v).ok());
+  }
+  EXPECT_EQ(v.records, 5);
+  EXPECT_EQ(v.strings, 3);
+  EXPECT_EQ(v.temp_sum, 0 + 22 - 11 + 111 + 78);
+}
