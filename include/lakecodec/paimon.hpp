@@ -1,6 +1,7 @@
 #pragma once
 // Umbrella header of the Paimon codec: binary rows, DataFileMeta, CommitMessage serialization,
-// bucketing, schema JSON and the JSON forms used by the CLI.
+// bucketing, SimpleStats from column statistics, manifests, schema and snapshot JSON, and the
+// JSON forms used by the CLI.
 
 #include "lakecodec/paimon/binary.hpp"
 #include "lakecodec/paimon/bucket.hpp"
@@ -8,6 +9,10 @@
 #include "lakecodec/paimon/commit_message.hpp"
 #include "lakecodec/paimon/data_file_meta.hpp"
 #include "lakecodec/paimon/row_codec.hpp"
+#include "lakecodec/paimon/manifest.hpp"
+#include "lakecodec/paimon/manifest_json.hpp"
 #include "lakecodec/paimon/schema.hpp"
+#include "lakecodec/paimon/snapshot.hpp"
+#include "lakecodec/paimon/stats.hpp"
 #include "lakecodec/paimon/types.hpp"
 #include "lakecodec/paimon/value_json.hpp"
