@@ -222,82 +222,102 @@ inline int64_t floor_div(int64_t v, int64_t d) {
   return q;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define LAKECODEC_AVRO_COLD __attribute__((cold, noinline))
+#else
+#define LAKECODEC_AVRO_COLD
+#endif
+
+// Error paths live out of line so the per-value function keeps a small frame.
+LAKECODEC_AVRO_COLD inline bool slot_error(status* err, const column_step& s, const column_view& c,
+                                          int64_t i, int what) {
+  switch (what) {
+    case 0:
+      *err = schema_mismatch("avro columnar: null in column '" + s.name +
+                             "', whose Avro type has no null branch");
+      break;
+    case 1:
+      *err = schema_mismatch("avro columnar: null in column '" + s.name +
+                             "', whose Avro type is not a [\"null\", T] union");
+      break;
+    case 2:
+      *err = schema_mismatch("avro columnar: '" + std::string(c.bytes(i)) + "' in column '" +
+                             s.name + "' is not a symbol of enum '" + s.avro->fullname + "'");
+      break;
+    default:
+      *err = schema_mismatch("avro columnar: decimal in column '" + s.name +
+                             "' does not fit fixed(" + std::to_string(s.fixed_size) + ")");
+  }
+  return false;
+}
+
 // Writes slot i of column c (i relative to c's offset, as the column_view accessors take it).
-inline status write_slot(const column_step& s, const column_view& c, int64_t i, encoder& e,
-                         int depth) {
+// Returns false with *err set on a value the Avro schema cannot hold.
+inline bool write_slot(const column_step& s, const column_view& c, int64_t i, encoder& e,
+                       status* err) {
   using k = column_step::kind;
   if (s.is_union) {
-    if (!c.is_valid(i)) {
-      if (s.null_branch < 0)
-        return schema_mismatch("avro columnar: null in column '" + s.name +
-                               "', whose Avro type has no null branch");
+    if (c.validity != nullptr && !c.is_valid(i)) {
+      if (s.null_branch < 0) return slot_error(err, s, c, i, 0);
       e.write_union_index(s.null_branch);
-      return {};
+      return true;
     }
     e.write_union_index(s.value_branch);
   } else if (LAKECODEC_UNLIKELY(c.validity != nullptr && !c.is_valid(i) && s.k != k::null)) {
-    return schema_mismatch("avro columnar: null in column '" + s.name +
-                           "', whose Avro type is not a [\"null\", T] union");
+    return slot_error(err, s, c, i, 1);
   }
   switch (s.k) {
-    case k::null: return {};
-    case k::boolean: e.write_boolean(c.bool_value(i)); return {};
-    case k::int8: e.write_long(c.value<int8_t>(i)); return {};
-    case k::int16: e.write_long(c.value<int16_t>(i)); return {};
-    case k::int32: e.write_long(c.value<int32_t>(i)); return {};
-    case k::int64: e.write_long(c.value<int64_t>(i)); return {};
-    case k::millis_from_micros: e.write_long(floor_div(c.value<int64_t>(i), 1000)); return {};
-    case k::millis_from_nanos: e.write_long(floor_div(c.value<int64_t>(i), 1000000)); return {};
-    case k::micros_from_nanos: e.write_long(floor_div(c.value<int64_t>(i), 1000)); return {};
-    case k::float32: e.write_float(c.value<float>(i)); return {};
-    case k::float64: e.write_double(c.value<double>(i)); return {};
-    case k::double_from_float32: e.write_double(c.value<float>(i)); return {};
-    case k::binary:
-    case k::enum_text:
-      if (s.k == k::enum_text) {
-        const int idx = s.avro->symbol_index(c.bytes(i));
-        if (idx < 0)
-          return schema_mismatch("avro columnar: '" + std::string(c.bytes(i)) +
-                                 "' in column '" + s.name + "' is not a symbol of enum '" +
-                                 s.avro->fullname + "'");
-        e.write_enum(idx);
-        return {};
-      }
-      e.write_bytes(c.bytes(i));
-      return {};
+    case k::null: return true;
+    case k::boolean: e.write_boolean(c.bool_value(i)); return true;
+    case k::int8: e.write_long(c.value<int8_t>(i)); return true;
+    case k::int16: e.write_long(c.value<int16_t>(i)); return true;
+    case k::int32: e.write_long(c.value<int32_t>(i)); return true;
+    case k::int64: e.write_long(c.value<int64_t>(i)); return true;
+    case k::millis_from_micros: e.write_long(floor_div(c.value<int64_t>(i), 1000)); return true;
+    case k::millis_from_nanos: e.write_long(floor_div(c.value<int64_t>(i), 1000000)); return true;
+    case k::micros_from_nanos: e.write_long(floor_div(c.value<int64_t>(i), 1000)); return true;
+    case k::float32: e.write_float(c.value<float>(i)); return true;
+    case k::float64: e.write_double(c.value<double>(i)); return true;
+    case k::double_from_float32: e.write_double(c.value<float>(i)); return true;
+    case k::binary: e.write_bytes(c.bytes(i)); return true;
+    case k::enum_text: {
+      const int idx = s.avro->symbol_index(c.bytes(i));
+      if (idx < 0) return slot_error(err, s, c, i, 2);
+      e.write_enum(idx);
+      return true;
+    }
     case k::fixed: {
       const std::string_view b = c.fixed_bytes(i);
       e.write_fixed(b.data(), b.size());
-      return {};
+      return true;
     }
     case k::decimal_bytes: {
       uint8_t buf[16];
       const size_t n = decimal_to_bytes(c.decimal_value(i), buf);
       e.write_bytes(buf, n);
-      return {};
+      return true;
     }
     case k::decimal_fixed: {
       uint8_t* p = e.buffer().ensure(static_cast<size_t>(s.fixed_size));
       if (!decimal_to_fixed(c.decimal_value(i), p, static_cast<size_t>(s.fixed_size)))
-        return schema_mismatch("avro columnar: decimal in column '" + s.name + "' does not fit fixed(" +
-                               std::to_string(s.fixed_size) + ")");
+        return slot_error(err, s, c, i, 3);
       e.buffer().commit(static_cast<size_t>(s.fixed_size));
-      return {};
+      return true;
     }
-    case k::uuid_text: e.write_string(uuid_to_string(c.fixed_bytes(i))); return {};
+    case k::uuid_text: e.write_string(uuid_to_string(c.fixed_bytes(i))); return true;
     case k::record:
       for (const column_step& cs : s.children)
-        LAKECODEC_TRY(write_slot(cs, c.children[cs.column], c.offset + i, e, depth + 1));
-      return {};
+        if (!write_slot(cs, c.children[cs.column], c.offset + i, e, err)) return false;
+      return true;
     case k::array: {
       const int64_t b = c.value_offset(i), end = c.value_offset(i + 1);
       if (end > b) {
         e.write_block_count(end - b);
         for (int64_t j = b; j < end; ++j)
-          LAKECODEC_TRY(write_slot(s.children[0], c.children[0], j, e, depth + 1));
+          if (!write_slot(s.children[0], c.children[0], j, e, err)) return false;
       }
       e.write_block_end();
-      return {};
+      return true;
     }
     case k::map: {
       const int64_t b = c.value_offset(i), end = c.value_offset(i + 1);
@@ -306,14 +326,15 @@ inline status write_slot(const column_step& s, const column_view& c, int64_t i, 
         e.write_block_count(end - b);
         for (int64_t j = b; j < end; ++j) {
           e.write_string(entries.children[0].bytes(entries.offset + j));
-          LAKECODEC_TRY(write_slot(s.children[1], entries.children[1], entries.offset + j, e, depth + 1));
+          if (!write_slot(s.children[1], entries.children[1], entries.offset + j, e, err))
+            return false;
         }
       }
       e.write_block_end();
-      return {};
+      return true;
     }
   }
-  return {};
+  return true;
 }
 
 inline void read_slot(const column_step& s, decoder& d, column_builder& b, int depth) {
@@ -404,6 +425,7 @@ class columnar_plan {
     if (root.type != type::record)
       return invalid_argument("avro columnar: the Avro schema must be a record");
     columnar_plan p;
+    p.schema_ = avro_schema;  // the steps point into its nodes
     p.columns_ = columns;
     for (const record_field& rf : root.fields) {
       const int idx = columns.find(rf.name);
@@ -418,12 +440,21 @@ class columnar_plan {
   }
 
   const lakecodec::schema& columns() const noexcept { return columns_; }
+  const schema& avro_schema() const noexcept { return schema_; }
 
   /// Encodes row `row` of `batch` as one Avro record (Avro spec §Binary Encoding).
   status encode_row(const batch_view& batch, int64_t row, encoder& e) const {
+    status err;
     for (const detail::column_step& s : steps_)
-      LAKECODEC_TRY(detail::write_slot(s, batch.columns[s.column], row, e, 0));
+      if (!detail::write_slot(s, batch.columns[s.column], row, e, &err)) return err;
     return {};
+  }
+
+  /// encode_row without a status per call: false with *err set on failure (hot loops).
+  bool encode_row_fast(const batch_view& batch, int64_t row, encoder& e, status* err) const {
+    for (const detail::column_step& s : steps_)
+      if (!detail::write_slot(s, batch.columns[s.column], row, e, err)) return false;
+    return true;
   }
 
   /// Decodes one record into the builder (one slot appended to every column).
@@ -435,6 +466,7 @@ class columnar_plan {
   }
 
  private:
+  schema schema_;
   lakecodec::schema columns_;
   std::vector<detail::column_step> steps_;
   bool complete_ = false;
@@ -445,9 +477,10 @@ class columnar_plan {
 template <class Batch>
 status write_batch(container_writer& w, const columnar_plan& plan, const Batch& batch) {
   LAKECODEC_TRY(validate_batch(plan.columns(), batch));
+  status err;
   for (int64_t r = 0; r < batch.length; ++r) {
     encoder& e = w.record_encoder();
-    LAKECODEC_TRY(plan.encode_row(batch, r, e));
+    if (!plan.encode_row_fast(batch, r, e, &err)) return err;
     LAKECODEC_TRY(w.end_record());
   }
   return {};

@@ -97,6 +97,7 @@ class container_writer {
   /// not built in, the sink's error.
   static result<container_writer> open(output_sink& sink, const schema& s,
                                        writer_options options = {}) {
+    if (!s.valid()) return invalid_argument("avro: container_writer needs a parsed schema");
     container_writer w;
     w.sink_ = &sink;
     w.schema_ = s;
