@@ -117,3 +117,40 @@ TEST(AvroVisitTest, WalksRecordsWithoutValues) {
   EXPECT_EQ(v.strings, 3);
   EXPECT_EQ(v.temp_sum, 0 + 22 - 11 + 111 + 78);
 }
+
+TEST(AvroEncodingTest, ReadsNegativeBlockCountsWithSizes) {
+  auto s = avro::schema::parse(R"({"type":"array","items":"long"})");
+  ASSERT_TRUE(s.has_value());
+  // Block of -2 items with byte size 2, then a block of 1 item, then the end.
+  const uint8_t bytes[] = {0x03, 0x04, 0x02, 0x04, 0x02, 0x06, 0x00};
+  auto v = avro::decode(*s, byte_span(bytes, sizeof bytes));
+  ASSERT_TRUE(v.has_value()) << v.error().to_string();
+  ASSERT_EQ(v->items().size(), 3u);
+  EXPECT_EQ(v->items()[0].as_long(), 1);
+  EXPECT_EQ(v->items()[2].as_long(), 3);
+  avro::decoder d(byte_span(bytes, sizeof bytes));
+  EXPECT_TRUE(avro::skip(s->root(), d).ok());
+  EXPECT_TRUE(d.at_end());
+}
+
+TEST(AvroEncodingTest, EncodesSpecExamples) {
+  // Avro spec §Binary Encoding examples: long 0, -1, 1, -64, 64 and the string "foo".
+  auto l = avro::schema::parse(R"("long")");
+  const std::pair<int64_t, std::string> cases[] = {
+      {0, "\x00"}, {-1, "\x01"}, {1, "\x02"}, {-64, "\x7f"}, {64, std::string("\x80\x01")}};
+  for (const auto& c : cases) {
+    byte_buffer b;
+    ASSERT_TRUE(avro::encode(*l, avro::value::int64(c.first), b).ok());
+    EXPECT_EQ(b.view(), std::string_view(c.second.data(), c.second.size() ? c.second.size() : 1));
+  }
+  auto str = avro::schema::parse(R"("string")");
+  byte_buffer b;
+  ASSERT_TRUE(avro::encode(*str, avro::value::string("foo"), b).ok());
+  EXPECT_EQ(b.view(), "\x06" "foo");
+  auto u = avro::schema::parse(R"(["null","string"])");
+  byte_buffer ub;
+  ASSERT_TRUE(avro::encode(*u, avro::value::string("a"), ub).ok());  // picks the string branch
+  EXPECT_EQ(ub.view(), std::string_view("\x02\x02" "a", 3));
+  byte_buffer bad;
+  EXPECT_EQ(avro::encode(*u, avro::value::int32(1), bad).code(), errc::schema_mismatch);
+}
