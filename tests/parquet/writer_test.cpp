@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <climits>
 
 #include <string>
 
@@ -194,9 +198,91 @@ TEST(ParquetEncodingTest, RleHybridRoundTrips) {
   }
 }
 
-TEST(ParquetEncodingTest, TruncatesUtf8BoundsOnCharacterBoundaries) {
-  EXPECT_EQ(pq::detail::truncate_min("h\xc3\xa9llo", 2, true), "h");
-  EXPECT_EQ(*pq::detail::truncate_max("abcdef", 3, false), "abd");
-  EXPECT_FALSE(pq::detail::truncate_max("\xff\xff\xff\xff", 2, false).has_value());
-  EXPECT_EQ(*pq::detail::truncate_max("a\xc3\xbfz", 3, true), "a\xc4\x80");
+TEST(ParquetWriterTest, TruncatesLongStringStatisticsWhenAsked) {
+  schema s;
+  s.fields.push_back(field("s", types::string(), false));
+  batch_builder b(s);
+  b.column(0).append_bytes(std::string(100, 'a'));
+  b.column(0).append_bytes(std::string(100, 'b') + "\xc3\xa9");
+  auto ob = b.finish();
+  memory_sink sink;
+  pq::writer_options o;
+  o.statistics_truncate = 10;
+  auto w = pq::file_writer::open(sink, s, o);
+  ASSERT_TRUE((*w)->write(ob->view()).ok());
+  ASSERT_TRUE((*w)->close().ok());
+  auto f = pq::read_footer(sink.buffer().span());
+  ASSERT_TRUE(f.ok());
+  const auto& st = *f->metadata.row_groups[0].columns[0].meta_data->statistics;
+  EXPECT_EQ(*st.min_value, std::string(10, 'a'));
+  EXPECT_EQ(*st.max_value, std::string(9, 'b') + "c");
+  EXPECT_FALSE(*st.is_min_value_exact);
+  EXPECT_FALSE(*st.is_max_value_exact);
+  // the column index keeps its own 64-byte truncation
+  EXPECT_EQ(f->column_indexes[0][0]->min_values[0], std::string(64, 'a'));
+}
+
+TEST(ParquetRollingWriterTest, RollsBySizeAndReportsPerFileMetadata) {
+  const std::string dir = lakecodec_test::scratch_dir("pq_rolling");
+  pq::rolling_options ro;
+  ro.path_for = [&](size_t i) { return dir + "/part-" + std::to_string(i) + ".parquet"; };
+  ro.target_file_size = 20000;
+  ro.writer.row_group_rows = 500;
+  ro.writer.codec = compression::none;
+  pq::rolling_writer w(flat_schema(), ro);
+  int64_t rows = 0;
+  for (int k = 0; k < 10; ++k) {
+    auto b = flat_batch(700, rows);
+    ASSERT_TRUE(w.write(b.view()).ok());
+    rows += 700;
+  }
+  auto files = w.close();
+  ASSERT_TRUE(files.ok()) << files.error().to_string();
+  ASSERT_GE(files->size(), 2u);
+  int64_t total = 0, id_min = INT64_MAX, id_max = INT64_MIN;
+  for (const auto& f : *files) {
+    total += f.row_count;
+    EXPECT_TRUE(exists(f.path));
+    auto footer = pq::read_footer_file(f.path);
+    ASSERT_TRUE(footer.ok()) << footer.error().to_string();
+    EXPECT_EQ(footer->file_size, f.file_size);
+    EXPECT_EQ(footer->metadata.num_rows, f.row_count);
+    ASSERT_EQ(f.split_offsets.size(), footer->metadata.row_groups.size());
+    for (size_t g = 0; g < f.split_offsets.size(); ++g)
+      EXPECT_EQ(f.split_offsets[g], *footer->metadata.row_groups[g].file_offset);
+    ASSERT_EQ(f.columns.size(), 4u);
+    EXPECT_EQ(f.columns[0].field_id, 1);
+    EXPECT_EQ(f.columns[0].stats.value_count, f.row_count);
+    int64_t size_sum = 0;
+    for (const auto& rg : footer->metadata.row_groups) size_sum += rg.columns[3].meta_data->total_compressed_size;
+    EXPECT_EQ(f.columns[3].stats.compressed_size, size_sum);
+    int64_t mn, mx;
+    std::memcpy(&mn, f.columns[0].stats.min->data(), 8);
+    std::memcpy(&mx, f.columns[0].stats.max->data(), 8);
+    id_min = std::min(id_min, mn);
+    id_max = std::max(id_max, mx);
+    EXPECT_EQ(mx - mn + 1, f.row_count);  // ids are consecutive per file
+    EXPECT_GT(f.columns[3].stats.nan_count, 0);
+  }
+  EXPECT_EQ(total, rows);
+  EXPECT_EQ(id_min, 0);
+  EXPECT_EQ(id_max, rows - 1);
+}
+
+TEST(ParquetRollingWriterTest, RollsByAge) {
+  const std::string dir = lakecodec_test::scratch_dir("pq_rolling_age");
+  pq::rolling_options ro;
+  ro.path_for = [&](size_t i) { return dir + "/f" + std::to_string(i) + ".parquet"; };
+  ro.target_file_size = 0;
+  ro.max_file_age = std::chrono::milliseconds(1);
+  pq::rolling_writer w(flat_schema(), ro);
+  auto b = flat_batch(10);
+  ASSERT_TRUE(w.write(b.view()).ok());
+  ::usleep(5000);
+  ASSERT_TRUE(w.poll().ok());
+  EXPECT_EQ(w.closed_files().size(), 1u);
+  ASSERT_TRUE(w.write(b.view()).ok());
+  auto files = w.close();
+  ASSERT_TRUE(files.ok());
+  EXPECT_EQ(files->size(), 2u);
 }

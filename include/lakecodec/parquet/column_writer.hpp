@@ -22,6 +22,7 @@
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/crc32.hpp"
 #include "lakecodec/core/sink.hpp"
+#include "lakecodec/core/stats.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/parquet/encoding.hpp"
 #include "lakecodec/parquet/metadata.hpp"
@@ -113,68 +114,6 @@ inline bool valid_utf8(const uint8_t* p, size_t n) noexcept {
     i += len;
   }
   return true;
-}
-
-/// Truncated lower bound: a prefix of at most n bytes (on a UTF-8 boundary for strings).
-inline std::string truncate_min(std::string_view v, size_t n, bool utf8) {
-  if (n == 0 || v.size() <= n) return std::string(v);
-  size_t cut = n;
-  if (utf8)
-    while (cut > 0 && (static_cast<uint8_t>(v[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(v.substr(0, cut));
-}
-
-/// Truncated upper bound: a prefix with its last byte (or, for UTF-8, code point) incremented;
-/// nullopt when no such bound exists (A8).
-inline std::optional<std::string> truncate_max(std::string_view v, size_t n, bool utf8) {
-  if (n == 0 || v.size() <= n) return std::string(v);
-  if (!utf8) {
-    std::string s(v.substr(0, n));
-    while (!s.empty()) {
-      uint8_t& b = reinterpret_cast<uint8_t&>(s.back());
-      if (b != 0xFF) {
-        ++b;
-        return s;
-      }
-      s.pop_back();
-    }
-    return std::nullopt;
-  }
-  size_t cut = n;
-  while (cut > 0 && (static_cast<uint8_t>(v[cut]) & 0xC0) == 0x80) --cut;
-  std::string s(v.substr(0, cut));
-  while (!s.empty()) {
-    size_t start = s.size() - 1;
-    while (start > 0 && (static_cast<uint8_t>(s[start]) & 0xC0) == 0x80) --start;
-    const size_t len = s.size() - start;
-    uint32_t cp = static_cast<uint8_t>(s[start]);
-    cp = len == 1 ? cp : len == 2 ? cp & 0x1F : len == 3 ? cp & 0x0F : cp & 0x07;
-    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<uint8_t>(s[start + k]) & 0x3F);
-    uint32_t next = cp + 1;
-    if (next >= 0xD800 && next <= 0xDFFF) next = 0xE000;
-    const uint32_t limit = len == 1 ? 0x80 : len == 2 ? 0x800 : len == 3 ? 0x10000 : 0x110000;
-    if (next < limit) {
-      s.resize(start);
-      if (len == 1) {
-        s += static_cast<char>(next);
-      } else if (len == 2) {
-        s += static_cast<char>(0xC0 | (next >> 6));
-        s += static_cast<char>(0x80 | (next & 0x3F));
-      } else if (len == 3) {
-        s += static_cast<char>(0xE0 | (next >> 12));
-        s += static_cast<char>(0x80 | ((next >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (next & 0x3F));
-      } else {
-        s += static_cast<char>(0xF0 | (next >> 18));
-        s += static_cast<char>(0x80 | ((next >> 12) & 0x3F));
-        s += static_cast<char>(0x80 | ((next >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (next & 0x3F));
-      }
-      return s;
-    }
-    s.resize(start);
-  }
-  return std::nullopt;
 }
 
 /// Value type and helpers per physical kind.
@@ -728,8 +667,8 @@ class typed_leaf_writer final : public leaf_writer {
       if (leaf_.physical == physical_type::byte_array && truncate > 0 &&
           (a.min.size() > truncate || a.max.size() > truncate)) {
         const bool utf8 = leaf_.is_string;
-        mn = detail::truncate_min(a.min, truncate, utf8);
-        std::optional<std::string> m = detail::truncate_max(a.max, truncate, utf8);
+        mn = truncate_lower_bound(a.min, truncate, utf8);
+        std::optional<std::string> m = truncate_upper_bound(a.max, truncate, utf8);
         t.min_value = mn;
         t.is_min_value_exact = mn.size() == a.min.size();
         if (m) {
