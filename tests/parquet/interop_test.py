@@ -153,7 +153,7 @@ def write_ours(tmpdir, name, options, table=TABLE, batch_rows=777):
 @pytest.mark.parametrize("options", CONFIGS)
 def test_pyarrow_reads_exact_values(tmpdir_mod, options):
     path = write_ours(tmpdir_mod, "f.parquet", options)
-    read = pq.read_table(path)
+    read = pq.read_table(path, page_checksum_verification="checksum=1" in options)
     assert read.num_rows == TABLE.num_rows
     assert_tables_equal(read, TABLE)
     md = pq.ParquetFile(path).metadata
@@ -488,3 +488,62 @@ def test_parquet_java_reads_exact_values(tmpdir_mod, options):
         exp = [phys(v, t, dec_int) for v in pt.column(name).to_pylist()]
         got = [r.get(name) for r in rows]
         assert java_norm(got) == java_norm(exp), f"column {name}: {got[:3]} vs {exp[:3]}"
+
+
+def test_fromjson_values_read_back_by_pyarrow(tmpdir_mod):
+    schema = {"type": "struct", "schema-id": 0, "fields": [
+        {"id": 1, "name": "id", "required": True, "type": "long"},
+        {"id": 2, "name": "i", "required": False, "type": "int"},
+        {"id": 3, "name": "b", "required": False, "type": "boolean"},
+        {"id": 4, "name": "f", "required": False, "type": "float"},
+        {"id": 5, "name": "d", "required": False, "type": "double"},
+        {"id": 6, "name": "dec", "required": False, "type": "decimal(20,3)"},
+        {"id": 7, "name": "day", "required": False, "type": "date"},
+        {"id": 8, "name": "t", "required": False, "type": "time"},
+        {"id": 9, "name": "ts", "required": False, "type": "timestamp"},
+        {"id": 10, "name": "tstz", "required": False, "type": "timestamptz"},
+        {"id": 11, "name": "s", "required": False, "type": "string"},
+        {"id": 12, "name": "u", "required": False, "type": "uuid"},
+        {"id": 13, "name": "fx", "required": False, "type": "fixed[3]"},
+        {"id": 14, "name": "bin", "required": False, "type": "binary"},
+        {"id": 15, "name": "st", "required": False, "type": {"type": "struct", "fields": [
+            {"id": 16, "name": "x", "required": True, "type": "int"}]}},
+        {"id": 17, "name": "l", "required": False, "type": {"type": "list", "element-id": 18, "element": "long", "element-required": False}},
+        {"id": 19, "name": "m", "required": False, "type": {"type": "map", "key-id": 20, "key": "string", "value-id": 21, "value": "int", "value-required": False}},
+    ]}
+    rows = [
+        {"id": 1, "i": -5, "b": True, "f": 1.5, "d": -2.25, "dec": "12345678901234567.891", "day": "2017-11-16",
+         "t": "22:31:08.123456", "ts": "2017-11-16T22:31:08.000001", "tstz": "2017-11-16T22:31:08.000001+00:00",
+         "s": "héllo", "u": "f79c3e09-677c-4bbd-a479-3f349cb785e7", "fx": "010203", "bin": "00ff",
+         "st": {"x": 7}, "l": [1, None, 3], "m": {"keys": ["a", "b"], "values": [1, None]}},
+        {"id": 2},
+    ]
+    d = os.path.join(tmpdir_mod, "fromjson")
+    os.makedirs(d, exist_ok=True)
+    json.dump(schema, open(os.path.join(d, "schema.json"), "w"))
+    with open(os.path.join(d, "in.jsonl"), "w") as f:
+        for r in rows:
+            f.write(json.dumps(r) + "\n")
+    out = os.path.join(d, "out.parquet")
+    r = subprocess.run([os.environ["LAKECODEC_CLI"], "parquet", "fromjson", "--schema", os.path.join(d, "schema.json"),
+                        "--compression", "zstd", os.path.join(d, "in.jsonl"), out], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    t = pq.read_table(out)
+    got = t.to_pylist()
+    assert got[1]["id"] == 2 and all(v is None for k, v in got[1].items() if k != "id")
+    g = got[0]
+    assert g["i"] == -5 and g["b"] is True and g["f"] == 1.5 and g["d"] == -2.25
+    assert g["dec"] == decimal.Decimal("12345678901234567.891")
+    assert g["day"] == datetime.date(2017, 11, 16)
+    assert g["t"] == datetime.time(22, 31, 8, 123456)
+    assert g["ts"] == datetime.datetime(2017, 11, 16, 22, 31, 8, 1)
+    assert g["tstz"] == datetime.datetime(2017, 11, 16, 22, 31, 8, 1, tzinfo=datetime.timezone.utc)
+    assert g["s"] == "héllo"
+    assert g["u"] in (uuid.UUID("f79c3e09-677c-4bbd-a479-3f349cb785e7"), uuid.UUID("f79c3e09-677c-4bbd-a479-3f349cb785e7").bytes)
+    assert g["fx"] == b"\x01\x02\x03" and g["bin"] == b"\x00\xff"
+    assert g["st"] == {"x": 7}
+    assert g["l"] == [1, None, 3]
+    assert g["m"] == [("a", 1), ("b", None)]
+    ids = {f.name: int(f.metadata[b"PARQUET:field_id"]) for f in t.schema}
+    assert ids == {f["name"]: f["id"] for f in schema["fields"]}
+    assert int(t.schema.field("l").type.value_field.metadata[b"PARQUET:field_id"]) == 18
