@@ -490,6 +490,9 @@ struct manifest_writer_options {
   std::string manifest_path;        // recorded in the resulting manifest_file
   avro::codec codec = avro::codec::deflate;
   int level = -1;
+  /// The partition tuple type to write instead of partition_type(spec, schema), e.g. when
+  /// re-encoding a manifest read with read_manifest (whose partition_type comes from the file).
+  std::optional<type> partition_type;
 };
 
 /// Streams manifest entries into an Avro container file. Header keys: schema, schema-id,
@@ -505,7 +508,11 @@ class manifest_writer {
     if (options.format_version == 1 && options.content != manifest_content::data)
       return invalid_argument("iceberg: v1 manifests cannot hold delete files");
     manifest_writer w;
-    LAKECODEC_ASSIGN_OR_RETURN(w.partition_type_, iceberg::partition_type(options.spec, options.schema));
+    if (options.partition_type) {
+      w.partition_type_ = *options.partition_type;
+    } else {
+      LAKECODEC_ASSIGN_OR_RETURN(w.partition_type_, iceberg::partition_type(options.spec, options.schema));
+    }
     LAKECODEC_ASSIGN_OR_RETURN(ordered_json sj,
                                manifest_entry_avro_schema(options.format_version, w.partition_type_));
     LAKECODEC_ASSIGN_OR_RETURN(avro::schema as, avro::schema::parse(detail::dump_json(sj)));
@@ -926,6 +933,8 @@ inline result<manifest> read_manifest(byte_span file) {
   if (df.type != avro::type::record) return corrupt_data("iceberg: data_file (field id 2) is not a record");
   int pos[146];
   for (int id = 100; id < 146; ++id) pos[id] = detail::id_pos(df, id);
+  if (r.metadata("format-version") == nullptr)  // some writers omit it: infer from the fields
+    out.format_version = pos[142] >= 0 ? 3 : (pos[134] >= 0 || p_seq >= 0) ? 2 : 1;
   if (pos[100] < 0 || pos[103] < 0 || pos[104] < 0)
     return corrupt_data("iceberg: data_file lacks file_path (100), record_count (103) or file_size_in_bytes (104)");
   std::vector<int> part_pos;
@@ -1014,6 +1023,8 @@ inline result<manifest_list> read_manifest_list(byte_span file) {
   if (root.type != avro::type::record) return corrupt_data("iceberg: manifest list schema is not a record");
   int pos[521];
   for (int id = 500; id < 521; ++id) pos[id] = detail::id_pos(root, id);
+  if (r.metadata("format-version") == nullptr)  // some writers omit it: infer from the fields
+    out.format_version = pos[520] >= 0 ? 3 : pos[517] >= 0 ? 2 : 1;
   if (pos[500] < 0 || pos[501] < 0 || pos[502] < 0 || pos[503] < 0)
     return corrupt_data("iceberg: manifest list schema lacks manifest_path (500), manifest_length (501), "
                         "partition_spec_id (502) or added_snapshot_id (503)");

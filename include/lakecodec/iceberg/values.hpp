@@ -267,10 +267,11 @@ inline result<int64_t> parse_timestamp(std::string_view s, bool with_zone, bool 
     return bad("a timestamptz value needs an offset such as +00:00");
   }
   if (!nanos && tod % 1000 != 0) return bad("more than microsecond precision");
-  if (days > 106751 || days < -106751) return bad("outside the representable range");
   const int64_t unit = nanos ? 1000000000 : 1000000;
-  const int64_t v = days * 86400 * unit + (nanos ? tod : tod / 1000) - offset * unit;
-  return v;
+  const __int128 v = static_cast<__int128>(days) * 86400 * unit + (nanos ? tod : tod / 1000) -
+                     static_cast<__int128>(offset) * unit;
+  if (v > INT64_MAX || v < INT64_MIN) return bad("outside the representable range");
+  return static_cast<int64_t>(v);
 }
 
 /// "2017-11-16" for days since epoch.
