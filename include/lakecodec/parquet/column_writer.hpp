@@ -395,10 +395,11 @@ class typed_leaf_writer final : public leaf_writer {
   void encode_values() {
     const size_t nv = vals_.size();
     const bool want_stats = s_.statistics || s_.page_index;
-    if constexpr (!std::is_same<V, bool>::value && !is_float) {
+    if constexpr (is_bytes) {
       if (dict_mode_) {
-        // Dictionary pages: min/max over the distinct entries each page uses, so low-cardinality
-        // columns compare a handful of values per page instead of every value.
+        // Dictionary pages of byte strings: min/max over the distinct entries each page uses, so
+        // low-cardinality columns compare a handful of strings per page instead of every value
+        // (fixed-width values are cheaper to compare directly).
         const size_t base = page_indices_.size();
         page_indices_.resize(base + nv);
         uint32_t* out = page_indices_.data() + base;
