@@ -196,7 +196,9 @@ inline std::string java_double_string(double d, bool is_float = false) {
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
   if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
   char buf[40];
-  int prec = 1;
+  // At least two significant digits (Java prints d.d at least), the closest such text: this
+  // matters for subnormals, e.g. Double.MIN_VALUE prints 4.9E-324, not 5.0E-324.
+  int prec = 2;
   for (; prec <= 17; ++prec) {
     std::snprintf(buf, sizeof buf, "%.*e", prec - 1, d);
     if (is_float) {

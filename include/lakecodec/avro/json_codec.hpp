@@ -109,12 +109,15 @@ inline result<std::string> utf8_to_latin1(std::string_view s) {
   return out;
 }
 
+// Java's JsonEncoder writes a float as the double `f + 0d` (so -0.0f prints 0.0 and 0.1f
+// prints 0.10000000149011612), a double as is; non-finite values become quoted strings.
 inline void write_float_json(std::string& out, double d, bool is_float) {
+  if (is_float) d = d + 0.0;
   if (!std::isfinite(d)) {
     out += "\"" + java_double_string(d) + "\"";
     return;
   }
-  out += java_double_string(d, is_float);
+  out += java_double_string(d);
 }
 
 inline void value_to_json(const node& n, const value& v, std::string& out, int depth,
