@@ -3,7 +3,9 @@
 // columnar view, and the compression codecs every format shares.
 
 #include "lakecodec/codec/codec.hpp"
+#include "lakecodec/core/arrow_c.hpp"
 #include "lakecodec/core/buffer.hpp"
+#include "lakecodec/core/builder.hpp"
 #include "lakecodec/core/columnar.hpp"
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/crc32.hpp"
@@ -12,5 +14,6 @@
 #include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/reader.hpp"
 #include "lakecodec/core/sink.hpp"
+#include "lakecodec/core/stats.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/core/varint.hpp"

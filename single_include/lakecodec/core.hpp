@@ -1752,6 +1752,1233 @@ inline status validate_column(const field& f, const column_view& c, const std::s
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_COLUMNAR_HPP
 // ---- end lakecodec/core/columnar.hpp
+// ---- begin lakecodec/core/builder.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_BUILDER_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_BUILDER_HPP
+// An owning builder for the columnar view: append values column by column (nested types through
+// their children), then `finish()` moves the buffers into an `owned_batch` whose `view()` is a
+// regular `batch_view`. Buffers are in Arrow layout; a validity bitmap is allocated only once a
+// null appears (`validity == nullptr` means every slot is valid).
+//
+// Misuse (appending an int to a string column, a fixed_size_binary value of the wrong width, an
+// unbalanced begin_list/end_list, ...) never crashes or corrupts: the first misuse of a column is
+// recorded, further appends to that column are ignored, and `finish()` returns invalid_argument
+// naming the column.
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// A batch that owns its buffers. Movable, not copyable; `view()` stays valid while it lives
+/// (moving the owned_batch keeps the view valid: buffers are heap blocks that do not move).
+class owned_batch {
+ public:
+  owned_batch() = default;
+  owned_batch(owned_batch&&) noexcept = default;
+  owned_batch& operator=(owned_batch&&) noexcept = default;
+  owned_batch(const owned_batch&) = delete;
+  owned_batch& operator=(const owned_batch&) = delete;
+
+  /// The zero-copy view of the owned buffers.
+  const batch_view& view() const noexcept { return view_; }
+  int64_t length() const noexcept { return view_.length; }
+
+ private:
+  friend class batch_builder;
+  batch_view view_;
+  std::vector<std::vector<uint8_t>> buffers_;
+};
+
+/// Builds one column (and, for nested types, its children). Obtained from batch_builder.
+class column_builder {
+ public:
+  /// A builder for values of `f` (children are created from `f.children`).
+  explicit column_builder(const field& f) : column_builder(f, f.name) {}
+  column_builder(const field& f, std::string path) : field_(f), path_(std::move(path)) { reset(); }
+  column_builder(const column_builder&) = delete;
+  column_builder& operator=(const column_builder&) = delete;
+
+  const field& field_info() const noexcept { return field_; }
+  /// Dotted path from the top-level column, used in error messages.
+  const std::string& path() const noexcept { return path_; }
+  /// Number of slots appended so far.
+  int64_t length() const noexcept { return length_; }
+  int64_t null_count() const noexcept { return null_count_; }
+  /// The first misuse of this column (ok if none).
+  const status& error() const noexcept { return error_; }
+
+  /// Appends a null slot. Struct: every child gets a null (a zero/empty value when the child is
+  /// not nullable). List/map: an empty entry. A null in a non-nullable field is reported by
+  /// finish().
+  void append_null() {
+    if (!check_not_open("append_null")) return;
+    if (is_struct()) {
+      for (auto& c : children_) c->append_null_or_default();
+    } else {
+      append_fixed_default();
+    }
+    push_validity(false);
+  }
+
+  /// Appends a boolean (boolean columns only).
+  void append_bool(bool v) {
+    if (!expect(type_id::boolean, "append_bool")) return;
+    push_bit(values_, length_, v);
+    push_validity(true);
+  }
+
+  /// Appends an integer to int8/16/32/64, date32, time64 or timestamp columns; values that do
+  /// not fit the storage width are a misuse.
+  void append_int(int64_t v) {
+    if (!check_not_open("append_int")) return;
+    switch (field_.type.id) {
+      case type_id::int8: return append_narrow<int8_t>(v);
+      case type_id::int16: return append_narrow<int16_t>(v);
+      case type_id::int32:
+      case type_id::date32: return append_narrow<int32_t>(v);
+      case type_id::int64:
+      case type_id::time64:
+      case type_id::timestamp: push_raw(&v, 8); return push_validity(true);
+      default: return misuse("append_int");
+    }
+  }
+
+  /// Appends a floating-point value to float32 (narrowed) or float64 columns.
+  void append_float(double v) {
+    if (!check_not_open("append_float")) return;
+    if (field_.type.id == type_id::float64) {
+      push_raw(&v, 8);
+    } else if (field_.type.id == type_id::float32) {
+      const float f = static_cast<float>(v);
+      push_raw(&f, 4);
+    } else {
+      return misuse("append_float");
+    }
+    push_validity(true);
+  }
+
+  /// Appends an unscaled decimal128 value (decimal128 columns only).
+  void append_decimal(__int128 unscaled) {
+    if (!expect(type_id::decimal128, "append_decimal")) return;
+    push_raw(&unscaled, 16);
+    push_validity(true);
+  }
+
+  /// Appends bytes to string/large_string/binary/large_binary, or to fixed_size_binary (incl.
+  /// uuid) when `v.size()` equals the byte width. Strings are not checked for valid UTF-8.
+  void append_bytes(std::string_view v) {
+    if (!check_not_open("append_bytes")) return;
+    const type_id id = field_.type.id;
+    if (id == type_id::fixed_size_binary) {
+      if (static_cast<int64_t>(v.size()) != field_.type.byte_width) {
+        return set_error("append_bytes of " + std::to_string(v.size()) + " bytes to " +
+                         field_.type.to_string());
+      }
+      push_raw(v.data(), v.size());
+      return push_validity(true);
+    }
+    if (!is_binary_like(id)) return misuse("append_bytes");
+    const uint64_t end = data_.size() + v.size();
+    if (!has_large_offsets(id) && end > static_cast<uint64_t>(std::numeric_limits<int32_t>::max()))
+      return set_error("more than 2^31-1 bytes in a 32-bit-offset " + field_.type.to_string() +
+                       " column; use the large_ type");
+    data_.insert(data_.end(), v.begin(), v.end());
+    push_offset(static_cast<int64_t>(end));
+    push_validity(true);
+  }
+
+  /// Struct: member i. List/large_list: 0 = element. Map: 0 = key, 1 = value. Any other index
+  /// is a misuse and returns a detached builder whose values are discarded.
+  column_builder& child(size_t i) {
+    if (field_.type.id == type_id::map && children_.size() == 1 &&
+        i < children_[0]->children_.size())
+      return *children_[0]->children_[i];
+    if (field_.type.id != type_id::map && i < children_.size()) return *children_[i];
+    set_error("child(" + std::to_string(i) + ") does not exist");
+    if (!detached_) detached_ = std::make_unique<column_builder>(field("detached", types::int8()));
+    return *detached_;
+  }
+
+  /// Appends one valid struct slot; the caller appends exactly one value to every child.
+  void append_struct() {
+    if (!expect(type_id::struct_, "append_struct")) return;
+    push_validity(true);
+  }
+
+  /// Opens a valid list/large_list/map slot; append elements (map: keys and values) to the
+  /// children, then call end_list().
+  void begin_list() {
+    if (!is_list_like()) return misuse("begin_list");
+    if (open_) return set_error("begin_list while a list is already open");
+    open_ = true;
+  }
+
+  /// Closes the slot opened by begin_list: its entries are what the children gained since.
+  void end_list() {
+    if (!is_list_like()) return misuse("end_list");
+    if (!open_) return set_error("end_list without begin_list");
+    open_ = false;
+    int64_t end = 0;
+    if (field_.type.id == type_id::map) {
+      column_builder& entries = *children_[0];
+      const int64_t keys = entries.children_[0]->length_;
+      const int64_t vals = entries.children_[1]->length_;
+      if (keys != vals)
+        return set_error("map slot has " + std::to_string(keys - entries.length_) + " keys but " +
+                         std::to_string(vals - entries.length_) + " values");
+      while (entries.length_ < keys) entries.push_validity(true);
+      end = keys;
+    } else {
+      end = children_[0]->length_;
+    }
+    if (field_.type.id != type_id::large_list && end > std::numeric_limits<int32_t>::max())
+      return set_error("more than 2^31-1 elements in a 32-bit-offset list");
+    push_offset(end);
+    push_validity(true);
+  }
+
+  /// Discards everything appended (including a recorded misuse).
+  void reset() {
+    length_ = 0;
+    null_count_ = 0;
+    open_ = false;
+    error_ = status();
+    validity_.clear();
+    validity_.shrink_to_fit();
+    values_.clear();
+    data_.clear();
+    if (is_binary_like(field_.type.id) || is_list_like()) push_offset(0);
+    children_.clear();
+    for (const field& c : field_.children)
+      children_.push_back(std::make_unique<column_builder>(c, path_ + "." + c.name));
+  }
+
+  /// First error in this column or its children (ok if none): misuse, an open list, or
+  /// children of a struct whose lengths differ from the struct's.
+  status check() const {
+    if (!error_.ok()) return error_;
+    if (open_) return invalid_argument("column '" + path_ + "': begin_list without end_list");
+    for (const auto& c : children_) LAKECODEC_TRY(c->check());
+    if (is_struct()) {
+      for (const auto& c : children_)
+        if (c->length_ != length_)
+          return invalid_argument("struct column '" + path_ + "' has " + std::to_string(length_) +
+                                  " slots but child '" + c->path_ + "' has " +
+                                  std::to_string(c->length_));
+    }
+    return {};
+  }
+
+  /// Moves the buffers into `store` and returns their view; the builder is reset afterwards.
+  column_view finish_into(std::vector<std::vector<uint8_t>>& store) {
+    column_view v;
+    v.type = field_.type;
+    v.length = length_;
+    v.null_count_hint = null_count_;
+    v.validity = take(store, validity_);
+    v.values = take(store, values_);
+    v.data = take(store, data_);
+    for (auto& c : children_) v.children.push_back(c->finish_into(store));
+    reset();
+    return v;
+  }
+
+ private:
+  bool is_struct() const noexcept { return field_.type.id == type_id::struct_; }
+  bool is_list_like() const noexcept {
+    const type_id id = field_.type.id;
+    return id == type_id::list || id == type_id::large_list || id == type_id::map;
+  }
+
+  static const uint8_t* take(std::vector<std::vector<uint8_t>>& store, std::vector<uint8_t>& b) {
+    if (b.empty()) return nullptr;
+    store.push_back(std::move(b));
+    b = std::vector<uint8_t>();
+    return store.back().data();
+  }
+
+  static void push_bit(std::vector<uint8_t>& bits, int64_t index, bool v) {
+    if ((index & 7) == 0) bits.push_back(0);
+    if (v) bits.back() |= static_cast<uint8_t>(1u << (index & 7));
+  }
+
+  void push_validity(bool valid) {
+    if (!valid && validity_.empty() && length_ > 0) {
+      validity_.assign(static_cast<size_t>((length_ + 7) / 8), 0xFF);
+      if (length_ & 7) validity_.back() = static_cast<uint8_t>((1u << (length_ & 7)) - 1);
+    }
+    if (!valid || !validity_.empty()) push_bit(validity_, length_, valid);
+    if (!valid) ++null_count_;
+    ++length_;
+  }
+
+  void push_raw(const void* p, size_t n) {
+    const auto* b = static_cast<const uint8_t*>(p);
+    values_.insert(values_.end(), b, b + n);
+  }
+
+  void push_offset(int64_t off) {
+    if (has_large_offsets(field_.type.id)) {
+      push_raw(&off, 8);
+    } else {
+      const int32_t o = static_cast<int32_t>(off);
+      push_raw(&o, 4);
+    }
+  }
+
+  int64_t last_offset() const {
+    if (values_.empty()) return 0;
+    if (has_large_offsets(field_.type.id)) {
+      int64_t o;
+      std::memcpy(&o, values_.data() + values_.size() - 8, 8);
+      return o;
+    }
+    int32_t o;
+    std::memcpy(&o, values_.data() + values_.size() - 4, 4);
+    return o;
+  }
+
+  // The value-buffer part of a null or default slot (validity is handled by the caller).
+  void append_fixed_default() {
+    const type_id id = field_.type.id;
+    if (id == type_id::boolean) {
+      push_bit(values_, length_, false);
+    } else if (is_fixed_width(id)) {
+      values_.insert(values_.end(), static_cast<size_t>(fixed_byte_width(field_.type)), 0);
+    } else if (is_binary_like(id) || is_list_like()) {
+      push_offset(last_offset());
+    }
+  }
+
+  // A null where nullable, else a zero/empty value (used for children of null struct slots).
+  void append_null_or_default() {
+    if (!error_.ok()) return;
+    if (field_.nullable) return append_null();
+    if (is_struct()) {
+      for (auto& c : children_) c->append_null_or_default();
+    } else {
+      append_fixed_default();
+    }
+    push_validity(true);
+  }
+
+  template <class T>
+  void append_narrow(int64_t v) {
+    if (v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max())
+      return set_error("value " + std::to_string(v) + " does not fit " + field_.type.to_string());
+    const T t = static_cast<T>(v);
+    push_raw(&t, sizeof(T));
+    push_validity(true);
+  }
+
+  bool check_not_open(const char* what) {
+    if (!error_.ok()) return false;
+    if (open_) {
+      set_error(std::string(what) + " on a list slot that is still open");
+      return false;
+    }
+    return true;
+  }
+
+  bool expect(type_id id, const char* what) {
+    if (!check_not_open(what)) return false;
+    if (field_.type.id == id) return true;
+    misuse(what);
+    return false;
+  }
+
+  void misuse(const char* what) {
+    set_error(std::string(what) + " on a " + field_.type.to_string() + " column");
+  }
+
+  void set_error(std::string message) {
+    if (error_.ok()) error_ = invalid_argument("column '" + path_ + "': " + message);
+  }
+
+  field field_;
+  std::string path_;
+  int64_t length_ = 0;
+  int64_t null_count_ = 0;
+  bool open_ = false;
+  status error_;
+  std::vector<uint8_t> validity_;
+  std::vector<uint8_t> values_;  // fixed-width values, boolean bitmap, or offsets
+  std::vector<uint8_t> data_;    // binary-like bytes
+  std::vector<std::unique_ptr<column_builder>> children_;
+  std::unique_ptr<column_builder> detached_;
+};
+
+/// Builds batches of a fixed schema; reusable after finish().
+class batch_builder {
+ public:
+  /// A builder with one column_builder per top-level field of `s`.
+  explicit batch_builder(schema s) : schema_(std::move(s)) {
+    for (const field& f : schema_.fields) columns_.push_back(std::make_unique<column_builder>(f));
+  }
+
+  const lakecodec::schema& batch_schema() const noexcept { return schema_; }
+  size_t num_columns() const noexcept { return columns_.size(); }
+  /// Column i (i < num_columns()).
+  column_builder& column(size_t i) { return *columns_[i]; }
+  /// The column named `name`, or nullptr.
+  column_builder* column(std::string_view name) {
+    const int i = schema_.find(name);
+    return i < 0 ? nullptr : columns_[static_cast<size_t>(i)].get();
+  }
+
+  /// Moves the appended data into an owned_batch and resets the builder (also on error).
+  /// Errors: invalid_argument for a recorded misuse or unbalanced lists/structs (naming the
+  /// column), schema_mismatch from validate_batch (unequal column lengths, nulls in a
+  /// non-nullable field).
+  result<owned_batch> finish() {
+    status st;
+    for (const auto& c : columns_) {
+      st = c->check();
+      if (!st.ok()) break;
+    }
+    owned_batch out;
+    out.view_.schema = schema_;
+    out.view_.length = columns_.empty() ? 0 : columns_[0]->length();
+    for (auto& c : columns_) out.view_.columns.push_back(c->finish_into(out.buffers_));
+    if (!st.ok()) return st;
+    LAKECODEC_TRY(validate_batch(schema_, out.view_));
+    return out;
+  }
+
+  /// Discards everything appended since the last finish().
+  void reset() {
+    for (auto& c : columns_) c->reset();
+  }
+
+ private:
+  lakecodec::schema schema_;
+  std::vector<std::unique_ptr<column_builder>> columns_;
+};
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_BUILDER_HPP
+// ---- end lakecodec/core/builder.hpp
+// ---- begin lakecodec/core/arrow_c.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_ARROW_C_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_ARROW_C_HPP
+// Import from the Arrow C Data Interface without linking Arrow: the ABI structs (declared under
+// the standard guards so they coexist with Arrow's and nanoarrow's copies), a format-string
+// parser for every type of the columnar view, and zero-copy import of ArrowSchema/ArrowArray
+// into `field`s and `column_view`s. Spec: Arrow "C Data Interface" (CDataInterface.rst),
+// parquet_avro.md Part C.
+//
+// Export (`export_batch`) goes the other way: a batch_view (built, decoded or imported) becomes
+// ArrowSchema/ArrowArray structs a consumer owns, zero-copy, keeping the buffers' owner alive.
+//
+// Ownership (C3): `import_batch`/`import_array` MOVE the structs in (the caller's copies are
+// marked released, on success and on error alike); the returned object calls only the base
+// `release` callbacks when destroyed. `view_batch`/`view_array` borrow instead.
+//
+// Limits: the C interface carries no buffer sizes, so the import checks everything a header can
+// (format strings, buffer and child counts, null buffers, lengths and offsets, list offsets
+// against the child length, null counts against the bitmap) but cannot prove that a producer's
+// string data buffer really holds the bytes its offsets claim.
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifndef ARROW_C_DATA_INTERFACE
+#define ARROW_C_DATA_INTERFACE
+
+#define ARROW_FLAG_DICTIONARY_ORDERED 1
+#define ARROW_FLAG_NULLABLE 2
+#define ARROW_FLAG_MAP_KEYS_SORTED 4
+
+struct ArrowSchema {
+  // Array type description
+  const char* format;
+  const char* name;
+  const char* metadata;
+  int64_t flags;
+  int64_t n_children;
+  struct ArrowSchema** children;
+  struct ArrowSchema* dictionary;
+
+  // Release callback
+  void (*release)(struct ArrowSchema*);
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+struct ArrowArray {
+  // Array data description
+  int64_t length;
+  int64_t null_count;
+  int64_t offset;
+  int64_t n_buffers;
+  int64_t n_children;
+  const void** buffers;
+  struct ArrowArray** children;
+  struct ArrowArray* dictionary;
+
+  // Release callback
+  void (*release)(struct ArrowArray*);
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+#endif  // ARROW_C_DATA_INTERFACE
+
+#ifndef ARROW_C_STREAM_INTERFACE
+#define ARROW_C_STREAM_INTERFACE
+
+struct ArrowArrayStream {
+  // Callbacks providing stream functionality
+  int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+  int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+  const char* (*get_last_error)(struct ArrowArrayStream*);
+
+  // Release callback
+  void (*release)(struct ArrowArrayStream*);
+
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+#endif  // ARROW_C_STREAM_INTERFACE
+
+#ifdef __cplusplus
+}
+#endif
+
+LAKECODEC_NAMESPACE_BEGIN
+
+namespace detail {
+
+// Strict non-negative decimal integer of at most 9 digits; -1 if malformed.
+inline int32_t parse_small_uint(std::string_view s) noexcept {
+  if (s.empty() || s.size() > 9) return -1;
+  int32_t v = 0;
+  for (char ch : s) {
+    if (ch < '0' || ch > '9') return -1;
+    v = v * 10 + (ch - '0');
+  }
+  return v;
+}
+
+inline status bad_format(std::string_view format, const char* why) {
+  return invalid_argument("arrow: format string '" + std::string(format) + "' " + why);
+}
+
+}  // namespace detail
+
+/// Parses an Arrow C Data Interface format string (C2) into a data_type. `uuid` marks a "w:16"
+/// carrying the `arrow.uuid` extension. Errors: invalid_argument for malformed strings,
+/// unsupported for valid Arrow types the view does not have (uint*, float16, date64, time32,
+/// seconds/millis timestamps, views, unions, ...).
+inline result<data_type> parse_arrow_format(std::string_view f, bool uuid = false) {
+  if (f.size() == 1) {
+    switch (f[0]) {
+      case 'b': return types::boolean();
+      case 'c': return types::int8();
+      case 's': return types::int16();
+      case 'i': return types::int32();
+      case 'l': return types::int64();
+      case 'f': return types::float32();
+      case 'g': return types::float64();
+      case 'u': return types::string();
+      case 'U': return types::large_string();
+      case 'z': return types::binary();
+      case 'Z': return types::large_binary();
+      default: break;
+    }
+  }
+  if (f == "+s") return types::struct_();
+  if (f == "+l") return types::list();
+  if (f == "+L") return types::large_list();
+  if (f == "+m") return types::map();
+  if (f == "tdD") return types::date32();
+  if (f == "ttu") return types::time64(time_unit::micro);
+  if (f == "ttn") return types::time64(time_unit::nano);
+  if (f.size() >= 4 && f[0] == 't' && f[1] == 's' && (f[2] == 'u' || f[2] == 'n')) {
+    if (f[3] != ':') return detail::bad_format(f, "is a timestamp without ':' before the zone");
+    return types::timestamp(f[2] == 'n' ? time_unit::nano : time_unit::micro, f.size() > 4);
+  }
+  if (f.size() >= 2 && f[0] == 'w' && f[1] == ':') {
+    const int32_t w = detail::parse_small_uint(f.substr(2));
+    if (w <= 0) return detail::bad_format(f, "has no positive fixed-size binary width");
+    if (uuid && w != 16) return detail::bad_format(f, "carries arrow.uuid but is not w:16");
+    return uuid ? types::uuid() : types::fixed_size_binary(w);
+  }
+  if (f.size() >= 2 && f[0] == 'd' && f[1] == ':') {
+    std::string_view rest = f.substr(2);
+    const size_t c1 = rest.find(',');
+    if (c1 == std::string_view::npos) return detail::bad_format(f, "is a decimal without scale");
+    const int32_t p = detail::parse_small_uint(rest.substr(0, c1));
+    rest = rest.substr(c1 + 1);
+    const size_t c2 = rest.find(',');
+    const int32_t s = detail::parse_small_uint(rest.substr(0, c2));
+    if (p < 0 || s < 0) return detail::bad_format(f, "has a malformed precision or scale");
+    if (c2 != std::string_view::npos) {
+      const int32_t bits = detail::parse_small_uint(rest.substr(c2 + 1));
+      if (bits < 0) return detail::bad_format(f, "has a malformed bit width");
+      if (bits != 128)
+        return unsupported("arrow: decimal bit width " + std::to_string(bits) +
+                           " (only 128 is supported)");
+    }
+    if (p < 1 || p > 38 || s > p)
+      return detail::bad_format(f, "has precision/scale outside decimal128 (1..38, 0..p)");
+    return types::decimal128(p, s);
+  }
+  static constexpr const char* known[] = {"n",   "C",   "S",   "I",   "L",   "e",   "vz",
+                                          "vu",  "tdm", "tts", "ttm", "tDs", "tDm", "tDu",
+                                          "tDn", "tiM", "tiD", "tin", "+vl", "+vL", "+r"};
+  for (const char* k : known)
+    if (f == k) return unsupported("arrow: format '" + std::string(f) + "' is not supported");
+  if (f.rfind("tss:", 0) == 0 || f.rfind("tsm:", 0) == 0 || f.rfind("+w:", 0) == 0 ||
+      f.rfind("+ud:", 0) == 0 || f.rfind("+us:", 0) == 0)
+    return unsupported("arrow: format '" + std::string(f) + "' is not supported");
+  return detail::bad_format(f, "is not a known Arrow format");
+}
+
+/// Decoded ArrowSchema.metadata (C1: int32 count, then int32-length-prefixed keys and values,
+/// native endianness). Errors on negative or oversized lengths; the C interface gives no total
+/// size, so a producer that lies about lengths cannot be detected beyond that.
+inline result<std::vector<std::pair<std::string, std::string>>> parse_arrow_metadata(
+    const char* metadata) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (metadata == nullptr) return out;
+  auto read_i32 = [&](const char*& p) {
+    int32_t v;
+    std::memcpy(&v, p, 4);
+    p += 4;
+    return v;
+  };
+  const char* p = metadata;
+  const int32_t n = read_i32(p);
+  if (n < 0 || n > (1 << 16))
+    return invalid_argument("arrow: schema metadata has " + std::to_string(n) + " entries");
+  for (int32_t i = 0; i < n; ++i) {
+    std::string kv[2];
+    for (std::string& s : kv) {
+      const int32_t len = read_i32(p);
+      if (len < 0 || len > (1 << 26))
+        return invalid_argument("arrow: schema metadata entry length " + std::to_string(len));
+      s.assign(p, static_cast<size_t>(len));
+      p += len;
+    }
+    out.emplace_back(std::move(kv[0]), std::move(kv[1]));
+  }
+  return out;
+}
+
+namespace detail {
+
+inline const std::string* find_metadata(const std::vector<std::pair<std::string, std::string>>& md,
+                                        std::string_view key) {
+  for (const auto& kv : md)
+    if (kv.first == key) return &kv.second;
+  return nullptr;
+}
+
+inline result<field> import_field(const ArrowSchema& s, int depth) {
+  if (depth > limits::max_nesting_depth)
+    return limit_exceeded("arrow: schema nests deeper than " +
+                          std::to_string(limits::max_nesting_depth) + " levels");
+  if (s.release == nullptr) return invalid_argument("arrow: ArrowSchema is released");
+  if (s.format == nullptr) return invalid_argument("arrow: ArrowSchema has no format string");
+  const std::string name = s.name ? s.name : "";
+  auto ctx = [&](const status& st) { return st.with_context("field '" + name + "'"); };
+  if (s.dictionary != nullptr)
+    return ctx(unsupported("arrow: dictionary-encoded arrays are not supported"));
+  auto md = parse_arrow_metadata(s.metadata);
+  if (!md) return ctx(md.error());
+  const std::string* ext = find_metadata(md.value(), "ARROW:extension:name");
+  const bool uuid = ext != nullptr && *ext == "arrow.uuid";
+  auto type = parse_arrow_format(s.format, uuid);
+  if (!type) return ctx(type.error());
+  field f(name, type.value(), (s.flags & ARROW_FLAG_NULLABLE) != 0);
+  if (const std::string* id = find_metadata(md.value(), "PARQUET:field_id"))
+    f.field_id = parse_small_uint(*id);
+  const type_id tid = f.type.id;
+  const int64_t want = tid == type_id::struct_ ? s.n_children : is_nested(tid) ? 1 : 0;
+  if (s.n_children != want || s.n_children < 0)
+    return ctx(invalid_argument("arrow: format '" + std::string(s.format) + "' needs " +
+                                std::to_string(want) + " children, the schema has " +
+                                std::to_string(s.n_children)));
+  if (s.n_children > limits::max_collection_count)
+    return ctx(limit_exceeded("arrow: " + std::to_string(s.n_children) + " children"));
+  if (s.n_children > 0 && s.children == nullptr)
+    return ctx(invalid_argument("arrow: schema children pointer is null"));
+  for (int64_t i = 0; i < s.n_children; ++i) {
+    if (s.children[i] == nullptr)
+      return ctx(invalid_argument("arrow: schema child " + std::to_string(i) + " is null"));
+    auto child = import_field(*s.children[i], depth + 1);
+    if (!child) return ctx(child.error());
+    f.children.push_back(std::move(child).value());
+  }
+  if (tid == type_id::map &&
+      (f.children[0].type.id != type_id::struct_ || f.children[0].children.size() != 2))
+    return ctx(invalid_argument("arrow: map child must be struct<key, value>"));
+  return f;
+}
+
+inline int64_t expected_buffers(type_id id) noexcept {
+  if (id == type_id::struct_) return 1;
+  if (is_binary_like(id)) return 3;
+  return 2;  // fixed width, boolean, list, large_list, map
+}
+
+// Alignment the view needs for buffers[1]: the offsets width, or the storage type's alignment.
+inline size_t required_alignment(const data_type& t) noexcept {
+  if (is_binary_like(t.id) || t.id == type_id::list || t.id == type_id::large_list ||
+      t.id == type_id::map)
+    return has_large_offsets(t.id) ? alignof(int64_t) : alignof(int32_t);
+  size_t a = 1;
+  visit_storage_type(t.id, [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (!std::is_same<T, std::string_view>::value) a = alignof(T);
+  });
+  return a;
+}
+
+// A zero offset for empty binary/list arrays whose producer left the offsets buffer null.
+inline const void* zero_offsets() noexcept {
+  static const int64_t zero[2] = {0, 0};
+  return zero;
+}
+
+inline result<column_view> import_column(const field& f, const ArrowArray& a,
+                                         const std::string& path, int depth) {
+  auto bad = [&](const std::string& m) {
+    return invalid_argument("arrow: column '" + path + "' " + m);
+  };
+  if (depth > limits::max_nesting_depth) return bad("nests too deeply");
+  if (a.release == nullptr) return bad("is released");
+  const type_id id = f.type.id;
+  if (a.length < 0 || a.offset < 0) return bad("has a negative length or offset");
+  // Keeps (offset + length) * 16 and the bit positions far from int64 overflow.
+  constexpr int64_t max_slots = int64_t{1} << 56;
+  if (a.length > max_slots || a.offset > max_slots - a.length)
+    return bad("has length + offset beyond 2^56");
+  if (id == type_id::fixed_size_binary &&
+      (a.offset + a.length) > std::numeric_limits<int64_t>::max() / f.type.byte_width)
+    return bad("has a fixed-size buffer larger than int64");
+  if (a.null_count < -1 || a.null_count > a.length)
+    return bad("has null_count " + std::to_string(a.null_count) + " outside [-1, length]");
+  if (a.dictionary != nullptr) return bad("has a dictionary but the schema has none");
+  const int64_t nb = expected_buffers(id);
+  if (a.n_buffers != nb)
+    return bad("has " + std::to_string(a.n_buffers) + " buffers, " + type_id_name(id) + " needs " +
+               std::to_string(nb));
+  if (a.buffers == nullptr) return bad("has a null buffers array");
+  const int64_t nc = static_cast<int64_t>(f.children.size());
+  if (a.n_children != nc)
+    return bad("has " + std::to_string(a.n_children) + " children, the schema has " +
+               std::to_string(nc));
+  if (nc > 0 && a.children == nullptr) return bad("has a null children array");
+
+  column_view v;
+  v.type = f.type;
+  v.length = a.length;
+  v.offset = a.offset;
+  v.validity = static_cast<const uint8_t*>(a.buffers[0]);
+  if (v.validity == nullptr && a.null_count > 0)
+    return bad("has " + std::to_string(a.null_count) + " nulls but no validity buffer");
+  if (id != type_id::struct_) {
+    v.values = a.buffers[1];
+    if (v.values == nullptr) {
+      const bool has_offsets = is_binary_like(id) || is_nested(id);
+      if (has_offsets && a.length == 0 && a.offset == 0) {
+        v.values = zero_offsets();
+      } else if (has_offsets || a.length > 0) {
+        return bad("has a null values/offsets buffer");
+      }
+    }
+  }
+  if (is_binary_like(id)) v.data = static_cast<const uint8_t*>(a.buffers[2]);
+  // The C interface recommends natural alignment and lets consumers refuse the rest; the view
+  // reads offsets and typed_values() through typed pointers, so misalignment is refused.
+  const size_t align = required_alignment(f.type);
+  if (align > 1 && reinterpret_cast<uintptr_t>(v.values) % align != 0)
+    return bad("has a values/offsets buffer not aligned to " + std::to_string(align) + " bytes");
+  const int64_t nulls = [&] {
+    column_view counted = v;
+    counted.null_count_hint = -1;
+    return counted.null_count();
+  }();
+  if (a.null_count >= 0 && a.null_count != nulls)
+    return bad("declares null_count " + std::to_string(a.null_count) + " but its bitmap has " +
+               std::to_string(nulls));
+  v.null_count_hint = nulls;
+  for (int64_t i = 0; i < nc; ++i) {
+    const field& cf = f.children[static_cast<size_t>(i)];
+    if (a.children[i] == nullptr) return bad("child " + std::to_string(i) + " is null");
+    auto child = import_column(cf, *a.children[i], path + "." + cf.name, depth + 1);
+    if (!child) return child.error();
+    v.children.push_back(std::move(child).value());
+  }
+  return v;
+}
+
+}  // namespace detail
+
+/// Converts an ArrowSchema (not consumed) into a field: name, nullability flag, children, the
+/// arrow.uuid extension and PARQUET:field_id metadata. Errors as parse_arrow_format, plus
+/// invalid_argument for released structs or child counts that do not fit the format.
+inline result<field> import_field(const ArrowSchema& s) { return detail::import_field(s, 0); }
+
+/// Converts an ArrowArray (not consumed) of type `f` into a validated zero-copy column_view
+/// pointing at the producer's buffers. Errors: invalid_argument naming the column for
+/// released structs, wrong buffer/child counts, missing buffers, bad lengths/null counts and
+/// anything validate_column rejects (offsets out of range, nulls in non-nullable fields).
+inline result<column_view> view_array(const field& f, const ArrowArray& a) {
+  auto v = detail::import_column(f, a, f.name, 0);
+  if (!v) return v.error();
+  LAKECODEC_TRY(validate_column(f, v.value()));
+  return v;
+}
+
+/// The schema of a record batch: a "+s" ArrowSchema whose children are the columns (C1).
+inline result<schema> import_schema(const ArrowSchema& s) {
+  if (s.release == nullptr) return invalid_argument("arrow: ArrowSchema is released");
+  if (s.format == nullptr || std::string_view(s.format) != "+s")
+    return invalid_argument("arrow: a record batch schema must have format '+s', not '" +
+                            std::string(s.format ? s.format : "(null)") + "'");
+  auto root = import_field(s);
+  if (!root) return root.error();
+  schema out;
+  out.fields = std::move(root.value().children);
+  auto md = parse_arrow_metadata(s.metadata);
+  if (!md) return md.error();
+  out.metadata = std::move(md).value();
+  return out;
+}
+
+/// A zero-copy batch_view of a struct ArrowArray (a record batch) with schema `sc` (not
+/// consumed). The top-level struct must have no nulls. Errors as view_array.
+inline result<batch_view> view_batch(const schema& sc, const ArrowArray& a) {
+  field root("", types::struct_(), false, sc.fields);
+  auto v = detail::import_column(root, a, "<batch>", 0);
+  if (!v) return v.error();
+  if (v.value().null_count() > 0)
+    return invalid_argument("arrow: the record batch struct array has null rows");
+  for (size_t i = 0; i < v.value().children.size(); ++i)
+    if (v.value().children[i].length < a.offset + a.length)
+      return invalid_argument("arrow: column '" + sc.fields[i].name + "' is shorter than the " +
+                              "record batch");
+  batch_view b;
+  b.schema = sc;
+  b.length = v.value().length;
+  for (const column_view& c : v.value().children) b.columns.push_back(c.slice(a.offset, a.length));
+  LAKECODEC_TRY(validate_batch(sc, b));
+  return b;
+}
+
+namespace detail {
+// Moves `src` into `dst` (bitwise copy, source marked released), as C3 prescribes.
+template <class T>
+void arrow_move(T* src, T* dst) noexcept {
+  std::memcpy(static_cast<void*>(dst), static_cast<const void*>(src), sizeof(T));
+  src->release = nullptr;
+}
+template <class T>
+void arrow_release(T& s) noexcept {
+  if (s.release != nullptr) s.release(&s);
+  s.release = nullptr;
+}
+}  // namespace detail
+
+/// Owns a moved-in ArrowArray and the view of it; releases the array (base struct only) when
+/// destroyed. Move-only; the view stays valid while the owner lives, also after a move.
+class imported_array {
+ public:
+  imported_array() noexcept { std::memset(static_cast<void*>(&array_), 0, sizeof(array_)); }
+  imported_array(imported_array&& o) noexcept
+      : field_(std::move(o.field_)), view_(std::move(o.view_)) {
+    detail::arrow_move(&o.array_, &array_);
+  }
+  imported_array& operator=(imported_array&& o) noexcept {
+    if (this != &o) {
+      detail::arrow_release(array_);
+      field_ = std::move(o.field_);
+      view_ = std::move(o.view_);
+      detail::arrow_move(&o.array_, &array_);
+    }
+    return *this;
+  }
+  imported_array(const imported_array&) = delete;
+  imported_array& operator=(const imported_array&) = delete;
+  ~imported_array() { detail::arrow_release(array_); }
+
+  const field& field_info() const noexcept { return field_; }
+  const column_view& view() const noexcept { return view_; }
+
+ private:
+  friend result<imported_array> import_array(ArrowArray*, ArrowSchema*);
+  ArrowArray array_;
+  field field_;
+  column_view view_;
+};
+
+/// Owns a moved-in record-batch ArrowArray and its batch_view; see imported_array.
+class imported_batch {
+ public:
+  imported_batch() noexcept { std::memset(static_cast<void*>(&array_), 0, sizeof(array_)); }
+  imported_batch(imported_batch&& o) noexcept : view_(std::move(o.view_)) {
+    detail::arrow_move(&o.array_, &array_);
+  }
+  imported_batch& operator=(imported_batch&& o) noexcept {
+    if (this != &o) {
+      detail::arrow_release(array_);
+      view_ = std::move(o.view_);
+      detail::arrow_move(&o.array_, &array_);
+    }
+    return *this;
+  }
+  imported_batch(const imported_batch&) = delete;
+  imported_batch& operator=(const imported_batch&) = delete;
+  ~imported_batch() { detail::arrow_release(array_); }
+
+  const batch_view& view() const noexcept { return view_; }
+
+ private:
+  friend result<imported_batch> import_batch(ArrowArray*, ArrowSchema*);
+  friend result<imported_batch> import_batch(ArrowArray*, const schema&);
+  ArrowArray array_;
+  batch_view view_;
+};
+
+/// Imports one array: consumes `*array` and `*schema` (both marked released on return, on
+/// success and on error; the schema is released at once, the array when the result dies).
+/// Errors as import_field and view_array, or invalid_argument for null pointers.
+inline result<imported_array> import_array(ArrowArray* array, ArrowSchema* schema) {
+  imported_array out;
+  ArrowSchema sc;
+  std::memset(static_cast<void*>(&sc), 0, sizeof(sc));
+  if (array != nullptr) detail::arrow_move(array, &out.array_);
+  if (schema != nullptr) detail::arrow_move(schema, &sc);
+  if (array == nullptr || schema == nullptr) {
+    detail::arrow_release(sc);
+    return invalid_argument("arrow: import_array needs an array and a schema");
+  }
+  auto f = import_field(sc);
+  detail::arrow_release(sc);
+  if (!f) return f.error();
+  out.field_ = std::move(f).value();
+  auto v = view_array(out.field_, out.array_);
+  if (!v) return v.error();
+  out.view_ = std::move(v).value();
+  return out;
+}
+
+/// Imports a record batch ("+s" struct array): consumes `*array` and `*schema` like
+/// import_array. The batch's columns are the struct's children (the struct's offset applied).
+inline result<imported_batch> import_batch(ArrowArray* array, ArrowSchema* schema) {
+  imported_batch out;
+  ArrowSchema sc;
+  std::memset(static_cast<void*>(&sc), 0, sizeof(sc));
+  if (array != nullptr) detail::arrow_move(array, &out.array_);
+  if (schema != nullptr) detail::arrow_move(schema, &sc);
+  if (array == nullptr || schema == nullptr) {
+    detail::arrow_release(sc);
+    return invalid_argument("arrow: import_batch needs an array and a schema");
+  }
+  auto s = import_schema(sc);
+  detail::arrow_release(sc);
+  if (!s) return s.error();
+  auto b = view_batch(s.value(), out.array_);
+  if (!b) return b.error();
+  out.view_ = std::move(b).value();
+  return out;
+}
+
+/// Imports a record batch whose schema is already known (e.g. from a stream): consumes
+/// `*array` like import_batch.
+inline result<imported_batch> import_batch(ArrowArray* array, const schema& sc) {
+  imported_batch out;
+  if (array == nullptr) return invalid_argument("arrow: import_batch needs an array");
+  detail::arrow_move(array, &out.array_);
+  auto b = view_batch(sc, out.array_);
+  if (!b) return b.error();
+  out.view_ = std::move(b).value();
+  return out;
+}
+
+/// Reads record batches from a moved-in ArrowArrayStream (C stream interface): the schema once,
+/// then one imported_batch per `next()` until the end of the stream. Releases the stream when
+/// destroyed. Move-only.
+class imported_stream {
+ public:
+  imported_stream() noexcept { std::memset(static_cast<void*>(&stream_), 0, sizeof(stream_)); }
+  imported_stream(imported_stream&& o) noexcept : schema_(std::move(o.schema_)) {
+    detail::arrow_move(&o.stream_, &stream_);
+  }
+  imported_stream& operator=(imported_stream&& o) noexcept {
+    if (this != &o) {
+      detail::arrow_release(stream_);
+      schema_ = std::move(o.schema_);
+      detail::arrow_move(&o.stream_, &stream_);
+    }
+    return *this;
+  }
+  imported_stream(const imported_stream&) = delete;
+  imported_stream& operator=(const imported_stream&) = delete;
+  ~imported_stream() { detail::arrow_release(stream_); }
+
+  /// Consumes `*stream` (marked released, also on error) and reads its schema. Errors:
+  /// invalid_argument for a null/released stream, io_error with the producer's message when
+  /// get_schema fails, and import_schema's errors.
+  static result<imported_stream> open(ArrowArrayStream* stream) {
+    imported_stream out;
+    if (stream == nullptr || stream->release == nullptr)
+      return invalid_argument("arrow: the ArrowArrayStream is null or released");
+    detail::arrow_move(stream, &out.stream_);
+    if (out.stream_.get_schema == nullptr || out.stream_.get_next == nullptr)
+      return invalid_argument("arrow: the ArrowArrayStream has no get_schema/get_next callback");
+    ArrowSchema sc;
+    std::memset(static_cast<void*>(&sc), 0, sizeof(sc));
+    const int rc = out.stream_.get_schema(&out.stream_, &sc);
+    if (rc != 0) return out.producer_error("get_schema", rc);
+    auto s = import_schema(sc);
+    detail::arrow_release(sc);
+    if (!s) return s.error();
+    out.schema_ = std::move(s).value();
+    return out;
+  }
+
+  const lakecodec::schema& batch_schema() const noexcept { return schema_; }
+
+  /// The next batch, or an empty optional at the end of the stream. Errors: io_error when the
+  /// producer fails, import errors for malformed arrays.
+  result<std::optional<imported_batch>> next() {
+    if (stream_.release == nullptr) return invalid_argument("arrow: the stream is released");
+    ArrowArray a;
+    std::memset(static_cast<void*>(&a), 0, sizeof(a));
+    const int rc = stream_.get_next(&stream_, &a);
+    if (rc != 0) return producer_error("get_next", rc);
+    if (a.release == nullptr) return std::optional<imported_batch>();
+    auto b = import_batch(&a, schema_);
+    if (!b) return b.error();
+    return std::optional<imported_batch>(std::move(b).value());
+  }
+
+ private:
+  status producer_error(const char* what, int rc) {
+    const char* msg =
+        stream_.get_last_error != nullptr ? stream_.get_last_error(&stream_) : nullptr;
+    return io_error("arrow: stream " + std::string(what) + " failed with errno " +
+                    std::to_string(rc) + (msg ? std::string(": ") + msg : std::string()));
+  }
+
+  ArrowArrayStream stream_;
+  lakecodec::schema schema_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Export: a batch_view as ArrowSchema/ArrowArray (zero-copy), so Arrow consumers (pyarrow,
+// DuckDB, Polars, nanoarrow) can read what lakecodec decoded or built.
+
+/// The Arrow format string of `t` (C2), the inverse of parse_arrow_format: "i", "d:10,2",
+/// "tsu:UTC" for UTC-adjusted timestamps ("tsu:" otherwise), "w:16" for uuid (the extension
+/// name goes to the field metadata), "+s", "+l", "+L", "+m".
+inline std::string arrow_format(const data_type& t) {
+  const bool nano = t.unit == time_unit::nano;
+  switch (t.id) {
+    case type_id::boolean: return "b";
+    case type_id::int8: return "c";
+    case type_id::int16: return "s";
+    case type_id::int32: return "i";
+    case type_id::int64: return "l";
+    case type_id::float32: return "f";
+    case type_id::float64: return "g";
+    case type_id::decimal128:
+      return "d:" + std::to_string(t.precision) + "," + std::to_string(t.scale);
+    case type_id::date32: return "tdD";
+    case type_id::time64: return nano ? "ttn" : "ttu";
+    case type_id::timestamp: return std::string(nano ? "tsn:" : "tsu:") + (t.utc ? "UTC" : "");
+    case type_id::string: return "u";
+    case type_id::large_string: return "U";
+    case type_id::binary: return "z";
+    case type_id::large_binary: return "Z";
+    case type_id::fixed_size_binary: return "w:" + std::to_string(t.byte_width);
+    case type_id::struct_: return "+s";
+    case type_id::list: return "+l";
+    case type_id::large_list: return "+L";
+    case type_id::map: return "+m";
+  }
+  return "n";
+}
+
+namespace detail {
+
+inline std::string encode_arrow_metadata(
+    const std::vector<std::pair<std::string, std::string>>& kv) {
+  if (kv.empty()) return {};
+  std::string m;
+  auto put = [&](size_t v) {
+    const auto n = static_cast<int32_t>(v);
+    m.append(reinterpret_cast<const char*>(&n), 4);
+  };
+  put(kv.size());
+  for (const auto& p : kv) {
+    put(p.first.size());
+    m += p.first;
+    put(p.second.size());
+    m += p.second;
+  }
+  return m;
+}
+
+struct exported_schema {
+  std::string format, name, metadata;
+  std::vector<ArrowSchema*> children;
+};
+
+inline void release_exported_schema(ArrowSchema* s) {
+  if (s == nullptr || s->release == nullptr) return;
+  auto* d = static_cast<exported_schema*>(s->private_data);
+  for (ArrowSchema* c : d->children) {
+    if (c->release != nullptr) c->release(c);
+    delete c;
+  }
+  delete d;
+  s->release = nullptr;
+}
+
+inline void export_schema_node(const std::string& name, const data_type& t, bool nullable,
+                               int32_t field_id, const std::vector<field>& children,
+                               const std::vector<std::pair<std::string, std::string>>& extra,
+                               ArrowSchema* out) {
+  auto* d = new exported_schema;
+  d->format = arrow_format(t);
+  d->name = name;
+  std::vector<std::pair<std::string, std::string>> md = extra;
+  if (t.uuid) {
+    md.emplace_back("ARROW:extension:name", "arrow.uuid");
+    md.emplace_back("ARROW:extension:metadata", "");
+  }
+  if (field_id >= 0) md.emplace_back("PARQUET:field_id", std::to_string(field_id));
+  d->metadata = encode_arrow_metadata(md);
+  for (const field& c : children) {
+    auto* cs = new ArrowSchema;
+    export_schema_node(c.name, c.type, c.nullable, c.field_id, c.children, {}, cs);
+    d->children.push_back(cs);
+  }
+  out->format = d->format.c_str();
+  out->name = d->name.c_str();
+  out->metadata = d->metadata.empty() ? nullptr : d->metadata.data();
+  out->flags = nullable ? ARROW_FLAG_NULLABLE : 0;
+  out->n_children = static_cast<int64_t>(d->children.size());
+  out->children = d->children.empty() ? nullptr : d->children.data();
+  out->dictionary = nullptr;
+  out->release = release_exported_schema;
+  out->private_data = d;
+}
+
+struct exported_array {
+  std::vector<const void*> buffers;
+  std::vector<ArrowArray*> children;
+  std::shared_ptr<const void> keep_alive;
+};
+
+inline void release_exported_array(ArrowArray* a) {
+  if (a == nullptr || a->release == nullptr) return;
+  auto* d = static_cast<exported_array*>(a->private_data);
+  for (ArrowArray* c : d->children) {
+    if (c->release != nullptr) c->release(c);
+    delete c;
+  }
+  delete d;
+  a->release = nullptr;
+}
+
+// Zeroed, 16-byte aligned bytes standing in for absent buffers of empty arrays (Arrow consumers
+// may refuse null offsets/data pointers).
+inline const void* empty_buffer() noexcept {
+  alignas(16) static const uint8_t zero[16] = {};
+  return zero;
+}
+
+inline void export_array_node(const column_view& c, int64_t null_count,
+                              const std::shared_ptr<const void>& keep, ArrowArray* out) {
+  auto* d = new exported_array;
+  d->keep_alive = keep;
+  const type_id id = c.type.id;
+  d->buffers.push_back(null_count == 0 ? nullptr : c.validity);
+  if (id != type_id::struct_) d->buffers.push_back(c.values ? c.values : empty_buffer());
+  if (is_binary_like(id)) d->buffers.push_back(c.data ? c.data : empty_buffer());
+  for (const column_view& k : c.children) {
+    auto* ca = new ArrowArray;
+    export_array_node(k, k.null_count(), keep, ca);
+    d->children.push_back(ca);
+  }
+  out->length = c.length;
+  out->null_count = null_count;
+  out->offset = c.offset;
+  out->n_buffers = static_cast<int64_t>(d->buffers.size());
+  out->n_children = static_cast<int64_t>(d->children.size());
+  out->buffers = d->buffers.data();
+  out->children = d->children.empty() ? nullptr : d->children.data();
+  out->dictionary = nullptr;
+  out->release = release_exported_array;
+  out->private_data = d;
+}
+
+}  // namespace detail
+
+/// Exports `b` as a record batch ("+s" struct array, C1/C3): the consumer owns `*out_array` and
+/// `*out_schema` and must call their release callbacks. Zero-copy: the array points at the
+/// view's buffers, and `keep_alive` (e.g. the owner of those buffers) is held until the array is
+/// released. Error: the validate_batch status (the outputs are then marked released).
+inline status export_batch(const batch_view& b, std::shared_ptr<const void> keep_alive,
+                           ArrowArray* out_array, ArrowSchema* out_schema) {
+  if (out_array == nullptr || out_schema == nullptr)
+    return invalid_argument("arrow: export_batch needs output structs");
+  out_array->release = nullptr;
+  out_schema->release = nullptr;
+  LAKECODEC_TRY(validate_batch(b.schema, b));
+  detail::export_schema_node("", types::struct_(), false, -1, b.schema.fields, b.schema.metadata,
+                             out_schema);
+  column_view root;
+  root.type = types::struct_();
+  root.length = b.length;
+  root.children = b.columns;
+  detail::export_array_node(root, 0, keep_alive, out_array);
+  return {};
+}
+
+/// Exports a batch built by batch_builder; the buffers move into the exported array.
+inline status export_batch(owned_batch&& b, ArrowArray* out_array, ArrowSchema* out_schema) {
+  auto keep = std::make_shared<owned_batch>(std::move(b));
+  return export_batch(keep->view(), keep, out_array, out_schema);
+}
+
+/// Re-exports an imported batch (the producer's release runs when the consumer releases).
+inline status export_batch(imported_batch&& b, ArrowArray* out_array, ArrowSchema* out_schema) {
+  auto keep = std::make_shared<imported_batch>(std::move(b));
+  return export_batch(keep->view(), keep, out_array, out_schema);
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_ARROW_C_HPP
+// ---- end lakecodec/core/arrow_c.hpp
 // ---- begin lakecodec/core/crc32.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_CRC32_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_CRC32_HPP
@@ -2250,6 +3477,513 @@ inline result<byte_buffer> read_file(const std::string& path, int64_t max_size =
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
 // ---- end lakecodec/core/sink.hpp
+// ---- begin lakecodec/core/stats.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_STATS_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_STATS_HPP
+// Format-agnostic column statistics, computed in one pass over a column view and mergeable
+// across batches. Parquet statistics (min_value/max_value/null_count/nan_count), Iceberg manifest
+// metrics (value_counts/null_value_counts/nan_value_counts/lower_bounds/upper_bounds) and Paimon
+// SimpleStats (min/max BinaryRow + null counts) are all filled from one `column_stats`.
+//
+// Orderings (Parquet ColumnOrder TYPE_ORDER, parquet_avro.md A8; Iceberg "Manifests" metrics):
+//   boolean            false < true
+//   int8..int64, date32, time64, timestamp   signed integer order (bound_kind::integer)
+//   float32, float64   IEEE order over non-NaN values only (bound_kind::floating); NaNs are
+//                      counted in nan_count and never become a bound. If every non-null value is
+//                      NaN there is no min/max. A zero min is stored as -0.0 and a zero max as
+//                      +0.0 (Parquet 2.13 rule, Arrow `CleanStatistic`), which is also what
+//                      Iceberg readers accept.
+//   decimal128         numeric order of the unscaled value (bound_kind::decimal)
+//   string, binary, fixed_size_binary (incl. uuid)   unsigned bytewise lexicographic, a prefix
+//                      sorts first (bound_kind::bytes)
+//   struct/list/map    counts only, no bounds
+//
+// Bounds are exact (min_exact/max_exact true) unless `truncate_bounds` shortened them: then min
+// is a prefix (<= every value) and max is an incremented prefix (>= every value), the form both
+// Parquet (is_min_value_exact=false) and Iceberg (truncate(16) metrics) expect. A bound whose
+// upper truncation is impossible (all 0xFF bytes, or no incrementable code point) is dropped.
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Which member of `stat_bound` holds the value.
+enum class bound_kind : uint8_t { none, boolean, integer, floating, decimal, bytes };
+
+/// A min or max value of any column type (a small tagged struct; only the member named by
+/// `kind` is meaningful). float32 bounds are held exactly as double.
+struct stat_bound {
+  bound_kind kind = bound_kind::none;
+  bool boolean = false;
+  int64_t integer = 0;
+  double floating = 0;
+  __int128 decimal = 0;
+  std::string bytes;
+
+  static stat_bound of_bool(bool v) {
+    stat_bound b;
+    b.kind = bound_kind::boolean;
+    b.boolean = v;
+    return b;
+  }
+  static stat_bound of_int(int64_t v) {
+    stat_bound b;
+    b.kind = bound_kind::integer;
+    b.integer = v;
+    return b;
+  }
+  static stat_bound of_double(double v) {
+    stat_bound b;
+    b.kind = bound_kind::floating;
+    b.floating = v;
+    return b;
+  }
+  static stat_bound of_decimal(__int128 v) {
+    stat_bound b;
+    b.kind = bound_kind::decimal;
+    b.decimal = v;
+    return b;
+  }
+  static stat_bound of_bytes(std::string v) {
+    stat_bound b;
+    b.kind = bound_kind::bytes;
+    b.bytes = std::move(v);
+    return b;
+  }
+
+  bool has_value() const noexcept { return kind != bound_kind::none; }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  /// Equal kind and value; floating compares bit patterns (so -0.0 != +0.0).
+  friend bool operator==(const stat_bound& a, const stat_bound& b) noexcept {
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+      case bound_kind::none: return true;
+      case bound_kind::boolean: return a.boolean == b.boolean;
+      case bound_kind::integer: return a.integer == b.integer;
+      case bound_kind::floating: {
+        uint64_t x, y;
+        std::memcpy(&x, &a.floating, 8);
+        std::memcpy(&y, &b.floating, 8);
+        return x == y;
+      }
+      case bound_kind::decimal: return a.decimal == b.decimal;
+      case bound_kind::bytes: return a.bytes == b.bytes;
+    }
+    return false;
+  }
+  friend bool operator!=(const stat_bound& a, const stat_bound& b) noexcept { return !(a == b); }
+};
+
+/// Three-way comparison of two bounds of the same kind under the type ordering (<0, 0, >0).
+/// Bounds of different kinds compare by kind (callers never mix kinds of one column).
+inline int compare_bounds(const stat_bound& a, const stat_bound& b) noexcept {
+  if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;
+  auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : (y < x ? 1 : 0); };
+  switch (a.kind) {
+    case bound_kind::none: return 0;
+    case bound_kind::boolean: return cmp(a.boolean, b.boolean);
+    case bound_kind::integer: return cmp(a.integer, b.integer);
+    case bound_kind::floating: return cmp(a.floating, b.floating);
+    case bound_kind::decimal: return cmp(a.decimal, b.decimal);
+    case bound_kind::bytes: {
+      const int c = std::string_view(a.bytes).compare(b.bytes);  // unsigned bytewise
+      return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+  }
+  return 0;
+}
+
+/// The bound kind of a column type (none for nested types).
+inline bound_kind bound_kind_of(type_id id) noexcept {
+  switch (id) {
+    case type_id::boolean: return bound_kind::boolean;
+    case type_id::int8:
+    case type_id::int16:
+    case type_id::int32:
+    case type_id::int64:
+    case type_id::date32:
+    case type_id::time64:
+    case type_id::timestamp: return bound_kind::integer;
+    case type_id::float32:
+    case type_id::float64: return bound_kind::floating;
+    case type_id::decimal128: return bound_kind::decimal;
+    case type_id::string:
+    case type_id::large_string:
+    case type_id::binary:
+    case type_id::large_binary:
+    case type_id::fixed_size_binary: return bound_kind::bytes;
+    default: return bound_kind::none;
+  }
+}
+
+/// Statistics of one column over one or more batches.
+struct column_stats {
+  column_stats() = default;
+  /// Empty statistics of a column of type `t`, ready to merge into.
+  explicit column_stats(const data_type& t) : type(t) {}
+
+  data_type type;
+  /// Slots seen, nulls included (Iceberg value_counts; Parquet num_values is per page).
+  int64_t value_count = 0;
+  /// Null slots (Parquet null_count, Iceberg null_value_counts, Paimon nullCounts).
+  int64_t null_count = 0;
+  /// NaN slots of float32/float64 (Parquet nan_count, Iceberg nan_value_counts); 0 otherwise.
+  int64_t nan_count = 0;
+  /// Smallest / largest non-null, non-NaN value; kind none when there is none.
+  stat_bound min;
+  stat_bound max;
+  /// False once truncate_bounds replaced the bound by a shorter prefix (Parquet
+  /// is_min_value_exact / is_max_value_exact).
+  bool min_exact = true;
+  bool max_exact = true;
+
+  bool has_min_max() const noexcept { return min.has_value() && max.has_value(); }
+
+  /// Folds `other` (stats of more rows of the same column) into this. Error: invalid_argument
+  /// when the types differ. An inexact bound stays inexact.
+  status merge(const column_stats& other) {
+    if (other.type != type)
+      return invalid_argument("cannot merge statistics of " + other.type.to_string() + " into " +
+                              type.to_string());
+    const bool mine = bounded_values() > 0, theirs = other.bounded_values() > 0;
+    value_count += other.value_count;
+    null_count += other.null_count;
+    nan_count += other.nan_count;
+    merge_bound(min, min_exact, mine, other.min, other.min_exact, theirs, -1);
+    merge_bound(max, max_exact, mine, other.max, other.max_exact, theirs, 1);
+    normalize_zero_bounds();
+    return {};
+  }
+
+  /// Values that can contribute to min/max: not null and not NaN.
+  int64_t bounded_values() const noexcept { return value_count - null_count - nan_count; }
+
+  /// Applies the signed-zero rule: a zero min becomes -0.0, a zero max +0.0.
+  void normalize_zero_bounds() noexcept {
+    if (min.kind == bound_kind::floating && min.floating == 0) min.floating = -0.0;
+    if (max.kind == bound_kind::floating && max.floating == 0) max.floating = 0.0;
+  }
+
+ private:
+  // A side with values but no bound (a max dropped by truncate_bounds) makes the merged bound
+  // unknown; otherwise the better bound wins, exact if either equal side is exact.
+  static void merge_bound(stat_bound& b, bool& exact, bool mine, const stat_bound& o, bool o_exact,
+                          bool theirs, int better) {
+    if ((mine && !b.has_value()) || !theirs) return;
+    if (!o.has_value()) {
+      b = stat_bound();
+      exact = false;
+      return;
+    }
+    const int c = b.has_value() ? compare_bounds(o, b) : better;
+    if (c == better) {
+      b = o;
+      exact = o_exact;
+    } else if (c == 0) {
+      exact = exact || o_exact;
+    }
+  }
+};
+
+namespace detail {
+
+// One typed pass: T is the storage type, chosen once per column by visit_storage_type.
+template <class T>
+void scan_stats(const column_view& c, column_stats& s) {
+  const int64_t n = c.length;
+  int64_t valid = n;
+  if constexpr (std::is_same<T, bool>::value) {
+    int64_t trues = 0;
+    valid = 0;
+    for (int64_t i = 0; i < n; ++i) {
+      const bool ok = c.is_valid(i);
+      valid += ok;
+      trues += ok & c.bool_value(i);
+    }
+    if (trues > 0 || valid > trues) {
+      s.min = stat_bound::of_bool(valid == trues);
+      s.max = stat_bound::of_bool(trues > 0);
+    }
+  } else if constexpr (std::is_same<T, std::string_view>::value) {
+    std::string_view mn, mx;
+    bool any = false;
+    valid = 0;
+    auto visit = [&](std::string_view v) {
+      if (!any) {
+        mn = mx = v;
+        any = true;
+      } else if (v < mn) {
+        mn = v;
+      } else if (mx < v) {
+        mx = v;
+      }
+    };
+    // Offsets are read through a typed pointer chosen once (no per-value width dispatch).
+    auto scan_offsets = [&](const auto* offsets) {
+      const char* bytes = reinterpret_cast<const char*>(c.data);
+      for (int64_t i = 0; i < n; ++i) {
+        if (!c.is_valid(i)) continue;
+        ++valid;
+        const int64_t b = offsets[i], e = offsets[i + 1];
+        visit(std::string_view(bytes + b, static_cast<size_t>(e - b)));
+      }
+    };
+    if (c.type.id == type_id::fixed_size_binary) {
+      for (int64_t i = 0; i < n; ++i)
+        if (c.is_valid(i)) ++valid, visit(c.fixed_bytes(i));
+    } else if (has_large_offsets(c.type.id)) {
+      scan_offsets(static_cast<const int64_t*>(c.values) + c.offset);
+    } else {
+      scan_offsets(static_cast<const int32_t*>(c.values) + c.offset);
+    }
+    if (any) {
+      s.min = stat_bound::of_bytes(std::string(mn));
+      s.max = stat_bound::of_bytes(std::string(mx));
+    }
+  } else {
+    // Integers, floats, decimals. Comparisons with NaN are false, so NaN never replaces a bound;
+    // the NaN count is kept separately. Start from the extremes of T.
+    T mn, mx;
+    if constexpr (std::is_floating_point<T>::value) {
+      mn = std::numeric_limits<T>::infinity();
+      mx = -std::numeric_limits<T>::infinity();
+    } else if constexpr (std::is_same<T, __int128>::value) {
+      mx = static_cast<__int128>(static_cast<unsigned __int128>(1) << 127);
+      mn = ~mx;
+    } else {
+      mn = std::numeric_limits<T>::max();
+      mx = std::numeric_limits<T>::min();
+    }
+    int64_t nans = 0;
+    const uint8_t* base = static_cast<const uint8_t*>(c.values);
+    auto load = [&](int64_t i) {
+      T v;
+      std::memcpy(&v, base + (c.offset + i) * static_cast<int64_t>(sizeof(T)), sizeof(T));
+      return v;
+    };
+    if (c.validity == nullptr) {
+      // Four independent lanes: no loop-carried dependency on a single min/max register.
+      T lo[4] = {mn, mn, mn, mn}, hi[4] = {mx, mx, mx, mx};
+      int64_t i = 0;
+      for (; i + 4 <= n; i += 4) {
+        for (int k = 0; k < 4; ++k) {
+          const T v = load(i + k);
+          if constexpr (std::is_floating_point<T>::value) nans += (v != v);
+          lo[k] = v < lo[k] ? v : lo[k];
+          hi[k] = hi[k] < v ? v : hi[k];
+        }
+      }
+      for (; i < n; ++i) {
+        const T v = load(i);
+        if constexpr (std::is_floating_point<T>::value) nans += (v != v);
+        lo[0] = v < lo[0] ? v : lo[0];
+        hi[0] = hi[0] < v ? v : hi[0];
+      }
+      for (int k = 0; k < 4; ++k) {
+        mn = lo[k] < mn ? lo[k] : mn;
+        mx = mx < hi[k] ? hi[k] : mx;
+      }
+    } else {
+      // Branch-free over the bitmap: null slots are loaded (Arrow buffers cover every slot)
+      // but masked out of the bounds and counts.
+      valid = 0;
+      const uint8_t* bits = c.validity;
+      for (int64_t i = 0; i < n; ++i) {
+        const int64_t b = c.offset + i;
+        const bool ok = (bits[b >> 3] >> (b & 7)) & 1;
+        valid += ok;
+        const T v = load(i);
+        if constexpr (std::is_floating_point<T>::value) nans += ok & (v != v);
+        mn = (ok & (v < mn)) ? v : mn;
+        mx = (ok & (mx < v)) ? v : mx;
+      }
+    }
+    s.nan_count += nans;
+    if (valid - nans > 0) {
+      if constexpr (std::is_floating_point<T>::value) {
+        s.min = stat_bound::of_double(static_cast<double>(mn));
+        s.max = stat_bound::of_double(static_cast<double>(mx));
+      } else if constexpr (std::is_same<T, __int128>::value) {
+        s.min = stat_bound::of_decimal(mn);
+        s.max = stat_bound::of_decimal(mx);
+      } else {
+        s.min = stat_bound::of_int(static_cast<int64_t>(mn));
+        s.max = stat_bound::of_int(static_cast<int64_t>(mx));
+      }
+    }
+  }
+  s.value_count += n;
+  s.null_count += n - valid;
+}
+
+}  // namespace detail
+
+/// Statistics of the slots of `c` (a validated view) in one pass. Nested columns get counts
+/// only. Parquet A8 / Iceberg manifest metrics orderings, see the top of this header.
+inline column_stats compute_stats(const column_view& c) {
+  column_stats s;
+  s.type = c.type;
+  const bool typed =
+      visit_storage_type(c.type.id, [&](auto tag) { detail::scan_stats<decltype(tag)>(c, s); });
+  if (!typed) {
+    s.value_count = c.length;
+    s.null_count = c.null_count();
+  }
+  s.normalize_zero_bounds();
+  return s;
+}
+
+/// Adds the slots of `c` to `s` (same as merging compute_stats(c)). Error: invalid_argument on
+/// a type mismatch.
+inline status update_stats(column_stats& s, const column_view& c) {
+  return s.merge(compute_stats(c));
+}
+
+namespace detail {
+
+inline bool is_utf8_continuation(uint8_t b) noexcept { return (b & 0xC0) == 0x80; }
+
+// Largest cut <= n that does not split a UTF-8 sequence (by continuation bytes).
+inline size_t utf8_cut(std::string_view v, size_t n) noexcept {
+  if (n >= v.size()) return v.size();
+  size_t cut = n;
+  while (cut > 0 && is_utf8_continuation(static_cast<uint8_t>(v[cut]))) --cut;
+  return cut;
+}
+
+// Decodes the code point starting at v[i] of length len (already delimited); -1 if invalid.
+inline int32_t utf8_decode(std::string_view v, size_t i, size_t len) noexcept {
+  const auto b = [&](size_t k) { return static_cast<uint8_t>(v[i + k]); };
+  switch (len) {
+    case 1: return b(0) < 0x80 ? b(0) : -1;
+    case 2: {
+      if ((b(0) & 0xE0) != 0xC0) return -1;
+      const int32_t cp = ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+      return cp >= 0x80 ? cp : -1;
+    }
+    case 3: {
+      if ((b(0) & 0xF0) != 0xE0) return -1;
+      const int32_t cp = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+      return (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) ? cp : -1;
+    }
+    case 4: {
+      if ((b(0) & 0xF8) != 0xF0) return -1;
+      const int32_t cp =
+          ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+      return (cp >= 0x10000 && cp <= 0x10FFFF) ? cp : -1;
+    }
+    default: return -1;
+  }
+}
+
+inline void utf8_encode(int32_t cp, size_t len, char* out) noexcept {
+  const auto u = static_cast<uint32_t>(cp);
+  switch (len) {
+    case 1: out[0] = static_cast<char>(u); break;
+    case 2:
+      out[0] = static_cast<char>(0xC0 | (u >> 6));
+      out[1] = static_cast<char>(0x80 | (u & 0x3F));
+      break;
+    case 3:
+      out[0] = static_cast<char>(0xE0 | (u >> 12));
+      out[1] = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+      out[2] = static_cast<char>(0x80 | (u & 0x3F));
+      break;
+    default:
+      out[0] = static_cast<char>(0xF0 | (u >> 18));
+      out[1] = static_cast<char>(0x80 | ((u >> 12) & 0x3F));
+      out[2] = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+      out[3] = static_cast<char>(0x80 | (u & 0x3F));
+      break;
+  }
+}
+
+inline size_t utf8_length_of(int32_t cp) noexcept {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+}  // namespace detail
+
+/// Lower bound of `v` in at most `n` bytes: `v` itself if it fits, else its prefix (for UTF-8,
+/// cut on a character boundary so the result stays valid UTF-8). Parquet A8 truncation.
+inline std::string truncate_lower_bound(std::string_view v, size_t n, bool utf8) {
+  if (v.size() <= n) return std::string(v);
+  return std::string(v.substr(0, utf8 ? detail::utf8_cut(v, n) : n));
+}
+
+/// Upper bound of `v` in at most `n` bytes: `v` itself if it fits; else, for binary, the n-byte
+/// prefix with its last byte incremented (trailing 0xFF bytes dropped); for UTF-8, the prefix
+/// cut on a character boundary with its last incrementable code point incremented to the next
+/// scalar value of the same encoded length (surrogates skipped). nullopt when no such bound
+/// exists (all 0xFF, nothing incrementable, invalid UTF-8). Parquet A8, Iceberg truncate.
+inline std::optional<std::string> truncate_upper_bound(std::string_view v, size_t n, bool utf8) {
+  if (v.size() <= n) return std::string(v);
+  if (!utf8) {
+    std::string p(v.substr(0, n));
+    while (!p.empty()) {
+      auto last = static_cast<uint8_t>(p.back());
+      if (last != 0xFF) {
+        p.back() = static_cast<char>(last + 1);
+        return p;
+      }
+      p.pop_back();
+    }
+    return std::nullopt;
+  }
+  std::string p(v.substr(0, detail::utf8_cut(v, n)));
+  size_t end = p.size();
+  while (end > 0) {
+    size_t start = end - 1;
+    while (start > 0 && detail::is_utf8_continuation(static_cast<uint8_t>(p[start]))) --start;
+    const size_t len = end - start;
+    const int32_t cp = detail::utf8_decode(p, start, len);
+    if (cp < 0) return std::nullopt;
+    int32_t next = cp + 1;
+    if (next == 0xD800) next = 0xE000;
+    if (next <= 0x10FFFF && detail::utf8_length_of(next) == len) {
+      p.resize(end);
+      detail::utf8_encode(next, len, &p[start]);
+      return p;
+    }
+    end = start;
+  }
+  return std::nullopt;
+}
+
+/// Truncates string/binary (not fixed_size_binary) bounds of `s` to at most `n` bytes,
+/// clearing min_exact/max_exact when a bound changed and dropping a max that cannot be
+/// incremented. Other types are unchanged.
+inline void truncate_bounds(column_stats& s, size_t n) {
+  if (!is_binary_like(s.type.id)) return;
+  const bool utf8 = s.type.id == type_id::string || s.type.id == type_id::large_string;
+  if (s.min.kind == bound_kind::bytes && s.min.bytes.size() > n) {
+    s.min.bytes = truncate_lower_bound(s.min.bytes, n, utf8);
+    s.min_exact = false;
+  }
+  if (s.max.kind == bound_kind::bytes && s.max.bytes.size() > n) {
+    std::optional<std::string> up = truncate_upper_bound(s.max.bytes, n, utf8);
+    if (up) {
+      s.max.bytes = std::move(*up);
+    } else {
+      s.max = stat_bound();
+    }
+    s.max_exact = false;
+  }
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_STATS_HPP
+// ---- end lakecodec/core/stats.hpp
 // ---- begin lakecodec/core.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_HPP
