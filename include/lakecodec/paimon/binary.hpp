@@ -130,6 +130,25 @@ class binary_row_writer : public detail::section_writer {
   void write_string(int i, std::string_view s) { put_bytes(slot(i), s.data(), s.size()); }
   /// A nested ROW, ARRAY or MAP blob (already built), copied into the var part.
   void write_nested(int i, byte_span blob) { put_var(slot(i), blob.data, blob.size); }
+  /// BYTES holding `SerializationUtils.serializeBinaryRow`: [int32 BE arity][row], written
+  /// straight into the var part (no temporary).
+  void write_serialized_row(int i, int32_t arity, const void* row, size_t n) {
+    if (n + 4 <= max_inline_bytes) {
+      uint8_t tmp[8];
+      store_be<int32_t>(tmp, arity);
+      if (n > 0) std::memcpy(tmp + 4, row, n);
+      put_bytes(slot(i), tmp, n + 4);
+      return;
+    }
+    const size_t total = n + 4;
+    const size_t offset = buf_.size();
+    const size_t rounded = detail::round_to_word(total);
+    uint8_t* p = buf_.append_uninitialized(rounded);
+    store_be<int32_t>(p, arity);
+    if (n > 0) std::memcpy(p + 4, row, n);
+    std::memset(p + total, 0, rounded - total);
+    put_offset_and_size(slot(i), offset, total);
+  }
   /// Non-compact DECIMAL (precision > 18): 16 reserved bytes holding the big-endian two's
   /// complement unscaled value (<= 16 bytes); `null` keeps the reservation and sets the bit.
   void write_decimal_bytes(int i, byte_span unscaled_be, bool null = false) {

@@ -182,9 +182,9 @@ inline result<std::vector<data_file_meta>> read_files(bounded_reader& r, int ver
   for (int32_t k = 0; k < n; ++k) {
     const int64_t row_at = r.offset();
     LAKECODEC_ASSIGN_OR_RETURN(byte_span b, read_row_blob(r, "DataFileMeta row"));
-    auto f = decode_data_file_meta(b, version);
-    if (!f) return with_offset(f.error(), row_at);
-    out.push_back(std::move(f).value());
+    out.emplace_back();
+    status st = decode_data_file_meta_into(b, version, out.back());
+    if (!st.ok()) return with_offset(std::move(st), row_at);
   }
   return out;
 }
@@ -214,8 +214,7 @@ inline status check_version(int version) {
   return {};
 }
 
-inline result<commit_message> read_message(bounded_reader& r, int version) {
-  commit_message m;
+inline status read_message_into(bounded_reader& r, int version, commit_message& m) {
   {
     const int64_t at = r.offset();
     LAKECODEC_ASSIGN_OR_RETURN(byte_span b, read_row_blob(r, "partition"));
@@ -231,7 +230,7 @@ inline result<commit_message> read_message(bounded_reader& r, int version) {
     LAKECODEC_ASSIGN_OR_RETURN(m.compact.compact_after, read_files(r, version));
     LAKECODEC_ASSIGN_OR_RETURN(m.compact.changelog_files, read_files(r, version));
     LAKECODEC_ASSIGN_OR_RETURN(m.data.new_index_files, read_indexes(r, version));
-    return m;
+    return {};
   }
   if (version >= 7) {
     LAKECODEC_ASSIGN_OR_RETURN(uint8_t present, r.read_u8("totalBuckets flag"));
@@ -253,7 +252,7 @@ inline result<commit_message> read_message(bounded_reader& r, int version) {
   if (version >= 10) {
     LAKECODEC_ASSIGN_OR_RETURN(m.compact.new_index_files, read_indexes(r, version));
     LAKECODEC_ASSIGN_OR_RETURN(m.compact.deleted_index_files, read_indexes(r, version));
-    return m;
+    return {};
   }
   const bool to_compact = !m.compact.files_empty();
   LAKECODEC_ASSIGN_OR_RETURN(auto new_idx, read_indexes(r, version));
@@ -262,10 +261,37 @@ inline result<commit_message> read_message(bounded_reader& r, int version) {
     LAKECODEC_ASSIGN_OR_RETURN(auto del_idx, read_indexes(r, version));
     (to_compact ? m.compact.deleted_index_files : m.data.deleted_index_files) = std::move(del_idx);
   }
+  return {};
+}
+
+inline result<commit_message> read_message(bounded_reader& r, int version) {
+  commit_message m;
+  LAKECODEC_TRY(read_message_into(r, version, m));
   return m;
 }
 
 }  // namespace detail
+
+/// A reusable CommitMessageSerializer for one version: keeps its row writers between calls, so
+/// steady-state serialization does not allocate beyond the output buffer.
+class commit_message_serializer {
+ public:
+  explicit commit_message_serializer(int version = default_commit_message_version)
+      : version_(version), encoder_(version) {}
+  int version() const noexcept { return version_; }
+
+  /// Appends one serialized message to `out` (§5); errors as serialize_commit_message.
+  status serialize(const commit_message& m, byte_buffer& out) {
+    LAKECODEC_TRY(detail::check_version(version_));
+    return encoder_.message(m, out);
+  }
+  /// Decodes exactly one message filling `bytes`.
+  result<commit_message> deserialize(byte_span bytes) const;
+
+ private:
+  int version_;
+  detail::commit_encoder encoder_;
+};
 
 /// `CommitMessageSerializer.serialize`: one message without a version (§5). Fails with
 /// invalid_argument when the message needs something `version` cannot express.
@@ -301,6 +327,10 @@ inline result<commit_message> deserialize_commit_message(byte_span bytes, int ve
   return m;
 }
 
+inline result<commit_message> commit_message_serializer::deserialize(byte_span bytes) const {
+  return deserialize_commit_message(bytes, version_);
+}
+
 /// `CommitMessageSerializer.deserializeList(version, view)` reading from `r` (§5).
 inline result<std::vector<commit_message>> deserialize_commit_message_list(bounded_reader& r,
                                                                            int version) {
@@ -311,8 +341,8 @@ inline result<std::vector<commit_message>> deserialize_commit_message_list(bound
   std::vector<commit_message> out;
   out.reserve(static_cast<size_t>(n));
   for (int32_t k = 0; k < n; ++k) {
-    LAKECODEC_ASSIGN_OR_RETURN(commit_message m, detail::read_message(r, version));
-    out.push_back(std::move(m));
+    out.emplace_back();
+    LAKECODEC_TRY(detail::read_message_into(r, version, out.back()));
   }
   return out;
 }

@@ -177,11 +177,8 @@ inline void write_string_array(binary_row_writer& w, int i, const std::vector<st
   w.write_nested(i, a.bytes());
 }
 
-inline void write_serialized_row(binary_row_writer& w, int i, const binary_row& r, std::string& tmp) {
-  tmp.resize(4 + r.bytes.size());
-  store_be<int32_t>(reinterpret_cast<uint8_t*>(&tmp[0]), r.arity);
-  if (!r.bytes.empty()) std::memcpy(&tmp[4], r.bytes.data(), r.bytes.size());
-  w.write_bytes(i, tmp.data(), tmp.size());
+inline void write_serialized_row(binary_row_writer& w, int i, const binary_row& r, std::string&) {
+  w.write_serialized_row(i, r.arity, r.bytes.data(), r.bytes.size());
 }
 
 inline void write_stats(binary_row_writer& w, int i, const simple_stats& s, meta_scratch& m) {
@@ -277,41 +274,40 @@ inline result<std::optional<std::vector<std::string>>> read_opt_string_array(con
   return std::optional<std::vector<std::string>>(std::move(v));
 }
 
-inline result<binary_row> read_serialized_row(const binary_row_view& r, int i) {
+inline status read_serialized_row_into(const binary_row_view& r, int i, binary_row& out) {
   LAKECODEC_ASSIGN_OR_RETURN(byte_span b, r.get_bytes(i));
-  return deserialize_binary_row(b);
+  if (b.size < 4)
+    return corrupt_data("paimon: serialized row of " + std::to_string(b.size) + " bytes has no arity");
+  out.arity = load_be<int32_t>(b.data);
+  out.bytes.assign(reinterpret_cast<const char*>(b.data) + 4, b.size - 4);
+  LAKECODEC_TRY(binary_row_view::make(byte_span(b.data + 4, b.size - 4), out.arity));
+  return {};
 }
 
-inline result<simple_stats> read_stats(const binary_row_view& r, int i) {
+inline status read_stats_into(const binary_row_view& r, int i, simple_stats& out) {
   LAKECODEC_ASSIGN_OR_RETURN(binary_row_view s, r.get_row(i, 3));
-  simple_stats out;
   LAKECODEC_TRY(not_null(s, 0, "_MIN_VALUES"));
   LAKECODEC_TRY(not_null(s, 1, "_MAX_VALUES"));
-  LAKECODEC_ASSIGN_OR_RETURN(out.min_values, read_serialized_row(s, 0));
-  LAKECODEC_ASSIGN_OR_RETURN(out.max_values, read_serialized_row(s, 1));
+  LAKECODEC_TRY(read_serialized_row_into(s, 0, out.min_values));
+  LAKECODEC_TRY(read_serialized_row_into(s, 1, out.max_values));
   if (s.is_null(2)) {
     out.null_counts.reset();
   } else {
     LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, s.get_array(2, 8));
-    std::vector<std::optional<int64_t>> nc(static_cast<size_t>(a.size()));
+    if (!out.null_counts) out.null_counts.emplace();
+    auto& nc = *out.null_counts;
+    nc.assign(static_cast<size_t>(a.size()), std::nullopt);
     for (int k = 0; k < a.size(); ++k)
       if (!a.is_null(k)) nc[static_cast<size_t>(k)] = a.get_long(k);
-    out.null_counts = std::move(nc);
   }
-  return out;
-}
-
-template <class T, class F>
-std::optional<T> opt(const binary_row_view& r, int i, F get) {
-  if (r.is_null(i)) return std::nullopt;
-  return get(i);
+  return {};
 }
 
 }  // namespace detail
 
 /// Reads a DataFileMeta row of the given CommitMessage version (§5 table of deserializers);
 /// fails on a row too short for the version's arity, a null NOT NULL field or a bad offset.
-inline result<data_file_meta> decode_data_file_meta(byte_span row_bytes, int version) {
+inline status decode_data_file_meta_into(byte_span row_bytes, int version, data_file_meta& f) {
   const int32_t arity = data_file_meta_arity(version);
   LAKECODEC_ASSIGN_OR_RETURN(binary_row_view r, binary_row_view::make(row_bytes, arity));
   static const char* const names[] = {"_FILE_NAME", "_FILE_SIZE", "_ROW_COUNT", "_MIN_KEY",
@@ -319,44 +315,47 @@ inline result<data_file_meta> decode_data_file_meta(byte_span row_bytes, int ver
                                       "_MIN_SEQUENCE_NUMBER", "_MAX_SEQUENCE_NUMBER",
                                       "_SCHEMA_ID", "_LEVEL", "_EXTRA_FILES"};
   for (int i = 0; i < 12; ++i) LAKECODEC_TRY(detail::not_null(r, i, names[i]));
-  data_file_meta f;
   LAKECODEC_ASSIGN_OR_RETURN(std::string_view name, r.get_string(0));
   f.file_name.assign(name);
   f.file_size = r.get_long(1);
   f.row_count = r.get_long(2);
-  LAKECODEC_ASSIGN_OR_RETURN(f.min_key, detail::read_serialized_row(r, 3));
-  LAKECODEC_ASSIGN_OR_RETURN(f.max_key, detail::read_serialized_row(r, 4));
-  LAKECODEC_ASSIGN_OR_RETURN(f.key_stats, detail::read_stats(r, 5));
-  LAKECODEC_ASSIGN_OR_RETURN(f.value_stats, detail::read_stats(r, 6));
+  LAKECODEC_TRY(detail::read_serialized_row_into(r, 3, f.min_key));
+  LAKECODEC_TRY(detail::read_serialized_row_into(r, 4, f.max_key));
+  LAKECODEC_TRY(detail::read_stats_into(r, 5, f.key_stats));
+  LAKECODEC_TRY(detail::read_stats_into(r, 6, f.value_stats));
   f.min_sequence_number = r.get_long(7);
   f.max_sequence_number = r.get_long(8);
   f.schema_id = r.get_long(9);
   f.level = r.get_int(10);
   {
     LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, r.get_array(11, 8));
-    LAKECODEC_ASSIGN_OR_RETURN(f.extra_files, detail::read_string_array(a));
+    if (a.size() > 0) {
+      LAKECODEC_ASSIGN_OR_RETURN(f.extra_files, detail::read_string_array(a));
+    } else {
+      f.extra_files.clear();
+    }
   }
   if (!r.is_null(12)) f.creation_time = r.get_long(12);
-  if (arity <= 13) return f;
+  if (arity <= 13) return {};
   if (!r.is_null(13)) f.delete_row_count = r.get_long(13);
   if (!r.is_null(14)) {
     LAKECODEC_ASSIGN_OR_RETURN(byte_span b, r.get_bytes(14));
     f.embedded_index = b.to_string();
   }
-  if (arity <= 15) return f;
+  if (arity <= 15) return {};
   if (!r.is_null(15)) f.file_source = r.get_byte(15);
-  if (arity <= 16) return f;
+  if (arity <= 16) return {};
   LAKECODEC_ASSIGN_OR_RETURN(f.value_stats_cols, detail::read_opt_string_array(r, 16));
-  if (arity <= 17) return f;
+  if (arity <= 17) return {};
   if (!r.is_null(17)) {
     LAKECODEC_ASSIGN_OR_RETURN(std::string_view s, r.get_string(17));
     f.external_path = std::string(s);
   }
-  if (arity <= 18) return f;
+  if (arity <= 18) return {};
   if (!r.is_null(18)) f.first_row_id = r.get_long(18);
-  if (arity <= 19) return f;
+  if (arity <= 19) return {};
   LAKECODEC_ASSIGN_OR_RETURN(f.write_cols, detail::read_opt_string_array(r, 19));
-  if (arity <= 20) return f;
+  if (arity <= 20) return {};
   if (!r.is_null(20)) {
     LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, r.get_array(20, 8));
     std::vector<int64_t> s(static_cast<size_t>(a.size()));
@@ -366,6 +365,13 @@ inline result<data_file_meta> decode_data_file_meta(byte_span row_bytes, int ver
     }
     f.write_cols_sequences = std::move(s);
   }
+  return {};
+}
+
+/// Reads a DataFileMeta row of the given CommitMessage version into a new value.
+inline result<data_file_meta> decode_data_file_meta(byte_span row_bytes, int version) {
+  data_file_meta f;
+  LAKECODEC_TRY(decode_data_file_meta_into(row_bytes, version, f));
   return f;
 }
 

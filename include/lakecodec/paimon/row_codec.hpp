@@ -3,6 +3,7 @@
 // paimon spec fact sheet §2) and the schemaless row helpers of SerializationUtils (§3).
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -21,15 +22,98 @@
 LAKECODEC_NAMESPACE_BEGIN
 namespace paimon {
 
+/// Bytes of a serialized row with room for 56 bytes inline: the keys and statistics rows of
+/// DataFileMeta are small, and decoding a message would otherwise allocate for each of them.
+/// A minimal string-like type (data/size/assign, comparisons, conversion to string_view).
+class row_bytes {
+ public:
+  static constexpr uint32_t inline_capacity = 56;
+
+  row_bytes() noexcept { inline_[0] = 0; }
+  row_bytes(std::string_view s) { assign(s.data(), s.size()); }  // NOLINT: string-like
+  row_bytes(const std::string& s) { assign(s.data(), s.size()); }  // NOLINT
+  row_bytes(const char* s) { assign(s, std::strlen(s)); }  // NOLINT
+  row_bytes(const row_bytes& o) { assign(o.data(), o.size()); }
+  row_bytes(row_bytes&& o) noexcept { take(o); }
+  row_bytes& operator=(const row_bytes& o) {
+    if (this != &o) assign(o.data(), o.size());
+    return *this;
+  }
+  row_bytes& operator=(row_bytes&& o) noexcept {
+    if (this != &o) {
+      release();
+      take(o);
+    }
+    return *this;
+  }
+  row_bytes& operator=(std::string_view s) {
+    assign(s.data(), s.size());
+    return *this;
+  }
+  row_bytes& operator=(const std::string& s) {
+    assign(s.data(), s.size());
+    return *this;
+  }
+  ~row_bytes() { release(); }
+
+  /// Replaces the contents with `n` bytes at `p`.
+  void assign(const char* p, size_t n) {
+    if (n > cap()) {
+      release();
+      heap_ = static_cast<char*>(std::malloc(n));
+      if (heap_ == nullptr) std::abort();  // out of memory, as std::string would throw
+      cap_ = static_cast<uint32_t>(n);
+    }
+    if (n > 0) std::memmove(data_ptr(), p, n);
+    size_ = static_cast<uint32_t>(n);
+  }
+  const char* data() const noexcept { return cap_ > inline_capacity ? heap_ : inline_; }
+  size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  operator std::string_view() const noexcept { return {data(), size_}; }  // NOLINT
+  std::string to_string() const { return std::string(data(), size_); }
+  friend bool operator==(const row_bytes& a, const row_bytes& b) noexcept {
+    return std::string_view(a) == std::string_view(b);
+  }
+  friend bool operator!=(const row_bytes& a, const row_bytes& b) noexcept { return !(a == b); }
+
+ private:
+  uint32_t cap() const noexcept { return cap_ > inline_capacity ? cap_ : inline_capacity; }
+  char* data_ptr() noexcept { return cap_ > inline_capacity ? heap_ : inline_; }
+  void release() noexcept {
+    if (cap_ > inline_capacity) std::free(heap_);
+    cap_ = 0;
+    size_ = 0;
+  }
+  void take(row_bytes& o) noexcept {
+    size_ = o.size_;
+    cap_ = o.cap_;
+    if (o.cap_ > inline_capacity) {
+      heap_ = o.heap_;
+    } else {
+      std::memcpy(inline_, o.inline_, o.size_);
+    }
+    o.cap_ = 0;
+    o.size_ = 0;
+  }
+
+  uint32_t size_ = 0;
+  uint32_t cap_ = 0;  // > inline_capacity: heap_ is live
+  union {
+    char* heap_;
+    char inline_[inline_capacity];
+  };
+};
+
 /// A serialized BinaryRow together with its arity: what Java's schemaless helpers store
 /// (`_MIN_KEY`, stats min/max values, partitions). `bytes` is the row itself, without prefixes.
 struct binary_row {
   int32_t arity = 0;
-  std::string bytes;
+  row_bytes bytes;
 
   /// The empty row (arity 0): 8 zero bytes (`BinaryRow.EMPTY_ROW`).
   static binary_row empty() { return binary_row{0, std::string(8, '\0')}; }
-  byte_span span() const noexcept { return byte_span(bytes); }
+  byte_span span() const noexcept { return byte_span(bytes.data(), bytes.size()); }
   result<binary_row_view> view() const { return binary_row_view::make(span(), arity); }
   friend bool operator==(const binary_row& a, const binary_row& b) {
     return a.arity == b.arity && a.bytes == b.bytes;

@@ -864,8 +864,15 @@ public class PaimonOracle {
         CommitMessageSerializer ser = new CommitMessageSerializer();
         int version = ser.getVersion();
         long[] times = new long[rounds];
+        long[] cpu = new long[rounds];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long[] processCpu = new long[rounds];
         long sink = 0;
         for (int round = -3; round < rounds; round++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            long p0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             for (CommitMessage m : list) {
                 byte[] b = ser.serialize(m);
@@ -873,12 +880,21 @@ public class PaimonOracle {
                 sink += b.length + back.bucket();
             }
             long t1 = System.nanoTime();
+            long c1 = mx.getCurrentThreadCpuTime();
+            long p1 = os.getProcessCpuTime();
             if (round >= 0) {
                 times[round] = t1 - t0;
+                cpu[round] = c1 - c0;
+                processCpu[round] = p1 - p0;
             }
         }
         Arrays.sort(times);
-        System.out.println("{\"java_median_ns\":" + times[rounds / 2] + ",\"messages\":" + count
+        Arrays.sort(cpu);
+        Arrays.sort(processCpu);
+        System.out.println("{\"java_median_ns\":" + times[rounds / 2]
+                + ",\"java_thread_cpu_median_ns\":" + cpu[rounds / 2]
+                + ",\"java_process_cpu_median_ns\":" + processCpu[rounds / 2]
+                + ",\"messages\":" + count
                 + ",\"files_per_message\":" + files + ",\"sink\":" + sink + "}");
     }
 }
