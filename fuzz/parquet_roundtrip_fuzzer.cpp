@@ -35,7 +35,8 @@ schema fuzz_schema() {
   s.fields.push_back(field("s", types::string(), true, {}, 2));
   s.fields.push_back(field("d", types::float64(), false, {}, 3));
   s.fields.push_back(list_field("l", field("element", types::int64(), true, {}, 5)));
-  s.fields.push_back(struct_field("st", {field("a", types::int32(), true, {}, 7), field("b", types::binary(), false, {}, 8)}));
+  s.fields.push_back(struct_field(
+      "st", {field("a", types::int32(), true, {}, 7), field("b", types::binary(), false, {}, 8)}));
   return s;
 }
 
@@ -55,7 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   input in{data, size};
   pq::writer_options o;
   const uint8_t flags = in.byte();
-  static const compression codecs[] = {compression::none, compression::snappy, compression::gzip, compression::zstd};
+  static const compression codecs[] = {compression::none, compression::snappy, compression::gzip,
+                                       compression::zstd};
   o.codec = codecs[flags & 3];
   o.page_version = (flags & 4) ? 2 : 1;
   o.dictionary = (flags & 8) == 0;
@@ -69,18 +71,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   int64_t rows = 0;
   while (in.n > 0 && rows < 4096) {
     const uint8_t k = in.byte(), v = in.byte();
-    if (k & 1) bb.column(0).append_null();
-    else bb.column(0).append_int(static_cast<int8_t>(v));
-    if (k & 2) bb.column(1).append_null();
-    else bb.column(1).append_bytes(std::string(v % 7, static_cast<char>('a' + (k % 26))));
+    if (k & 1)
+      bb.column(0).append_null();
+    else
+      bb.column(0).append_int(static_cast<int8_t>(v));
+    if (k & 2)
+      bb.column(1).append_null();
+    else
+      bb.column(1).append_bytes(std::string(v % 7, static_cast<char>('a' + (k % 26))));
     bb.column(2).append_float((k & 4) ? std::nan("") : v * 0.5 - 3);
     if (k & 8) {
       bb.column(3).append_null();
     } else {
       bb.column(3).begin_list();
       for (int e = 0; e < (v % 4); ++e) {
-        if ((k >> 4) & 1 && e == 1) bb.column(3).child(0).append_null();
-        else bb.column(3).child(0).append_int(v * e);
+        if ((k >> 4) & 1 && e == 1)
+          bb.column(3).child(0).append_null();
+        else
+          bb.column(3).child(0).append_int(v * e);
       }
       bb.column(3).end_list();
     }
@@ -88,8 +96,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       bb.column(4).append_null();
     } else {
       bb.column(4).append_struct();
-      if (k & 128) bb.column(4).child(0).append_null();
-      else bb.column(4).child(0).append_int(k);
+      if (k & 128)
+        bb.column(4).child(0).append_null();
+      else
+        bb.column(4).child(0).append_int(k);
       bb.column(4).child(1).append_bytes(std::string(1, static_cast<char>(v)));
     }
     ++rows;
@@ -115,15 +125,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       while (pos < end) {
         pq::page_header h;
         size_t used = 0;
-        check(pq::deserialize(a.span().subspan(static_cast<size_t>(pos), static_cast<size_t>(end - pos)), h, &used).ok());
+        check(pq::deserialize(
+                  a.span().subspan(static_cast<size_t>(pos), static_cast<size_t>(end - pos)), h,
+                  &used)
+                  .ok());
         if (h.type != pq::page_type::dictionary_page) {
-          if (o.page_index) check(f->offset_indexes[g][c]->page_locations[data_pages].offset == pos);
+          if (o.page_index)
+            check(f->offset_indexes[g][c]->page_locations[data_pages].offset == pos);
           ++data_pages;
-          levels += h.data_page_header ? h.data_page_header->num_values : h.data_page_header_v2->num_values;
+          levels += h.data_page_header ? h.data_page_header->num_values
+                                       : h.data_page_header_v2->num_values;
         }
         if (h.crc) {
           const uint8_t* payload = a.data() + pos + used;
-          check(static_cast<int32_t>(crc32(payload, static_cast<size_t>(h.compressed_page_size))) == *h.crc);
+          check(static_cast<int32_t>(crc32(payload, static_cast<size_t>(h.compressed_page_size))) ==
+                *h.crc);
         }
         pos += static_cast<int64_t>(used) + h.compressed_page_size;
       }

@@ -39,7 +39,8 @@ mapping map_file(const std::string& path) {
   struct stat st;
   ::fstat(fd, &st);
   m.size = static_cast<size_t>(st.st_size);
-  if (m.size) m.data = static_cast<const uint8_t*>(::mmap(nullptr, m.size, PROT_READ, MAP_PRIVATE, fd, 0));
+  if (m.size)
+    m.data = static_cast<const uint8_t*>(::mmap(nullptr, m.size, PROT_READ, MAP_PRIVATE, fd, 0));
   ::close(fd);
   return m;
 }
@@ -58,7 +59,9 @@ data_type type_of(const std::string& t) {
   std::exit(2);
 }
 
-double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+double now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 double cpu_now() {
   timespec ts;
   ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
@@ -84,7 +87,8 @@ int main(int argc, char** argv) {
   std::vector<mapping> maps;
   size_t input_bytes = 0;
   for (const auto& c : man["columns"]) {
-    field f(c["name"].get<std::string>(), type_of(c["type"].get<std::string>()), false, {}, c["field_id"].get<int>());
+    field f(c["name"].get<std::string>(), type_of(c["type"].get<std::string>()), false, {},
+            c["field_id"].get<int>());
     b.schema.fields.push_back(f);
     column_view v;
     v.type = f.type;
@@ -132,8 +136,11 @@ int main(int argc, char** argv) {
       return 1;
     }
     const double t1 = now(), c1 = cpu_now();
-    std::printf("{\"seconds\": %.4f, \"cpu_seconds\": %.4f, \"rows\": %lld, \"input_bytes\": %zu, \"output_bytes\": %llu}\n", t1 - t0, c1 - c0,
-                static_cast<long long>(b.length), input_bytes, static_cast<unsigned long long>(sum->file_size));
+    std::printf(
+        "{\"seconds\": %.4f, \"cpu_seconds\": %.4f, \"rows\": %lld, \"input_bytes\": %zu, "
+        "\"output_bytes\": %llu}\n",
+        t1 - t0, c1 - c0, static_cast<long long>(b.length), input_bytes,
+        static_cast<unsigned long long>(sum->file_size));
     return 0;
   }
   // Physical limit: memcpy of the input + the codec alone on the pages of the uncompressed file.
@@ -154,11 +161,17 @@ int main(int argc, char** argv) {
       while (pos < end) {
         pq::page_header h;
         size_t used = 0;
-        if (!pq::deserialize(file.span().subspan(static_cast<size_t>(pos), static_cast<size_t>(end - pos)), h, &used).ok()) return 1;
+        if (!pq::deserialize(
+                 file.span().subspan(static_cast<size_t>(pos), static_cast<size_t>(end - pos)), h,
+                 &used)
+                 .ok())
+          return 1;
         size_t skip = 0;
         if (h.data_page_header_v2)
-          skip = static_cast<size_t>(h.data_page_header_v2->definition_levels_byte_length + h.data_page_header_v2->repetition_levels_byte_length);
-        pages.push_back(file.span().subspan(static_cast<size_t>(pos) + used + skip, static_cast<size_t>(h.compressed_page_size) - skip));
+          skip = static_cast<size_t>(h.data_page_header_v2->definition_levels_byte_length +
+                                     h.data_page_header_v2->repetition_levels_byte_length);
+        pages.push_back(file.span().subspan(static_cast<size_t>(pos) + used + skip,
+                                            static_cast<size_t>(h.compressed_page_size) - skip));
         pos += static_cast<int64_t>(used) + h.compressed_page_size;
       }
     }
@@ -175,7 +188,11 @@ int main(int argc, char** argv) {
     compressed += cbuf.size();
   }
   const double t2 = now(), c2 = cpu_now();
-  std::printf("{\"memcpy_seconds\": %.4f, \"compress_seconds\": %.4f, \"seconds\": %.4f, \"cpu_seconds\": %.4f, \"memcpy_cpu_seconds\": %.4f, \"pages\": %zu, \"page_bytes\": %zu, \"compressed_bytes\": %zu, \"input_bytes\": %zu}\n",
-              t1 - t0, t2 - t1, t2 - t0, c2 - c0, c1 - c0, pages.size(), file.size(), compressed, input_bytes);
+  std::printf(
+      "{\"memcpy_seconds\": %.4f, \"compress_seconds\": %.4f, \"seconds\": %.4f, \"cpu_seconds\": "
+      "%.4f, \"memcpy_cpu_seconds\": %.4f, \"pages\": %zu, \"page_bytes\": %zu, "
+      "\"compressed_bytes\": %zu, \"input_bytes\": %zu}\n",
+      t1 - t0, t2 - t1, t2 - t0, c2 - c0, c1 - c0, pages.size(), file.size(), compressed,
+      input_bytes);
   return 0;
 }

@@ -1,7 +1,6 @@
 // The footer reader rejects every file in tests/parquet/corrupt/ with the error listed in
 // expected.txt (code and message), from memory and from disk, and reads our own files back.
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 
 #include <fstream>
@@ -29,11 +28,14 @@ TEST(ParquetFooterTest, RejectsCorruptFootersWithExpectedErrors) {
     auto bytes = lakecodec_test::read_all(dir + "/" + file);
     auto mem = pq::read_footer(bytes.span());
     ASSERT_FALSE(mem.ok()) << file;
-    EXPECT_EQ(lakecodec::errc_name(mem.error().code()), code) << file << ": " << mem.error().to_string();
-    EXPECT_NE(mem.error().message().find(message), std::string::npos) << file << ": " << mem.error().to_string();
+    EXPECT_EQ(lakecodec::errc_name(mem.error().code()), code)
+        << file << ": " << mem.error().to_string();
+    EXPECT_NE(mem.error().message().find(message), std::string::npos)
+        << file << ": " << mem.error().to_string();
     auto disk = pq::read_footer_file(dir + "/" + file);
     ASSERT_FALSE(disk.ok()) << file;
-    EXPECT_EQ(lakecodec::errc_name(disk.error().code()), code) << file << ": " << disk.error().to_string();
+    EXPECT_EQ(lakecodec::errc_name(disk.error().code()), code)
+        << file << ": " << disk.error().to_string();
     ++cases;
   }
   EXPECT_GE(cases, 9);
@@ -41,7 +43,8 @@ TEST(ParquetFooterTest, RejectsCorruptFootersWithExpectedErrors) {
 
 TEST(ParquetFooterTest, CliReportsCorruptFileAsBadData) {
   const std::string f = lakecodec_test::source_path("tests/parquet/corrupt/bad_tail_magic.parquet");
-  auto r = lakecodec_test::run_command(std::string(LAKECODEC_TEST_CLI) + " parquet meta '" + f + "'", true);
+  auto r = lakecodec_test::run_command(
+      std::string(LAKECODEC_TEST_CLI) + " parquet meta '" + f + "'", true);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("bad_tail_magic.parquet"), std::string::npos) << r.output;
 }
@@ -49,7 +52,9 @@ TEST(ParquetFooterTest, CliReportsCorruptFileAsBadData) {
 TEST(ParquetFooterTest, GenLineitemThenMetaAndFromJson) {
   const std::string dir = lakecodec_test::scratch_dir("pq_cli");
   const std::string cli = LAKECODEC_TEST_CLI;
-  auto r = lakecodec_test::run_command(cli + " gen lineitem --rows 5000 --seed 3 --compression zstd --out " + dir + "/li.parquet", true);
+  auto r = lakecodec_test::run_command(
+      cli + " gen lineitem --rows 5000 --seed 3 --compression zstd --out " + dir + "/li.parquet",
+      true);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   auto f = pq::read_footer_file(dir + "/li.parquet");
   ASSERT_TRUE(f.ok()) << f.error().to_string();
@@ -57,9 +62,12 @@ TEST(ParquetFooterTest, GenLineitemThenMetaAndFromJson) {
   EXPECT_EQ(f->metadata.schema.size(), 17u);
   EXPECT_EQ(f->metadata.row_groups[0].columns[0].meta_data->codec, pq::codec::zstd);
   // deterministic: same seed, same bytes
-  r = lakecodec_test::run_command(cli + " gen lineitem --rows 5000 --seed 3 --compression zstd --out " + dir + "/li2.parquet", true);
+  r = lakecodec_test::run_command(
+      cli + " gen lineitem --rows 5000 --seed 3 --compression zstd --out " + dir + "/li2.parquet",
+      true);
   ASSERT_EQ(r.exit_code, 0);
-  auto a = lakecodec_test::read_all(dir + "/li.parquet"), b = lakecodec_test::read_all(dir + "/li2.parquet");
+  auto a = lakecodec_test::read_all(dir + "/li.parquet"),
+       b = lakecodec_test::read_all(dir + "/li2.parquet");
   EXPECT_TRUE(a.span() == b.span());
   r = lakecodec_test::run_command(cli + " parquet meta " + dir + "/li.parquet");
   ASSERT_EQ(r.exit_code, 0);
@@ -71,8 +79,13 @@ TEST(ParquetFooterTest, GenLineitemThenMetaAndFromJson) {
     {"id":2,"name":"d","required":false,"type":"date"},
     {"id":3,"name":"price","required":false,"type":"decimal(9,2)"},
     {"id":4,"name":"tags","required":false,"type":{"type":"list","element-id":5,"element":"string","element-required":false}}]})js");
-  lakecodec_test::write_all(dir + "/in.jsonl", "{\"id\":1,\"d\":\"2017-11-16\",\"price\":\"12.50\",\"tags\":[\"a\",null]}\n{\"id\":2}\n");
-  r = lakecodec_test::run_command(cli + " parquet fromjson --schema " + dir + "/schema.json --page-version 2 " + dir + "/in.jsonl " + dir + "/out.parquet", true);
+  lakecodec_test::write_all(
+      dir + "/in.jsonl",
+      "{\"id\":1,\"d\":\"2017-11-16\",\"price\":\"12.50\",\"tags\":[\"a\",null]}\n{\"id\":2}\n");
+  r = lakecodec_test::run_command(cli + " parquet fromjson --schema " + dir +
+                                      "/schema.json --page-version 2 " + dir + "/in.jsonl " + dir +
+                                      "/out.parquet",
+                                  true);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   auto g = pq::read_footer_file(dir + "/out.parquet");
   ASSERT_TRUE(g.ok());
@@ -80,7 +93,9 @@ TEST(ParquetFooterTest, GenLineitemThenMetaAndFromJson) {
   EXPECT_EQ(*g->metadata.schema[4].field_id, 4);
   // a bad row names the line and leaves no file
   lakecodec_test::write_all(dir + "/bad.jsonl", "{\"id\":1}\n{\"d\":\"2017-11-16\"}\n");
-  r = lakecodec_test::run_command(cli + " parquet fromjson --schema " + dir + "/schema.json " + dir + "/bad.jsonl " + dir + "/bad.parquet", true);
+  r = lakecodec_test::run_command(cli + " parquet fromjson --schema " + dir + "/schema.json " +
+                                      dir + "/bad.jsonl " + dir + "/bad.parquet",
+                                  true);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("line 2"), std::string::npos) << r.output;
   struct stat st;

@@ -80,7 +80,8 @@ status parse_options(const std::string& text, parquet::writer_options& o) {
       }
     } else if (k == "kv") {
       const size_t c = v.find(':');
-      o.key_value_metadata.emplace_back(v.substr(0, c), c == std::string::npos ? "" : v.substr(c + 1));
+      o.key_value_metadata.emplace_back(v.substr(0, c),
+                                        c == std::string::npos ? "" : v.substr(c + 1));
     } else {
       return invalid_argument("unknown option '" + k + "'");
     }
@@ -97,7 +98,8 @@ struct handle {
 extern "C" {
 
 /// Opens a writer for the record-batch schema `schema` (consumed) at `path`.
-void* lakecodec_pq_open(ArrowSchema* schema, const char* path, const char* options, char* err, size_t errlen) {
+void* lakecodec_pq_open(ArrowSchema* schema, const char* path, const char* options, char* err,
+                        size_t errlen) {
   ArrowSchema sc = *schema;
   schema->release = nullptr;
   auto s = import_schema(sc);

@@ -99,8 +99,8 @@ TEST(ParquetThriftTest, LongFormFieldIdIsZigzag) {
 }
 
 TEST(ParquetThriftTest, SkipsUnknownFieldsOfEveryType) {
-  // KeyValue with unknown fields 3 (i32), 4 (list<binary>), 5 (struct{1: i64}), 6 (bool), 7 (double)
-  // placed between the known ones; the decoder must skip them.
+  // KeyValue with unknown fields 3 (i32), 4 (list<binary>), 5 (struct{1: i64}), 6 (bool), 7
+  // (double) placed between the known ones; the decoder must skip them.
   lakecodec::byte_buffer b;
   pq::compact_writer w(b);
   w.struct_begin();

@@ -1,18 +1,16 @@
 // The Parquet writer: files decode with our footer reader, bad batches are refused with errors
 // naming the column, nothing of a refused batch or failed file is left behind.
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <climits>
-
 #include <string>
 
+#include "../test_support.hpp"
 #include "lakecodec/core/builder.hpp"
 #include "lakecodec/parquet.hpp"
-#include "../test_support.hpp"
 
 namespace pq = lakecodec::parquet;
 using namespace lakecodec;
@@ -32,11 +30,15 @@ owned_batch flat_batch(int64_t n, int64_t base = 0) {
   batch_builder b(flat_schema());
   for (int64_t i = 0; i < n; ++i) {
     b.column(0).append_int(base + i);
-    if (i % 7 == 3) b.column(1).append_null();
-    else b.column(1).append_bytes("name-" + std::to_string((base + i) % 13));
+    if (i % 7 == 3)
+      b.column(1).append_null();
+    else
+      b.column(1).append_bytes("name-" + std::to_string((base + i) % 13));
     b.column(2).append_decimal(static_cast<__int128>((base + i) * 101 % 99999));
-    if (i % 11 == 5) b.column(3).append_float(std::nan(""));
-    else b.column(3).append_float(static_cast<double>(i) - 10.0);
+    if (i % 11 == 5)
+      b.column(3).append_float(std::nan(""));
+    else
+      b.column(3).append_float(static_cast<double>(i) - 10.0);
   }
   auto r = b.finish();
   EXPECT_TRUE(r.ok()) << r.error().to_string();
@@ -254,7 +256,8 @@ TEST(ParquetRollingWriterTest, RollsBySizeAndReportsPerFileMetadata) {
     EXPECT_EQ(f.columns[0].field_id, 1);
     EXPECT_EQ(f.columns[0].stats.value_count, f.row_count);
     int64_t size_sum = 0;
-    for (const auto& rg : footer->metadata.row_groups) size_sum += rg.columns[3].meta_data->total_compressed_size;
+    for (const auto& rg : footer->metadata.row_groups)
+      size_sum += rg.columns[3].meta_data->total_compressed_size;
     EXPECT_EQ(f.columns[3].stats.compressed_size, size_sum);
     int64_t mn, mx;
     std::memcpy(&mn, f.columns[0].stats.min->data(), 8);

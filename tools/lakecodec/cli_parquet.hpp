@@ -36,7 +36,8 @@ inline std::string hex_of(const std::string& s) {
 
 inline std::string decimal_string(__int128 v, int32_t scale) {
   const bool neg = v < 0;
-  unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
+  unsigned __int128 u =
+      neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
   std::string digits;
   do {
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
@@ -61,7 +62,8 @@ inline std::string date_string(int64_t days) {
   const int64_t d = doy - (153 * mp + 2) / 5 + 1;
   const int64_t m = mp < 10 ? mp + 3 : mp - 9;
   char buf[80];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y + (m <= 2)), static_cast<long long>(m), static_cast<long long>(d));
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y + (m <= 2)),
+                static_cast<long long>(m), static_cast<long long>(d));
   return buf;
 }
 
@@ -70,8 +72,10 @@ inline ordered_json stat_value(const pq::schema_element& e, const std::string& v
   const int32_t t = e.type.value_or(-1);
   const bool has_lt = e.logical_type.has_value();
   const int16_t lk = has_lt ? e.logical_type->kind : 0;
-  const bool is_decimal = lk == pq::logical_type::decimal || e.converted_type.value_or(-1) == pq::converted_type::ct_decimal;
-  const int32_t scale = has_lt && lk == pq::logical_type::decimal ? e.logical_type->scale : e.scale.value_or(0);
+  const bool is_decimal = lk == pq::logical_type::decimal ||
+                          e.converted_type.value_or(-1) == pq::converted_type::ct_decimal;
+  const int32_t scale =
+      has_lt && lk == pq::logical_type::decimal ? e.logical_type->scale : e.scale.value_or(0);
   switch (t) {
     case pq::physical_type::boolean:
       if (v.size() == 1) return v[0] != 0;
@@ -81,7 +85,9 @@ inline ordered_json stat_value(const pq::schema_element& e, const std::string& v
         int32_t x;
         std::memcpy(&x, v.data(), 4);
         if (is_decimal) return decimal_string(x, scale);
-        if (lk == pq::logical_type::date || e.converted_type.value_or(-1) == pq::converted_type::ct_date) return date_string(x);
+        if (lk == pq::logical_type::date ||
+            e.converted_type.value_or(-1) == pq::converted_type::ct_date)
+          return date_string(x);
         return x;
       }
       break;
@@ -120,11 +126,15 @@ inline ordered_json stat_value(const pq::schema_element& e, const std::string& v
       }
       if (lk == pq::logical_type::uuid && v.size() == 16) {
         std::string h = hex_of(v);
-        return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
+        return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" +
+               h.substr(16, 4) + "-" + h.substr(20);
       }
-      const bool text = lk == pq::logical_type::string || lk == pq::logical_type::enum_ || lk == pq::logical_type::json ||
+      const bool text = lk == pq::logical_type::string || lk == pq::logical_type::enum_ ||
+                        lk == pq::logical_type::json ||
                         e.converted_type.value_or(-1) == pq::converted_type::ct_utf8;
-      if (text && lakecodec::parquet::detail::valid_utf8(reinterpret_cast<const uint8_t*>(v.data()), v.size())) return v;
+      if (text && lakecodec::parquet::detail::valid_utf8(reinterpret_cast<const uint8_t*>(v.data()),
+                                                         v.size()))
+        return v;
       return ordered_json{{"hex", hex_of(v)}};
     }
     default: break;
@@ -133,16 +143,22 @@ inline ordered_json stat_value(const pq::schema_element& e, const std::string& v
 }
 
 inline ordered_json logical_json(const pq::logical_type& lt) {
-  static const char* names[] = {"", "STRING", "MAP", "LIST", "ENUM", "DECIMAL", "DATE", "TIME", "TIMESTAMP", "",
-                                "INTEGER", "UNKNOWN", "JSON", "BSON", "UUID", "FLOAT16", "VARIANT", "GEOMETRY", "GEOGRAPHY", "FILE"};
+  static const char* names[] = {"",        "STRING",  "MAP",      "LIST",      "ENUM",
+                                "DECIMAL", "DATE",    "TIME",     "TIMESTAMP", "",
+                                "INTEGER", "UNKNOWN", "JSON",     "BSON",      "UUID",
+                                "FLOAT16", "VARIANT", "GEOMETRY", "GEOGRAPHY", "FILE"};
   ordered_json j;
-  j["type"] = lt.kind > 0 && lt.kind < 20 ? names[lt.kind] : "UNKNOWN(" + std::to_string(lt.kind) + ")";
+  j["type"] =
+      lt.kind > 0 && lt.kind < 20 ? names[lt.kind] : "UNKNOWN(" + std::to_string(lt.kind) + ")";
   if (lt.kind == pq::logical_type::decimal) {
     j["precision"] = lt.precision;
     j["scale"] = lt.scale;
   } else if (lt.kind == pq::logical_type::time || lt.kind == pq::logical_type::timestamp) {
     j["is_adjusted_to_utc"] = lt.is_adjusted_to_utc;
-    j["unit"] = lt.unit == 1 ? "MILLIS" : lt.unit == 2 ? "MICROS" : lt.unit == 3 ? "NANOS" : "UNKNOWN";
+    j["unit"] = lt.unit == 1   ? "MILLIS"
+                : lt.unit == 2 ? "MICROS"
+                : lt.unit == 3 ? "NANOS"
+                               : "UNKNOWN";
   } else if (lt.kind == pq::logical_type::integer) {
     j["bit_width"] = lt.bit_width;
     j["is_signed"] = lt.is_signed;
@@ -165,7 +181,8 @@ inline ordered_json element_json(const pq::schema_element& e) {
 }
 
 /// The schema as a nested tree; fills `leaves` with the leaf elements in column order.
-inline ordered_json schema_tree(const std::vector<pq::schema_element>& s, size_t& pos, std::vector<const pq::schema_element*>& leaves) {
+inline ordered_json schema_tree(const std::vector<pq::schema_element>& s, size_t& pos,
+                                std::vector<const pq::schema_element*>& leaves) {
   const pq::schema_element& e = s[pos++];
   ordered_json j = element_json(e);
   const int32_t n = e.num_children.value_or(0);
@@ -184,10 +201,14 @@ inline ordered_json stats_json(const pq::statistics& st, const pq::schema_elemen
   if (st.null_count) j["null_count"] = *st.null_count;
   if (st.nan_count) j["nan_count"] = *st.nan_count;
   if (st.distinct_count) j["distinct_count"] = *st.distinct_count;
-  if (st.min_value) j["min"] = stat_value(leaf, *st.min_value);
-  else if (st.min) j["min_deprecated"] = stat_value(leaf, *st.min);
-  if (st.max_value) j["max"] = stat_value(leaf, *st.max_value);
-  else if (st.max) j["max_deprecated"] = stat_value(leaf, *st.max);
+  if (st.min_value)
+    j["min"] = stat_value(leaf, *st.min_value);
+  else if (st.min)
+    j["min_deprecated"] = stat_value(leaf, *st.min);
+  if (st.max_value)
+    j["max"] = stat_value(leaf, *st.max_value);
+  else if (st.max)
+    j["max_deprecated"] = stat_value(leaf, *st.max);
   if (st.is_min_value_exact) j["is_min_value_exact"] = *st.is_min_value_exact;
   if (st.is_max_value_exact) j["is_max_value_exact"] = *st.is_max_value_exact;
   return j;
@@ -216,7 +237,8 @@ inline ordered_json footer_json(const pq::footer& f) {
   j["schema"] = md.schema.empty() ? ordered_json(nullptr) : schema_tree(md.schema, pos, leaves);
   if (md.column_orders) {
     ordered_json co = ordered_json::array();
-    for (const auto& o : *md.column_orders) co.push_back(o.kind == 1 ? "TYPE_ORDER" : o.kind == 2 ? "IEEE_754_TOTAL_ORDER" : "UNKNOWN");
+    for (const auto& o : *md.column_orders)
+      co.push_back(o.kind == 1 ? "TYPE_ORDER" : o.kind == 2 ? "IEEE_754_TOTAL_ORDER" : "UNKNOWN");
     j["column_orders"] = co;
   }
   ordered_json rgs = ordered_json::array();
@@ -259,12 +281,15 @@ inline ordered_json footer_json(const pq::footer& f) {
           }
           x["encoding_stats"] = es;
         }
-        if (m.statistics && c < leaves.size()) x["statistics"] = stats_json(*m.statistics, *leaves[c]);
+        if (m.statistics && c < leaves.size())
+          x["statistics"] = stats_json(*m.statistics, *leaves[c]);
         if (m.bloom_filter_offset) x["bloom_filter_offset"] = *m.bloom_filter_offset;
       }
       ordered_json pi;
-      const bool has_ci = g < f.column_indexes.size() && c < f.column_indexes[g].size() && f.column_indexes[g][c].has_value();
-      const bool has_oi = g < f.offset_indexes.size() && c < f.offset_indexes[g].size() && f.offset_indexes[g][c].has_value();
+      const bool has_ci = g < f.column_indexes.size() && c < f.column_indexes[g].size() &&
+                          f.column_indexes[g][c].has_value();
+      const bool has_oi = g < f.offset_indexes.size() && c < f.offset_indexes[g].size() &&
+                          f.offset_indexes[g][c].has_value();
       pi["column_index"] = has_ci;
       pi["offset_index"] = has_oi;
       if (has_oi) pi["pages"] = f.offset_indexes[g][c]->page_locations.size();
@@ -294,7 +319,9 @@ inline bool parse_writer_options(const args& a, pq::writer_options& o, const std
   if (a.has("compression")) {
     auto c = lakecodec::parse_compression(a.get("compression"));
     if (!c || *c == lakecodec::compression::deflate || *c == lakecodec::compression::zlib) {
-      usage_error("--compression expects none, snappy, gzip or zstd, got '" + a.get("compression") + "'", cmd);
+      usage_error(
+          "--compression expects none, snappy, gzip or zstd, got '" + a.get("compression") + "'",
+          cmd);
       return false;
     }
     o.codec = *c;
@@ -313,7 +340,8 @@ inline bool parse_writer_options(const args& a, pq::writer_options& o, const std
 
 inline int run_fromjson(const args& a) {
   const std::string schema_path = a.get("schema");
-  if (schema_path.empty()) return usage_error("'parquet fromjson' needs --schema SCHEMA.json", "parquet fromjson");
+  if (schema_path.empty())
+    return usage_error("'parquet fromjson' needs --schema SCHEMA.json", "parquet fromjson");
   pq::writer_options o;
   if (!parse_writer_options(a, o, "parquet fromjson")) return exit_usage;
   const std::string& in = a.positional[0];
@@ -326,7 +354,8 @@ inline int run_fromjson(const args& a) {
   if (!cs) return data_error(schema_path, cs.error());
   std::ifstream input(in);
   if (!input) return data_error(in, lakecodec::io_error("cannot open '" + in + "'"));
-  auto w = pq::file_writer::create(out, cs.value(), o, lakecodec::file_sink_options{true, a.has("overwrite"), true});
+  auto w = pq::file_writer::create(out, cs.value(), o,
+                                   lakecodec::file_sink_options{true, a.has("overwrite"), true});
   if (!w) return data_error(out, w.error());
   lakecodec::batch_builder bb(cs.value());
   std::string line;
@@ -343,7 +372,8 @@ inline int run_fromjson(const args& a) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     auto row = nlohmann::json::parse(line, nullptr, false);
     if (row.is_discarded())
-      return data_error(in, lakecodec::corrupt_data("line " + std::to_string(lineno) + " is not valid JSON"));
+      return data_error(
+          in, lakecodec::corrupt_data("line " + std::to_string(lineno) + " is not valid JSON"));
     lakecodec::status s = lakecodec::iceberg::append_json_row(bb, is.value(), row);
     if (!s.ok()) return data_error(in, s.with_context("line " + std::to_string(lineno)));
     if (++pending == 65536) {
@@ -355,7 +385,8 @@ inline int run_fromjson(const args& a) {
   if (!s.ok()) return data_error(in, s);
   auto sum = (*w)->close();
   if (!sum) return data_error(out, sum.error());
-  std::cerr << "wrote " << sum->row_count << " rows, " << sum->file_size << " bytes to " << out << "\n";
+  std::cerr << "wrote " << sum->row_count << " rows, " << sum->file_size << " bytes to " << out
+            << "\n";
   return exit_ok;
 }
 
@@ -364,7 +395,8 @@ inline int run_fromjson(const args& a) {
 /// Deterministic TPC-H-lineitem-shaped rows (value domains and cardinalities of TPC-H 3.0 4.2.3).
 class lineitem_generator {
  public:
-  explicit lineitem_generator(uint64_t seed, int64_t total_rows) : state_(seed * 0x9E3779B97F4A7C15ull + 0x1234567) {
+  explicit lineitem_generator(uint64_t seed, int64_t total_rows)
+      : state_(seed * 0x9E3779B97F4A7C15ull + 0x1234567) {
     const double sf = std::max(0.01, static_cast<double>(total_rows) / 6000000.0);
     parts_ = static_cast<int64_t>(200000 * sf);
     supps_ = static_cast<int64_t>(10000 * sf);
@@ -376,7 +408,9 @@ class lineitem_generator {
     lakecodec::schema s;
     const auto dec = types::decimal128(15, 2);
     int id = 0;
-    auto add = [&](const char* n, data_type t) { s.fields.push_back(field(n, t, false, {}, ++id)); };
+    auto add = [&](const char* n, data_type t) {
+      s.fields.push_back(field(n, t, false, {}, ++id));
+    };
     add("l_orderkey", types::int64());
     add("l_partkey", types::int32());
     add("l_suppkey", types::int32());
@@ -438,12 +472,22 @@ class lineitem_generator {
         return c;
       };
       const auto dec = types::decimal128(15, 2);
-      b.columns = {fixed(types::int64(), orderkey.data()), fixed(types::int32(), partkey.data()),
-                   fixed(types::int32(), suppkey.data()), fixed(types::int32(), linenumber.data()),
-                   fixed(dec, quantity.data()), fixed(dec, extendedprice.data()), fixed(dec, discount.data()),
-                   fixed(dec, tax.data()), str(returnflag), str(linestatus), fixed(types::date32(), shipdate.data()),
-                   fixed(types::date32(), commitdate.data()), fixed(types::date32(), receiptdate.data()),
-                   str(shipinstruct), str(shipmode), str(comment)};
+      b.columns = {fixed(types::int64(), orderkey.data()),
+                   fixed(types::int32(), partkey.data()),
+                   fixed(types::int32(), suppkey.data()),
+                   fixed(types::int32(), linenumber.data()),
+                   fixed(dec, quantity.data()),
+                   fixed(dec, extendedprice.data()),
+                   fixed(dec, discount.data()),
+                   fixed(dec, tax.data()),
+                   str(returnflag),
+                   str(linestatus),
+                   fixed(types::date32(), shipdate.data()),
+                   fixed(types::date32(), commitdate.data()),
+                   fixed(types::date32(), receiptdate.data()),
+                   str(shipinstruct),
+                   str(shipmode),
+                   str(comment)};
       return b;
     }
   };
@@ -453,8 +497,10 @@ class lineitem_generator {
     b.orderkey.clear(), b.partkey.clear(), b.suppkey.clear(), b.linenumber.clear();
     b.shipdate.clear(), b.commitdate.clear(), b.receiptdate.clear();
     b.quantity.clear(), b.extendedprice.clear(), b.discount.clear(), b.tax.clear();
-    b.returnflag.clear(), b.linestatus.clear(), b.shipinstruct.clear(), b.shipmode.clear(), b.comment.clear();
-    static const char* instruct[] = {"DELIVER IN PERSON", "COLLECT COD", "NONE", "TAKE BACK RETURN"};
+    b.returnflag.clear(), b.linestatus.clear(), b.shipinstruct.clear(), b.shipmode.clear(),
+        b.comment.clear();
+    static const char* instruct[] = {"DELIVER IN PERSON", "COLLECT COD", "NONE",
+                                     "TAKE BACK RETURN"};
     static const char* modes[] = {"REG AIR", "AIR", "RAIL", "SHIP", "TRUCK", "MAIL", "FOB"};
     const int32_t start_date = 8035;    // 1992-01-01
     const int32_t end_date = 10440;     // 1998-08-02
@@ -471,7 +517,8 @@ class lineitem_generator {
       b.orderkey.push_back(((o >> 3) << 5) + (o & 7) + 1);
       const int64_t part = uniform(1, parts_);
       b.partkey.push_back(static_cast<int32_t>(part));
-      b.suppkey.push_back(static_cast<int32_t>((part + uniform(0, 3) * (supps_ / 4 + (part - 1) / supps_)) % supps_ + 1));
+      b.suppkey.push_back(static_cast<int32_t>(
+          (part + uniform(0, 3) * (supps_ / 4 + (part - 1) / supps_)) % supps_ + 1));
       b.linenumber.push_back(line_);
       const int64_t qty = uniform(1, 50);
       const int64_t retail = 90000 + ((part / 10) % 20001) + 100 * (part % 1000);
@@ -490,7 +537,8 @@ class lineitem_generator {
       b.shipinstruct.add(instruct[uniform(0, 3)]);
       b.shipmode.add(modes[uniform(0, 6)]);
       const size_t len = static_cast<size_t>(uniform(10, 43));
-      const size_t off = static_cast<size_t>(uniform(0, static_cast<int64_t>(comments_.size() - len - 1)));
+      const size_t off =
+          static_cast<size_t>(uniform(0, static_cast<int64_t>(comments_.size() - len - 1)));
       b.comment.add(std::string_view(comments_).substr(off, len));
     }
     b.rows = n;
@@ -508,26 +556,35 @@ class lineitem_generator {
   }
   void build_comments() {
     // TPC-H 4.2.2.10 text pool, simplified: random sentences from the grammar's word lists.
-    static const char* words[] = {"furiously", "sly", "careful", "blithe", "quick", "fluffy", "slow", "quiet", "ruthless",
-                                  "thin", "close", "dogged", "daring", "brave", "stealthy", "permanent", "enticing",
-                                  "idle", "busy", "regular", "final", "ironic", "even", "bold", "silent", "foxes",
-                                  "ideas", "theodolites", "pinto beans", "instructions", "dependencies", "excuses",
-                                  "platelets", "asymptotes", "courts", "dolphins", "multipliers", "sauternes",
-                                  "warthogs", "frets", "dinos", "attainments", "somas", "Tiresias", "patterns",
-                                  "forges", "braids", "frays", "warhorses", "dugouts", "notornis", "epitaphs",
-                                  "pearls", "tithes", "waters", "orbits", "gifts", "sheaves", "depths", "sentiments",
-                                  "decoys", "realms", "pains", "grouches", "escapades", "sleep", "wake", "are",
-                                  "cajole", "haggle", "nag", "use", "boost", "affix", "detect", "integrate", "maintain",
-                                  "nod", "was", "lose", "sublate", "solve", "thrash", "promise", "engage", "hinder",
-                                  "print", "x-ray", "breach", "eat", "grow", "impress", "mold", "poach", "serve", "run",
-                                  "dazzle", "snooze", "doze", "unwind", "kindle", "play", "hang", "believe", "doubt",
-                                  "about", "above", "according to", "across", "after", "against", "along", "alongside of",
-                                  "among", "around", "at", "atop", "before", "behind", "beneath", "beside", "besides",
-                                  "between", "beyond", "by", "despite", "during", "except", "for", "from", "inside",
-                                  "instead of", "into", "near", "of", "on", "outside", "over", "past", "since",
-                                  "through", "throughout", "to", "toward", "under", "until", "up", "upon", "without",
-                                  "with", "within", "blithely", "quickly", "carefully", "slyly", "fluffily", "boldly",
-                                  "evenly", "finally", "ironically", "permanently", "regularly", "silently"};
+    static const char* words[] = {
+        "furiously",    "sly",       "careful",   "blithe",      "quick",        "fluffy",
+        "slow",         "quiet",     "ruthless",  "thin",        "close",        "dogged",
+        "daring",       "brave",     "stealthy",  "permanent",   "enticing",     "idle",
+        "busy",         "regular",   "final",     "ironic",      "even",         "bold",
+        "silent",       "foxes",     "ideas",     "theodolites", "pinto beans",  "instructions",
+        "dependencies", "excuses",   "platelets", "asymptotes",  "courts",       "dolphins",
+        "multipliers",  "sauternes", "warthogs",  "frets",       "dinos",        "attainments",
+        "somas",        "Tiresias",  "patterns",  "forges",      "braids",       "frays",
+        "warhorses",    "dugouts",   "notornis",  "epitaphs",    "pearls",       "tithes",
+        "waters",       "orbits",    "gifts",     "sheaves",     "depths",       "sentiments",
+        "decoys",       "realms",    "pains",     "grouches",    "escapades",    "sleep",
+        "wake",         "are",       "cajole",    "haggle",      "nag",          "use",
+        "boost",        "affix",     "detect",    "integrate",   "maintain",     "nod",
+        "was",          "lose",      "sublate",   "solve",       "thrash",       "promise",
+        "engage",       "hinder",    "print",     "x-ray",       "breach",       "eat",
+        "grow",         "impress",   "mold",      "poach",       "serve",        "run",
+        "dazzle",       "snooze",    "doze",      "unwind",      "kindle",       "play",
+        "hang",         "believe",   "doubt",     "about",       "above",        "according to",
+        "across",       "after",     "against",   "along",       "alongside of", "among",
+        "around",       "at",        "atop",      "before",      "behind",       "beneath",
+        "beside",       "besides",   "between",   "beyond",      "by",           "despite",
+        "during",       "except",    "for",       "from",        "inside",       "instead of",
+        "into",         "near",      "of",        "on",          "outside",      "over",
+        "past",         "since",     "through",   "throughout",  "to",           "toward",
+        "under",        "until",     "up",        "upon",        "without",      "with",
+        "within",       "blithely",  "quickly",   "carefully",   "slyly",        "fluffily",
+        "boldly",       "evenly",    "finally",   "ironically",  "permanently",  "regularly",
+        "silently"};
     const size_t nwords = sizeof(words) / sizeof(words[0]);
     while (comments_.size() < (size_t{1} << 21)) {
       comments_ += words[next_u64() % nwords];
@@ -552,7 +609,8 @@ inline int run_gen_lineitem(const args& a) {
   pq::writer_options o;
   if (!parse_writer_options(a, o, "gen lineitem")) return exit_usage;
   const auto t0 = std::chrono::steady_clock::now();
-  auto w = pq::file_writer::create(out, lineitem_generator::schema(), o, lakecodec::file_sink_options{true, a.has("overwrite"), true});
+  auto w = pq::file_writer::create(out, lineitem_generator::schema(), o,
+                                   lakecodec::file_sink_options{true, a.has("overwrite"), true});
   if (!w) return data_error(out, w.error());
   lineitem_generator gen(static_cast<uint64_t>(seed), rows);
   lineitem_generator::batch b;
@@ -582,16 +640,26 @@ inline void register_parquet_commands(registry& r) {
       {"page-version", true, "data page version 1 (default) or 2"},
       {"row-group-rows", true, "rows per row group (default 1048576)"},
       {"overwrite", false, "replace OUT if it exists"}};
-  r.add({"parquet meta", "Print the whole footer of a Parquet file as JSON (schema with field ids, row groups, column chunks, encodings, decoded statistics, page index presence)",
-         "FILE", {{"compact", false, "one-line JSON"}}, 1, 1, parquet_cli::run_meta});
+  r.add({"parquet meta",
+         "Print the whole footer of a Parquet file as JSON (schema with field ids, row groups, "
+         "column chunks, encodings, decoded statistics, page index presence)",
+         "FILE",
+         {{"compact", false, "one-line JSON"}},
+         1,
+         1,
+         parquet_cli::run_meta});
   std::vector<option_spec> fj = writer_opts;
   fj.insert(fj.begin(), {"schema", true, "Iceberg schema JSON file (required)"});
-  r.add({"parquet fromjson", "Convert JSON lines (Iceberg single-value JSON, Appendix D) to Parquet with the given Iceberg schema",
+  r.add({"parquet fromjson",
+         "Convert JSON lines (Iceberg single-value JSON, Appendix D) to Parquet with the given "
+         "Iceberg schema",
          "IN.jsonl OUT.parquet", fj, 2, 2, parquet_cli::run_fromjson});
   std::vector<option_spec> gl = writer_opts;
-  gl.insert(gl.begin(), {{"rows", true, "number of rows (required)"}, {"seed", true, "random seed (default 1)"}, {"out", true, "output file (required)"}});
-  r.add({"gen lineitem", "Write a deterministic TPC-H-lineitem-shaped Parquet file (16 columns)", "", gl, 0, 0,
-         parquet_cli::run_gen_lineitem});
+  gl.insert(gl.begin(), {{"rows", true, "number of rows (required)"},
+                         {"seed", true, "random seed (default 1)"},
+                         {"out", true, "output file (required)"}});
+  r.add({"gen lineitem", "Write a deterministic TPC-H-lineitem-shaped Parquet file (16 columns)",
+         "", gl, 0, 0, parquet_cli::run_gen_lineitem});
 }
 
 }  // namespace lakecodec_cli

@@ -99,10 +99,14 @@ inline bool valid_utf8(const uint8_t* p, size_t n) noexcept {
     }
     size_t len;
     uint32_t cp;
-    if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-    else return false;
+    if ((c & 0xE0) == 0xC0)
+      len = 2, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+      len = 3, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+      len = 4, cp = c & 0x07;
+    else
+      return false;
     if (i + len > n) return false;
     for (size_t k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return false;
@@ -120,17 +124,22 @@ inline bool valid_utf8(const uint8_t* p, size_t n) noexcept {
 struct flba_tag {};
 struct byte_array_tag {};
 template <class P>
-using value_of = std::conditional_t<std::is_same<P, flba_tag>::value || std::is_same<P, byte_array_tag>::value,
-                                    std::string_view, P>;
+using value_of =
+    std::conditional_t<std::is_same<P, flba_tag>::value || std::is_same<P, byte_array_tag>::value,
+                       std::string_view, P>;
 template <class V>
 using owned_of = std::conditional_t<std::is_same<V, std::string_view>::value, std::string, V>;
 
 template <class P>
 LAKECODEC_ALWAYS_INLINE value_of<P> read_value(const column_view& c, int64_t i) noexcept {
-  if constexpr (std::is_same<P, bool>::value) return c.bool_value(i);
-  else if constexpr (std::is_same<P, byte_array_tag>::value) return c.bytes(i);
-  else if constexpr (std::is_same<P, flba_tag>::value) return c.fixed_bytes(i);
-  else return c.value<P>(i);
+  if constexpr (std::is_same<P, bool>::value)
+    return c.bool_value(i);
+  else if constexpr (std::is_same<P, byte_array_tag>::value)
+    return c.bytes(i);
+  else if constexpr (std::is_same<P, flba_tag>::value)
+    return c.fixed_bytes(i);
+  else
+    return c.value<P>(i);
 }
 
 /// Unsigned lexicographic a < b with an 8-byte big-endian prefix fast path.
@@ -222,7 +231,9 @@ class typed_leaf_writer final : public leaf_writer {
   using V = detail::value_of<P>;
   static constexpr bool is_bytes = std::is_same<V, std::string_view>::value;
   static constexpr bool is_float = std::is_floating_point<V>::value;
-  using dict_t = std::conditional_t<is_bytes, bytes_dictionary, fixed_dictionary<std::conditional_t<is_bytes || std::is_same<V, bool>::value, int32_t, V>>>;
+  using dict_t = std::conditional_t<
+      is_bytes, bytes_dictionary,
+      fixed_dictionary<std::conditional_t<is_bytes || std::is_same<V, bool>::value, int32_t, V>>>;
 
  public:
   typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s)
@@ -236,7 +247,8 @@ class typed_leaf_writer final : public leaf_writer {
   status append(value_source& src, const int16_t* defs, const int16_t* reps, size_t n) override {
     size_t pos = 0;
     while (pos < n) {
-      const size_t room = static_cast<size_t>(std::max<int64_t>(1, s_.max_rows_per_page - static_cast<int64_t>(page_rows_)));
+      const size_t room = static_cast<size_t>(
+          std::max<int64_t>(1, s_.max_rows_per_page - static_cast<int64_t>(page_rows_)));
       size_t end = std::min(n, pos + std::min<size_t>(1024, room));
       if (reps)
         while (end < n && reps[end] != 0) ++end;
@@ -355,8 +367,10 @@ class typed_leaf_writer final : public leaf_writer {
 
  private:
   dict_t make_dict() {
-    if constexpr (is_bytes) return bytes_dictionary(leaf_.physical == physical_type::byte_array);
-    else return dict_t();
+    if constexpr (is_bytes)
+      return bytes_dictionary(leaf_.physical == physical_type::byte_array);
+    else
+      return dict_t();
   }
 
   int32_t codec_id() const noexcept {
@@ -372,13 +386,15 @@ class typed_leaf_writer final : public leaf_writer {
     vals_.resize(nv);
     const column_view& c = *src.column;
     if (src.indices) {
-      for (size_t k = 0; k < nv; ++k) vals_[k] = detail::read_value<P>(c, src.indices[src.next + static_cast<int64_t>(k)]);
+      for (size_t k = 0; k < nv; ++k)
+        vals_[k] = detail::read_value<P>(c, src.indices[src.next + static_cast<int64_t>(k)]);
       src.next += static_cast<int64_t>(nv);
     } else if (c.validity == nullptr) {
       if constexpr (!is_bytes && !std::is_same<V, bool>::value) {
         if (nv) std::memcpy(vals_.data(), c.typed_values<V>() + src.next, nv * sizeof(V));
       } else {
-        for (size_t k = 0; k < nv; ++k) vals_[k] = detail::read_value<P>(c, src.next + static_cast<int64_t>(k));
+        for (size_t k = 0; k < nv; ++k)
+          vals_[k] = detail::read_value<P>(c, src.next + static_cast<int64_t>(k));
       }
       src.next += static_cast<int64_t>(nv);
     } else {
@@ -429,7 +445,8 @@ class typed_leaf_writer final : public leaf_writer {
               ++st.nans;
               continue;
             }
-            if (!any) lo = hi = v, any = true;
+            if (!any)
+              lo = hi = v, any = true;
             else {
               lo = v < lo ? v : lo;
               hi = v > hi ? v : hi;
@@ -452,8 +469,10 @@ class typed_leaf_writer final : public leaf_writer {
       page_indices_.resize(base + nv);
       uint32_t* out = page_indices_.data() + base;
       for (size_t k = 0; k < nv; ++k) {
-        if constexpr (std::is_same<V, bool>::value) out[k] = 0;
-        else out[k] = dict_.insert(vals_[k]);
+        if constexpr (std::is_same<V, bool>::value)
+          out[k] = 0;
+        else
+          out[k] = dict_.insert(vals_[k]);
       }
       return;
     }
@@ -472,14 +491,18 @@ class typed_leaf_writer final : public leaf_writer {
   }
 
   V dict_value(uint32_t idx) const noexcept {
-    if constexpr (is_bytes) return dict_.value(idx);
-    else if constexpr (std::is_same<V, bool>::value) return false;
-    else return dict_.values()[idx];
+    if constexpr (is_bytes)
+      return dict_.value(idx);
+    else if constexpr (std::is_same<V, bool>::value)
+      return false;
+    else
+      return dict_.values()[idx];
   }
 
   size_t estimated_page_bytes() const noexcept {
     size_t b = page_plain_.size() + page_bools_.size() / 8;
-    if (!page_indices_.empty()) b += page_indices_.size() * static_cast<size_t>(dict_width()) / 8 + 1;
+    if (!page_indices_.empty())
+      b += page_indices_.size() * static_cast<size_t>(dict_width()) / 8 + 1;
     b += page_levels_ * static_cast<size_t>(def_width_ + rep_width_) / 8;
     return b;
   }
@@ -493,7 +516,8 @@ class typed_leaf_writer final : public leaf_writer {
     if (prefix) out.append_le<uint32_t>(0);
     const size_t before = out.size();
     rle_hybrid_encode(lv.data(), lv.size(), width, out);
-    if (prefix) store_le<uint32_t>(out.data() + len_pos, static_cast<uint32_t>(out.size() - before));
+    if (prefix)
+      store_le<uint32_t>(out.data() + len_pos, static_cast<uint32_t>(out.size() - before));
   }
 
   int32_t encode_page_values(byte_buffer& out) {
@@ -510,7 +534,8 @@ class typed_leaf_writer final : public leaf_writer {
       const int32_t e = s_.encoding;
       if constexpr (std::is_same<V, int32_t>::value || std::is_same<V, int64_t>::value) {
         if (e == encoding::delta_binary_packed) {
-          delta_binary_packed_encode(reinterpret_cast<const V*>(page_plain_.data()), page_plain_.size() / sizeof(V), out);
+          delta_binary_packed_encode(reinterpret_cast<const V*>(page_plain_.data()),
+                                     page_plain_.size() / sizeof(V), out);
           return e;
         }
       }
@@ -573,7 +598,8 @@ class typed_leaf_writer final : public leaf_writer {
     h.compressed_page_size = static_cast<int32_t>(comp_buf_.size());
     if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf_.data(), comp_buf_.size()));
     std::optional<statistics> page_st;
-    if (s_.statistics && !s_.page_index) page_st = to_thrift(page_stats_with_nulls(), s_.statistics_truncate, true);
+    if (s_.statistics && !s_.page_index)
+      page_st = to_thrift(page_stats_with_nulls(), s_.statistics_truncate, true);
     if (v2) {
       data_page_header_v2 d;
       d.num_values = static_cast<int32_t>(page_levels_);
@@ -649,13 +675,17 @@ class typed_leaf_writer final : public leaf_writer {
 
   template <class O>
   static O clean_min(O v) {
-    if constexpr (std::is_floating_point<O>::value) return v == 0 ? -O(0) : v;
-    else return v;
+    if constexpr (std::is_floating_point<O>::value)
+      return v == 0 ? -O(0) : v;
+    else
+      return v;
   }
   template <class O>
   static O clean_max(O v) {
-    if constexpr (std::is_floating_point<O>::value) return v == 0 ? O(0) : v;
-    else return v;
+    if constexpr (std::is_floating_point<O>::value)
+      return v == 0 ? O(0) : v;
+    else
+      return v;
   }
 
   statistics to_thrift(const detail::stats_acc<P>& a, size_t truncate, bool deprecated) const {
@@ -700,7 +730,8 @@ class typed_leaf_writer final : public leaf_writer {
       const V cmin(page_bounds_[i].first), cmax(page_bounds_[i].second);
       using acc = detail::stats_acc<P>;
       if (acc::less(cmin, pmin, signed_bytes_) || acc::less(cmax, pmax, signed_bytes_)) asc = false;
-      if (acc::less(pmin, cmin, signed_bytes_) || acc::less(pmax, cmax, signed_bytes_)) desc = false;
+      if (acc::less(pmin, cmin, signed_bytes_) || acc::less(pmax, cmax, signed_bytes_))
+        desc = false;
     }
     if (asc) return boundary_order::ascending;
     if (desc) return boundary_order::descending;
@@ -771,14 +802,16 @@ class typed_leaf_writer final : public leaf_writer {
 };
 
 /// Creates the typed writer for a leaf (the one run-time dispatch per column).
-inline std::unique_ptr<leaf_writer> make_leaf_writer(const leaf_descriptor& leaf, const column_settings& s) {
+inline std::unique_ptr<leaf_writer> make_leaf_writer(const leaf_descriptor& leaf,
+                                                     const column_settings& s) {
   switch (leaf.physical) {
     case physical_type::boolean: return std::make_unique<typed_leaf_writer<bool>>(leaf, s);
     case physical_type::int32: return std::make_unique<typed_leaf_writer<int32_t>>(leaf, s);
     case physical_type::int64: return std::make_unique<typed_leaf_writer<int64_t>>(leaf, s);
     case physical_type::float_: return std::make_unique<typed_leaf_writer<float>>(leaf, s);
     case physical_type::double_: return std::make_unique<typed_leaf_writer<double>>(leaf, s);
-    case physical_type::byte_array: return std::make_unique<typed_leaf_writer<detail::byte_array_tag>>(leaf, s);
+    case physical_type::byte_array:
+      return std::make_unique<typed_leaf_writer<detail::byte_array_tag>>(leaf, s);
     default: return std::make_unique<typed_leaf_writer<detail::flba_tag>>(leaf, s);
   }
 }

@@ -132,32 +132,39 @@ void rle_hybrid_encode(const T* v, size_t n, int width, byte_buffer& out) {
 
 /// Decodes `n` values of the RLE/bit-packing hybrid at `width` bits. Errors: truncated /
 /// corrupt_data with the offset. Used by tests, fuzzers and the page checker.
-inline status rle_hybrid_decode(bounded_reader& r, int width, size_t n, std::vector<uint32_t>& out) {
-  if (width < 0 || width > 32) return corrupt_data("parquet: RLE bit width " + std::to_string(width) + " exceeds 32", r.offset());
+inline status rle_hybrid_decode(bounded_reader& r, int width, size_t n,
+                                std::vector<uint32_t>& out) {
+  if (width < 0 || width > 32)
+    return corrupt_data("parquet: RLE bit width " + std::to_string(width) + " exceeds 32",
+                        r.offset());
   const size_t value_bytes = static_cast<size_t>((width + 7) / 8);
   while (out.size() < n) {
     const int64_t at = r.offset();
     LAKECODEC_ASSIGN_OR_RETURN(uint64_t h, r.read_uvarint64("RLE run header"));
     if (h & 1) {
       const uint64_t groups = h >> 1;
-      if (groups == 0 || groups > r.remaining() + 1) return corrupt_data("parquet: bad bit-packed run header", at);
+      if (groups == 0 || groups > r.remaining() + 1)
+        return corrupt_data("parquet: bad bit-packed run header", at);
       const size_t bytes = static_cast<size_t>(groups) * static_cast<size_t>(width);
       LAKECODEC_ASSIGN_OR_RETURN(byte_span s, r.read_bytes(bytes, "bit-packed run"));
       size_t bitpos = 0;
       for (uint64_t k = 0; k < groups * 8 && out.size() < n; ++k) {
         uint32_t x = 0;
-        for (int b = 0; b < width; ++b, ++bitpos) x |= uint32_t{(s.data[bitpos >> 3] >> (bitpos & 7)) & 1u} << b;
+        for (int b = 0; b < width; ++b, ++bitpos)
+          x |= uint32_t{(s.data[bitpos >> 3] >> (bitpos & 7)) & 1u} << b;
         out.push_back(x);
       }
     } else {
       const uint64_t run = h >> 1;
-      if (run == 0 || run > 0x7fffffffu) return corrupt_data("parquet: RLE run length " + std::to_string(run) + " out of range", at);
+      if (run == 0 || run > 0x7fffffffu)
+        return corrupt_data("parquet: RLE run length " + std::to_string(run) + " out of range", at);
       uint32_t x = 0;
       for (size_t b = 0; b < value_bytes; ++b) {
         LAKECODEC_ASSIGN_OR_RETURN(uint8_t c, r.read_u8("RLE run value"));
         x |= uint32_t{c} << (8 * b);
       }
-      if (width < 32 && (x >> width) != 0) return corrupt_data("parquet: RLE value exceeds the bit width", at);
+      if (width < 32 && (x >> width) != 0)
+        return corrupt_data("parquet: RLE value exceeds the bit width", at);
       for (uint64_t k = 0; k < run && out.size() < n; ++k) out.push_back(x);
     }
   }
@@ -190,13 +197,15 @@ void delta_binary_packed_encode(const T* v, size_t n, byte_buffer& out) {
   size_t i = 1;
   while (i < n) {
     const size_t count = (n - i) < block ? (n - i) : block;
-    for (size_t k = 0; k < count; ++k) deltas[k] = static_cast<U>(static_cast<U>(v[i + k]) - static_cast<U>(v[i + k - 1]));
+    for (size_t k = 0; k < count; ++k)
+      deltas[k] = static_cast<U>(static_cast<U>(v[i + k]) - static_cast<U>(v[i + k - 1]));
     T min_delta = static_cast<T>(deltas[0]);
     for (size_t k = 1; k < count; ++k) {
       const T d = static_cast<T>(deltas[k]);
       if (d < min_delta) min_delta = d;
     }
-    for (size_t k = 0; k < count; ++k) deltas[k] = static_cast<U>(deltas[k] - static_cast<U>(min_delta));
+    for (size_t k = 0; k < count; ++k)
+      deltas[k] = static_cast<U>(deltas[k] - static_cast<U>(min_delta));
     for (size_t k = count; k < block; ++k) deltas[k] = 0;
     out.append_zigzag(static_cast<int64_t>(min_delta));
     int widths[mini];
@@ -204,17 +213,20 @@ void delta_binary_packed_encode(const T* v, size_t n, byte_buffer& out) {
     for (size_t m = 0; m < mini; ++m) {
       U mx = 0;
       if (m < used)
-        for (size_t k = m * per_mini; k < (m + 1) * per_mini; ++k) mx = deltas[k] > mx ? deltas[k] : mx;
+        for (size_t k = m * per_mini; k < (m + 1) * per_mini; ++k)
+          mx = deltas[k] > mx ? deltas[k] : mx;
       widths[m] = m < used ? bit_width_for(mx) : 0;
       out.push_back(static_cast<uint8_t>(widths[m]));
     }
-    for (size_t m = 0; m < used; ++m) detail::bit_pack_wide(deltas + m * per_mini, per_mini, widths[m], out);
+    for (size_t m = 0; m < used; ++m)
+      detail::bit_pack_wide(deltas + m * per_mini, per_mini, widths[m], out);
     i += count;
   }
 }
 
 /// BYTE_STREAM_SPLIT (Encodings.md): byte k of every value goes to stream k.
-inline void byte_stream_split_encode(const uint8_t* values, size_t n, size_t width, byte_buffer& out) {
+inline void byte_stream_split_encode(const uint8_t* values, size_t n, size_t width,
+                                     byte_buffer& out) {
   uint8_t* p = out.append_uninitialized(n * width);
   for (size_t k = 0; k < width; ++k) {
     uint8_t* s = p + k * n;
@@ -249,12 +261,16 @@ class fixed_dictionary {
   size_t size() const noexcept { return values_.size(); }
   /// PLAIN-encoded size of the dictionary page body.
   size_t plain_size() const noexcept { return values_.size() * sizeof(T); }
-  void encode_plain(byte_buffer& out) const { out.append(values_.data(), values_.size() * sizeof(T)); }
+  void encode_plain(byte_buffer& out) const {
+    out.append(values_.data(), values_.size() * sizeof(T));
+  }
   const std::vector<T>& values() const noexcept { return values_; }
   void clear() {
     values_.clear();
-    if (table_.size() > 4096) table_.assign(1024, slot{0, -1}), mask_ = 1023;
-    else std::fill(table_.begin(), table_.end(), slot{0, -1});
+    if (table_.size() > 4096)
+      table_.assign(1024, slot{0, -1}), mask_ = 1023;
+    else
+      std::fill(table_.begin(), table_.end(), slot{0, -1});
   }
 
  private:
@@ -302,7 +318,8 @@ class bytes_dictionary {
     const uint32_t idx = static_cast<uint32_t>(entries_.size());
     table_[h] = static_cast<int32_t>(idx);
     if (prefix_) plain_.append_le<uint32_t>(static_cast<uint32_t>(v.size()));
-    entries_.push_back({static_cast<uint64_t>(plain_.size()), static_cast<uint32_t>(v.size()), static_cast<uint32_t>(hv)});
+    entries_.push_back({static_cast<uint64_t>(plain_.size()), static_cast<uint32_t>(v.size()),
+                        static_cast<uint32_t>(hv)});
     plain_.append(v.data(), v.size());
     if (entries_.size() * 2 > table_.size()) rehash(table_.size() * 2);
     return idx;

@@ -39,7 +39,8 @@ struct column_options {
   std::optional<compression> codec;
   std::optional<int> compression_level;
   std::optional<bool> dictionary;
-  /// PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY or BYTE_STREAM_SPLIT (non-dictionary pages).
+  /// PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY or BYTE_STREAM_SPLIT (non-dictionary
+  /// pages).
   std::optional<int32_t> encoding;
 };
 
@@ -63,7 +64,8 @@ struct writer_options {
   schema_options schema;
   std::vector<std::pair<std::string, column_options>> columns;
   std::vector<std::pair<std::string, std::string>> key_value_metadata;
-  std::string created_by = "lakecodec version " LAKECODEC_VERSION_STRING " (build " LAKECODEC_PARQUET_BUILD_ID ")";
+  std::string created_by =
+      "lakecodec version " LAKECODEC_VERSION_STRING " (build " LAKECODEC_PARQUET_BUILD_ID ")";
 };
 
 /// One leaf column of a closed file.
@@ -89,13 +91,18 @@ namespace detail {
 
 inline status compare_fields(const field& want, const field& got, const std::string& path) {
   if (want.type != got.type)
-    return schema_mismatch("parquet: column '" + path + "' has type " + got.type.to_string() + ", the schema says " + want.type.to_string());
+    return schema_mismatch("parquet: column '" + path + "' has type " + got.type.to_string() +
+                           ", the schema says " + want.type.to_string());
   if (want.nullable != got.nullable && !(want.nullable && !got.nullable))
-    return schema_mismatch("parquet: column '" + path + "' is nullable in the batch but required in the schema");
+    return schema_mismatch("parquet: column '" + path +
+                           "' is nullable in the batch but required in the schema");
   if (want.children.size() != got.children.size())
-    return schema_mismatch("parquet: column '" + path + "' has " + std::to_string(got.children.size()) + " children, the schema has " + std::to_string(want.children.size()));
+    return schema_mismatch("parquet: column '" + path + "' has " +
+                           std::to_string(got.children.size()) + " children, the schema has " +
+                           std::to_string(want.children.size()));
   for (size_t k = 0; k < want.children.size(); ++k)
-    LAKECODEC_TRY(compare_fields(want.children[k], got.children[k], path + "." + want.children[k].name));
+    LAKECODEC_TRY(
+        compare_fields(want.children[k], got.children[k], path + "." + want.children[k].name));
   return {};
 }
 
@@ -112,7 +119,8 @@ class file_writer {
  public:
   /// Starts a file on `sink` (not owned; must outlive the writer) for batches of `s`. Writes
   /// the leading magic. Errors: invalid_argument for unmappable schemas or options.
-  static result<std::unique_ptr<file_writer>> open(output_sink& sink, const schema& s, writer_options options = {}) {
+  static result<std::unique_ptr<file_writer>> open(output_sink& sink, const schema& s,
+                                                   writer_options options = {}) {
     std::unique_ptr<file_writer> w(new file_writer());
     w->sink_ = &sink;
     LAKECODEC_TRY(w->init(s, std::move(options)));
@@ -120,7 +128,8 @@ class file_writer {
   }
   /// Starts a file at `path` through an atomic file_sink: nothing appears at `path` unless
   /// close() succeeds.
-  static result<std::unique_ptr<file_writer>> create(const std::string& path, const schema& s, writer_options options = {},
+  static result<std::unique_ptr<file_writer>> create(const std::string& path, const schema& s,
+                                                     writer_options options = {},
                                                      file_sink_options fopt = {}) {
     LAKECODEC_ASSIGN_OR_RETURN(file_sink fs, file_sink::open(path, fopt));
     std::unique_ptr<file_writer> w(new file_writer());
@@ -193,14 +202,17 @@ class file_writer {
     schema_ = s;
     opt_ = std::move(options);
     if (opt_.page_version != 1 && opt_.page_version != 2)
-      return invalid_argument("parquet: page version must be 1 or 2, not " + std::to_string(opt_.page_version));
+      return invalid_argument("parquet: page version must be 1 or 2, not " +
+                              std::to_string(opt_.page_version));
     if (opt_.row_group_rows < 1 || opt_.data_page_size < 1 || opt_.max_rows_per_page < 1)
-      return invalid_argument("parquet: row group rows, page size and rows per page must be positive");
+      return invalid_argument(
+          "parquet: row group rows, page size and rows per page must be positive");
     LAKECODEC_ASSIGN_OR_RETURN(ps_, map_schema(s, opt_.schema));
     for (const auto& co : opt_.columns) {
       bool found = s.find(co.first) >= 0;
       for (const auto& l : ps_.leaves) found = found || l.dotted_path == co.first;
-      if (!found) return invalid_argument("parquet: options name unknown column '" + co.first + "'");
+      if (!found)
+        return invalid_argument("parquet: options name unknown column '" + co.first + "'");
     }
     for (const leaf_descriptor& leaf : ps_.leaves) {
       column_settings cs;
@@ -224,8 +236,11 @@ class file_writer {
         if (co.second.encoding) cs.encoding = *co.second.encoding;
       }
       LAKECODEC_TRY(check_encoding(leaf, cs.encoding));
-      if (!compression_available(cs.codec) || cs.codec == compression::deflate || cs.codec == compression::zlib)
-        return status(errc::unsupported_codec, std::string("parquet: codec ") + compression_name(cs.codec) + " cannot be used for column '" + leaf.dotted_path + "'");
+      if (!compression_available(cs.codec) || cs.codec == compression::deflate ||
+          cs.codec == compression::zlib)
+        return status(errc::unsupported_codec,
+                      std::string("parquet: codec ") + compression_name(cs.codec) +
+                          " cannot be used for column '" + leaf.dotted_path + "'");
       leaves_.push_back(make_leaf_writer(leaf, cs));
     }
     scratch_.resize(ps_.leaves.size());
@@ -239,12 +254,15 @@ class file_writer {
   static status check_encoding(const leaf_descriptor& leaf, int32_t e) {
     const int32_t t = leaf.physical;
     bool ok = e == encoding::plain;
-    if (e == encoding::delta_binary_packed) ok = t == physical_type::int32 || t == physical_type::int64;
+    if (e == encoding::delta_binary_packed)
+      ok = t == physical_type::int32 || t == physical_type::int64;
     if (e == encoding::delta_length_byte_array) ok = t == physical_type::byte_array;
     if (e == encoding::byte_stream_split)
-      ok = t == physical_type::float_ || t == physical_type::double_ || t == physical_type::int32 || t == physical_type::int64 || t == physical_type::fixed_len_byte_array;
+      ok = t == physical_type::float_ || t == physical_type::double_ || t == physical_type::int32 ||
+           t == physical_type::int64 || t == physical_type::fixed_len_byte_array;
     if (!ok)
-      return invalid_argument("parquet: encoding " + encoding_name(e) + " cannot encode " + physical_type_name(t) + " column '" + leaf.dotted_path + "'");
+      return invalid_argument("parquet: encoding " + encoding_name(e) + " cannot encode " +
+                              physical_type_name(t) + " column '" + leaf.dotted_path + "'");
     return {};
   }
 
@@ -258,15 +276,19 @@ class file_writer {
   status validate(const batch_view& b) {
     if (!b.schema.fields.empty()) {
       if (b.schema.fields.size() != schema_.fields.size())
-        return schema_mismatch("parquet: batch has " + std::to_string(b.schema.fields.size()) + " fields, the file schema has " + std::to_string(schema_.fields.size()));
+        return schema_mismatch("parquet: batch has " + std::to_string(b.schema.fields.size()) +
+                               " fields, the file schema has " +
+                               std::to_string(schema_.fields.size()));
       for (size_t i = 0; i < schema_.fields.size(); ++i)
-        LAKECODEC_TRY(detail::compare_fields(schema_.fields[i], b.schema.fields[i], schema_.fields[i].name));
+        LAKECODEC_TRY(
+            detail::compare_fields(schema_.fields[i], b.schema.fields[i], schema_.fields[i].name));
     }
     LAKECODEC_TRY(validate_batch(schema_, b).with_context("parquet"));
     // leaf columns + value checks
     for (size_t i = 0; i < schema_.fields.size(); ++i)
       LAKECODEC_TRY(collect_leaves(ps_.roots[i], b.columns[i]));
-    for (size_t l = 0; l < ps_.leaves.size(); ++l) LAKECODEC_TRY(check_values(ps_.leaves[l], *leaf_cols_[l]));
+    for (size_t l = 0; l < ps_.leaves.size(); ++l)
+      LAKECODEC_TRY(check_values(ps_.leaves[l], *leaf_cols_[l]));
     return {};
   }
 
@@ -298,7 +320,8 @@ class file_writer {
           if (!c.is_valid(i)) continue;
           const std::string_view v = c.bytes(i);
           if (!detail::valid_utf8(reinterpret_cast<const uint8_t*>(v.data()), v.size()))
-            return invalid_argument("parquet: column '" + leaf.dotted_path + "' slot " + std::to_string(i) + " is not valid UTF-8");
+            return invalid_argument("parquet: column '" + leaf.dotted_path + "' slot " +
+                                    std::to_string(i) + " is not valid UTF-8");
         }
       }
     }
@@ -308,7 +331,9 @@ class file_writer {
         if (!c.is_valid(i)) continue;
         const __int128 v = c.decimal_value(i);
         if (v >= lim || v <= -lim)
-          return invalid_argument("parquet: column '" + leaf.dotted_path + "' slot " + std::to_string(i) + " has more than " + std::to_string(leaf.source.precision) + " decimal digits");
+          return invalid_argument("parquet: column '" + leaf.dotted_path + "' slot " +
+                                  std::to_string(i) + " has more than " +
+                                  std::to_string(leaf.source.precision) + " decimal digits");
       }
     }
     return {};
@@ -324,7 +349,8 @@ class file_writer {
     if (id != type_id::int8 && id != type_id::int16 && id != type_id::decimal128) return c;
     // Flat leaves are converted slice by slice into offset-0 buffers (memory stays bounded by
     // the slice); nested leaves keep their slot positions (the level walk indexes them).
-    const bool rebase = ps_.leaves[l].max_rep == 0 && ps_.roots[leaf.top_level].leaf == static_cast<int>(l);
+    const bool rebase =
+        ps_.leaves[l].max_rep == 0 && ps_.roots[leaf.top_level].leaf == static_cast<int>(l);
     column_view v = c;
     v.children.clear();
     byte_buffer& buf = conv_buf_[l];
@@ -337,7 +363,8 @@ class file_writer {
         bits.resize(static_cast<size_t>((c.length + 7) / 8));
         std::memset(bits.data(), 0, bits.size());
         for (int64_t i = 0; i < c.length; ++i)
-          if (c.is_valid(i)) bits[static_cast<size_t>(i >> 3)] |= static_cast<uint8_t>(1u << (i & 7));
+          if (c.is_valid(i))
+            bits[static_cast<size_t>(i >> 3)] |= static_cast<uint8_t>(1u << (i & 7));
         v.validity = bits.data();
       }
     }
@@ -395,7 +422,8 @@ class file_writer {
       return;
     }
     if (n.kind == type_id::struct_) {
-      for (size_t k = 0; k < n.children.size(); ++k) visit(n.children[k], c.children[k], c.offset + i, def, rep);
+      for (size_t k = 0; k < n.children.size(); ++k)
+        visit(n.children[k], c.children[k], c.offset + i, def, rep);
       return;
     }
     const int64_t b = c.value_offset(i), e = c.value_offset(i + 1);
@@ -404,7 +432,8 @@ class file_writer {
       return;
     }
     for (int64_t j = b; j < e; ++j)
-      visit(n.children[0], c.children[0], j, static_cast<int16_t>(def + 1), j == b ? rep : n.rep_level);
+      visit(n.children[0], c.children[0], j, static_cast<int16_t>(def + 1),
+            j == b ? rep : n.rep_level);
   }
 
   status write_slice(const batch_view& b, int64_t start, int64_t count) {
@@ -421,7 +450,8 @@ class file_writer {
           if (v.validity == nullptr) {
             std::fill(s.defs.begin(), s.defs.end(), int16_t{1});
           } else {
-            for (int64_t i = 0; i < count; ++i) s.defs[static_cast<size_t>(i)] = v.is_valid(i) ? 1 : 0;
+            for (int64_t i = 0; i < count; ++i)
+              s.defs[static_cast<size_t>(i)] = v.is_valid(i) ? 1 : 0;
           }
           defs = s.defs.data();
         }
@@ -442,7 +472,8 @@ class file_writer {
         value_source src{&conv_[lu], s.idx.data(), 0};
         const leaf_descriptor& leaf = ps_.leaves[lu];
         LAKECODEC_TRY(leaves_[lu]->append(src, leaf.max_def > 0 ? s.defs.data() : nullptr,
-                                          leaf.max_rep > 0 ? s.reps.data() : nullptr, s.defs.size()));
+                                          leaf.max_rep > 0 ? s.reps.data() : nullptr,
+                                          s.defs.size()));
       }
     }
     return {};
@@ -450,7 +481,8 @@ class file_writer {
 
   status write_validated(const batch_view& b) {
     for (size_t l = 0; l < ps_.leaves.size(); ++l)
-      if (ps_.roots[ps_.leaves[l].top_level].leaf != static_cast<int>(l)) conv_[l] = convert(l, *leaf_cols_[l]);
+      if (ps_.roots[ps_.leaves[l].top_level].leaf != static_cast<int>(l))
+        conv_[l] = convert(l, *leaf_cols_[l]);
     int64_t pos = 0;
     while (pos < b.length) {
       int64_t n = std::min<int64_t>(b.length - pos, 65536);
@@ -458,7 +490,8 @@ class file_writer {
       LAKECODEC_TRY(write_slice(b, pos, n));
       rg_rows_ += n;
       pos += n;
-      if (rg_rows_ >= opt_.row_group_rows || buffered() >= static_cast<uint64_t>(opt_.row_group_bytes))
+      if (rg_rows_ >= opt_.row_group_rows ||
+          buffered() >= static_cast<uint64_t>(opt_.row_group_bytes))
         LAKECODEC_TRY(close_row_group());
     }
     return {};
@@ -481,7 +514,8 @@ class file_writer {
       LAKECODEC_TRY(leaves_[l]->finish_chunk(*sink_, cr));
       column_chunk cc;
       cc.file_offset = 0;
-      if (l == 0) rg.file_offset = cr.meta.dictionary_page_offset.value_or(cr.meta.data_page_offset);
+      if (l == 0)
+        rg.file_offset = cr.meta.dictionary_page_offset.value_or(cr.meta.data_page_offset);
       total_unc += cr.meta.total_uncompressed_size;
       total_comp += cr.meta.total_compressed_size;
       cc.meta_data = std::move(cr.meta);
@@ -612,8 +646,10 @@ class rolling_writer {
   /// Closes the current file when its size or age limit has been reached.
   status poll() {
     if (!current_) return {};
-    const bool big = opt_.target_file_size > 0 && current_->estimated_size() >= opt_.target_file_size;
-    const bool old = opt_.max_file_age.count() > 0 && std::chrono::steady_clock::now() - opened_ >= opt_.max_file_age;
+    const bool big =
+        opt_.target_file_size > 0 && current_->estimated_size() >= opt_.target_file_size;
+    const bool old = opt_.max_file_age.count() > 0 &&
+                     std::chrono::steady_clock::now() - opened_ >= opt_.max_file_age;
     if (big || old) return roll();
     return {};
   }
@@ -636,7 +672,8 @@ class rolling_writer {
  private:
   status open_next() {
     if (!opt_.path_for) return invalid_argument("parquet: rolling writer needs path_for");
-    LAKECODEC_ASSIGN_OR_RETURN(current_, file_writer::create(opt_.path_for(index_++), schema_, opt_.writer, opt_.file));
+    LAKECODEC_ASSIGN_OR_RETURN(
+        current_, file_writer::create(opt_.path_for(index_++), schema_, opt_.writer, opt_.file));
     opened_ = std::chrono::steady_clock::now();
     return {};
   }

@@ -45,7 +45,9 @@ inline status check_schema_tree(const file_meta_data& md) {
   std::vector<frame> stack;
   const int32_t root_children = md.schema[0].num_children.value_or(0);
   if (root_children < 0 || static_cast<size_t>(root_children) >= md.schema.size() + 1)
-    return corrupt_data("parquet: root has " + std::to_string(root_children) + " children but the schema has " + std::to_string(md.schema.size()) + " elements");
+    return corrupt_data("parquet: root has " + std::to_string(root_children) +
+                        " children but the schema has " + std::to_string(md.schema.size()) +
+                        " elements");
   stack.push_back({root_children});
   pos = 1;
   while (!stack.empty()) {
@@ -53,16 +55,21 @@ inline status check_schema_tree(const file_meta_data& md) {
       stack.pop_back();
       continue;
     }
-    if (pos >= md.schema.size()) return corrupt_data("parquet: schema declares more children than it has elements");
+    if (pos >= md.schema.size())
+      return corrupt_data("parquet: schema declares more children than it has elements");
     --stack.back().remaining;
     const schema_element& e = md.schema[pos++];
     const int32_t nc = e.num_children.value_or(0);
-    if (nc < 0) return corrupt_data("parquet: schema element '" + e.name + "' has negative num_children");
+    if (nc < 0)
+      return corrupt_data("parquet: schema element '" + e.name + "' has negative num_children");
     if (nc > 0) {
       if (stack.size() >= static_cast<size_t>(limits::max_nesting_depth))
-        return limit_exceeded("parquet: schema nests deeper than " + std::to_string(limits::max_nesting_depth));
+        return limit_exceeded("parquet: schema nests deeper than " +
+                              std::to_string(limits::max_nesting_depth));
       if (static_cast<size_t>(nc) > md.schema.size() - pos)
-        return corrupt_data("parquet: schema element '" + e.name + "' has " + std::to_string(nc) + " children, only " + std::to_string(md.schema.size() - pos) + " elements follow");
+        return corrupt_data("parquet: schema element '" + e.name + "' has " + std::to_string(nc) +
+                            " children, only " + std::to_string(md.schema.size() - pos) +
+                            " elements follow");
       stack.push_back({nc});
     } else {
       if (!e.type) return corrupt_data("parquet: leaf '" + e.name + "' has no physical type");
@@ -72,8 +79,11 @@ inline status check_schema_tree(const file_meta_data& md) {
   if (pos != md.schema.size()) return corrupt_data("parquet: schema has elements outside the tree");
   for (size_t g = 0; g < md.row_groups.size(); ++g) {
     if (md.row_groups[g].columns.size() != leaves)
-      return corrupt_data("parquet: row group " + std::to_string(g) + " has " + std::to_string(md.row_groups[g].columns.size()) + " column chunks for " + std::to_string(leaves) + " leaves");
-    if (md.row_groups[g].num_rows < 0) return corrupt_data("parquet: row group " + std::to_string(g) + " has a negative row count");
+      return corrupt_data("parquet: row group " + std::to_string(g) + " has " +
+                          std::to_string(md.row_groups[g].columns.size()) + " column chunks for " +
+                          std::to_string(leaves) + " leaves");
+    if (md.row_groups[g].num_rows < 0)
+      return corrupt_data("parquet: row group " + std::to_string(g) + " has a negative row count");
   }
   if (md.num_rows < 0) return corrupt_data("parquet: negative num_rows");
   return {};
@@ -87,20 +97,27 @@ inline status check_schema_tree(const file_meta_data& md) {
 /// needed in the message). Parquet spec "File format" / A1.
 inline status decode_footer(byte_span tail, uint64_t file_size, footer& out) {
   if (file_size < 12 || tail.size < 8)
-    return corrupt_data("parquet: file of " + std::to_string(file_size) + " bytes is too small (at least 12 needed)");
+    return corrupt_data("parquet: file of " + std::to_string(file_size) +
+                        " bytes is too small (at least 12 needed)");
   const uint8_t* end = tail.data + tail.size;
-  if (std::memcmp(end - 4, "PARE", 4) == 0) return unsupported("parquet: encrypted footers (PARE) are not supported");
+  if (std::memcmp(end - 4, "PARE", 4) == 0)
+    return unsupported("parquet: encrypted footers (PARE) are not supported");
   if (std::memcmp(end - 4, "PAR1", 4) != 0)
-    return corrupt_data("parquet: file does not end with the magic PAR1", static_cast<int64_t>(file_size - 4));
+    return corrupt_data("parquet: file does not end with the magic PAR1",
+                        static_cast<int64_t>(file_size - 4));
   const uint32_t len = load_le<uint32_t>(end - 8);
   if (static_cast<uint64_t>(len) + 12 > file_size)
-    return corrupt_data("parquet: footer length " + std::to_string(len) + " exceeds the file size " + std::to_string(file_size), static_cast<int64_t>(file_size - 8));
+    return corrupt_data("parquet: footer length " + std::to_string(len) +
+                            " exceeds the file size " + std::to_string(file_size),
+                        static_cast<int64_t>(file_size - 8));
   if (static_cast<uint64_t>(len) + 8 > tail.size)
-    return truncated_input("parquet: footer needs " + std::to_string(len + 8) + " tail bytes, got " + std::to_string(tail.size));
+    return truncated_input("parquet: footer needs " + std::to_string(len + 8) +
+                           " tail bytes, got " + std::to_string(tail.size));
   const uint64_t md_start = file_size - 8 - len;
   out.metadata_length = len;
   out.file_size = file_size;
-  LAKECODEC_TRY(deserialize(byte_span(end - 8 - len, len), out.metadata, nullptr, static_cast<int64_t>(md_start)));
+  LAKECODEC_TRY(deserialize(byte_span(end - 8 - len, len), out.metadata, nullptr,
+                            static_cast<int64_t>(md_start)));
   return detail::check_schema_tree(out.metadata);
 }
 
@@ -122,19 +139,26 @@ inline result<footer> read_footer(byte_span file, bool page_index = true) {
       const column_chunk& cc = rg.columns[c];
       auto in_file = [&](int64_t off, int32_t len, const char* what) -> status {
         if (off < 4 || len < 0 || static_cast<uint64_t>(off) + static_cast<uint64_t>(len) > limit)
-          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) + " (" + std::to_string(len) + " bytes) lies outside the data region", off);
+          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) +
+                                  " (" + std::to_string(len) +
+                                  " bytes) lies outside the data region",
+                              off);
         return {};
       };
       if (cc.column_index_offset && cc.column_index_length) {
         LAKECODEC_TRY(in_file(*cc.column_index_offset, *cc.column_index_length, "column index"));
         column_index ci;
-        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.column_index_offset), static_cast<size_t>(*cc.column_index_length)), ci, nullptr, *cc.column_index_offset));
+        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.column_index_offset),
+                                               static_cast<size_t>(*cc.column_index_length)),
+                                  ci, nullptr, *cc.column_index_offset));
         f.column_indexes[g][c] = std::move(ci);
       }
       if (cc.offset_index_offset && cc.offset_index_length) {
         LAKECODEC_TRY(in_file(*cc.offset_index_offset, *cc.offset_index_length, "offset index"));
         offset_index oi;
-        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.offset_index_offset), static_cast<size_t>(*cc.offset_index_length)), oi, nullptr, *cc.offset_index_offset));
+        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.offset_index_offset),
+                                               static_cast<size_t>(*cc.offset_index_length)),
+                                  oi, nullptr, *cc.offset_index_offset));
         f.offset_indexes[g][c] = std::move(oi);
       }
     }
@@ -164,10 +188,13 @@ inline result<footer> read_footer_file(const std::string& path, bool page_index 
     }
     return {};
   };
-  if (size < 12) return corrupt_data("parquet: file of " + std::to_string(size) + " bytes is too small (at least 12 needed)");
+  if (size < 12)
+    return corrupt_data("parquet: file of " + std::to_string(size) +
+                        " bytes is too small (at least 12 needed)");
   byte_buffer head;
   LAKECODEC_TRY(pread_all(0, 4, head));
-  if (std::memcmp(head.data(), "PAR1", 4) != 0) return corrupt_data("parquet: file does not start with the magic PAR1", 0);
+  if (std::memcmp(head.data(), "PAR1", 4) != 0)
+    return corrupt_data("parquet: file does not start with the magic PAR1", 0);
   byte_buffer tail;
   LAKECODEC_TRY(pread_all(size - 8, 8, tail));
   const uint32_t len = load_le<uint32_t>(tail.data());
@@ -183,14 +210,20 @@ inline result<footer> read_footer_file(const std::string& path, bool page_index 
       if (decode_footer(t2.span(), size, probe).ok()) {
         for (const auto& rg : probe.metadata.row_groups)
           for (const auto& cc : rg.columns) {
-            if (cc.column_index_offset && *cc.column_index_offset >= 4 && static_cast<uint64_t>(*cc.column_index_offset) < lowest) lowest = static_cast<uint64_t>(*cc.column_index_offset);
-            if (cc.offset_index_offset && *cc.offset_index_offset >= 4 && static_cast<uint64_t>(*cc.offset_index_offset) < lowest) lowest = static_cast<uint64_t>(*cc.offset_index_offset);
+            if (cc.column_index_offset && *cc.column_index_offset >= 4 &&
+                static_cast<uint64_t>(*cc.column_index_offset) < lowest)
+              lowest = static_cast<uint64_t>(*cc.column_index_offset);
+            if (cc.offset_index_offset && *cc.offset_index_offset >= 4 &&
+                static_cast<uint64_t>(*cc.offset_index_offset) < lowest)
+              lowest = static_cast<uint64_t>(*cc.offset_index_offset);
           }
       }
       want = size - lowest;
     }
   }
-  if (want > static_cast<uint64_t>(limits::max_allocation)) return limit_exceeded("parquet: footer region of " + std::to_string(want) + " bytes exceeds the allocation limit");
+  if (want > static_cast<uint64_t>(limits::max_allocation))
+    return limit_exceeded("parquet: footer region of " + std::to_string(want) +
+                          " bytes exceeds the allocation limit");
   byte_buffer region;
   LAKECODEC_TRY(pread_all(size - want, static_cast<size_t>(want), region));
   footer f;
@@ -208,9 +241,14 @@ inline result<footer> read_footer_file(const std::string& path, bool page_index 
     for (size_t c = 0; c < rg.columns.size(); ++c) {
       const column_chunk& cc = rg.columns[c];
       auto span_of = [&](int64_t off, int32_t len, const char* what, byte_span& s) -> status {
-        if (off < 0 || len < 0 || static_cast<uint64_t>(off) < base || static_cast<uint64_t>(off) + static_cast<uint64_t>(len) > limit)
-          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) + " (" + std::to_string(len) + " bytes) lies outside the page index region", off);
-        s = region.span().subspan(static_cast<size_t>(static_cast<uint64_t>(off) - base), static_cast<size_t>(len));
+        if (off < 0 || len < 0 || static_cast<uint64_t>(off) < base ||
+            static_cast<uint64_t>(off) + static_cast<uint64_t>(len) > limit)
+          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) +
+                                  " (" + std::to_string(len) +
+                                  " bytes) lies outside the page index region",
+                              off);
+        s = region.span().subspan(static_cast<size_t>(static_cast<uint64_t>(off) - base),
+                                  static_cast<size_t>(len));
         return {};
       };
       byte_span s;

@@ -17,15 +17,15 @@ namespace parquet {
 /// parquet.thrift `Type`.
 struct physical_type {
   enum : int32_t {
-  boolean = 0,
-  int32 = 1,
-  int64 = 2,
-  int96 = 3,
-  float_ = 4,
-  double_ = 5,
-  byte_array = 6,
-  fixed_len_byte_array = 7,
-};
+    boolean = 0,
+    int32 = 1,
+    int64 = 2,
+    int96 = 3,
+    float_ = 4,
+    double_ = 5,
+    byte_array = 6,
+    fixed_len_byte_array = 7,
+  };
 };
 /// parquet.thrift `FieldRepetitionType`.
 struct repetition {
@@ -34,20 +34,29 @@ struct repetition {
 /// parquet.thrift `Encoding`.
 struct encoding {
   enum : int32_t {
-  plain = 0,
-  plain_dictionary = 2,
-  rle = 3,
-  bit_packed = 4,
-  delta_binary_packed = 5,
-  delta_length_byte_array = 6,
-  delta_byte_array = 7,
-  rle_dictionary = 8,
-  byte_stream_split = 9,
-};
+    plain = 0,
+    plain_dictionary = 2,
+    rle = 3,
+    bit_packed = 4,
+    delta_binary_packed = 5,
+    delta_length_byte_array = 6,
+    delta_byte_array = 7,
+    rle_dictionary = 8,
+    byte_stream_split = 9,
+  };
 };
 /// parquet.thrift `CompressionCodec`.
 struct codec {
-  enum : int32_t { uncompressed = 0, snappy = 1, gzip = 2, lzo = 3, brotli = 4, lz4 = 5, zstd = 6, lz4_raw = 7 };
+  enum : int32_t {
+    uncompressed = 0,
+    snappy = 1,
+    gzip = 2,
+    lzo = 3,
+    brotli = 4,
+    lz4 = 5,
+    zstd = 6,
+    lz4_raw = 7
+  };
 };
 /// parquet.thrift `PageType`.
 struct page_type {
@@ -56,12 +65,29 @@ struct page_type {
 /// parquet.thrift `ConvertedType`.
 struct converted_type {
   enum : int32_t {
-  ct_utf8 = 0, ct_map = 1, ct_map_key_value = 2, ct_list = 3, ct_enum = 4, ct_decimal = 5,
-  ct_date = 6, ct_time_millis = 7, ct_time_micros = 8, ct_timestamp_millis = 9,
-  ct_timestamp_micros = 10, ct_uint_8 = 11, ct_uint_16 = 12, ct_uint_32 = 13, ct_uint_64 = 14,
-  ct_int_8 = 15, ct_int_16 = 16, ct_int_32 = 17, ct_int_64 = 18, ct_json = 19, ct_bson = 20,
-  ct_interval = 21,
-};
+    ct_utf8 = 0,
+    ct_map = 1,
+    ct_map_key_value = 2,
+    ct_list = 3,
+    ct_enum = 4,
+    ct_decimal = 5,
+    ct_date = 6,
+    ct_time_millis = 7,
+    ct_time_micros = 8,
+    ct_timestamp_millis = 9,
+    ct_timestamp_micros = 10,
+    ct_uint_8 = 11,
+    ct_uint_16 = 12,
+    ct_uint_32 = 13,
+    ct_uint_64 = 14,
+    ct_int_8 = 15,
+    ct_int_16 = 16,
+    ct_int_32 = 17,
+    ct_int_64 = 18,
+    ct_json = 19,
+    ct_bson = 20,
+    ct_interval = 21,
+  };
 };
 /// parquet.thrift `BoundaryOrder`.
 struct boundary_order {
@@ -70,16 +96,27 @@ struct boundary_order {
 
 /// Names for printing ("INT64", "RLE_DICTIONARY", ...); "UNKNOWN(n)" otherwise.
 inline std::string physical_type_name(int32_t t) {
-  static const char* n[] = {"BOOLEAN", "INT32", "INT64", "INT96", "FLOAT", "DOUBLE", "BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"};
+  static const char* n[] = {"BOOLEAN", "INT32",  "INT64",      "INT96",
+                            "FLOAT",   "DOUBLE", "BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"};
   return t >= 0 && t < 8 ? n[t] : "UNKNOWN(" + std::to_string(t) + ")";
 }
 inline std::string encoding_name(int32_t e) {
-  static const char* n[] = {"PLAIN", "GROUP_VAR_INT", "PLAIN_DICTIONARY", "RLE", "BIT_PACKED", "DELTA_BINARY_PACKED",
-                            "DELTA_LENGTH_BYTE_ARRAY", "DELTA_BYTE_ARRAY", "RLE_DICTIONARY", "BYTE_STREAM_SPLIT", "ALP"};
+  static const char* n[] = {"PLAIN",
+                            "GROUP_VAR_INT",
+                            "PLAIN_DICTIONARY",
+                            "RLE",
+                            "BIT_PACKED",
+                            "DELTA_BINARY_PACKED",
+                            "DELTA_LENGTH_BYTE_ARRAY",
+                            "DELTA_BYTE_ARRAY",
+                            "RLE_DICTIONARY",
+                            "BYTE_STREAM_SPLIT",
+                            "ALP"};
   return e >= 0 && e < 11 ? n[e] : "UNKNOWN(" + std::to_string(e) + ")";
 }
 inline std::string codec_name(int32_t c) {
-  static const char* n[] = {"UNCOMPRESSED", "SNAPPY", "GZIP", "LZO", "BROTLI", "LZ4", "ZSTD", "LZ4_RAW"};
+  static const char* n[] = {"UNCOMPRESSED", "SNAPPY", "GZIP", "LZO",
+                            "BROTLI",       "LZ4",    "ZSTD", "LZ4_RAW"};
   return c >= 0 && c < 8 ? n[c] : "UNKNOWN(" + std::to_string(c) + ")";
 }
 inline std::string page_type_name(int32_t p) {
@@ -91,9 +128,28 @@ inline std::string repetition_name(int32_t r) {
   return r >= 0 && r < 3 ? n[r] : "UNKNOWN(" + std::to_string(r) + ")";
 }
 inline std::string converted_type_name(int32_t c) {
-  static const char* n[] = {"UTF8", "MAP", "MAP_KEY_VALUE", "LIST", "ENUM", "DECIMAL", "DATE", "TIME_MILLIS",
-                            "TIME_MICROS", "TIMESTAMP_MILLIS", "TIMESTAMP_MICROS", "UINT_8", "UINT_16",
-                            "UINT_32", "UINT_64", "INT_8", "INT_16", "INT_32", "INT_64", "JSON", "BSON", "INTERVAL"};
+  static const char* n[] = {"UTF8",
+                            "MAP",
+                            "MAP_KEY_VALUE",
+                            "LIST",
+                            "ENUM",
+                            "DECIMAL",
+                            "DATE",
+                            "TIME_MILLIS",
+                            "TIME_MICROS",
+                            "TIMESTAMP_MILLIS",
+                            "TIMESTAMP_MICROS",
+                            "UINT_8",
+                            "UINT_16",
+                            "UINT_32",
+                            "UINT_64",
+                            "INT_8",
+                            "INT_16",
+                            "INT_32",
+                            "INT_64",
+                            "JSON",
+                            "BSON",
+                            "INTERVAL"};
   return c >= 0 && c < 22 ? n[c] : "UNKNOWN(" + std::to_string(c) + ")";
 }
 
@@ -129,14 +185,28 @@ struct key_value : thrift::struct_base {
 /// 4 ENUM, 5 DECIMAL, 6 DATE, 7 TIME, 8 TIMESTAMP, 10 INTEGER, 11 UNKNOWN, 12 JSON, 13 BSON,
 /// 14 UUID, 15 FLOAT16, ...); the parameters apply to the kinds that have them.
 struct logical_type : thrift::struct_base {
-  enum : int16_t { string = 1, map = 2, list = 3, enum_ = 4, decimal = 5, date = 6, time = 7, timestamp = 8,
-                   integer = 10, unknown = 11, json = 12, bson = 13, uuid = 14, float16 = 15 };
+  enum : int16_t {
+    string = 1,
+    map = 2,
+    list = 3,
+    enum_ = 4,
+    decimal = 5,
+    date = 6,
+    time = 7,
+    timestamp = 8,
+    integer = 10,
+    unknown = 11,
+    json = 12,
+    bson = 13,
+    uuid = 14,
+    float16 = 15
+  };
   int16_t kind = 0;
-  int32_t scale = 0, precision = 0;       // DECIMAL
-  bool is_adjusted_to_utc = false;        // TIME, TIMESTAMP
-  int16_t unit = 2;                       // TimeUnit member: 1 MILLIS, 2 MICROS, 3 NANOS
-  int8_t bit_width = 0;                   // INTEGER
-  bool is_signed = true;                  // INTEGER
+  int32_t scale = 0, precision = 0;  // DECIMAL
+  bool is_adjusted_to_utc = false;   // TIME, TIMESTAMP
+  int16_t unit = 2;                  // TimeUnit member: 1 MILLIS, 2 MICROS, 3 NANOS
+  int8_t bit_width = 0;              // INTEGER
+  bool is_signed = true;             // INTEGER
 
   void write(compact_writer& w) const {
     w.struct_begin();
@@ -167,7 +237,8 @@ struct logical_type : thrift::struct_base {
       return read_struct(r, "LogicalType member", 0, [&](int16_t fid, ctype ft) -> status {
         if (id == decimal && fid == 1) return read_field(r, ft, scale);
         if (id == decimal && fid == 2) return read_field(r, ft, precision);
-        if ((id == time || id == timestamp) && fid == 1) return read_field(r, ft, is_adjusted_to_utc);
+        if ((id == time || id == timestamp) && fid == 1)
+          return read_field(r, ft, is_adjusted_to_utc);
         if ((id == time || id == timestamp) && fid == 2 && ft == ctype::struct_)
           return read_struct(r, "TimeUnit", 0, [&](int16_t uid, ctype ut) -> status {
             unit = uid;
@@ -408,17 +479,18 @@ struct row_group : thrift::struct_base {
     w.struct_end();
   }
   status read(compact_reader& r) {
-    return read_struct(r, "RowGroup", (1u << 1) | (1u << 2) | (1u << 3), [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, columns);
-        case 2: return read_field(r, t, total_byte_size);
-        case 3: return read_field(r, t, num_rows);
-        case 5: return read_field(r, t, file_offset);
-        case 6: return read_field(r, t, total_compressed_size);
-        case 7: return read_field(r, t, ordinal);
-        default: return r.skip(t);
-      }
-    });
+    return read_struct(r, "RowGroup", (1u << 1) | (1u << 2) | (1u << 3),
+                       [&](int16_t id, ctype t) -> status {
+                         switch (id) {
+                           case 1: return read_field(r, t, columns);
+                           case 2: return read_field(r, t, total_byte_size);
+                           case 3: return read_field(r, t, num_rows);
+                           case 5: return read_field(r, t, file_offset);
+                           case 6: return read_field(r, t, total_compressed_size);
+                           case 7: return read_field(r, t, ordinal);
+                           default: return r.skip(t);
+                         }
+                       });
   }
 };
 

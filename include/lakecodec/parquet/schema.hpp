@@ -24,7 +24,8 @@ struct schema_options {
 
 /// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (A14).
 inline int32_t decimal_byte_width(int32_t precision) noexcept {
-  static const int32_t max_digits[] = {0, 2, 4, 6, 9, 11, 14, 16, 18, 21, 23, 26, 28, 31, 33, 35, 38};
+  static const int32_t max_digits[] = {0,  2,  4,  6,  9,  11, 14, 16, 18,
+                                       21, 23, 26, 28, 31, 33, 35, 38};
   for (int32_t n = 1; n <= 16; ++n)
     if (max_digits[n] >= precision) return n;
   return 16;
@@ -40,13 +41,13 @@ struct leaf_descriptor {
   int16_t max_def = 0;
   int16_t max_rep = 0;
   int32_t physical = physical_type::int32;
-  int32_t type_length = 0;        // FIXED_LEN_BYTE_ARRAY width
-  data_type source;               // the columnar type of the values
-  int32_t field_id = -1;          // the leaf field's id
-  size_t top_level = 0;           // index of the top-level column it belongs to
+  int32_t type_length = 0;  // FIXED_LEN_BYTE_ARRAY width
+  data_type source;         // the columnar type of the values
+  int32_t field_id = -1;    // the leaf field's id
+  size_t top_level = 0;     // index of the top-level column it belongs to
   sort_order order = sort_order::signed_;
-  bool decimal_bytes = false;     // FLBA decimal: signed byte comparison
-  bool is_string = false;         // STRING: UTF-8 validated, truncated on char boundaries
+  bool decimal_bytes = false;  // FLBA decimal: signed byte comparison
+  bool is_string = false;      // STRING: UTF-8 validated, truncated on char boundaries
 };
 
 /// A node of the level tree: one per columnar field (list/map repeated groups are folded into
@@ -54,8 +55,8 @@ struct leaf_descriptor {
 struct level_node {
   type_id kind = type_id::int32;
   bool nullable = true;
-  int16_t rep_level = 0;          // list/map: repetition level of its elements
-  int leaf = -1;                  // leaf index for primitive nodes
+  int16_t rep_level = 0;  // list/map: repetition level of its elements
+  int leaf = -1;          // leaf index for primitive nodes
   int first_leaf = 0, end_leaf = 0;
   std::vector<level_node> children;
 };
@@ -64,7 +65,7 @@ struct level_node {
 struct parquet_schema {
   std::vector<schema_element> elements;  // depth first, root first
   std::vector<leaf_descriptor> leaves;
-  std::vector<level_node> roots;         // one per top-level field
+  std::vector<level_node> roots;  // one per top-level field
 };
 
 namespace detail {
@@ -84,7 +85,8 @@ inline status map_primitive(const field& f, const schema_options& opt, schema_el
       lt.kind = logical_type::integer;
       lt.bit_width = t.id == type_id::int8 ? 8 : 16;
       lt.is_signed = true;
-      e.converted_type = t.id == type_id::int8 ? converted_type::ct_int_8 : converted_type::ct_int_16;
+      e.converted_type =
+          t.id == type_id::int8 ? converted_type::ct_int_8 : converted_type::ct_int_16;
       e.logical_type = lt;
       break;
     case type_id::int32: e.type = physical_type::int32; break;
@@ -164,7 +166,8 @@ inline status map_primitive(const field& f, const schema_options& opt, schema_el
       leaf.order = sort_order::unsigned_;
       break;
     default:
-      return invalid_argument("parquet: column '" + path + "' has unsupported type " + t.to_string());
+      return invalid_argument("parquet: column '" + path + "' has unsupported type " +
+                              t.to_string());
   }
   leaf.physical = *e.type;
   leaf.type_length = e.type_length.value_or(0);
@@ -176,7 +179,8 @@ inline status map_field(const field& f, const schema_options& opt, int16_t def, 
                         std::vector<std::string> path, size_t top, int depth, parquet_schema& out,
                         level_node& node, bool repeated_override = false) {
   if (depth > limits::max_nesting_depth)
-    return invalid_argument("parquet: schema nests deeper than " + std::to_string(limits::max_nesting_depth));
+    return invalid_argument("parquet: schema nests deeper than " +
+                            std::to_string(limits::max_nesting_depth));
   const std::string dotted = [&] {
     std::string s;
     for (const auto& p : path) s += (s.empty() ? "" : ".") + p;
@@ -185,7 +189,9 @@ inline status map_field(const field& f, const schema_options& opt, int16_t def, 
   path.push_back(f.name);
   schema_element e;
   e.name = f.name;
-  e.repetition_type = repeated_override ? repetition::repeated : (f.nullable ? repetition::optional : repetition::required);
+  e.repetition_type = repeated_override
+                          ? repetition::repeated
+                          : (f.nullable ? repetition::optional : repetition::required);
   if (f.field_id >= 0) e.field_id = f.field_id;
   node.kind = f.type.id;
   node.nullable = f.nullable;
@@ -194,12 +200,14 @@ inline status map_field(const field& f, const schema_options& opt, int16_t def, 
   switch (f.type.id) {
     case type_id::struct_: {
       if (f.children.empty())
-        return invalid_argument("parquet: struct column '" + dotted + "' has no fields (Parquet groups need one)");
+        return invalid_argument("parquet: struct column '" + dotted +
+                                "' has no fields (Parquet groups need one)");
       e.num_children = static_cast<int32_t>(f.children.size());
       out.elements.push_back(e);
       node.children.resize(f.children.size());
       for (size_t k = 0; k < f.children.size(); ++k)
-        LAKECODEC_TRY(map_field(f.children[k], opt, def, rep, path, top, depth + 1, out, node.children[k]));
+        LAKECODEC_TRY(
+            map_field(f.children[k], opt, def, rep, path, top, depth + 1, out, node.children[k]));
       break;
     }
     case type_id::list:
@@ -221,7 +229,8 @@ inline status map_field(const field& f, const schema_options& opt, int16_t def, 
       const field& child = f.children[0];
       if (is_map) {
         if (child.type.id != type_id::struct_ || child.children.size() != 2)
-          return invalid_argument("parquet: map column '" + dotted + "' entries must be struct<key, value>");
+          return invalid_argument("parquet: map column '" + dotted +
+                                  "' entries must be struct<key, value>");
         if (child.children[0].nullable)
           return invalid_argument("parquet: map column '" + dotted + "' has nullable keys");
         if (child.nullable)
@@ -241,8 +250,10 @@ inline status map_field(const field& f, const schema_options& opt, int16_t def, 
         field key = child.children[0], value = child.children[1];
         key.name = "key";
         value.name = "value";
-        LAKECODEC_TRY(map_field(key, opt, def, rep, kv_path, top, depth + 2, out, entries.children[0]));
-        LAKECODEC_TRY(map_field(value, opt, def, rep, kv_path, top, depth + 2, out, entries.children[1]));
+        LAKECODEC_TRY(
+            map_field(key, opt, def, rep, kv_path, top, depth + 2, out, entries.children[0]));
+        LAKECODEC_TRY(
+            map_field(value, opt, def, rep, kv_path, top, depth + 2, out, entries.children[1]));
         entries.end_leaf = static_cast<int>(out.leaves.size());
       } else {
         schema_element lg;
@@ -254,7 +265,8 @@ inline status map_field(const field& f, const schema_options& opt, int16_t def, 
         l_path.push_back("list");
         field element = child;
         element.name = "element";
-        LAKECODEC_TRY(map_field(element, opt, def, rep, l_path, top, depth + 2, out, node.children[0]));
+        LAKECODEC_TRY(
+            map_field(element, opt, def, rep, l_path, top, depth + 2, out, node.children[0]));
       }
       break;
     }

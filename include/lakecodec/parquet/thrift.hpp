@@ -101,9 +101,9 @@ class compact_reader {
   /// Enters a struct; fails past the nesting limit.
   status enter() {
     if (++depth_ > limits::max_nesting_depth)
-      return limit_exceeded("thrift: structs nest deeper than " +
-                                std::to_string(limits::max_nesting_depth),
-                            r_.offset());
+      return limit_exceeded(
+          "thrift: structs nest deeper than " + std::to_string(limits::max_nesting_depth),
+          r_.offset());
     return {};
   }
   void leave() noexcept { --depth_; }
@@ -246,24 +246,38 @@ struct is_struct<T, std::enable_if_t<std::is_base_of<struct_base, T>::value>> : 
 
 template <class T>
 constexpr ctype ctype_of() {
-  if constexpr (std::is_same<T, bool>::value) return ctype::bool_true;
-  else if constexpr (std::is_same<T, int8_t>::value) return ctype::i8;
-  else if constexpr (std::is_same<T, int16_t>::value) return ctype::i16;
-  else if constexpr (std::is_same<T, int32_t>::value) return ctype::i32;
-  else if constexpr (std::is_same<T, int64_t>::value) return ctype::i64;
-  else if constexpr (std::is_same<T, double>::value) return ctype::dbl;
-  else if constexpr (std::is_same<T, std::string>::value) return ctype::binary;
-  else return ctype::struct_;
+  if constexpr (std::is_same<T, bool>::value)
+    return ctype::bool_true;
+  else if constexpr (std::is_same<T, int8_t>::value)
+    return ctype::i8;
+  else if constexpr (std::is_same<T, int16_t>::value)
+    return ctype::i16;
+  else if constexpr (std::is_same<T, int32_t>::value)
+    return ctype::i32;
+  else if constexpr (std::is_same<T, int64_t>::value)
+    return ctype::i64;
+  else if constexpr (std::is_same<T, double>::value)
+    return ctype::dbl;
+  else if constexpr (std::is_same<T, std::string>::value)
+    return ctype::binary;
+  else
+    return ctype::struct_;
 }
 
 template <class T>
 void write_elem(compact_writer& w, const T& v) {
-  if constexpr (std::is_same<T, bool>::value) w.raw_byte(v ? 1 : 2);
-  else if constexpr (std::is_same<T, int8_t>::value) w.raw_byte(static_cast<uint8_t>(v));
-  else if constexpr (std::is_integral<T>::value) w.raw_varint_zigzag(v);
-  else if constexpr (std::is_same<T, double>::value) w.raw_double(v);
-  else if constexpr (std::is_same<T, std::string>::value) w.raw_binary(v.data(), v.size());
-  else v.write(w);
+  if constexpr (std::is_same<T, bool>::value)
+    w.raw_byte(v ? 1 : 2);
+  else if constexpr (std::is_same<T, int8_t>::value)
+    w.raw_byte(static_cast<uint8_t>(v));
+  else if constexpr (std::is_integral<T>::value)
+    w.raw_varint_zigzag(v);
+  else if constexpr (std::is_same<T, double>::value)
+    w.raw_double(v);
+  else if constexpr (std::is_same<T, std::string>::value)
+    w.raw_binary(v.data(), v.size());
+  else
+    v.write(w);
 }
 
 /// Writes field `id` with value v (optional: only when set; vector: as a list).
@@ -329,15 +343,18 @@ status read_elem(compact_reader& r, ctype t, T& out) {
 template <class T>
 status read_field(compact_reader& r, ctype t, T& out) {
   if constexpr (std::is_same<T, bool>::value) {
-    if (t == ctype::bool_true) out = true;
-    else if (t == ctype::bool_false) out = false;
-    else return r.skip(t);
+    if (t == ctype::bool_true)
+      out = true;
+    else if (t == ctype::bool_false)
+      out = false;
+    else
+      return r.skip(t);
     return {};
   } else {
     constexpr ctype want = ctype_of<T>();
-    const bool ok = t == want || (std::is_integral<T>::value && t != ctype::i8 &&
-                                  want != ctype::i8 && (t == ctype::i16 || t == ctype::i32 ||
-                                                        t == ctype::i64));
+    const bool ok =
+        t == want || (std::is_integral<T>::value && t != ctype::i8 && want != ctype::i8 &&
+                      (t == ctype::i16 || t == ctype::i32 || t == ctype::i64));
     if (!ok) return r.skip(t);
     return read_elem(r, t, out);
   }
@@ -346,7 +363,9 @@ template <class T>
 status read_field(compact_reader& r, ctype t, std::optional<T>& out) {
   T v{};
   if constexpr (!std::is_same<T, bool>::value) {
-    if (t != ctype_of<T>() && !(std::is_integral<T>::value && (t == ctype::i16 || t == ctype::i32 || t == ctype::i64) && ctype_of<T>() != ctype::i8))
+    if (t != ctype_of<T>() &&
+        !(std::is_integral<T>::value && (t == ctype::i16 || t == ctype::i32 || t == ctype::i64) &&
+          ctype_of<T>() != ctype::i8))
       return r.skip(t);
   } else if (t != ctype::bool_true && t != ctype::bool_false) {
     return r.skip(t);
@@ -365,8 +384,10 @@ status read_field(compact_reader& r, ctype t, std::vector<T>& out) {
   const bool want_bool = std::is_same<T, bool>::value;
   if (bool_elem != want_bool || (!want_bool && e != ctype_of<T>())) {
     for (uint32_t i = 0; i < n; ++i) {
-      if (bool_elem) LAKECODEC_TRY(r.raw().skip(1, "thrift bool"));
-      else LAKECODEC_TRY(r.skip(e));
+      if (bool_elem)
+        LAKECODEC_TRY(r.raw().skip(1, "thrift bool"));
+      else
+        LAKECODEC_TRY(r.skip(e));
     }
     return {};
   }
@@ -407,9 +428,8 @@ status read_struct(compact_reader& r, const char* what, uint64_t required_mask, 
   if ((seen & required_mask) != required_mask) {
     for (int i = 1; i < 64; ++i)
       if ((required_mask >> i & 1) && !(seen >> i & 1))
-        return corrupt_data(std::string("thrift: ") + what + " lacks required field " +
-                                std::to_string(i),
-                            start);
+        return corrupt_data(
+            std::string("thrift: ") + what + " lacks required field " + std::to_string(i), start);
   }
   return {};
 }
