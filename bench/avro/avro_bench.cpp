@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "lakecodec/avro.hpp"
+#include "lakecodec/codec/codec.hpp"
 #include "lakecodec/core/builder.hpp"
 
 #ifdef LAKECODEC_BENCH_AVRO_C
@@ -248,6 +249,39 @@ void BM_memcpy_encoded(benchmark::State& st) {
   set_counters(st);
 }
 BENCHMARK(BM_memcpy_encoded)->Arg(0)->Unit(benchmark::kMillisecond);
+
+// The codec alone on the same bytes (256 KiB chunks, like the blocks): the floor for the
+// zstandard rows. Arg 0 = compress, 1 = decompress.
+void BM_zstd_alone(benchmark::State& st) {
+  const byte_buffer& src = data().file_null;
+  const size_t chunk = 256 * 1024;
+  std::vector<byte_buffer> packed;
+  compressor c(compression::zstd);
+  for (size_t i = 0; i < src.size(); i += chunk) {
+    packed.emplace_back();
+    if (!c.compress(byte_span(src.data() + i, std::min(chunk, src.size() - i)), packed.back()).ok())
+      std::abort();
+  }
+  decompressor dc(compression::zstd);
+  byte_buffer out;
+  for (auto _ : st) {
+    if (st.range(0) == 0) {
+      for (size_t i = 0; i < src.size(); i += chunk) {
+        out.clear();
+        if (!c.compress(byte_span(src.data() + i, std::min(chunk, src.size() - i)), out).ok()) std::abort();
+      }
+    } else {
+      for (const byte_buffer& p : packed) {
+        out.clear();
+        if (!dc.decompress(p.span(), out).ok()) std::abort();
+      }
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  set_counters(st);
+  st.SetLabel(st.range(0) ? "zstd decompress" : "zstd compress");
+}
+BENCHMARK(BM_zstd_alone)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_lakecodec_encode_typed(benchmark::State& st) {
   const avro::codec c = codec_arg(st);

@@ -102,6 +102,8 @@ def main():
     print("|---|---|---|---|---|---|")
     names = {
         "BM_memcpy_encoded/0": "memcpy of the encoded bytes",
+        "BM_zstd_alone/0": "zstd level 3 compress alone, 256 KiB chunks (system libzstd)",
+        "BM_zstd_alone/1": "zstd decompress alone, same chunks",
         "BM_lakecodec_encode_typed/0": "lakecodec encode, typed encoder, null",
         "BM_lakecodec_encode_typed/1": "lakecodec encode, typed encoder, zstandard",
         "BM_lakecodec_encode_columnar/0": "lakecodec encode, columnar plan (batch_view), null",

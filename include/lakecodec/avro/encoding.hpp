@@ -20,6 +20,30 @@
 LAKECODEC_NAMESPACE_BEGIN
 namespace avro {
 
+namespace detail {
+
+/// Writes a ULEB128 varint at p (10 bytes of room). Lengths 2..8 are built branch-free from
+/// seven-bit groups and stored with one 8-byte write: random-length varints then cost no
+/// mispredicted loop exits.
+LAKECODEC_ALWAYS_INLINE size_t put_uvarint(uint64_t u, uint8_t* p) noexcept {
+  if (LAKECODEC_LIKELY(u < 0x80)) {
+    *p = static_cast<uint8_t>(u);
+    return 1;
+  }
+  const int bits = 64 - __builtin_clzll(u);
+  const size_t len = static_cast<size_t>(bits + 6) / 7;
+  if (LAKECODEC_UNLIKELY(len > 8)) return encode_uvarint(u, p);
+  const uint64_t groups = (u & 0x7fULL) | ((u & (0x7fULL << 7)) << 1) |
+                          ((u & (0x7fULL << 14)) << 2) | ((u & (0x7fULL << 21)) << 3) |
+                          ((u & (0x7fULL << 28)) << 4) | ((u & (0x7fULL << 35)) << 5) |
+                          ((u & (0x7fULL << 42)) << 6) | ((u & (0x7fULL << 49)) << 7);
+  const uint64_t cont = 0x0080808080808080ULL >> (8 * (8 - len));
+  store_le<uint64_t>(p, groups | cont);
+  return len;
+}
+
+}  // namespace detail
+
 /// Appends Avro binary values to a byte_buffer. It does not check the values against a schema:
 /// the caller writes what the schema says, in order (fields in order, union index then value,
 /// array/map blocks via write_block_count and a final 0).
@@ -33,20 +57,14 @@ class encoder {
   LAKECODEC_ALWAYS_INLINE void write_int(int32_t v) { write_long(v); }
   LAKECODEC_ALWAYS_INLINE void write_long(int64_t v) {
     uint8_t* p = out_->ensure(max_varint64_bytes);
-    uint64_t u = zigzag_encode64(v);
-    if (LAKECODEC_LIKELY(u < 0x80)) {
-      *p = static_cast<uint8_t>(u);
-      out_->commit(1);
-      return;
-    }
-    out_->commit(encode_uvarint(u, p));
+    out_->commit(detail::put_uvarint(zigzag_encode64(v), p));
   }
   LAKECODEC_ALWAYS_INLINE void write_float(float v) { out_->append_le<float>(v); }
   LAKECODEC_ALWAYS_INLINE void write_double(double v) { out_->append_le<double>(v); }
   /// bytes and string: long length, then the bytes.
   LAKECODEC_ALWAYS_INLINE void write_bytes(const void* data, size_t n) {
     uint8_t* p = out_->ensure(max_varint64_bytes + n);
-    size_t k = encode_uvarint(zigzag_encode64(static_cast<int64_t>(n)), p);
+    size_t k = detail::put_uvarint(zigzag_encode64(static_cast<int64_t>(n)), p);
     if (n) std::memcpy(p + k, data, n);
     out_->commit(k + n);
   }
@@ -226,6 +244,22 @@ class decoder {
 
  private:
   int64_t read_long_slow() {
+    if (LAKECODEC_LIKELY(remaining() >= 8)) {
+      // Up to 8 bytes at once: find the first byte without a continuation bit, then gather
+      // the seven-bit groups with shifts.
+      const uint64_t x = load_le<uint64_t>(pos_);
+      const uint64_t stop = ~x & 0x8080808080808080ULL;
+      if (LAKECODEC_LIKELY(stop != 0)) {
+        const size_t len = static_cast<size_t>(__builtin_ctzll(stop) >> 3) + 1;
+        const uint64_t b = len == 8 ? x : x & ((uint64_t{1} << (8 * len)) - 1);
+        const uint64_t u = (b & 0x7fULL) | ((b >> 1) & (0x7fULL << 7)) |
+                           ((b >> 2) & (0x7fULL << 14)) | ((b >> 3) & (0x7fULL << 21)) |
+                           ((b >> 4) & (0x7fULL << 28)) | ((b >> 5) & (0x7fULL << 35)) |
+                           ((b >> 6) & (0x7fULL << 42)) | ((b >> 7) & (0x7fULL << 49));
+        pos_ += len;
+        return static_cast<int64_t>((u >> 1) ^ (0 - (u & 1)));
+      }
+    }
     uint64_t v = 0;
     for (int shift = 0; shift < 70; shift += 7) {
       if (LAKECODEC_UNLIKELY(pos_ == end_)) {
