@@ -81,7 +81,8 @@ struct chunk_result {
 namespace detail {
 
 /// Valid UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
-inline bool valid_utf8(const uint8_t* p, size_t n) noexcept {
+inline bool valid_utf8(const uint8_t* p, size_t n, bool* all_ascii = nullptr) noexcept {
+  if (all_ascii) *all_ascii = true;
   size_t i = 0;
   while (i < n) {
     if (i + 8 <= n) {
@@ -97,6 +98,7 @@ inline bool valid_utf8(const uint8_t* p, size_t n) noexcept {
       ++i;
       continue;
     }
+    if (all_ascii) *all_ascii = false;
     size_t len;
     uint32_t cp;
     if ((c & 0xE0) == 0xC0)

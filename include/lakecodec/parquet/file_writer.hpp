@@ -308,8 +308,9 @@ class file_writer {
   status check_values(const leaf_descriptor& leaf, const column_view& c) {
     if (leaf.is_string && opt_.validate_utf8 && c.length > 0) {
       const int64_t b = c.value_offset(0), e = c.value_offset(c.length);
-      bool ok = detail::valid_utf8(c.data + b, static_cast<size_t>(e - b));
-      if (ok) {
+      bool ascii = true;
+      bool ok = detail::valid_utf8(c.data + b, static_cast<size_t>(e - b), &ascii);
+      if (ok && !ascii) {  // pure ASCII: every value starts on a character boundary
         for (int64_t i = 0; i < c.length && ok; ++i) {
           const std::string_view v = c.bytes(i);
           if (!v.empty() && (static_cast<uint8_t>(v[0]) & 0xC0) == 0x80) ok = false;
