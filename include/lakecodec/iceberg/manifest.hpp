@@ -838,6 +838,199 @@ inline result<type> iceberg_type_of_avro(const avro::node& n0) {
   }
 }
 
+/// Field ids of a manifest's writer schema, computed once per file for the typed decoder.
+struct entry_plan {
+  const avro::node* root = nullptr;
+  const avro::node* df = nullptr;
+  std::vector<int32_t> root_ids;
+  std::vector<int32_t> df_ids;
+  const type* partition_type = nullptr;
+};
+
+/// Reads a union index when `n` is a union; the branch to decode, or nullptr for null.
+inline const avro::node* read_branch(const avro::node& n, avro::decoder& d) {
+  if (n.type != avro::type::union_) return n.type == avro::type::null ? nullptr : &n;
+  const int32_t idx = d.read_union_index(n.branches.size());
+  if (!d.ok()) return nullptr;
+  const avro::node* b = n.branches[static_cast<size_t>(idx)];
+  return b->type == avro::type::null ? nullptr : b;
+}
+inline std::optional<int64_t> read_opt_integral(const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  if (b->type == avro::type::int_ || b->type == avro::type::long_) return d.read_long();
+  (void)avro::skip(*b, d);
+  return std::nullopt;
+}
+inline std::optional<std::string_view> read_opt_text(const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  if (b->type == avro::type::string || b->type == avro::type::bytes) return d.read_bytes();
+  if (b->type == avro::type::fixed) return d.read_fixed(static_cast<size_t>(b->size));
+  (void)avro::skip(*b, d);
+  return std::nullopt;
+}
+
+/// One partition value of Iceberg type `t` written with Avro schema `n`.
+inline literal read_partition_value(const type& t, const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return literal::null();
+  switch (b->type) {
+    case avro::type::boolean: return literal::of_int(d.read_boolean());
+    case avro::type::int_:
+    case avro::type::long_: return literal::of_int(d.read_long());
+    case avro::type::float_: return literal::of_double(d.read_float());
+    case avro::type::double_: return literal::of_double(d.read_double());
+    case avro::type::string:
+    case avro::type::bytes:
+    case avro::type::fixed: {
+      const std::string_view v = b->type == avro::type::fixed ? d.read_fixed(static_cast<size_t>(b->size))
+                                                              : d.read_bytes();
+      if (t.kind == type_kind::decimal) return literal::of_decimal(v.size() <= 16 ? from_be_bytes(v) : 0);
+      if (t.kind == type_kind::uuid && b->type == avro::type::string) {
+        auto u = parse_uuid(v);
+        return u ? literal::of_bytes(*u) : literal::null();
+      }
+      return literal::of_bytes(v);
+    }
+    default: (void)avro::skip(*b, d); return literal::null();
+  }
+}
+
+/// An int-keyed map written as an array of key/value records (Iceberg's form) or as an Avro
+/// map with string keys.
+template <class V, class F>
+std::optional<std::vector<std::pair<int32_t, V>>> read_id_map(const avro::node& n, avro::decoder& d, F&& conv) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  std::vector<std::pair<int32_t, V>> out;
+  if (b->type == avro::type::map && b->values) {
+    for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
+      for (int64_t i = 0; i < c && d.ok(); ++i) {
+        const std::string_view key = d.read_bytes();
+        out.emplace_back(std::atoi(std::string(key).c_str()), conv(*b->values, d));
+      }
+    }
+    return out;
+  }
+  if (b->type != avro::type::array || b->items == nullptr) {
+    (void)avro::skip(*b, d);
+    return std::nullopt;
+  }
+  const avro::node& rec = unwrap_optional(*b->items);
+  if (rec.type != avro::type::record) {
+    (void)avro::skip(*b, d);
+    return std::nullopt;
+  }
+  const int kp = rec.field_index("key"), vp = rec.field_index("value");
+  for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
+    out.reserve(out.size() + static_cast<size_t>(c));
+    for (int64_t i = 0; i < c && d.ok(); ++i) {
+      if (b->items->type == avro::type::union_ && read_branch(*b->items, d) == nullptr) continue;
+      int32_t key = 0;
+      V value{};
+      for (int f = 0; f < static_cast<int>(rec.fields.size()); ++f) {
+        const avro::node& ft = *rec.fields[static_cast<size_t>(f)].type;
+        if (f == kp) key = static_cast<int32_t>(read_opt_integral(ft, d).value_or(0));
+        else if (f == vp) value = conv(ft, d);
+        else (void)avro::skip(ft, d);
+      }
+      out.emplace_back(key, std::move(value));
+    }
+  }
+  return out;
+}
+inline int64_t conv_count(const avro::node& n, avro::decoder& d) { return read_opt_integral(n, d).value_or(0); }
+inline std::string conv_bytes(const avro::node& n, avro::decoder& d) {
+  auto v = read_opt_text(n, d);
+  return v ? std::string(*v) : std::string();
+}
+template <class T>
+std::optional<std::vector<T>> read_long_array(const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  if (b->type != avro::type::array || b->items == nullptr) {
+    (void)avro::skip(*b, d);
+    return std::nullopt;
+  }
+  std::vector<T> out;
+  for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1))
+    for (int64_t i = 0; i < c && d.ok(); ++i)
+      out.push_back(static_cast<T>(read_opt_integral(*b->items, d).value_or(0)));
+  return out;
+}
+
+inline status read_data_file(const entry_plan& p, const avro::node& df, avro::decoder& d, data_file& f) {
+  for (size_t i = 0; i < df.fields.size() && d.ok(); ++i) {
+    const avro::node& t = *df.fields[i].type;
+    switch (p.df_ids[i]) {
+      case 134: {
+        const int64_t c = read_opt_integral(t, d).value_or(0);
+        if (c < 0 || c > 2) return corrupt_data("iceberg: data file content " + std::to_string(c) + " is not 0, 1 or 2", d.offset());
+        f.content = static_cast<file_content>(c);
+        break;
+      }
+      case 100: f.file_path = std::string(read_opt_text(t, d).value_or("")); break;
+      case 101: f.file_format = std::string(read_opt_text(t, d).value_or("")); break;
+      case 102: {
+        const avro::node* pr = read_branch(t, d);
+        if (pr == nullptr) break;
+        if (pr->type != avro::type::record) return corrupt_data("iceberg: partition is not a record");
+        f.partition.reserve(pr->fields.size());
+        for (size_t k = 0; k < pr->fields.size(); ++k)
+          f.partition.push_back(read_partition_value(p.partition_type->fields[k].type, *pr->fields[k].type, d));
+        break;
+      }
+      case 103: f.record_count = read_opt_integral(t, d).value_or(0); break;
+      case 104: f.file_size_in_bytes = read_opt_integral(t, d).value_or(0); break;
+      case 108: f.column_sizes = read_id_map<int64_t>(t, d, conv_count); break;
+      case 109: f.value_counts = read_id_map<int64_t>(t, d, conv_count); break;
+      case 110: f.null_value_counts = read_id_map<int64_t>(t, d, conv_count); break;
+      case 137: f.nan_value_counts = read_id_map<int64_t>(t, d, conv_count); break;
+      case 125: f.lower_bounds = read_id_map<std::string>(t, d, conv_bytes); break;
+      case 128: f.upper_bounds = read_id_map<std::string>(t, d, conv_bytes); break;
+      case 131: if (auto v = read_opt_text(t, d)) f.key_metadata = std::string(*v); break;
+      case 132: f.split_offsets = read_long_array<int64_t>(t, d); break;
+      case 135: f.equality_ids = read_long_array<int32_t>(t, d); break;
+      case 140: if (auto v = read_opt_integral(t, d)) f.sort_order_id = static_cast<int32_t>(*v); break;
+      case 142: f.first_row_id = read_opt_integral(t, d); break;
+      case 143: if (auto v = read_opt_text(t, d)) f.referenced_data_file = std::string(*v); break;
+      case 144: f.content_offset = read_opt_integral(t, d); break;
+      case 145: f.content_size_in_bytes = read_opt_integral(t, d); break;
+      default: LAKECODEC_TRY(avro::skip(t, d));
+    }
+  }
+  return d.error();
+}
+
+inline status read_entry(const entry_plan& p, avro::decoder& d, manifest_entry& e) {
+  for (size_t i = 0; i < p.root->fields.size() && d.ok(); ++i) {
+    const avro::node& t = *p.root->fields[i].type;
+    switch (p.root_ids[i]) {
+      case 0: {
+        const int64_t st = read_opt_integral(t, d).value_or(-1);
+        if (!d.ok()) break;
+        if (st < 0 || st > 2)
+          return corrupt_data("iceberg: manifest entry status " + std::to_string(st) + " is not 0, 1 or 2", d.offset());
+        e.status = static_cast<entry_status>(st);
+        break;
+      }
+      case 1: e.snapshot_id = read_opt_integral(t, d); break;
+      case 3: e.sequence_number = read_opt_integral(t, d); break;
+      case 4: e.file_sequence_number = read_opt_integral(t, d); break;
+      case 2: {
+        const avro::node* df = read_branch(t, d);
+        if (!d.ok()) break;
+        if (df == nullptr) return corrupt_data("iceberg: manifest entry has a null data_file", d.offset());
+        LAKECODEC_TRY(read_data_file(p, *df, d, e.data_file));
+        break;
+      }
+      default: LAKECODEC_TRY(avro::skip(t, d));
+    }
+  }
+  return d.error();
+}
+
 /// A decoded Avro value of Iceberg type `t` as a literal.
 inline result<literal> literal_of_avro(const type& t, const avro::value& v0) {
   const avro::value& v = v0.unwrapped();
@@ -924,8 +1117,7 @@ inline result<manifest> read_manifest(byte_span file) {
   const avro::node& root = r.writer_schema().root();
   if (root.type != avro::type::record)
     return corrupt_data("iceberg: manifest schema is not a record");
-  const int p_status = detail::id_pos(root, 0), p_snap = detail::id_pos(root, 1),
-            p_seq = detail::id_pos(root, 3), p_fseq = detail::id_pos(root, 4),
+  const int p_status = detail::id_pos(root, 0), p_seq = detail::id_pos(root, 3),
             p_df = detail::id_pos(root, 2);
   if (p_status < 0 || p_df < 0)
     return corrupt_data("iceberg: manifest schema lacks status (field id 0) or data_file (field id 2)");
@@ -952,55 +1144,30 @@ inline result<manifest> read_manifest(byte_span file) {
   } else {
     out.partition_type = types::struct_({});
   }
-  avro::value rec;
+  detail::entry_plan plan;
+  plan.root = &root;
+  plan.df = &df;
+  for (const auto& f : root.fields) plan.root_ids.push_back(detail::avro_field_id(f));
+  for (const auto& f : df.fields) plan.df_ids.push_back(detail::avro_field_id(f));
+  plan.partition_type = &out.partition_type;
+  avro::block_view block;
   while (true) {
-    LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next(rec));
+    LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next_block(block));
     if (!more) break;
-    manifest_entry e;
-    const int32_t st = rec.field(static_cast<size_t>(p_status)).unwrapped().as_int();
-    if (st < 0 || st > 2) return corrupt_data("iceberg: manifest entry status " + std::to_string(st) + " is not 0, 1 or 2");
-    e.status = static_cast<entry_status>(st);
-    e.snapshot_id = detail::opt_long(rec, p_snap);
-    e.sequence_number = detail::opt_long(rec, p_seq);
-    e.file_sequence_number = detail::opt_long(rec, p_fseq);
-    const avro::value& d = rec.field(static_cast<size_t>(p_df)).unwrapped();
-    if (d.kind() != avro::type::record) return corrupt_data("iceberg: manifest entry has a null data_file");
-    data_file& f = e.data_file;
-    if (auto c = detail::opt_long(d, pos[134])) {
-      if (*c < 0 || *c > 2) return corrupt_data("iceberg: data file content " + std::to_string(*c) + " is not 0, 1 or 2");
-      f.content = static_cast<file_content>(*c);
+    avro::decoder d(block.data, block.offset);
+    if (static_cast<uint64_t>(block.count) > block.data.size)
+      return corrupt_data("iceberg: manifest block claims " + std::to_string(block.count) +
+                          " entries in " + std::to_string(block.data.size) + " bytes", block.offset);
+    out.entries.reserve(out.entries.size() + static_cast<size_t>(block.count));
+    for (int64_t k = 0; k < block.count; ++k) {
+      manifest_entry e;
+      LAKECODEC_TRY(detail::read_entry(plan, d, e));
+      out.entries.push_back(std::move(e));
     }
-    f.file_path = d.field(static_cast<size_t>(pos[100])).unwrapped().as_string();
-    if (pos[101] >= 0) f.file_format = d.field(static_cast<size_t>(pos[101])).unwrapped().as_string();
-    if (pos[102] >= 0) {
-      const avro::value& p = d.field(static_cast<size_t>(pos[102])).unwrapped();
-      for (size_t i = 0; i < out.partition_type.fields.size() && i < p.items().size(); ++i) {
-        LAKECODEC_ASSIGN_OR_RETURN(literal l, detail::literal_of_avro(out.partition_type.fields[i].type, p.field(i)));
-        f.partition.push_back(std::move(l));
-      }
-    }
-    f.record_count = d.field(static_cast<size_t>(pos[103])).unwrapped().as_long();
-    f.file_size_in_bytes = d.field(static_cast<size_t>(pos[104])).unwrapped().as_long();
-    auto as_count = [](const avro::value& x) { return x.as_long(); };
-    auto as_bytes = [](const avro::value& x) { return std::string(x.as_bytes()); };
-    f.column_sizes = detail::opt_id_map<int64_t>(d, pos[108], as_count);
-    f.value_counts = detail::opt_id_map<int64_t>(d, pos[109], as_count);
-    f.null_value_counts = detail::opt_id_map<int64_t>(d, pos[110], as_count);
-    f.nan_value_counts = detail::opt_id_map<int64_t>(d, pos[137], as_count);
-    f.lower_bounds = detail::opt_id_map<std::string>(d, pos[125], as_bytes);
-    f.upper_bounds = detail::opt_id_map<std::string>(d, pos[128], as_bytes);
-    f.key_metadata = detail::opt_bytes(d, pos[131]);
-    f.split_offsets = detail::opt_array_of<int64_t>(d, pos[132]);
-    f.equality_ids = detail::opt_array_of<int32_t>(d, pos[135]);
-    if (auto so = detail::opt_long(d, pos[140])) f.sort_order_id = static_cast<int32_t>(*so);
-    f.first_row_id = detail::opt_long(d, pos[142]);
-    if (pos[143] >= 0) {
-      const avro::value& rd = d.field(static_cast<size_t>(pos[143])).unwrapped();
-      if (!rd.is_null()) f.referenced_data_file = rd.as_string();
-    }
-    f.content_offset = detail::opt_long(d, pos[144]);
-    f.content_size_in_bytes = detail::opt_long(d, pos[145]);
-    out.entries.push_back(std::move(e));
+    if (!d.ok()) return d.error();
+    if (!d.at_end())
+      return corrupt_data("iceberg: manifest block has " + std::to_string(d.remaining()) +
+                          " bytes after its " + std::to_string(block.count) + " entries", d.offset());
   }
   return out;
 }
