@@ -68,7 +68,8 @@ int64_t num_rows() {
 }
 
 std::string random_text(std::mt19937_64& g) {
-  static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-";
+  static const char alphabet[] =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-";
   std::string s(8 + g() % 17, ' ');
   for (char& c : s) c = alphabet[g() % (sizeof alphabet - 1)];
   return s;
@@ -180,9 +181,13 @@ dataset& data() {
     const int64_t n = num_rows();
     d->rows.resize(static_cast<size_t>(n));
     for (row& r : d->rows) {
-      for (int k = 0; k < 5; ++k) r.i[k] = static_cast<int32_t>(g() % (k == 0 ? 100 : 2000000000)) - (k == 4 ? 1000000000 : 0);
-      for (int k = 0; k < 5; ++k) r.l[k] = static_cast<int64_t>(g() >> (k * 12 + 1)) * (k % 2 ? -1 : 1);
-      for (int k = 0; k < 4; ++k) r.d[k] = static_cast<double>(static_cast<int64_t>(g() % 2000000) - 1000000) / 64.0 + k;
+      for (int k = 0; k < 5; ++k)
+        r.i[k] =
+            static_cast<int32_t>(g() % (k == 0 ? 100 : 2000000000)) - (k == 4 ? 1000000000 : 0);
+      for (int k = 0; k < 5; ++k)
+        r.l[k] = static_cast<int64_t>(g() >> (k * 12 + 1)) * (k % 2 ? -1 : 1);
+      for (int k = 0; k < 4; ++k)
+        r.d[k] = static_cast<double>(static_cast<int64_t>(g() % 2000000) - 1000000) / 64.0 + k;
       for (int k = 0; k < 4; ++k) r.s[k] = random_text(g);
       r.has_opt = g() % 2;
       if (r.has_opt) r.opt = random_text(g);
@@ -196,7 +201,10 @@ dataset& data() {
       for (int k = 0; k < 5; ++k) b.column(c++).append_int(r.l[k]);
       for (int k = 0; k < 4; ++k) b.column(c++).append_float(r.d[k]);
       for (int k = 0; k < 4; ++k) b.column(c++).append_bytes(r.s[k]);
-      if (r.has_opt) b.column(c++).append_bytes(r.opt); else b.column(c++).append_null();
+      if (r.has_opt)
+        b.column(c++).append_bytes(r.opt);
+      else
+        b.column(c++).append_null();
       b.column(c++).append_decimal(r.dec);
     }
     d->batch = std::move(b.finish()).value();
@@ -268,7 +276,8 @@ void BM_zstd_alone(benchmark::State& st) {
     if (st.range(0) == 0) {
       for (size_t i = 0; i < src.size(); i += chunk) {
         out.clear();
-        if (!c.compress(byte_span(src.data() + i, std::min(chunk, src.size() - i)), out).ok()) std::abort();
+        if (!c.compress(byte_span(src.data() + i, std::min(chunk, src.size() - i)), out).ok())
+          std::abort();
       }
     } else {
       for (const byte_buffer& p : packed) {
@@ -366,7 +375,8 @@ void avroc_write(const char* codec, const std::string& path) {
     for (int k = 0; k < 5; ++k) avro_value_set_int(&f[k], r.i[k]);
     for (int k = 0; k < 5; ++k) avro_value_set_long(&f[5 + k], r.l[k]);
     for (int k = 0; k < 4; ++k) avro_value_set_double(&f[10 + k], r.d[k]);
-    for (int k = 0; k < 4; ++k) avro_value_set_string_len(&f[14 + k], r.s[k].c_str(), r.s[k].size() + 1);
+    for (int k = 0; k < 4; ++k)
+      avro_value_set_string_len(&f[14 + k], r.s[k].c_str(), r.s[k].size() + 1);
     avro_value_t branch;
     if (r.has_opt) {
       avro_value_set_branch(&f[18], 1, &branch);

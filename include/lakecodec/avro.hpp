@@ -5,8 +5,9 @@
 // Quick reference (everything in namespace lakecodec::avro; errors are status/result values):
 //
 //   // Schemas: parse JSON (named types, references, namespaces, logical types; unknown
-//   // attributes such as Iceberg "field-id" are kept in node::attributes / record_field::attributes)
-//   auto s = avro::schema::parse(R"({"type":"record","name":"r","fields":[
+//   // attributes such as Iceberg "field-id" are kept in node::attributes /
+//   record_field::attributes) auto s =
+//   avro::schema::parse(R"({"type":"record","name":"r","fields":[
 //                                   {"name":"id","type":"long","field-id":1}]})");
 //   const avro::node& root = s->root();          // root.fields[0].attribute("field-id")
 //   std::string text = s->to_json();             // printed back, attributes kept

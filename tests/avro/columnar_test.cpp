@@ -35,15 +35,27 @@ owned_batch make_batch(const lakecodec::schema& cols, int rows) {
   for (int r = 0; r < rows; ++r) {
     b.column(0).append_bool(r % 2);
     b.column(1).append_int(static_cast<int8_t>(r));
-    if (r % 3 == 0) b.column(2).append_null(); else b.column(2).append_int(r * 1000);
+    if (r % 3 == 0)
+      b.column(2).append_null();
+    else
+      b.column(2).append_int(r * 1000);
     b.column(3).append_int(-int64_t{r} * 123456789012LL);
     b.column(4).append_float(r * 0.25);
-    if (r % 4 == 1) b.column(5).append_null(); else b.column(5).append_float(r / 3.0);
-    if (r % 5 == 0) b.column(6).append_null(); else b.column(6).append_bytes(std::string(r % 7, 'q'));
+    if (r % 4 == 1)
+      b.column(5).append_null();
+    else
+      b.column(5).append_float(r / 3.0);
+    if (r % 5 == 0)
+      b.column(6).append_null();
+    else
+      b.column(6).append_bytes(std::string(r % 7, 'q'));
     b.column(7).append_bytes(std::string(r % 4, '\xff'));
     b.column(8).append_bytes(std::string("ab") + static_cast<char>(r));
     b.column(9).append_decimal((static_cast<__int128>(r) << 80) - 12345);
-    if (r % 2) b.column(10).append_null(); else b.column(10).append_decimal(-static_cast<__int128>(r) * 1000000007);
+    if (r % 2)
+      b.column(10).append_null();
+    else
+      b.column(10).append_decimal(-static_cast<__int128>(r) * 1000000007);
     std::string uuid(16, '\0');
     for (int k = 0; k < 16; ++k) uuid[k] = static_cast<char>(r * 7 + k);
     b.column(11).append_bytes(uuid);
@@ -60,7 +72,10 @@ owned_batch make_batch(const lakecodec::schema& cols, int rows) {
     }
     b.column(17).begin_list();
     for (int k = 0; k < r % 4; ++k) {
-      if (k == 1) b.column(17).child(0).append_null(); else b.column(17).child(0).append_int(k);
+      if (k == 1)
+        b.column(17).child(0).append_null();
+      else
+        b.column(17).child(0).append_int(k);
     }
     b.column(17).end_list();
     b.column(18).begin_list();
@@ -119,7 +134,8 @@ TEST(AvroColumnarTest, BatchToRecordsToBatchIsStable) {
     EXPECT_EQ(r7.field(2).branch_value().as_int(), 7000);
     EXPECT_EQ(r7.field(6).branch_value().as_string(), "");  // 7 % 7 = 0 chars: empty string
     EXPECT_EQ(r7.field(15).as_string(), "Y");
-    EXPECT_EQ(avro::to_json(*s, (*recs)[0]).substr(0, 40), R"({"b":false,"i8":0,"i":null,"l":0,"f":0.0)");
+    EXPECT_EQ(avro::to_json(*s, (*recs)[0]).substr(0, 40),
+              R"({"b":false,"i8":0,"i":null,"l":0,"f":0.0)");
     auto dec = avro::decimal_from_bytes(r7.field(9).as_bytes());
     ASSERT_TRUE(dec.has_value());
     EXPECT_TRUE(*dec == (static_cast<__int128>(7) << 80) - 12345);
@@ -136,13 +152,15 @@ TEST(AvroColumnarTest, BatchToRecordsToBatchIsStable) {
 }
 
 TEST(AvroColumnarTest, RejectsMismatchesAndUnrepresentableNulls) {
-  auto s = avro::schema::parse(R"({"type":"record","name":"r","fields":[{"name":"a","type":"long"}]})");
+  auto s =
+      avro::schema::parse(R"({"type":"record","name":"r","fields":[{"name":"a","type":"long"}]})");
   ASSERT_TRUE(s.has_value());
   lakecodec::schema cols;
   cols.fields.emplace_back("a", types::string());
   auto bad = avro::columnar_plan::compile(*s, cols);
   ASSERT_FALSE(bad.has_value());
-  EXPECT_NE(bad.error().message().find("column 'a' of type string cannot map to Avro long"), std::string::npos);
+  EXPECT_NE(bad.error().message().find("column 'a' of type string cannot map to Avro long"),
+            std::string::npos);
   cols.fields[0] = field("a", types::int64(), true);
   auto plan = avro::columnar_plan::compile(*s, cols);
   ASSERT_TRUE(plan.has_value());

@@ -1,8 +1,8 @@
 #include <string>
 #include <vector>
 
-#include "lakecodec/avro.hpp"
 #include "../test_support.hpp"
+#include "lakecodec/avro.hpp"
 
 using namespace lakecodec;
 using lakecodec_test::read_all;
@@ -31,8 +31,8 @@ std::vector<std::string> read_lines(const std::string& path) {
 TEST(AvroContainerTest, ReadsJavaWrittenWeatherFilesWithEveryCodec) {
   const auto expected = read_lines(shared_path("conformance/avro/data/weather.json"));
   ASSERT_EQ(expected.size(), 5u);
-  for (const char* name : {"weather.avro", "weather-deflate.avro", "weather-snappy.avro",
-                           "weather-zstd.avro"}) {
+  for (const char* name :
+       {"weather.avro", "weather-deflate.avro", "weather-snappy.avro", "weather-zstd.avro"}) {
     auto bytes = read_all(shared_path(std::string("conformance/avro/data/") + name));
     auto r = avro::container_reader::open(bytes.span());
     ASSERT_TRUE(r.has_value()) << name << ": " << r.error().to_string();
@@ -55,11 +55,11 @@ TEST(AvroContainerTest, WritesAndReadsBackEveryCodec) {
         {avro::value::int64(i * 1000003LL),
          i % 3 ? avro::value::union_of(1, avro::value::string(std::string(i % 7, 'x')))
                : avro::value::union_of(0, avro::value::null()),
-         avro::value::map({{"k" + std::to_string(i),
-                            avro::value::array({avro::value::float64(i * 0.5)})}})}));
+         avro::value::map(
+             {{"k" + std::to_string(i), avro::value::array({avro::value::float64(i * 0.5)})}})}));
   }
-  for (auto c : {avro::codec::null, avro::codec::deflate, avro::codec::snappy,
-                 avro::codec::zstandard}) {
+  for (auto c :
+       {avro::codec::null, avro::codec::deflate, avro::codec::snappy, avro::codec::zstandard}) {
     avro::writer_options o;
     o.codec = c;
     o.block_records = 100;
@@ -111,7 +111,8 @@ TEST(AvroVisitTest, WalksRecordsWithoutValues) {
   avro::block_view b;
   while (*r->next_block(b)) {
     avro::decoder d(b.data, b.offset);
-    for (int64_t i = 0; i < b.count; ++i) ASSERT_TRUE(avro::visit(r->writer_schema().root(), d, v).ok());
+    for (int64_t i = 0; i < b.count; ++i)
+      ASSERT_TRUE(avro::visit(r->writer_schema().root(), d, v).ok());
   }
   EXPECT_EQ(v.records, 5);
   EXPECT_EQ(v.strings, 3);
@@ -146,11 +147,15 @@ TEST(AvroEncodingTest, EncodesSpecExamples) {
   auto str = avro::schema::parse(R"("string")");
   byte_buffer b;
   ASSERT_TRUE(avro::encode(*str, avro::value::string("foo"), b).ok());
-  EXPECT_EQ(b.view(), "\x06" "foo");
+  EXPECT_EQ(b.view(),
+            "\x06"
+            "foo");
   auto u = avro::schema::parse(R"(["null","string"])");
   byte_buffer ub;
   ASSERT_TRUE(avro::encode(*u, avro::value::string("a"), ub).ok());  // picks the string branch
-  EXPECT_EQ(ub.view(), std::string_view("\x02\x02" "a", 3));
+  EXPECT_EQ(ub.view(), std::string_view("\x02\x02"
+                                        "a",
+                                        3));
   byte_buffer bad;
   EXPECT_EQ(avro::encode(*u, avro::value::int32(1), bad).code(), errc::schema_mismatch);
 }

@@ -33,7 +33,8 @@ TEST(AvroCorruptTest, EachCorruptFileGivesItsSpecificError) {
       continue;
     }
     ASSERT_FALSE(recs.has_value()) << file << " was accepted";
-    EXPECT_STREQ(errc_name(recs.error().code()), code.c_str()) << file << ": " << recs.error().to_string();
+    EXPECT_STREQ(errc_name(recs.error().code()), code.c_str())
+        << file << ": " << recs.error().to_string();
     EXPECT_NE(recs.error().message().find(fragment), std::string::npos)
         << file << ": " << recs.error().to_string();
     // The CLI reports the same error with exit code 1.
@@ -56,7 +57,8 @@ TEST(AvroCorruptTest, EachCorruptFileGivesItsSpecificError) {
 TEST(AvroCorruptTest, TruncationAtEveryByteNeverCrashes) {
   for (const char* name : {"weather.avro", "weather-deflate.avro", "weather-snappy.avro",
                            "weather-zstd.avro", "syncInMeta.avro"}) {
-    auto bytes = lakecodec_test::read_all(lakecodec_test::shared_path(std::string("conformance/avro/data/") + name));
+    auto bytes = lakecodec_test::read_all(
+        lakecodec_test::shared_path(std::string("conformance/avro/data/") + name));
     auto full = avro::read_container(bytes.span());
     ASSERT_TRUE(full.has_value()) << name;
     const size_t step = bytes.size() > 2000 ? 1999 : 1;

@@ -13,7 +13,8 @@ avro::schema parse(const char* text) {
   return *s;
 }
 
-result<avro::value> resolve_one(const avro::schema& w, const avro::schema& r, const avro::value& v) {
+result<avro::value> resolve_one(const avro::schema& w, const avro::schema& r,
+                                const avro::value& v) {
   byte_buffer buf;
   status st = avro::encode(w, v, buf);
   if (!st.ok()) return st;
@@ -36,10 +37,11 @@ TEST(AvroResolutionTest, PromotesDefaultsSkipsAndReorders) {
     {"name":"new","type":["null","int"],"default":null},
     {"name":"rec","type":{"type":"record","name":"D","fields":[{"name":"x","type":"int"}]},"default":{"x":5}}]})");
   for (int sym = 0; sym < 3; ++sym) {
-    auto v = avro::value::record({avro::value::int32(-7),
-                                  avro::value::array({avro::value::string("drop"), avro::value::string("me")}),
-                                  avro::value::int64(1LL << 40), avro::value::float32(1.5f),
-                                  avro::value::string("txt"), avro::value::enumeration(sym)});
+    auto v = avro::value::record(
+        {avro::value::int32(-7),
+         avro::value::array({avro::value::string("drop"), avro::value::string("me")}),
+         avro::value::int64(1LL << 40), avro::value::float32(1.5f), avro::value::string("txt"),
+         avro::value::enumeration(sym)});
     auto out = resolve_one(w, r, v);
     ASSERT_TRUE(out.has_value()) << out.error().to_string();
     const char* want[] = {"A", "B", "U"};
@@ -56,9 +58,12 @@ TEST(AvroResolutionTest, PromotesDefaultsSkipsAndReorders) {
 }
 
 TEST(AvroResolutionTest, UnionsByNameAndErrors) {
-  auto w = parse(R"(["null","int",{"type":"record","name":"a.P","fields":[{"name":"x","type":"int"}]}])");
-  auto r = parse(R"([{"type":"record","name":"b.P","fields":[{"name":"x","type":"long"}]},"null","double"])");
-  auto out = resolve_one(w, r, avro::value::union_of(2, avro::value::record({avro::value::int32(3)})));
+  auto w = parse(
+      R"(["null","int",{"type":"record","name":"a.P","fields":[{"name":"x","type":"int"}]}])");
+  auto r = parse(
+      R"([{"type":"record","name":"b.P","fields":[{"name":"x","type":"long"}]},"null","double"])");
+  auto out =
+      resolve_one(w, r, avro::value::union_of(2, avro::value::record({avro::value::int32(3)})));
   ASSERT_TRUE(out.has_value()) << out.error().to_string();
   EXPECT_EQ(out->index(), 0);
   EXPECT_EQ(out->branch_value().field(0).as_long(), 3);
@@ -90,7 +95,8 @@ TEST(AvroResolutionTest, UnionsByNameAndErrors) {
 }
 
 TEST(AvroResolutionTest, ContainerReaderAppliesReaderSchema) {
-  auto bytes = lakecodec_test::read_all(lakecodec_test::shared_path("conformance/avro/data/weather.avro"));
+  auto bytes =
+      lakecodec_test::read_all(lakecodec_test::shared_path("conformance/avro/data/weather.avro"));
   avro::reader_options o;
   o.reader_schema = parse(R"({"type":"record","name":"Weather","namespace":"test","fields":[
     {"name":"temp","type":"double"},{"name":"station","type":"bytes"},

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "lakecodec/avro.hpp"
 #include "../test_support.hpp"
+#include "lakecodec/avro.hpp"
 
 using namespace lakecodec;
 using lakecodec_test::shared_path;
@@ -170,9 +170,11 @@ TEST(AvroSchemaTest, NamespacesAndReferences) {
 }
 
 TEST(AvroSchemaTest, ParsesEveryConformanceSchema) {
-  for (const char* name : {"interop.avsc", "weather.avsc", "fooBar.avsc", "FooBarSpecificRecord.avsc",
-                           "RecordWithRequiredFields.avsc", "reserved.avsc"}) {
-    auto bytes = lakecodec_test::read_all(shared_path(std::string("conformance/avro/schemas/") + name));
+  for (const char* name :
+       {"interop.avsc", "weather.avsc", "fooBar.avsc", "FooBarSpecificRecord.avsc",
+        "RecordWithRequiredFields.avsc", "reserved.avsc"}) {
+    auto bytes =
+        lakecodec_test::read_all(shared_path(std::string("conformance/avro/schemas/") + name));
     auto s = avro::schema::parse(bytes.view());
     ASSERT_TRUE(s.has_value()) << name << ": " << s.error().to_string();
     auto again = avro::schema::parse(s->to_json());

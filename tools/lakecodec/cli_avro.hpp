@@ -35,8 +35,9 @@ inline int getschema(const args& a) {
     write_stdout(lakecodec::avro::canonical_form(r->writer_schema()) + "\n");
   } else if (a.has("fingerprint")) {
     char hex[24];
-    std::snprintf(hex, sizeof hex, "%016llx",
-                  static_cast<unsigned long long>(lakecodec::avro::fingerprint64(r->writer_schema())));
+    std::snprintf(
+        hex, sizeof hex, "%016llx",
+        static_cast<unsigned long long>(lakecodec::avro::fingerprint64(r->writer_schema())));
     write_stdout(std::string(hex) + "\n");
   } else {
     write_stdout(r->schema_json() + "\n");
@@ -95,7 +96,8 @@ inline int tojson(const args& a) {
 }
 
 inline int fromjson(const args& a) {
-  if (!a.has("schema")) return usage_error("'avro fromjson' needs --schema S.avsc", "avro fromjson");
+  if (!a.has("schema"))
+    return usage_error("'avro fromjson' needs --schema S.avsc", "avro fromjson");
   auto s = load_schema(a.get("schema"));
   if (!s) return data_error(a.get("schema"), s.error());
   lakecodec::avro::writer_options o;
@@ -188,17 +190,24 @@ inline int meta(const args& a) {
 
 inline void register_avro_commands(registry& r) {
   r.describe_group("avro", "Avro object container files: schema, records as JSON, metadata");
-  r.add(command{"avro getschema", "print the writer schema stored in an Avro file", "FILE",
+  r.add(command{"avro getschema",
+                "print the writer schema stored in an Avro file",
+                "FILE",
                 {{"canonical", false, "print the Parsing Canonical Form instead"},
                  {"fingerprint", false, "print the CRC-64-AVRO fingerprint (hex) instead"}},
-                1, 1, avro_cli::getschema});
+                1,
+                1,
+                avro_cli::getschema});
   r.add(command{"avro tojson",
-                "print every record as one line of Avro JSON (as Java avro-tools tojson)", "FILE",
+                "print every record as one line of Avro JSON (as Java avro-tools tojson)",
+                "FILE",
                 {{"reader-schema-file", true, "resolve records to this schema (.avsc file) first"},
                  {"head", true, "print at most N records"},
                  {"file-order", false,
                   "print map entries in file order (default: Java HashMap order, as avro-tools)"}},
-                1, 1, avro_cli::tojson});
+                1,
+                1,
+                avro_cli::tojson});
   r.add(command{"avro fromjson",
                 "write an Avro file from records in the Avro JSON encoding (one per line)",
                 "IN.jsonl OUT.avro",
@@ -206,10 +215,16 @@ inline void register_avro_commands(registry& r) {
                  {"codec", true, "null (default), deflate, snappy, zstandard"},
                  {"level", true, "codec level (-1 = default)"},
                  {"block-bytes", true, "uncompressed block size (default 262144)"}},
-                2, 2, avro_cli::fromjson});
+                2,
+                2,
+                avro_cli::fromjson});
   r.add(command{"avro meta",
                 "print codec, sync marker, block and record counts and all header metadata",
-                "FILE", {}, 1, 1, avro_cli::meta});
+                "FILE",
+                {},
+                1,
+                1,
+                avro_cli::meta});
 }
 
 }  // namespace lakecodec_cli

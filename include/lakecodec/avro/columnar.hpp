@@ -28,20 +28,27 @@ namespace detail {
 /// One step of a columnar plan: how one Avro value maps to one column slot.
 struct column_step {
   enum class kind : uint8_t {
-    null,            // Avro null: nothing written; reading appends a null
+    null,  // Avro null: nothing written; reading appends a null
     boolean,
-    int8, int16, int32, int64,    // integer storage widths (int/long, date, time, timestamps)
-    millis_from_micros,           // Avro *-millis from a micro column (write: floor /1000)
-    millis_from_nanos,            // Avro *-millis from a nano column
-    micros_from_nanos,            // Avro *-micros from a nano column
-    float32, float64,
-    double_from_float32,          // Avro double from a float32 column
-    binary,                       // bytes/string <-> string/binary (32- or 64-bit offsets)
-    fixed,                        // fixed <-> fixed_size_binary
-    decimal_bytes, decimal_fixed, // decimal <-> decimal128
-    uuid_text,                    // string(uuid) <-> fixed_size_binary(16)
-    enum_text,                    // enum <-> string
-    record, array, map,
+    int8,
+    int16,
+    int32,
+    int64,               // integer storage widths (int/long, date, time, timestamps)
+    millis_from_micros,  // Avro *-millis from a micro column (write: floor /1000)
+    millis_from_nanos,   // Avro *-millis from a nano column
+    micros_from_nanos,   // Avro *-micros from a nano column
+    float32,
+    float64,
+    double_from_float32,  // Avro double from a float32 column
+    binary,               // bytes/string <-> string/binary (32- or 64-bit offsets)
+    fixed,                // fixed <-> fixed_size_binary
+    decimal_bytes,
+    decimal_fixed,  // decimal <-> decimal128
+    uuid_text,      // string(uuid) <-> fixed_size_binary(16)
+    enum_text,      // enum <-> string
+    record,
+    array,
+    map,
   };
   kind k = kind::null;
   // Optional unions: branch indices; nullable_union false = not a union (or [T] single).
@@ -52,8 +59,8 @@ struct column_step {
   // Column index among the parent's children (top level: batch columns).
   size_t column = 0;
   int64_t fixed_size = 0;
-  const node* avro = nullptr;  // the value node (union branch resolved)
-  std::string name;            // column path for messages
+  const node* avro = nullptr;         // the value node (union branch resolved)
+  std::string name;                   // column path for messages
   std::vector<column_step> children;  // record fields; array: [item]; map: [key?, value]
 };
 
@@ -127,7 +134,8 @@ inline status compile_step(const node& avro_in, const field& f, const std::strin
       }
       const int ik = int_kind(id);
       if (ik < 0) return bridge_mismatch(path, *n, f);
-      if (n->type == type::int_ && (id == type_id::int64 || id == type_id::time64 || id == type_id::timestamp))
+      if (n->type == type::int_ &&
+          (id == type_id::int64 || id == type_id::time64 || id == type_id::timestamp))
         return bridge_mismatch(path, *n, f);
       s.k = static_cast<k>(ik);
       return {};
@@ -137,9 +145,12 @@ inline status compile_step(const node& avro_in, const field& f, const std::strin
       s.k = k::float32;
       return {};
     case type::double_:
-      if (id == type_id::float64) s.k = k::float64;
-      else if (id == type_id::float32) s.k = k::double_from_float32;
-      else return bridge_mismatch(path, *n, f);
+      if (id == type_id::float64)
+        s.k = k::float64;
+      else if (id == type_id::float32)
+        s.k = k::double_from_float32;
+      else
+        return bridge_mismatch(path, *n, f);
       return {};
     case type::bytes:
     case type::string:
@@ -230,7 +241,7 @@ inline int64_t floor_div(int64_t v, int64_t d) {
 
 // Error paths live out of line so the per-value function keeps a small frame.
 LAKECODEC_AVRO_COLD inline bool slot_error(status* err, const column_step& s, const column_view& c,
-                                          int64_t i, int what) {
+                                           int64_t i, int what) {
   switch (what) {
     case 0:
       *err = schema_mismatch("avro columnar: null in column '" + s.name +
@@ -351,9 +362,7 @@ inline void read_slot(const column_step& s, decoder& d, column_builder& b, int d
     case k::boolean: b.append_bool(d.read_boolean()); return;
     case k::int8:
     case k::int16:
-    case k::int32:
-      b.append_int(s.avro->type == type::int_ ? d.read_int() : d.read_long());
-      return;
+    case k::int32: b.append_int(s.avro->type == type::int_ ? d.read_int() : d.read_long()); return;
     case k::int64: b.append_int(d.read_long()); return;
     case k::millis_from_micros: b.append_int(d.read_long() * 1000); return;
     case k::millis_from_nanos: b.append_int(d.read_long() * 1000000); return;
@@ -370,8 +379,9 @@ inline void read_slot(const column_step& s, decoder& d, column_builder& b, int d
     case k::fixed: b.append_bytes(d.read_fixed(static_cast<size_t>(s.fixed_size))); return;
     case k::decimal_bytes:
     case k::decimal_fixed: {
-      const std::string_view raw = s.k == k::decimal_bytes ? d.read_bytes()
-                                                           : d.read_fixed(static_cast<size_t>(s.fixed_size));
+      const std::string_view raw = s.k == k::decimal_bytes
+                                       ? d.read_bytes()
+                                       : d.read_fixed(static_cast<size_t>(s.fixed_size));
       if (!d.ok()) return;
       auto v = decimal_from_bytes(raw);
       if (!v) return d.fail(v.error());
@@ -394,8 +404,7 @@ inline void read_slot(const column_step& s, decoder& d, column_builder& b, int d
       b.begin_list();
       const bool is_map = s.k == k::map;
       for (;;) {
-        const int64_t count =
-            d.read_block_count(is_map ? 1 : min_encoded_size(*s.avro->items));
+        const int64_t count = d.read_block_count(is_map ? 1 : min_encoded_size(*s.avro->items));
         if (count == 0 || !d.ok()) break;
         for (int64_t j = 0; j < count && d.ok(); ++j) {
           if (is_map) {
@@ -420,7 +429,8 @@ class columnar_plan {
  public:
   /// Compiles the plan. Errors: schema_mismatch naming the column whose type cannot map,
   /// unsupported for unions other than ["null", T].
-  static result<columnar_plan> compile(const schema& avro_schema, const lakecodec::schema& columns) {
+  static result<columnar_plan> compile(const schema& avro_schema,
+                                       const lakecodec::schema& columns) {
     const node& root = avro_schema.root();
     if (root.type != type::record)
       return invalid_argument("avro columnar: the Avro schema must be a record");
@@ -429,10 +439,12 @@ class columnar_plan {
     p.columns_ = columns;
     for (const record_field& rf : root.fields) {
       const int idx = columns.find(rf.name);
-      if (idx < 0) return schema_mismatch("avro columnar: the batch has no column '" + rf.name + "'");
+      if (idx < 0)
+        return schema_mismatch("avro columnar: the batch has no column '" + rf.name + "'");
       detail::column_step s;
       s.column = static_cast<size_t>(idx);
-      LAKECODEC_TRY(detail::compile_step(*rf.type, columns.fields[static_cast<size_t>(idx)], rf.name, s, 0));
+      LAKECODEC_TRY(
+          detail::compile_step(*rf.type, columns.fields[static_cast<size_t>(idx)], rf.name, s, 0));
       p.steps_.push_back(std::move(s));
     }
     p.complete_ = p.steps_.size() == columns.fields.size();
@@ -504,7 +516,8 @@ inline result<owned_batch> read_batch(container_reader& r, const columnar_plan& 
 
 namespace detail {
 inline result<field> columnar_field(const std::string& name, const node& in, int depth) {
-  if (depth > limits::max_nesting_depth) return invalid_argument("avro columnar: schema nests too deeply");
+  if (depth > limits::max_nesting_depth)
+    return invalid_argument("avro columnar: schema nests too deeply");
   const node* n = &in;
   bool nullable = false;
   if (n->type == type::union_) {
@@ -514,26 +527,39 @@ inline result<field> columnar_field(const std::string& name, const node& in, int
       nullable = true;
       n = n->branches[static_cast<size_t>(1 - n->null_branch())];
     } else {
-      return unsupported("avro columnar: field '" + name + "': only [\"null\", T] unions map to columns");
+      return unsupported("avro columnar: field '" + name +
+                         "': only [\"null\", T] unions map to columns");
     }
   }
   field f(name, types::int32(), nullable);
   switch (n->type) {
-    case type::null: f.type = types::int8(); f.nullable = true; return f;
+    case type::null:
+      f.type = types::int8();
+      f.nullable = true;
+      return f;
     case type::boolean: f.type = types::boolean(); return f;
     case type::int_:
-      if (n->logical == logical_type::date) f.type = types::date32();
-      else if (n->logical == logical_type::time_millis) f.type = types::time64(time_unit::micro);
-      else f.type = types::int32();
+      if (n->logical == logical_type::date)
+        f.type = types::date32();
+      else if (n->logical == logical_type::time_millis)
+        f.type = types::time64(time_unit::micro);
+      else
+        f.type = types::int32();
       return f;
     case type::long_:
       switch (n->logical) {
         case logical_type::timestamp_millis:
-        case logical_type::timestamp_micros: f.type = types::timestamp(time_unit::micro, true); break;
+        case logical_type::timestamp_micros:
+          f.type = types::timestamp(time_unit::micro, true);
+          break;
         case logical_type::timestamp_nanos: f.type = types::timestamp(time_unit::nano, true); break;
         case logical_type::local_timestamp_millis:
-        case logical_type::local_timestamp_micros: f.type = types::timestamp(time_unit::micro, false); break;
-        case logical_type::local_timestamp_nanos: f.type = types::timestamp(time_unit::nano, false); break;
+        case logical_type::local_timestamp_micros:
+          f.type = types::timestamp(time_unit::micro, false);
+          break;
+        case logical_type::local_timestamp_nanos:
+          f.type = types::timestamp(time_unit::nano, false);
+          break;
         case logical_type::time_micros: f.type = types::time64(time_unit::micro); break;
         default: f.type = types::int64();
       }
@@ -541,15 +567,19 @@ inline result<field> columnar_field(const std::string& name, const node& in, int
     case type::float_: f.type = types::float32(); return f;
     case type::double_: f.type = types::float64(); return f;
     case type::bytes:
-      f.type = n->logical == logical_type::decimal && n->precision <= 38 ? types::decimal128(n->precision, n->scale)
-                                                                          : types::binary();
+      f.type = n->logical == logical_type::decimal && n->precision <= 38
+                   ? types::decimal128(n->precision, n->scale)
+                   : types::binary();
       return f;
     case type::string: f.type = types::string(); return f;
     case type::enum_: f.type = types::string(); return f;
     case type::fixed:
-      if (n->logical == logical_type::decimal && n->precision <= 38) f.type = types::decimal128(n->precision, n->scale);
-      else if (n->logical == logical_type::uuid) f.type = types::uuid();
-      else f.type = types::fixed_size_binary(static_cast<int32_t>(n->size));
+      if (n->logical == logical_type::decimal && n->precision <= 38)
+        f.type = types::decimal128(n->precision, n->scale);
+      else if (n->logical == logical_type::uuid)
+        f.type = types::uuid();
+      else
+        f.type = types::fixed_size_binary(static_cast<int32_t>(n->size));
       return f;
     case type::record:
       f.type = types::struct_();
@@ -578,7 +608,8 @@ inline result<field> columnar_field(const std::string& name, const node& in, int
 /// array -> list, map -> map<string, V>. Field ids are taken from a "field-id" attribute.
 inline result<lakecodec::schema> columnar_schema(const schema& avro_schema) {
   const node& root = avro_schema.root();
-  if (root.type != type::record) return invalid_argument("avro columnar: the Avro schema must be a record");
+  if (root.type != type::record)
+    return invalid_argument("avro columnar: the Avro schema must be a record");
   lakecodec::schema out;
   for (const record_field& rf : root.fields) {
     LAKECODEC_ASSIGN_OR_RETURN(field f, detail::columnar_field(rf.name, *rf.type, 0));

@@ -106,8 +106,8 @@ class container_writer {
       return status(errc::unsupported_codec, std::string("avro: codec '") +
                                                  codec_name(w.options_.codec) +
                                                  "' is not built into this lakecodec");
-    w.compressor_ = std::make_unique<compressor>(detail::to_compression(w.options_.codec),
-                                                 w.options_.level);
+    w.compressor_ =
+        std::make_unique<compressor>(detail::to_compression(w.options_.codec), w.options_.level);
     if (w.options_.sync) {
       w.sync_ = *w.options_.sync;
     } else {
@@ -119,8 +119,9 @@ class container_writer {
     }
     for (const auto& kv : w.options_.metadata)
       if (kv.first.compare(0, 5, "avro.") == 0)
-        return invalid_argument("avro: metadata key '" + kv.first +
-                                "' is reserved (keys starting with \"avro.\" belong to the format)");
+        return invalid_argument(
+            "avro: metadata key '" + kv.first +
+            "' is reserved (keys starting with \"avro.\" belong to the format)");
     LAKECODEC_TRY(w.write_header());
     return w;
   }
@@ -332,9 +333,8 @@ class container_reader {
     b.count = count;
     if (codec_ == codec::null) {
       if (raw.size > options_.max_block_bytes)
-        return limit_exceeded("avro: block of " + std::to_string(raw.size) +
-                                  " bytes exceeds the limit",
-                              b.offset);
+        return limit_exceeded(
+            "avro: block of " + std::to_string(raw.size) + " bytes exceeds the limit", b.offset);
       b.data = raw;
     } else {
       LAKECODEC_TRY(inflate(raw, b.offset));
@@ -384,12 +384,13 @@ class container_reader {
 
   status inflate(byte_span raw, int64_t at) {
     block_.clear();
-    if (!decompressor_) decompressor_ = std::make_unique<decompressor>(detail::to_compression(codec_));
+    if (!decompressor_)
+      decompressor_ = std::make_unique<decompressor>(detail::to_compression(codec_));
     if (codec_ == codec::snappy) {
       if (raw.size < 4)
-        return corrupt_data("avro: snappy block of " + std::to_string(raw.size) +
-                                " bytes has no CRC32 trailer",
-                            at);
+        return corrupt_data(
+            "avro: snappy block of " + std::to_string(raw.size) + " bytes has no CRC32 trailer",
+            at);
       const byte_span body(raw.data, raw.size - 4);
       status s = decompressor_->decompress(body, block_, options_.max_block_bytes);
       if (!s.ok()) return status(s.code(), "avro: snappy block: " + s.message(), at);
@@ -415,9 +416,9 @@ class container_reader {
     if (file_.size < 8) return truncated_input("avro: legacy file too short for its footer", 0);
     const uint32_t footer = load_be<uint32_t>(file_.data + file_.size - 4);
     if (footer < 4 || footer > file_.size - 4)
-      return corrupt_data("avro: legacy footer size " + std::to_string(footer) +
-                              " does not fit the file",
-                          static_cast<int64_t>(file_.size - 4));
+      return corrupt_data(
+          "avro: legacy footer size " + std::to_string(footer) + " does not fit the file",
+          static_cast<int64_t>(file_.size - 4));
     const size_t at = file_.size - footer;
     decoder d(file_.subspan(at, footer - 4), static_cast<int64_t>(at));
     LAKECODEC_TRY(read_metadata_map(d));
@@ -428,7 +429,8 @@ class container_reader {
     const std::string* s = metadata("schema");
     const std::string* c = metadata("codec");
     if (c != nullptr && *c != "null")
-      return status(errc::unsupported_codec, "avro: legacy file codec '" + *c + "' is not supported");
+      return status(errc::unsupported_codec,
+                    "avro: legacy file codec '" + *c + "' is not supported");
     header_size_ = 4;
     pos_ = 4;
     return parse_schema(s);
@@ -449,13 +451,14 @@ class container_reader {
         const int64_t size = d.read_long();
         if (!d.ok()) return d.error();
         if (size < 0 || static_cast<uint64_t>(size) > d.remaining())
-          return corrupt_data("avro: legacy footer block size " + std::to_string(size) + " is invalid",
-                              d.offset());
+          return corrupt_data(
+              "avro: legacy footer block size " + std::to_string(size) + " is invalid", d.offset());
         pos_ = static_cast<size_t>(d.offset() + size);
         continue;
       }
       if (count < 0 || count > limits::max_collection_count)
-        return corrupt_data("avro: legacy block count " + std::to_string(count) + " is invalid", b.offset);
+        return corrupt_data("avro: legacy block count " + std::to_string(count) + " is invalid",
+                            b.offset);
       const uint8_t* start = d.position();
       for (int64_t i = 0; i < count && d.ok(); ++i) detail::skip_value(schema_.root(), d, 0);
       if (!d.ok()) return d.error();
@@ -474,14 +477,15 @@ class container_reader {
       if (!d.ok()) return d.error();
       if (count == 0) break;
       if (count < 0) {
-        if (count == INT64_MIN) return corrupt_data("avro: header map block count overflows", d.offset());
+        if (count == INT64_MIN)
+          return corrupt_data("avro: header map block count overflows", d.offset());
         count = -count;
         d.read_long();
       }
       if (count > static_cast<int64_t>(d.remaining() / 2) + 1)
-        return truncated_input("avro: header metadata count " + std::to_string(count) +
-                                   " exceeds the remaining bytes",
-                               d.offset());
+        return truncated_input(
+            "avro: header metadata count " + std::to_string(count) + " exceeds the remaining bytes",
+            d.offset());
       for (int64_t i = 0; i < count; ++i) {
         std::string_view k = d.read_string();
         std::string_view v = d.read_bytes();
@@ -496,16 +500,16 @@ class container_reader {
     if (schema_json == nullptr) return corrupt_data("avro: header has no avro.schema", 4);
     schema_json_ = *schema_json;
     auto s = schema::parse(*schema_json);
-    if (!s) return status(s.error().code(), "avro: avro.schema in the header: " + s.error().message());
+    if (!s)
+      return status(s.error().code(), "avro: avro.schema in the header: " + s.error().message());
     schema_ = std::move(s).value();
     return {};
   }
 
   status read_header() {
     if (file_.size < 4)
-      return truncated_input("avro: file of " + std::to_string(file_.size) +
-                                 " bytes is too short for the magic",
-                             0);
+      return truncated_input(
+          "avro: file of " + std::to_string(file_.size) + " bytes is too short for the magic", 0);
     if (std::memcmp(file_.data, "Obj\0", 4) == 0) return read_legacy_header();
     if (std::memcmp(file_.data, container_magic, 4) != 0)
       return corrupt_data("avro: bad magic (expected 'Obj' 0x01): not an Avro container file", 0);
@@ -554,7 +558,8 @@ inline result<std::vector<value>> read_container(byte_span file, reader_options 
 inline result<byte_buffer> write_container(const schema& s, const std::vector<value>& records,
                                            writer_options options = {}) {
   memory_sink sink;
-  LAKECODEC_ASSIGN_OR_RETURN(container_writer w, container_writer::open(sink, s, std::move(options)));
+  LAKECODEC_ASSIGN_OR_RETURN(container_writer w,
+                             container_writer::open(sink, s, std::move(options)));
   for (const value& v : records) LAKECODEC_TRY(w.write(v));
   LAKECODEC_TRY(w.close());
   return sink.take();

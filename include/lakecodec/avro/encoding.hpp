@@ -158,7 +158,8 @@ class decoder {
     const int64_t n = read_long();
     if (LAKECODEC_UNLIKELY(n < 0 || static_cast<uint64_t>(n) > remaining())) {
       if (ok()) {
-        if (n < 0) fail_corrupt("bytes/string length " + std::to_string(n) + " is negative");
+        if (n < 0)
+          fail_corrupt("bytes/string length " + std::to_string(n) + " is negative");
         else
           fail(truncated_input("avro: bytes/string length " + std::to_string(n) + " exceeds the " +
                                    std::to_string(remaining()) + " bytes that remain",
@@ -215,19 +216,22 @@ class decoder {
       n = -n;
       const int64_t size = read_long();
       if (size < 0) {
-        if (ok()) fail_corrupt("array/map block byte size " + std::to_string(size) + " is negative");
+        if (ok())
+          fail_corrupt("array/map block byte size " + std::to_string(size) + " is negative");
         return 0;
       }
     }
     if (n > limits::max_collection_count) {
       fail(limit_exceeded("avro: array/map block of " + std::to_string(n) +
-                              " items exceeds the limit " + std::to_string(limits::max_collection_count),
+                              " items exceeds the limit " +
+                              std::to_string(limits::max_collection_count),
                           offset()));
       return 0;
     }
     if (min_item_bytes > 0 && static_cast<uint64_t>(n) > remaining() / min_item_bytes) {
-      fail(truncated_input("avro: array/map block of " + std::to_string(n) + " items needs more than the " +
-                               std::to_string(remaining()) + " bytes that remain",
+      fail(truncated_input("avro: array/map block of " + std::to_string(n) +
+                               " items needs more than the " + std::to_string(remaining()) +
+                               " bytes that remain",
                            offset()));
       return 0;
     }
@@ -328,7 +332,8 @@ inline int pick_branch(const node& u, const value& v) {
 
 inline status encode_value(const node& n, const value& v, encoder& e, int depth) {
   if (depth > limits::max_nesting_depth)
-    return invalid_argument("avro: value nests deeper than " + std::to_string(limits::max_nesting_depth));
+    return invalid_argument("avro: value nests deeper than " +
+                            std::to_string(limits::max_nesting_depth));
   if (n.type == type::union_) {
     int branch;
     const value* inner;
@@ -397,7 +402,8 @@ inline status encode_value(const node& n, const value& v, encoder& e, int depth)
       if (k != type::array) return type_error(n, x);
       if (!x.items().empty()) {
         e.write_block_count(static_cast<int64_t>(x.items().size()));
-        for (const value& item : x.items()) LAKECODEC_TRY(encode_value(*n.items, item, e, depth + 1));
+        for (const value& item : x.items())
+          LAKECODEC_TRY(encode_value(*n.items, item, e, depth + 1));
       }
       e.write_block_end();
       return {};
@@ -430,8 +436,8 @@ inline status encode_value(const node& n, const value& v, encoder& e, int depth)
 
 inline void decode_value(const node& n, decoder& d, value& out, int depth) {
   if (LAKECODEC_UNLIKELY(depth > limits::max_nesting_depth)) {
-    d.fail(limit_exceeded("avro: value nests deeper than " + std::to_string(limits::max_nesting_depth),
-                          d.offset()));
+    d.fail(limit_exceeded(
+        "avro: value nests deeper than " + std::to_string(limits::max_nesting_depth), d.offset()));
     return;
   }
   switch (n.type) {

@@ -152,8 +152,10 @@ inline void write_json_string(std::string& out, std::string_view s) {
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
         default:
-          if (c < 0x20) u_escape(c);
-          else out.push_back(static_cast<char>(c));
+          if (c < 0x20)
+            u_escape(c);
+          else
+            out.push_back(static_cast<char>(c));
       }
       ++i;
       continue;
@@ -161,9 +163,19 @@ inline void write_json_string(std::string& out, std::string_view s) {
     // Decode one UTF-8 sequence, validating length, continuation bytes and ranges.
     size_t len = 0;
     uint32_t cp = 0, min = 0;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; min = 0x10000; }
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+      min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+      min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+      min = 0x10000;
+    }
     bool ok = len > 0 && i + len <= n;
     for (size_t k = 1; ok && k < len; ++k) {
       const auto cc = static_cast<unsigned char>(s[i + k]);
@@ -274,7 +286,8 @@ namespace detail {
 
 class json_parser {
  public:
-  explicit json_parser(std::string_view text) : p_(text.data()), b_(text.data()), e_(text.data() + text.size()) {}
+  explicit json_parser(std::string_view text)
+      : p_(text.data()), b_(text.data()), e_(text.data() + text.size()) {}
 
   result<json_value> parse_document() {
     json_value v;
@@ -400,10 +413,14 @@ class json_parser {
     for (int i = 0; i < 4; ++i) {
       const char c = *p_++;
       cp <<= 4;
-      if (c >= '0' && c <= '9') cp |= static_cast<uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') cp |= static_cast<uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') cp |= static_cast<uint32_t>(c - 'A' + 10);
-      else return fail("invalid hex digit in \\u escape");
+      if (c >= '0' && c <= '9')
+        cp |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        cp |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        cp |= static_cast<uint32_t>(c - 'A' + 10);
+      else
+        return fail("invalid hex digit in \\u escape");
     }
     return {};
   }

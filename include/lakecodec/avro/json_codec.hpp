@@ -35,7 +35,9 @@ namespace detail {
 inline uint32_t java_map_hash(std::string_view key) noexcept {
   int32_t h = 0;
   for (char c : key)
-    h = static_cast<int32_t>(static_cast<uint32_t>(h) * 31u + static_cast<uint32_t>(static_cast<int32_t>(static_cast<signed char>(c))));
+    h = static_cast<int32_t>(
+        static_cast<uint32_t>(h) * 31u +
+        static_cast<uint32_t>(static_cast<int32_t>(static_cast<signed char>(c))));
   const uint32_t u = static_cast<uint32_t>(h);
   return u ^ (u >> 16);
 }
@@ -59,8 +61,8 @@ inline std::vector<size_t> java_hashmap_order(const std::vector<std::string_view
     if (unique.size() > threshold) {
       const uint64_t old_cap = cap;
       cap <<= 1;
-      threshold = old_cap >= 16 ? threshold << 1
-                                : static_cast<uint64_t>(static_cast<float>(cap) * 0.75f);
+      threshold =
+          old_cap >= 16 ? threshold << 1 : static_cast<uint64_t>(static_cast<float>(cap) * 0.75f);
     }
   }
   std::vector<std::pair<uint64_t, size_t>> order;
@@ -100,7 +102,8 @@ inline result<std::string> utf8_to_latin1(std::string_view s) {
       out.push_back(static_cast<char>(c));
     } else if ((c == 0xC2 || c == 0xC3) && i + 1 < s.size() &&
                (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
-      out.push_back(static_cast<char>(((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)));
+      out.push_back(
+          static_cast<char>(((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)));
       ++i;
     } else {
       return invalid_argument("avro json: bytes/fixed text has a character above U+00FF");
@@ -277,7 +280,8 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
       std::vector<value> items;
       items.reserve(j.items().size());
       for (const json_value& e : j.items()) {
-        LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*n.items, e, default_mode, path + "[]", depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(
+            value x, value_from_json(*n.items, e, default_mode, path + "[]", depth + 1));
         items.push_back(std::move(x));
       }
       return value::array(std::move(items));
@@ -303,11 +307,13 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
           if (!f.has_default)
             return invalid_argument("avro json: record '" + n.fullname + "' is missing field '" +
                                     fpath + "' (which has no default)");
-          LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*f.type, f.default_value, true, fpath, depth + 1));
+          LAKECODEC_ASSIGN_OR_RETURN(
+              value x, value_from_json(*f.type, f.default_value, true, fpath, depth + 1));
           fields.push_back(std::move(x));
           continue;
         }
-        LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*f.type, *fj, default_mode, fpath, depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(value x,
+                                   value_from_json(*f.type, *fj, default_mode, fpath, depth + 1));
         fields.push_back(std::move(x));
       }
       return value::record(std::move(fields));
@@ -315,26 +321,31 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
     case type::union_: {
       if (n.branches.empty()) return json_mismatch(n, j, path);
       if (default_mode) {
-        LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*n.branches[0], j, true, path, depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(value x,
+                                   value_from_json(*n.branches[0], j, true, path, depth + 1));
         return value::union_of(0, std::move(x));
       }
       if (j.is_null()) {
         for (size_t i = 0; i < n.branches.size(); ++i)
-          if (n.branches[i]->type == type::null) return value::union_of(static_cast<int32_t>(i), value::null());
+          if (n.branches[i]->type == type::null)
+            return value::union_of(static_cast<int32_t>(i), value::null());
         return json_mismatch(n, j, path);
       }
       if (!j.is_object() || j.members().size() != 1)
-        return invalid_argument("avro json: " + path + ": a union value must be null or {\"type\": value}, got " +
+        return invalid_argument("avro json: " + path +
+                                ": a union value must be null or {\"type\": value}, got " +
                                 j.dump().substr(0, 80));
       const std::string& name = j.members()[0].first;
       for (size_t i = 0; i < n.branches.size(); ++i) {
         const node& b = *n.branches[i];
         if (b.union_branch_name() == name || (is_named(b.type) && b.name == name)) {
-          LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(b, j.members()[0].second, false, path, depth + 1));
+          LAKECODEC_ASSIGN_OR_RETURN(
+              value x, value_from_json(b, j.members()[0].second, false, path, depth + 1));
           return value::union_of(static_cast<int32_t>(i), std::move(x));
         }
       }
-      return invalid_argument("avro json: " + path + ": '" + name + "' is not a branch of the union");
+      return invalid_argument("avro json: " + path + ": '" + name +
+                              "' is not a branch of the union");
     }
   }
   return json_mismatch(n, j, path);

@@ -26,8 +26,10 @@ inline size_t decimal_to_bytes(__int128 v, uint8_t out[16]) noexcept {
   size_t start = 0;
   while (start < 15) {
     const uint8_t b = be[start], next = be[start + 1];
-    if ((b == 0x00 && !(next & 0x80)) || (b == 0xFF && (next & 0x80))) ++start;
-    else break;
+    if ((b == 0x00 && !(next & 0x80)) || (b == 0xFF && (next & 0x80)))
+      ++start;
+    else
+      break;
   }
   std::memcpy(out, be + start, 16 - start);
   return 16 - start;
@@ -45,7 +47,8 @@ inline bool decimal_to_fixed(__int128 v, uint8_t* out, size_t size) noexcept {
   if (size >= 16) return true;
   // Fits iff sign-extending the written bytes gives v back.
   __int128 back = (out[0] & 0x80) ? -1 : 0;
-  for (size_t i = 0; i < size; ++i) back = static_cast<__int128>((static_cast<unsigned __int128>(back) << 8) | out[i]);
+  for (size_t i = 0; i < size; ++i)
+    back = static_cast<__int128>((static_cast<unsigned __int128>(back) << 8) | out[i]);
   return back == v;
 }
 
@@ -89,10 +92,14 @@ inline result<std::string> uuid_from_string(std::string_view s) {
   for (char c : s) {
     if (c == '-') continue;
     int v;
-    if (c >= '0' && c <= '9') v = c - '0';
-    else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
-    else return invalid_argument("avro: '" + std::string(s) + "' is not a UUID");
+    if (c >= '0' && c <= '9')
+      v = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      v = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F')
+      v = c - 'A' + 10;
+    else
+      return invalid_argument("avro: '" + std::string(s) + "' is not a UUID");
     if (nibble < 0) {
       nibble = v;
     } else {

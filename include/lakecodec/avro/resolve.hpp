@@ -25,8 +25,8 @@ namespace detail {
 
 struct resolve_step {
   enum class op : uint8_t {
-    read,        // same primitive type: decode as the writer wrote it
-    promote,     // int/long/float -> wider, string <-> bytes
+    read,     // same primitive type: decode as the writer wrote it
+    promote,  // int/long/float -> wider, string <-> bytes
     record,
     enum_,
     fixed,
@@ -59,7 +59,8 @@ inline bool same_unqualified_name(const node& w, const node& r) {
   if (w.name == r.name) return true;
   for (const std::string& a : r.aliases) {
     const size_t dot = a.rfind('.');
-    if ((dot == std::string::npos ? a : a.substr(dot + 1)) == w.name || a == w.fullname) return true;
+    if ((dot == std::string::npos ? a : a.substr(dot + 1)) == w.name || a == w.fullname)
+      return true;
   }
   return false;
 }
@@ -134,9 +135,9 @@ class resolver_compiler {
         if (r.type == type::union_) {
           target = match_branch(*wb, r);
           if (target < 0) {
-            s->branch_steps.push_back(fail(*wb, r, "avro resolution: writer union branch " +
-                                                       describe(*wb) +
-                                                       " matches no branch of the reader union"));
+            s->branch_steps.push_back(fail(*wb, r,
+                                           "avro resolution: writer union branch " + describe(*wb) +
+                                               " matches no branch of the reader union"));
             s->branch_targets.push_back(-1);
             continue;
           }
@@ -151,16 +152,21 @@ class resolver_compiler {
     if (r.type == type::union_) {
       const int target = match_branch(w, r);
       if (target < 0)
-        return fail(w, r, "avro resolution: writer " + describe(w) + " matches no branch of the reader union");
+        return fail(
+            w, r,
+            "avro resolution: writer " + describe(w) + " matches no branch of the reader union");
       resolve_step* s = make(resolve_step::op::reader_union, w, r);
       memo[key] = s;
       s->reader_branch = target;
-      LAKECODEC_ASSIGN_OR_RETURN(s->child, compile(w, *r.branches[static_cast<size_t>(target)], depth + 1));
+      LAKECODEC_ASSIGN_OR_RETURN(s->child,
+                                 compile(w, *r.branches[static_cast<size_t>(target)], depth + 1));
       return static_cast<const resolve_step*>(s);
     }
     if (w.type != r.type) {
-      if (promotable(w.type, r.type)) return static_cast<const resolve_step*>(make(resolve_step::op::promote, w, r));
-      return fail(w, r, "avro resolution: writer " + describe(w) + " cannot be read as " + describe(r));
+      if (promotable(w.type, r.type))
+        return static_cast<const resolve_step*>(make(resolve_step::op::promote, w, r));
+      return fail(w, r,
+                  "avro resolution: writer " + describe(w) + " cannot be read as " + describe(r));
     }
     switch (w.type) {
       case type::record: return compile_record(w, r, depth);
@@ -176,13 +182,15 @@ class resolver_compiler {
       }
       case type::fixed:
         if (w.size != r.size)
-          return fail(w, r, "avro resolution: fixed '" + w.fullname + "' has size " +
-                                std::to_string(w.size) + ", the reader's '" + r.fullname +
-                                "' has size " + std::to_string(r.size));
+          return fail(w, r,
+                      "avro resolution: fixed '" + w.fullname + "' has size " +
+                          std::to_string(w.size) + ", the reader's '" + r.fullname + "' has size " +
+                          std::to_string(r.size));
         return static_cast<const resolve_step*>(make(resolve_step::op::fixed, w, r));
       case type::array:
       case type::map: {
-        resolve_step* s = make(w.type == type::array ? resolve_step::op::array : resolve_step::op::map, w, r);
+        resolve_step* s =
+            make(w.type == type::array ? resolve_step::op::array : resolve_step::op::map, w, r);
         memo[key] = s;
         const node& wi = w.type == type::array ? *w.items : *w.values;
         const node& ri = r.type == type::array ? *r.items : *r.values;
@@ -210,8 +218,9 @@ class resolver_compiler {
         continue;
       }
       filled[static_cast<size_t>(ri)] = true;
-      LAKECODEC_ASSIGN_OR_RETURN(const resolve_step* fs,
-                                 compile(*wf.type, *r.fields[static_cast<size_t>(ri)].type, depth + 1));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          const resolve_step* fs,
+          compile(*wf.type, *r.fields[static_cast<size_t>(ri)].type, depth + 1));
       s->field_steps.push_back(fs);
     }
     for (size_t k = 0; k < r.fields.size(); ++k) {
@@ -263,9 +272,9 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
       if (!d.ok()) return;
       const int target = s.enum_map[static_cast<size_t>(i)];
       if (target < 0) {
-        d.fail(schema_mismatch("avro resolution: symbol '" + s.writer->symbols[static_cast<size_t>(i)] +
-                               "' is not in the reader enum '" + s.reader->fullname +
-                               "', which has no default"));
+        d.fail(schema_mismatch(
+            "avro resolution: symbol '" + s.writer->symbols[static_cast<size_t>(i)] +
+            "' is not in the reader enum '" + s.reader->fullname + "', which has no default"));
         return;
       }
       out = value::enumeration(target, s.reader->symbols[static_cast<size_t>(target)]);
@@ -275,8 +284,10 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
       std::vector<value> fields(s.reader->fields.size());
       for (size_t i = 0; i < s.writer_to_reader.size() && d.ok(); ++i) {
         const int ri = s.writer_to_reader[i];
-        if (ri < 0) skip_value(*s.writer->fields[i].type, d, depth + 1);
-        else resolve_value(*s.field_steps[i], d, fields[static_cast<size_t>(ri)], depth + 1);
+        if (ri < 0)
+          skip_value(*s.writer->fields[i].type, d, depth + 1);
+        else
+          resolve_value(*s.field_steps[i], d, fields[static_cast<size_t>(ri)], depth + 1);
       }
       for (const auto& dv : s.defaults) fields[static_cast<size_t>(dv.first)] = dv.second;
       out = value::record(std::move(fields));
@@ -292,7 +303,8 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
       for (;;) {
         const int64_t count = d.read_block_count(min);
         if (count == 0 || !d.ok()) break;
-        if (static_cast<int64_t>(items.size() + entries.size()) + count > limits::max_collection_count) {
+        if (static_cast<int64_t>(items.size() + entries.size()) + count >
+            limits::max_collection_count) {
           d.fail(limit_exceeded("avro: array/map larger than the collection limit", d.offset()));
           break;
         }

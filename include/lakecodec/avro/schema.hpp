@@ -1,7 +1,8 @@
 #pragma once
 // Avro schemas: parse from JSON, print back to JSON (unknown attributes such as Iceberg's
 // `field-id` kept), Parsing Canonical Form and the CRC-64-AVRO fingerprint.
-// Avro specification §Schema Declaration, §Parsing Canonical Form for Schemas, §Schema Fingerprints.
+// Avro specification §Schema Declaration, §Parsing Canonical Form for Schemas, §Schema
+// Fingerprints.
 
 #include <array>
 #include <cmath>
@@ -115,9 +116,9 @@ struct node {
   int32_t precision = 0;  // decimal
   int32_t scale = 0;      // decimal
   // Named types (record, enum, fixed).
-  std::string name;       // the short name
-  std::string space;      // the namespace ("" = none)
-  std::string fullname;   // space.name or name
+  std::string name;      // the short name
+  std::string space;     // the namespace ("" = none)
+  std::string fullname;  // space.name or name
   std::string doc;
   bool has_doc = false;
   std::vector<std::string> aliases;
@@ -160,9 +161,9 @@ struct node {
   /// The name a union uses for this branch in the JSON encoding: the fullname of named types,
   /// the type name otherwise ("int", "array", "map").
   const std::string& union_branch_name() const noexcept {
-    static const std::string names[] = {"null", "boolean", "int",   "long",   "float",
-                                        "double", "bytes", "string", "record", "enum",
-                                        "array", "map",    "union", "fixed"};
+    static const std::string names[] = {"null",   "boolean", "int",    "long",   "float",
+                                        "double", "bytes",   "string", "record", "enum",
+                                        "array",  "map",     "union",  "fixed"};
     return is_named(type) ? fullname : names[static_cast<int>(type)];
   }
   /// For ["null", T] / [T, "null"] unions: the index of the null branch, else -1.
@@ -235,9 +236,9 @@ inline bool valid_fullname(std::string_view s) noexcept {
 
 inline bool primitive_from_name(std::string_view n, type& t) noexcept {
   static const std::pair<const char*, type> prims[] = {
-      {"null", type::null},       {"boolean", type::boolean}, {"int", type::int_},
-      {"long", type::long_},      {"float", type::float_},    {"double", type::double_},
-      {"bytes", type::bytes},     {"string", type::string}};
+      {"null", type::null},   {"boolean", type::boolean}, {"int", type::int_},
+      {"long", type::long_},  {"float", type::float_},    {"double", type::double_},
+      {"bytes", type::bytes}, {"string", type::string}};
   for (const auto& p : prims)
     if (n == p.first) {
       t = p.second;
@@ -316,13 +317,13 @@ inline status check_default(const node& n, const json_value& v, const std::strin
     case type::boolean: return v.is_bool() ? status() : bad("boolean");
     case type::int_:
       return v.is_integer() && v.as_int() >= INT32_MIN && v.as_int() <= INT32_MAX ? status()
-                                                                                 : bad("int");
+                                                                                  : bad("int");
     case type::long_: return v.is_integer() ? status() : bad("long");
     case type::float_:
     case type::double_:
       if (v.is_number()) return {};
-      if (v.is_string() && (v.as_string() == "NaN" || v.as_string() == "Infinity" ||
-                            v.as_string() == "-Infinity"))
+      if (v.is_string() &&
+          (v.as_string() == "NaN" || v.as_string() == "Infinity" || v.as_string() == "-Infinity"))
         return {};
       return bad("float/double");
     case type::bytes:
@@ -344,7 +345,8 @@ inline status check_default(const node& n, const json_value& v, const std::strin
       return v.is_string() && n.symbol_index(v.as_string()) >= 0 ? status() : bad("enum symbol");
     case type::array:
       if (!v.is_array()) return bad("array");
-      for (const json_value& e : v.items()) LAKECODEC_TRY(check_default(*n.items, e, where, depth + 1));
+      for (const json_value& e : v.items())
+        LAKECODEC_TRY(check_default(*n.items, e, where, depth + 1));
       return {};
     case type::map:
       if (!v.is_object()) return bad("map");
@@ -406,10 +408,11 @@ class schema_parser {
     }
     auto it = store_.named.find(name);
     if (it != store_.named.end()) return static_cast<const node*>(it->second);
-    if (name == "record" || name == "enum" || name == "fixed" || name == "array" ||
-        name == "map" || name == "error")
+    if (name == "record" || name == "enum" || name == "fixed" || name == "array" || name == "map" ||
+        name == "error")
       return invalid_argument("avro schema: complex type '" + name +
-                              "' must be declared as an object, e.g. {\"type\": \"" + name + "\", ...}");
+                              "' must be declared as an object, e.g. {\"type\": \"" + name +
+                              "\", ...}");
     return invalid_argument("avro schema: unknown type or undefined name '" + name + "'");
   }
 
@@ -420,8 +423,9 @@ class schema_parser {
       if (bn->type == type::union_)
         return invalid_argument("avro schema: a union may not directly contain a union");
       for (const node* other : u->branches) {
-        const bool dup = is_named(bn->type) ? (is_named(other->type) && other->fullname == bn->fullname)
-                                            : other->type == bn->type;
+        const bool dup = is_named(bn->type)
+                             ? (is_named(other->type) && other->fullname == bn->fullname)
+                             : other->type == bn->type;
         if (dup)
           return invalid_argument("avro schema: union contains '" + bn->union_branch_name() +
                                   "' twice");
@@ -435,7 +439,8 @@ class schema_parser {
                            bool required) {
     const json_value* v = j.find(key);
     if (v == nullptr) {
-      if (required) return invalid_argument(std::string("avro schema: ") + what + " has no \"" + key + "\"");
+      if (required)
+        return invalid_argument(std::string("avro schema: ") + what + " has no \"" + key + "\"");
       return {};
     }
     if (!v->is_string())
@@ -448,9 +453,11 @@ class schema_parser {
   static status get_aliases(const json_value& j, std::vector<std::string>& out) {
     const json_value* a = j.find("aliases");
     if (a == nullptr) return {};
-    if (!a->is_array()) return invalid_argument("avro schema: \"aliases\" must be an array of strings");
+    if (!a->is_array())
+      return invalid_argument("avro schema: \"aliases\" must be an array of strings");
     for (const json_value& s : a->items()) {
-      if (!s.is_string()) return invalid_argument("avro schema: \"aliases\" must be an array of strings");
+      if (!s.is_string())
+        return invalid_argument("avro schema: \"aliases\" must be an array of strings");
       out.push_back(s.as_string());
     }
     return {};
@@ -495,7 +502,8 @@ class schema_parser {
       return invalid_argument("avro schema: a named type may not be called '" + n->name + "'");
     n->fullname = n->space.empty() ? n->name : n->space + "." + n->name;
     if (store_.named.count(n->fullname))
-      return invalid_argument("avro schema: duplicate definition of the name '" + n->fullname + "'");
+      return invalid_argument("avro schema: duplicate definition of the name '" + n->fullname +
+                              "'");
     store_.named[n->fullname] = n;
     LAKECODEC_TRY(get_aliases(j, n->aliases));
     const json_value* doc = j.find("doc");
@@ -532,8 +540,7 @@ class schema_parser {
       node* n = make(tn == "array" ? type::array : type::map);
       const char* key = tn == "array" ? "items" : "values";
       const json_value* sub = j.find(key);
-      if (sub == nullptr)
-        return invalid_argument("avro schema: " + tn + " has no \"" + key + "\"");
+      if (sub == nullptr) return invalid_argument("avro schema: " + tn + " has no \"" + key + "\"");
       LAKECODEC_ASSIGN_OR_RETURN(const node* s, parse(*sub, space, depth + 1));
       (tn == "array" ? n->items : n->values) = s;
       keep_attributes(j, {"type", key}, n->attributes);
@@ -584,11 +591,11 @@ class schema_parser {
       }
       const json_value* order = fj.find("order");
       if (order != nullptr) {
-        if (!order->is_string() || (order->as_string() != "ascending" &&
-                                    order->as_string() != "descending" &&
-                                    order->as_string() != "ignore"))
-          return invalid_argument("avro schema: field '" + f.name +
-                                  "' has an invalid \"order\" " + order->dump());
+        if (!order->is_string() ||
+            (order->as_string() != "ascending" && order->as_string() != "descending" &&
+             order->as_string() != "ignore"))
+          return invalid_argument("avro schema: field '" + f.name + "' has an invalid \"order\" " +
+                                  order->dump());
         f.order = order->as_string();
       }
       LAKECODEC_TRY(get_aliases(fj, f.aliases));
@@ -648,7 +655,8 @@ class schema_parser {
     for (const node* r : pending_defaults_)
       for (const record_field& f : r->fields)
         if (f.has_default)
-          LAKECODEC_TRY(check_default(*f.type, f.default_value, "field '" + r->fullname + "." + f.name + "'", 0));
+          LAKECODEC_TRY(check_default(*f.type, f.default_value,
+                                      "field '" + r->fullname + "." + f.name + "'", 0));
     return {};
   }
 
@@ -671,8 +679,9 @@ inline result<schema> schema::from_json(const json_value& doc) {
 
 inline result<schema> schema::parse(std::string_view json_text) {
   auto doc = parse_json(json_text);
-  if (!doc) return status(errc::invalid_argument, "avro schema: invalid JSON: " + doc.error().message(),
-                          doc.error().offset());
+  if (!doc)
+    return status(errc::invalid_argument, "avro schema: invalid JSON: " + doc.error().message(),
+                  doc.error().offset());
   return from_json(*doc);
 }
 
@@ -709,7 +718,8 @@ struct schema_printer {
           o.add("name", json_value::string(n->fullname));
           o.add("type", json_value::string(type_name(n->type)));
         } else {
-          o.add("type", json_value::string(n->type == type::record && n->is_error ? "error" : type_name(n->type)));
+          o.add("type", json_value::string(
+                            n->type == type::record && n->is_error ? "error" : type_name(n->type)));
           o.add("name", json_value::string(n->name));
           if (n->space != space) o.add("namespace", json_value::string(n->space));
           if (n->has_doc) o.add("doc", json_value::string(n->doc));
@@ -722,7 +732,8 @@ struct schema_printer {
           json_value syms = json_value::array();
           for (const std::string& s : n->symbols) syms.push_back(json_value::string(s));
           o.add("symbols", std::move(syms));
-          if (!canonical && n->has_enum_default) o.add("default", json_value::string(n->enum_default));
+          if (!canonical && n->has_enum_default)
+            o.add("default", json_value::string(n->enum_default));
         } else {
           o.add("size", json_value::integer(n->size));
         }
@@ -735,8 +746,10 @@ struct schema_printer {
       case type::array:
       case type::map:
         o.add("type", json_value::string(type_name(n->type)));
-        if (n->type == type::array) o.add("items", print(n->items, space));
-        else o.add("values", print(n->values, space));
+        if (n->type == type::array)
+          o.add("items", print(n->items, space));
+        else
+          o.add("values", print(n->values, space));
         if (!canonical) attrs(o, n->attributes);
         return o;
       case type::union_: {

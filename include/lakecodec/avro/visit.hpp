@@ -112,8 +112,10 @@ void visit_value(const node& n, decoder& d, Visitor& v, int depth) {
     case type::map: {
       const bool is_map = n.type == type::map;
       const node& item = is_map ? *n.values : *n.items;
-      if (is_map) v.begin_map(n);
-      else v.begin_array(n);
+      if (is_map)
+        v.begin_map(n);
+      else
+        v.begin_array(n);
       int64_t total = 0;
       const size_t min = min_encoded_size(item) + (is_map ? 1 : 0);
       for (;;) {
@@ -134,8 +136,10 @@ void visit_value(const node& n, decoder& d, Visitor& v, int depth) {
         }
       }
       if (!d.ok()) return;
-      if (is_map) v.end_map(n, total);
-      else v.end_array(n, total);
+      if (is_map)
+        v.end_map(n, total);
+      else
+        v.end_array(n, total);
       return;
     }
   }
