@@ -467,8 +467,10 @@ inline void write_json_string(std::string& out, std::string_view s) {
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
         default:
-          if (c < 0x20) u_escape(c);
-          else out.push_back(static_cast<char>(c));
+          if (c < 0x20)
+            u_escape(c);
+          else
+            out.push_back(static_cast<char>(c));
       }
       ++i;
       continue;
@@ -476,9 +478,19 @@ inline void write_json_string(std::string& out, std::string_view s) {
     // Decode one UTF-8 sequence, validating length, continuation bytes and ranges.
     size_t len = 0;
     uint32_t cp = 0, min = 0;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; min = 0x10000; }
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+      min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+      min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+      min = 0x10000;
+    }
     bool ok = len > 0 && i + len <= n;
     for (size_t k = 1; ok && k < len; ++k) {
       const auto cc = static_cast<unsigned char>(s[i + k]);
@@ -589,7 +601,8 @@ namespace detail {
 
 class json_parser {
  public:
-  explicit json_parser(std::string_view text) : p_(text.data()), b_(text.data()), e_(text.data() + text.size()) {}
+  explicit json_parser(std::string_view text)
+      : p_(text.data()), b_(text.data()), e_(text.data() + text.size()) {}
 
   result<json_value> parse_document() {
     json_value v;
@@ -715,10 +728,14 @@ class json_parser {
     for (int i = 0; i < 4; ++i) {
       const char c = *p_++;
       cp <<= 4;
-      if (c >= '0' && c <= '9') cp |= static_cast<uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') cp |= static_cast<uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') cp |= static_cast<uint32_t>(c - 'A' + 10);
-      else return fail("invalid hex digit in \\u escape");
+      if (c >= '0' && c <= '9')
+        cp |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        cp |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        cp |= static_cast<uint32_t>(c - 'A' + 10);
+      else
+        return fail("invalid hex digit in \\u escape");
     }
     return {};
   }
@@ -846,7 +863,8 @@ LAKECODEC_NAMESPACE_END
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_SCHEMA_HPP
 // Avro schemas: parse from JSON, print back to JSON (unknown attributes such as Iceberg's
 // `field-id` kept), Parsing Canonical Form and the CRC-64-AVRO fingerprint.
-// Avro specification §Schema Declaration, §Parsing Canonical Form for Schemas, §Schema Fingerprints.
+// Avro specification §Schema Declaration, §Parsing Canonical Form for Schemas, §Schema
+// Fingerprints.
 
 #include <array>
 #include <cmath>
@@ -956,9 +974,9 @@ struct node {
   int32_t precision = 0;  // decimal
   int32_t scale = 0;      // decimal
   // Named types (record, enum, fixed).
-  std::string name;       // the short name
-  std::string space;      // the namespace ("" = none)
-  std::string fullname;   // space.name or name
+  std::string name;      // the short name
+  std::string space;     // the namespace ("" = none)
+  std::string fullname;  // space.name or name
   std::string doc;
   bool has_doc = false;
   std::vector<std::string> aliases;
@@ -1001,9 +1019,9 @@ struct node {
   /// The name a union uses for this branch in the JSON encoding: the fullname of named types,
   /// the type name otherwise ("int", "array", "map").
   const std::string& union_branch_name() const noexcept {
-    static const std::string names[] = {"null", "boolean", "int",   "long",   "float",
-                                        "double", "bytes", "string", "record", "enum",
-                                        "array", "map",    "union", "fixed"};
+    static const std::string names[] = {"null",   "boolean", "int",    "long",   "float",
+                                        "double", "bytes",   "string", "record", "enum",
+                                        "array",  "map",     "union",  "fixed"};
     return is_named(type) ? fullname : names[static_cast<int>(type)];
   }
   /// For ["null", T] / [T, "null"] unions: the index of the null branch, else -1.
@@ -1076,9 +1094,9 @@ inline bool valid_fullname(std::string_view s) noexcept {
 
 inline bool primitive_from_name(std::string_view n, type& t) noexcept {
   static const std::pair<const char*, type> prims[] = {
-      {"null", type::null},       {"boolean", type::boolean}, {"int", type::int_},
-      {"long", type::long_},      {"float", type::float_},    {"double", type::double_},
-      {"bytes", type::bytes},     {"string", type::string}};
+      {"null", type::null},   {"boolean", type::boolean}, {"int", type::int_},
+      {"long", type::long_},  {"float", type::float_},    {"double", type::double_},
+      {"bytes", type::bytes}, {"string", type::string}};
   for (const auto& p : prims)
     if (n == p.first) {
       t = p.second;
@@ -1157,13 +1175,13 @@ inline status check_default(const node& n, const json_value& v, const std::strin
     case type::boolean: return v.is_bool() ? status() : bad("boolean");
     case type::int_:
       return v.is_integer() && v.as_int() >= INT32_MIN && v.as_int() <= INT32_MAX ? status()
-                                                                                 : bad("int");
+                                                                                  : bad("int");
     case type::long_: return v.is_integer() ? status() : bad("long");
     case type::float_:
     case type::double_:
       if (v.is_number()) return {};
-      if (v.is_string() && (v.as_string() == "NaN" || v.as_string() == "Infinity" ||
-                            v.as_string() == "-Infinity"))
+      if (v.is_string() &&
+          (v.as_string() == "NaN" || v.as_string() == "Infinity" || v.as_string() == "-Infinity"))
         return {};
       return bad("float/double");
     case type::bytes:
@@ -1185,7 +1203,8 @@ inline status check_default(const node& n, const json_value& v, const std::strin
       return v.is_string() && n.symbol_index(v.as_string()) >= 0 ? status() : bad("enum symbol");
     case type::array:
       if (!v.is_array()) return bad("array");
-      for (const json_value& e : v.items()) LAKECODEC_TRY(check_default(*n.items, e, where, depth + 1));
+      for (const json_value& e : v.items())
+        LAKECODEC_TRY(check_default(*n.items, e, where, depth + 1));
       return {};
     case type::map:
       if (!v.is_object()) return bad("map");
@@ -1247,10 +1266,11 @@ class schema_parser {
     }
     auto it = store_.named.find(name);
     if (it != store_.named.end()) return static_cast<const node*>(it->second);
-    if (name == "record" || name == "enum" || name == "fixed" || name == "array" ||
-        name == "map" || name == "error")
+    if (name == "record" || name == "enum" || name == "fixed" || name == "array" || name == "map" ||
+        name == "error")
       return invalid_argument("avro schema: complex type '" + name +
-                              "' must be declared as an object, e.g. {\"type\": \"" + name + "\", ...}");
+                              "' must be declared as an object, e.g. {\"type\": \"" + name +
+                              "\", ...}");
     return invalid_argument("avro schema: unknown type or undefined name '" + name + "'");
   }
 
@@ -1261,8 +1281,9 @@ class schema_parser {
       if (bn->type == type::union_)
         return invalid_argument("avro schema: a union may not directly contain a union");
       for (const node* other : u->branches) {
-        const bool dup = is_named(bn->type) ? (is_named(other->type) && other->fullname == bn->fullname)
-                                            : other->type == bn->type;
+        const bool dup = is_named(bn->type)
+                             ? (is_named(other->type) && other->fullname == bn->fullname)
+                             : other->type == bn->type;
         if (dup)
           return invalid_argument("avro schema: union contains '" + bn->union_branch_name() +
                                   "' twice");
@@ -1276,7 +1297,8 @@ class schema_parser {
                            bool required) {
     const json_value* v = j.find(key);
     if (v == nullptr) {
-      if (required) return invalid_argument(std::string("avro schema: ") + what + " has no \"" + key + "\"");
+      if (required)
+        return invalid_argument(std::string("avro schema: ") + what + " has no \"" + key + "\"");
       return {};
     }
     if (!v->is_string())
@@ -1289,9 +1311,11 @@ class schema_parser {
   static status get_aliases(const json_value& j, std::vector<std::string>& out) {
     const json_value* a = j.find("aliases");
     if (a == nullptr) return {};
-    if (!a->is_array()) return invalid_argument("avro schema: \"aliases\" must be an array of strings");
+    if (!a->is_array())
+      return invalid_argument("avro schema: \"aliases\" must be an array of strings");
     for (const json_value& s : a->items()) {
-      if (!s.is_string()) return invalid_argument("avro schema: \"aliases\" must be an array of strings");
+      if (!s.is_string())
+        return invalid_argument("avro schema: \"aliases\" must be an array of strings");
       out.push_back(s.as_string());
     }
     return {};
@@ -1336,7 +1360,8 @@ class schema_parser {
       return invalid_argument("avro schema: a named type may not be called '" + n->name + "'");
     n->fullname = n->space.empty() ? n->name : n->space + "." + n->name;
     if (store_.named.count(n->fullname))
-      return invalid_argument("avro schema: duplicate definition of the name '" + n->fullname + "'");
+      return invalid_argument("avro schema: duplicate definition of the name '" + n->fullname +
+                              "'");
     store_.named[n->fullname] = n;
     LAKECODEC_TRY(get_aliases(j, n->aliases));
     const json_value* doc = j.find("doc");
@@ -1373,8 +1398,7 @@ class schema_parser {
       node* n = make(tn == "array" ? type::array : type::map);
       const char* key = tn == "array" ? "items" : "values";
       const json_value* sub = j.find(key);
-      if (sub == nullptr)
-        return invalid_argument("avro schema: " + tn + " has no \"" + key + "\"");
+      if (sub == nullptr) return invalid_argument("avro schema: " + tn + " has no \"" + key + "\"");
       LAKECODEC_ASSIGN_OR_RETURN(const node* s, parse(*sub, space, depth + 1));
       (tn == "array" ? n->items : n->values) = s;
       keep_attributes(j, {"type", key}, n->attributes);
@@ -1425,11 +1449,11 @@ class schema_parser {
       }
       const json_value* order = fj.find("order");
       if (order != nullptr) {
-        if (!order->is_string() || (order->as_string() != "ascending" &&
-                                    order->as_string() != "descending" &&
-                                    order->as_string() != "ignore"))
-          return invalid_argument("avro schema: field '" + f.name +
-                                  "' has an invalid \"order\" " + order->dump());
+        if (!order->is_string() ||
+            (order->as_string() != "ascending" && order->as_string() != "descending" &&
+             order->as_string() != "ignore"))
+          return invalid_argument("avro schema: field '" + f.name + "' has an invalid \"order\" " +
+                                  order->dump());
         f.order = order->as_string();
       }
       LAKECODEC_TRY(get_aliases(fj, f.aliases));
@@ -1489,7 +1513,8 @@ class schema_parser {
     for (const node* r : pending_defaults_)
       for (const record_field& f : r->fields)
         if (f.has_default)
-          LAKECODEC_TRY(check_default(*f.type, f.default_value, "field '" + r->fullname + "." + f.name + "'", 0));
+          LAKECODEC_TRY(check_default(*f.type, f.default_value,
+                                      "field '" + r->fullname + "." + f.name + "'", 0));
     return {};
   }
 
@@ -1512,8 +1537,9 @@ inline result<schema> schema::from_json(const json_value& doc) {
 
 inline result<schema> schema::parse(std::string_view json_text) {
   auto doc = parse_json(json_text);
-  if (!doc) return status(errc::invalid_argument, "avro schema: invalid JSON: " + doc.error().message(),
-                          doc.error().offset());
+  if (!doc)
+    return status(errc::invalid_argument, "avro schema: invalid JSON: " + doc.error().message(),
+                  doc.error().offset());
   return from_json(*doc);
 }
 
@@ -1550,7 +1576,8 @@ struct schema_printer {
           o.add("name", json_value::string(n->fullname));
           o.add("type", json_value::string(type_name(n->type)));
         } else {
-          o.add("type", json_value::string(n->type == type::record && n->is_error ? "error" : type_name(n->type)));
+          o.add("type", json_value::string(
+                            n->type == type::record && n->is_error ? "error" : type_name(n->type)));
           o.add("name", json_value::string(n->name));
           if (n->space != space) o.add("namespace", json_value::string(n->space));
           if (n->has_doc) o.add("doc", json_value::string(n->doc));
@@ -1563,7 +1590,8 @@ struct schema_printer {
           json_value syms = json_value::array();
           for (const std::string& s : n->symbols) syms.push_back(json_value::string(s));
           o.add("symbols", std::move(syms));
-          if (!canonical && n->has_enum_default) o.add("default", json_value::string(n->enum_default));
+          if (!canonical && n->has_enum_default)
+            o.add("default", json_value::string(n->enum_default));
         } else {
           o.add("size", json_value::integer(n->size));
         }
@@ -1576,8 +1604,10 @@ struct schema_printer {
       case type::array:
       case type::map:
         o.add("type", json_value::string(type_name(n->type)));
-        if (n->type == type::array) o.add("items", print(n->items, space));
-        else o.add("values", print(n->values, space));
+        if (n->type == type::array)
+          o.add("items", print(n->items, space));
+        else
+          o.add("values", print(n->values, space));
         if (!canonical) attrs(o, n->attributes);
         return o;
       case type::union_: {
@@ -2146,6 +2176,30 @@ LAKECODEC_NAMESPACE_END
 LAKECODEC_NAMESPACE_BEGIN
 namespace avro {
 
+namespace detail {
+
+/// Writes a ULEB128 varint at p (10 bytes of room). Lengths 2..8 are built branch-free from
+/// seven-bit groups and stored with one 8-byte write: random-length varints then cost no
+/// mispredicted loop exits.
+LAKECODEC_ALWAYS_INLINE size_t put_uvarint(uint64_t u, uint8_t* p) noexcept {
+  if (LAKECODEC_LIKELY(u < 0x80)) {
+    *p = static_cast<uint8_t>(u);
+    return 1;
+  }
+  const int bits = 64 - __builtin_clzll(u);
+  const size_t len = static_cast<size_t>(bits + 6) / 7;
+  if (LAKECODEC_UNLIKELY(len > 8)) return encode_uvarint(u, p);
+  const uint64_t groups = (u & 0x7fULL) | ((u & (0x7fULL << 7)) << 1) |
+                          ((u & (0x7fULL << 14)) << 2) | ((u & (0x7fULL << 21)) << 3) |
+                          ((u & (0x7fULL << 28)) << 4) | ((u & (0x7fULL << 35)) << 5) |
+                          ((u & (0x7fULL << 42)) << 6) | ((u & (0x7fULL << 49)) << 7);
+  const uint64_t cont = 0x0080808080808080ULL >> (8 * (8 - len));
+  store_le<uint64_t>(p, groups | cont);
+  return len;
+}
+
+}  // namespace detail
+
 /// Appends Avro binary values to a byte_buffer. It does not check the values against a schema:
 /// the caller writes what the schema says, in order (fields in order, union index then value,
 /// array/map blocks via write_block_count and a final 0).
@@ -2159,20 +2213,14 @@ class encoder {
   LAKECODEC_ALWAYS_INLINE void write_int(int32_t v) { write_long(v); }
   LAKECODEC_ALWAYS_INLINE void write_long(int64_t v) {
     uint8_t* p = out_->ensure(max_varint64_bytes);
-    uint64_t u = zigzag_encode64(v);
-    if (LAKECODEC_LIKELY(u < 0x80)) {
-      *p = static_cast<uint8_t>(u);
-      out_->commit(1);
-      return;
-    }
-    out_->commit(encode_uvarint(u, p));
+    out_->commit(detail::put_uvarint(zigzag_encode64(v), p));
   }
   LAKECODEC_ALWAYS_INLINE void write_float(float v) { out_->append_le<float>(v); }
   LAKECODEC_ALWAYS_INLINE void write_double(double v) { out_->append_le<double>(v); }
   /// bytes and string: long length, then the bytes.
   LAKECODEC_ALWAYS_INLINE void write_bytes(const void* data, size_t n) {
     uint8_t* p = out_->ensure(max_varint64_bytes + n);
-    size_t k = encode_uvarint(zigzag_encode64(static_cast<int64_t>(n)), p);
+    size_t k = detail::put_uvarint(zigzag_encode64(static_cast<int64_t>(n)), p);
     if (n) std::memcpy(p + k, data, n);
     out_->commit(k + n);
   }
@@ -2266,7 +2314,8 @@ class decoder {
     const int64_t n = read_long();
     if (LAKECODEC_UNLIKELY(n < 0 || static_cast<uint64_t>(n) > remaining())) {
       if (ok()) {
-        if (n < 0) fail_corrupt("bytes/string length " + std::to_string(n) + " is negative");
+        if (n < 0)
+          fail_corrupt("bytes/string length " + std::to_string(n) + " is negative");
         else
           fail(truncated_input("avro: bytes/string length " + std::to_string(n) + " exceeds the " +
                                    std::to_string(remaining()) + " bytes that remain",
@@ -2323,19 +2372,22 @@ class decoder {
       n = -n;
       const int64_t size = read_long();
       if (size < 0) {
-        if (ok()) fail_corrupt("array/map block byte size " + std::to_string(size) + " is negative");
+        if (ok())
+          fail_corrupt("array/map block byte size " + std::to_string(size) + " is negative");
         return 0;
       }
     }
     if (n > limits::max_collection_count) {
       fail(limit_exceeded("avro: array/map block of " + std::to_string(n) +
-                              " items exceeds the limit " + std::to_string(limits::max_collection_count),
+                              " items exceeds the limit " +
+                              std::to_string(limits::max_collection_count),
                           offset()));
       return 0;
     }
     if (min_item_bytes > 0 && static_cast<uint64_t>(n) > remaining() / min_item_bytes) {
-      fail(truncated_input("avro: array/map block of " + std::to_string(n) + " items needs more than the " +
-                               std::to_string(remaining()) + " bytes that remain",
+      fail(truncated_input("avro: array/map block of " + std::to_string(n) +
+                               " items needs more than the " + std::to_string(remaining()) +
+                               " bytes that remain",
                            offset()));
       return 0;
     }
@@ -2352,6 +2404,22 @@ class decoder {
 
  private:
   int64_t read_long_slow() {
+    if (LAKECODEC_LIKELY(remaining() >= 8)) {
+      // Up to 8 bytes at once: find the first byte without a continuation bit, then gather
+      // the seven-bit groups with shifts.
+      const uint64_t x = load_le<uint64_t>(pos_);
+      const uint64_t stop = ~x & 0x8080808080808080ULL;
+      if (LAKECODEC_LIKELY(stop != 0)) {
+        const size_t len = static_cast<size_t>(__builtin_ctzll(stop) >> 3) + 1;
+        const uint64_t b = len == 8 ? x : x & ((uint64_t{1} << (8 * len)) - 1);
+        const uint64_t u = (b & 0x7fULL) | ((b >> 1) & (0x7fULL << 7)) |
+                           ((b >> 2) & (0x7fULL << 14)) | ((b >> 3) & (0x7fULL << 21)) |
+                           ((b >> 4) & (0x7fULL << 28)) | ((b >> 5) & (0x7fULL << 35)) |
+                           ((b >> 6) & (0x7fULL << 42)) | ((b >> 7) & (0x7fULL << 49));
+        pos_ += len;
+        return static_cast<int64_t>((u >> 1) ^ (0 - (u & 1)));
+      }
+    }
     uint64_t v = 0;
     for (int shift = 0; shift < 70; shift += 7) {
       if (LAKECODEC_UNLIKELY(pos_ == end_)) {
@@ -2420,7 +2488,8 @@ inline int pick_branch(const node& u, const value& v) {
 
 inline status encode_value(const node& n, const value& v, encoder& e, int depth) {
   if (depth > limits::max_nesting_depth)
-    return invalid_argument("avro: value nests deeper than " + std::to_string(limits::max_nesting_depth));
+    return invalid_argument("avro: value nests deeper than " +
+                            std::to_string(limits::max_nesting_depth));
   if (n.type == type::union_) {
     int branch;
     const value* inner;
@@ -2489,7 +2558,8 @@ inline status encode_value(const node& n, const value& v, encoder& e, int depth)
       if (k != type::array) return type_error(n, x);
       if (!x.items().empty()) {
         e.write_block_count(static_cast<int64_t>(x.items().size()));
-        for (const value& item : x.items()) LAKECODEC_TRY(encode_value(*n.items, item, e, depth + 1));
+        for (const value& item : x.items())
+          LAKECODEC_TRY(encode_value(*n.items, item, e, depth + 1));
       }
       e.write_block_end();
       return {};
@@ -2522,8 +2592,8 @@ inline status encode_value(const node& n, const value& v, encoder& e, int depth)
 
 inline void decode_value(const node& n, decoder& d, value& out, int depth) {
   if (LAKECODEC_UNLIKELY(depth > limits::max_nesting_depth)) {
-    d.fail(limit_exceeded("avro: value nests deeper than " + std::to_string(limits::max_nesting_depth),
-                          d.offset()));
+    d.fail(limit_exceeded(
+        "avro: value nests deeper than " + std::to_string(limits::max_nesting_depth), d.offset()));
     return;
   }
   switch (n.type) {
@@ -2731,7 +2801,9 @@ namespace detail {
 inline uint32_t java_map_hash(std::string_view key) noexcept {
   int32_t h = 0;
   for (char c : key)
-    h = static_cast<int32_t>(static_cast<uint32_t>(h) * 31u + static_cast<uint32_t>(static_cast<int32_t>(static_cast<signed char>(c))));
+    h = static_cast<int32_t>(
+        static_cast<uint32_t>(h) * 31u +
+        static_cast<uint32_t>(static_cast<int32_t>(static_cast<signed char>(c))));
   const uint32_t u = static_cast<uint32_t>(h);
   return u ^ (u >> 16);
 }
@@ -2755,8 +2827,8 @@ inline std::vector<size_t> java_hashmap_order(const std::vector<std::string_view
     if (unique.size() > threshold) {
       const uint64_t old_cap = cap;
       cap <<= 1;
-      threshold = old_cap >= 16 ? threshold << 1
-                                : static_cast<uint64_t>(static_cast<float>(cap) * 0.75f);
+      threshold =
+          old_cap >= 16 ? threshold << 1 : static_cast<uint64_t>(static_cast<float>(cap) * 0.75f);
     }
   }
   std::vector<std::pair<uint64_t, size_t>> order;
@@ -2796,7 +2868,8 @@ inline result<std::string> utf8_to_latin1(std::string_view s) {
       out.push_back(static_cast<char>(c));
     } else if ((c == 0xC2 || c == 0xC3) && i + 1 < s.size() &&
                (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
-      out.push_back(static_cast<char>(((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)));
+      out.push_back(
+          static_cast<char>(((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)));
       ++i;
     } else {
       return invalid_argument("avro json: bytes/fixed text has a character above U+00FF");
@@ -2973,7 +3046,8 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
       std::vector<value> items;
       items.reserve(j.items().size());
       for (const json_value& e : j.items()) {
-        LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*n.items, e, default_mode, path + "[]", depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(
+            value x, value_from_json(*n.items, e, default_mode, path + "[]", depth + 1));
         items.push_back(std::move(x));
       }
       return value::array(std::move(items));
@@ -2999,11 +3073,13 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
           if (!f.has_default)
             return invalid_argument("avro json: record '" + n.fullname + "' is missing field '" +
                                     fpath + "' (which has no default)");
-          LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*f.type, f.default_value, true, fpath, depth + 1));
+          LAKECODEC_ASSIGN_OR_RETURN(
+              value x, value_from_json(*f.type, f.default_value, true, fpath, depth + 1));
           fields.push_back(std::move(x));
           continue;
         }
-        LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*f.type, *fj, default_mode, fpath, depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(value x,
+                                   value_from_json(*f.type, *fj, default_mode, fpath, depth + 1));
         fields.push_back(std::move(x));
       }
       return value::record(std::move(fields));
@@ -3011,26 +3087,31 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
     case type::union_: {
       if (n.branches.empty()) return json_mismatch(n, j, path);
       if (default_mode) {
-        LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*n.branches[0], j, true, path, depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(value x,
+                                   value_from_json(*n.branches[0], j, true, path, depth + 1));
         return value::union_of(0, std::move(x));
       }
       if (j.is_null()) {
         for (size_t i = 0; i < n.branches.size(); ++i)
-          if (n.branches[i]->type == type::null) return value::union_of(static_cast<int32_t>(i), value::null());
+          if (n.branches[i]->type == type::null)
+            return value::union_of(static_cast<int32_t>(i), value::null());
         return json_mismatch(n, j, path);
       }
       if (!j.is_object() || j.members().size() != 1)
-        return invalid_argument("avro json: " + path + ": a union value must be null or {\"type\": value}, got " +
+        return invalid_argument("avro json: " + path +
+                                ": a union value must be null or {\"type\": value}, got " +
                                 j.dump().substr(0, 80));
       const std::string& name = j.members()[0].first;
       for (size_t i = 0; i < n.branches.size(); ++i) {
         const node& b = *n.branches[i];
         if (b.union_branch_name() == name || (is_named(b.type) && b.name == name)) {
-          LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(b, j.members()[0].second, false, path, depth + 1));
+          LAKECODEC_ASSIGN_OR_RETURN(
+              value x, value_from_json(b, j.members()[0].second, false, path, depth + 1));
           return value::union_of(static_cast<int32_t>(i), std::move(x));
         }
       }
-      return invalid_argument("avro json: " + path + ": '" + name + "' is not a branch of the union");
+      return invalid_argument("avro json: " + path + ": '" + name +
+                              "' is not a branch of the union");
     }
   }
   return json_mismatch(n, j, path);
@@ -3092,8 +3173,8 @@ namespace detail {
 
 struct resolve_step {
   enum class op : uint8_t {
-    read,        // same primitive type: decode as the writer wrote it
-    promote,     // int/long/float -> wider, string <-> bytes
+    read,     // same primitive type: decode as the writer wrote it
+    promote,  // int/long/float -> wider, string <-> bytes
     record,
     enum_,
     fixed,
@@ -3126,7 +3207,8 @@ inline bool same_unqualified_name(const node& w, const node& r) {
   if (w.name == r.name) return true;
   for (const std::string& a : r.aliases) {
     const size_t dot = a.rfind('.');
-    if ((dot == std::string::npos ? a : a.substr(dot + 1)) == w.name || a == w.fullname) return true;
+    if ((dot == std::string::npos ? a : a.substr(dot + 1)) == w.name || a == w.fullname)
+      return true;
   }
   return false;
 }
@@ -3201,9 +3283,9 @@ class resolver_compiler {
         if (r.type == type::union_) {
           target = match_branch(*wb, r);
           if (target < 0) {
-            s->branch_steps.push_back(fail(*wb, r, "avro resolution: writer union branch " +
-                                                       describe(*wb) +
-                                                       " matches no branch of the reader union"));
+            s->branch_steps.push_back(fail(*wb, r,
+                                           "avro resolution: writer union branch " + describe(*wb) +
+                                               " matches no branch of the reader union"));
             s->branch_targets.push_back(-1);
             continue;
           }
@@ -3218,16 +3300,21 @@ class resolver_compiler {
     if (r.type == type::union_) {
       const int target = match_branch(w, r);
       if (target < 0)
-        return fail(w, r, "avro resolution: writer " + describe(w) + " matches no branch of the reader union");
+        return fail(
+            w, r,
+            "avro resolution: writer " + describe(w) + " matches no branch of the reader union");
       resolve_step* s = make(resolve_step::op::reader_union, w, r);
       memo[key] = s;
       s->reader_branch = target;
-      LAKECODEC_ASSIGN_OR_RETURN(s->child, compile(w, *r.branches[static_cast<size_t>(target)], depth + 1));
+      LAKECODEC_ASSIGN_OR_RETURN(s->child,
+                                 compile(w, *r.branches[static_cast<size_t>(target)], depth + 1));
       return static_cast<const resolve_step*>(s);
     }
     if (w.type != r.type) {
-      if (promotable(w.type, r.type)) return static_cast<const resolve_step*>(make(resolve_step::op::promote, w, r));
-      return fail(w, r, "avro resolution: writer " + describe(w) + " cannot be read as " + describe(r));
+      if (promotable(w.type, r.type))
+        return static_cast<const resolve_step*>(make(resolve_step::op::promote, w, r));
+      return fail(w, r,
+                  "avro resolution: writer " + describe(w) + " cannot be read as " + describe(r));
     }
     switch (w.type) {
       case type::record: return compile_record(w, r, depth);
@@ -3243,13 +3330,15 @@ class resolver_compiler {
       }
       case type::fixed:
         if (w.size != r.size)
-          return fail(w, r, "avro resolution: fixed '" + w.fullname + "' has size " +
-                                std::to_string(w.size) + ", the reader's '" + r.fullname +
-                                "' has size " + std::to_string(r.size));
+          return fail(w, r,
+                      "avro resolution: fixed '" + w.fullname + "' has size " +
+                          std::to_string(w.size) + ", the reader's '" + r.fullname + "' has size " +
+                          std::to_string(r.size));
         return static_cast<const resolve_step*>(make(resolve_step::op::fixed, w, r));
       case type::array:
       case type::map: {
-        resolve_step* s = make(w.type == type::array ? resolve_step::op::array : resolve_step::op::map, w, r);
+        resolve_step* s =
+            make(w.type == type::array ? resolve_step::op::array : resolve_step::op::map, w, r);
         memo[key] = s;
         const node& wi = w.type == type::array ? *w.items : *w.values;
         const node& ri = r.type == type::array ? *r.items : *r.values;
@@ -3277,8 +3366,9 @@ class resolver_compiler {
         continue;
       }
       filled[static_cast<size_t>(ri)] = true;
-      LAKECODEC_ASSIGN_OR_RETURN(const resolve_step* fs,
-                                 compile(*wf.type, *r.fields[static_cast<size_t>(ri)].type, depth + 1));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          const resolve_step* fs,
+          compile(*wf.type, *r.fields[static_cast<size_t>(ri)].type, depth + 1));
       s->field_steps.push_back(fs);
     }
     for (size_t k = 0; k < r.fields.size(); ++k) {
@@ -3330,9 +3420,9 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
       if (!d.ok()) return;
       const int target = s.enum_map[static_cast<size_t>(i)];
       if (target < 0) {
-        d.fail(schema_mismatch("avro resolution: symbol '" + s.writer->symbols[static_cast<size_t>(i)] +
-                               "' is not in the reader enum '" + s.reader->fullname +
-                               "', which has no default"));
+        d.fail(schema_mismatch(
+            "avro resolution: symbol '" + s.writer->symbols[static_cast<size_t>(i)] +
+            "' is not in the reader enum '" + s.reader->fullname + "', which has no default"));
         return;
       }
       out = value::enumeration(target, s.reader->symbols[static_cast<size_t>(target)]);
@@ -3342,8 +3432,10 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
       std::vector<value> fields(s.reader->fields.size());
       for (size_t i = 0; i < s.writer_to_reader.size() && d.ok(); ++i) {
         const int ri = s.writer_to_reader[i];
-        if (ri < 0) skip_value(*s.writer->fields[i].type, d, depth + 1);
-        else resolve_value(*s.field_steps[i], d, fields[static_cast<size_t>(ri)], depth + 1);
+        if (ri < 0)
+          skip_value(*s.writer->fields[i].type, d, depth + 1);
+        else
+          resolve_value(*s.field_steps[i], d, fields[static_cast<size_t>(ri)], depth + 1);
       }
       for (const auto& dv : s.defaults) fields[static_cast<size_t>(dv.first)] = dv.second;
       out = value::record(std::move(fields));
@@ -3359,7 +3451,8 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
       for (;;) {
         const int64_t count = d.read_block_count(min);
         if (count == 0 || !d.ok()) break;
-        if (static_cast<int64_t>(items.size() + entries.size()) + count > limits::max_collection_count) {
+        if (static_cast<int64_t>(items.size() + entries.size()) + count >
+            limits::max_collection_count) {
           d.fail(limit_exceeded("avro: array/map larger than the collection limit", d.offset()));
           break;
         }
@@ -4306,8 +4399,8 @@ class container_writer {
       return status(errc::unsupported_codec, std::string("avro: codec '") +
                                                  codec_name(w.options_.codec) +
                                                  "' is not built into this lakecodec");
-    w.compressor_ = std::make_unique<compressor>(detail::to_compression(w.options_.codec),
-                                                 w.options_.level);
+    w.compressor_ =
+        std::make_unique<compressor>(detail::to_compression(w.options_.codec), w.options_.level);
     if (w.options_.sync) {
       w.sync_ = *w.options_.sync;
     } else {
@@ -4319,8 +4412,9 @@ class container_writer {
     }
     for (const auto& kv : w.options_.metadata)
       if (kv.first.compare(0, 5, "avro.") == 0)
-        return invalid_argument("avro: metadata key '" + kv.first +
-                                "' is reserved (keys starting with \"avro.\" belong to the format)");
+        return invalid_argument(
+            "avro: metadata key '" + kv.first +
+            "' is reserved (keys starting with \"avro.\" belong to the format)");
     LAKECODEC_TRY(w.write_header());
     return w;
   }
@@ -4532,9 +4626,8 @@ class container_reader {
     b.count = count;
     if (codec_ == codec::null) {
       if (raw.size > options_.max_block_bytes)
-        return limit_exceeded("avro: block of " + std::to_string(raw.size) +
-                                  " bytes exceeds the limit",
-                              b.offset);
+        return limit_exceeded(
+            "avro: block of " + std::to_string(raw.size) + " bytes exceeds the limit", b.offset);
       b.data = raw;
     } else {
       LAKECODEC_TRY(inflate(raw, b.offset));
@@ -4584,12 +4677,13 @@ class container_reader {
 
   status inflate(byte_span raw, int64_t at) {
     block_.clear();
-    if (!decompressor_) decompressor_ = std::make_unique<decompressor>(detail::to_compression(codec_));
+    if (!decompressor_)
+      decompressor_ = std::make_unique<decompressor>(detail::to_compression(codec_));
     if (codec_ == codec::snappy) {
       if (raw.size < 4)
-        return corrupt_data("avro: snappy block of " + std::to_string(raw.size) +
-                                " bytes has no CRC32 trailer",
-                            at);
+        return corrupt_data(
+            "avro: snappy block of " + std::to_string(raw.size) + " bytes has no CRC32 trailer",
+            at);
       const byte_span body(raw.data, raw.size - 4);
       status s = decompressor_->decompress(body, block_, options_.max_block_bytes);
       if (!s.ok()) return status(s.code(), "avro: snappy block: " + s.message(), at);
@@ -4615,9 +4709,9 @@ class container_reader {
     if (file_.size < 8) return truncated_input("avro: legacy file too short for its footer", 0);
     const uint32_t footer = load_be<uint32_t>(file_.data + file_.size - 4);
     if (footer < 4 || footer > file_.size - 4)
-      return corrupt_data("avro: legacy footer size " + std::to_string(footer) +
-                              " does not fit the file",
-                          static_cast<int64_t>(file_.size - 4));
+      return corrupt_data(
+          "avro: legacy footer size " + std::to_string(footer) + " does not fit the file",
+          static_cast<int64_t>(file_.size - 4));
     const size_t at = file_.size - footer;
     decoder d(file_.subspan(at, footer - 4), static_cast<int64_t>(at));
     LAKECODEC_TRY(read_metadata_map(d));
@@ -4628,7 +4722,8 @@ class container_reader {
     const std::string* s = metadata("schema");
     const std::string* c = metadata("codec");
     if (c != nullptr && *c != "null")
-      return status(errc::unsupported_codec, "avro: legacy file codec '" + *c + "' is not supported");
+      return status(errc::unsupported_codec,
+                    "avro: legacy file codec '" + *c + "' is not supported");
     header_size_ = 4;
     pos_ = 4;
     return parse_schema(s);
@@ -4649,13 +4744,14 @@ class container_reader {
         const int64_t size = d.read_long();
         if (!d.ok()) return d.error();
         if (size < 0 || static_cast<uint64_t>(size) > d.remaining())
-          return corrupt_data("avro: legacy footer block size " + std::to_string(size) + " is invalid",
-                              d.offset());
+          return corrupt_data(
+              "avro: legacy footer block size " + std::to_string(size) + " is invalid", d.offset());
         pos_ = static_cast<size_t>(d.offset() + size);
         continue;
       }
       if (count < 0 || count > limits::max_collection_count)
-        return corrupt_data("avro: legacy block count " + std::to_string(count) + " is invalid", b.offset);
+        return corrupt_data("avro: legacy block count " + std::to_string(count) + " is invalid",
+                            b.offset);
       const uint8_t* start = d.position();
       for (int64_t i = 0; i < count && d.ok(); ++i) detail::skip_value(schema_.root(), d, 0);
       if (!d.ok()) return d.error();
@@ -4674,14 +4770,15 @@ class container_reader {
       if (!d.ok()) return d.error();
       if (count == 0) break;
       if (count < 0) {
-        if (count == INT64_MIN) return corrupt_data("avro: header map block count overflows", d.offset());
+        if (count == INT64_MIN)
+          return corrupt_data("avro: header map block count overflows", d.offset());
         count = -count;
         d.read_long();
       }
       if (count > static_cast<int64_t>(d.remaining() / 2) + 1)
-        return truncated_input("avro: header metadata count " + std::to_string(count) +
-                                   " exceeds the remaining bytes",
-                               d.offset());
+        return truncated_input(
+            "avro: header metadata count " + std::to_string(count) + " exceeds the remaining bytes",
+            d.offset());
       for (int64_t i = 0; i < count; ++i) {
         std::string_view k = d.read_string();
         std::string_view v = d.read_bytes();
@@ -4696,16 +4793,16 @@ class container_reader {
     if (schema_json == nullptr) return corrupt_data("avro: header has no avro.schema", 4);
     schema_json_ = *schema_json;
     auto s = schema::parse(*schema_json);
-    if (!s) return status(s.error().code(), "avro: avro.schema in the header: " + s.error().message());
+    if (!s)
+      return status(s.error().code(), "avro: avro.schema in the header: " + s.error().message());
     schema_ = std::move(s).value();
     return {};
   }
 
   status read_header() {
     if (file_.size < 4)
-      return truncated_input("avro: file of " + std::to_string(file_.size) +
-                                 " bytes is too short for the magic",
-                             0);
+      return truncated_input(
+          "avro: file of " + std::to_string(file_.size) + " bytes is too short for the magic", 0);
     if (std::memcmp(file_.data, "Obj\0", 4) == 0) return read_legacy_header();
     if (std::memcmp(file_.data, container_magic, 4) != 0)
       return corrupt_data("avro: bad magic (expected 'Obj' 0x01): not an Avro container file", 0);
@@ -4754,7 +4851,8 @@ inline result<std::vector<value>> read_container(byte_span file, reader_options 
 inline result<byte_buffer> write_container(const schema& s, const std::vector<value>& records,
                                            writer_options options = {}) {
   memory_sink sink;
-  LAKECODEC_ASSIGN_OR_RETURN(container_writer w, container_writer::open(sink, s, std::move(options)));
+  LAKECODEC_ASSIGN_OR_RETURN(container_writer w,
+                             container_writer::open(sink, s, std::move(options)));
   for (const value& v : records) LAKECODEC_TRY(w.write(v));
   LAKECODEC_TRY(w.close());
   return sink.take();
@@ -4792,8 +4890,10 @@ inline size_t decimal_to_bytes(__int128 v, uint8_t out[16]) noexcept {
   size_t start = 0;
   while (start < 15) {
     const uint8_t b = be[start], next = be[start + 1];
-    if ((b == 0x00 && !(next & 0x80)) || (b == 0xFF && (next & 0x80))) ++start;
-    else break;
+    if ((b == 0x00 && !(next & 0x80)) || (b == 0xFF && (next & 0x80)))
+      ++start;
+    else
+      break;
   }
   std::memcpy(out, be + start, 16 - start);
   return 16 - start;
@@ -4811,7 +4911,8 @@ inline bool decimal_to_fixed(__int128 v, uint8_t* out, size_t size) noexcept {
   if (size >= 16) return true;
   // Fits iff sign-extending the written bytes gives v back.
   __int128 back = (out[0] & 0x80) ? -1 : 0;
-  for (size_t i = 0; i < size; ++i) back = static_cast<__int128>((static_cast<unsigned __int128>(back) << 8) | out[i]);
+  for (size_t i = 0; i < size; ++i)
+    back = static_cast<__int128>((static_cast<unsigned __int128>(back) << 8) | out[i]);
   return back == v;
 }
 
@@ -4855,10 +4956,14 @@ inline result<std::string> uuid_from_string(std::string_view s) {
   for (char c : s) {
     if (c == '-') continue;
     int v;
-    if (c >= '0' && c <= '9') v = c - '0';
-    else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
-    else return invalid_argument("avro: '" + std::string(s) + "' is not a UUID");
+    if (c >= '0' && c <= '9')
+      v = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      v = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F')
+      v = c - 'A' + 10;
+    else
+      return invalid_argument("avro: '" + std::string(s) + "' is not a UUID");
     if (nibble < 0) {
       nibble = v;
     } else {
@@ -5945,20 +6050,27 @@ namespace detail {
 /// One step of a columnar plan: how one Avro value maps to one column slot.
 struct column_step {
   enum class kind : uint8_t {
-    null,            // Avro null: nothing written; reading appends a null
+    null,  // Avro null: nothing written; reading appends a null
     boolean,
-    int8, int16, int32, int64,    // integer storage widths (int/long, date, time, timestamps)
-    millis_from_micros,           // Avro *-millis from a micro column (write: floor /1000)
-    millis_from_nanos,            // Avro *-millis from a nano column
-    micros_from_nanos,            // Avro *-micros from a nano column
-    float32, float64,
-    double_from_float32,          // Avro double from a float32 column
-    binary,                       // bytes/string <-> string/binary (32- or 64-bit offsets)
-    fixed,                        // fixed <-> fixed_size_binary
-    decimal_bytes, decimal_fixed, // decimal <-> decimal128
-    uuid_text,                    // string(uuid) <-> fixed_size_binary(16)
-    enum_text,                    // enum <-> string
-    record, array, map,
+    int8,
+    int16,
+    int32,
+    int64,               // integer storage widths (int/long, date, time, timestamps)
+    millis_from_micros,  // Avro *-millis from a micro column (write: floor /1000)
+    millis_from_nanos,   // Avro *-millis from a nano column
+    micros_from_nanos,   // Avro *-micros from a nano column
+    float32,
+    float64,
+    double_from_float32,  // Avro double from a float32 column
+    binary,               // bytes/string <-> string/binary (32- or 64-bit offsets)
+    fixed,                // fixed <-> fixed_size_binary
+    decimal_bytes,
+    decimal_fixed,  // decimal <-> decimal128
+    uuid_text,      // string(uuid) <-> fixed_size_binary(16)
+    enum_text,      // enum <-> string
+    record,
+    array,
+    map,
   };
   kind k = kind::null;
   // Optional unions: branch indices; nullable_union false = not a union (or [T] single).
@@ -5969,8 +6081,8 @@ struct column_step {
   // Column index among the parent's children (top level: batch columns).
   size_t column = 0;
   int64_t fixed_size = 0;
-  const node* avro = nullptr;  // the value node (union branch resolved)
-  std::string name;            // column path for messages
+  const node* avro = nullptr;         // the value node (union branch resolved)
+  std::string name;                   // column path for messages
   std::vector<column_step> children;  // record fields; array: [item]; map: [key?, value]
 };
 
@@ -6044,7 +6156,8 @@ inline status compile_step(const node& avro_in, const field& f, const std::strin
       }
       const int ik = int_kind(id);
       if (ik < 0) return bridge_mismatch(path, *n, f);
-      if (n->type == type::int_ && (id == type_id::int64 || id == type_id::time64 || id == type_id::timestamp))
+      if (n->type == type::int_ &&
+          (id == type_id::int64 || id == type_id::time64 || id == type_id::timestamp))
         return bridge_mismatch(path, *n, f);
       s.k = static_cast<k>(ik);
       return {};
@@ -6054,9 +6167,12 @@ inline status compile_step(const node& avro_in, const field& f, const std::strin
       s.k = k::float32;
       return {};
     case type::double_:
-      if (id == type_id::float64) s.k = k::float64;
-      else if (id == type_id::float32) s.k = k::double_from_float32;
-      else return bridge_mismatch(path, *n, f);
+      if (id == type_id::float64)
+        s.k = k::float64;
+      else if (id == type_id::float32)
+        s.k = k::double_from_float32;
+      else
+        return bridge_mismatch(path, *n, f);
       return {};
     case type::bytes:
     case type::string:
@@ -6147,7 +6263,7 @@ inline int64_t floor_div(int64_t v, int64_t d) {
 
 // Error paths live out of line so the per-value function keeps a small frame.
 LAKECODEC_AVRO_COLD inline bool slot_error(status* err, const column_step& s, const column_view& c,
-                                          int64_t i, int what) {
+                                           int64_t i, int what) {
   switch (what) {
     case 0:
       *err = schema_mismatch("avro columnar: null in column '" + s.name +
@@ -6268,9 +6384,7 @@ inline void read_slot(const column_step& s, decoder& d, column_builder& b, int d
     case k::boolean: b.append_bool(d.read_boolean()); return;
     case k::int8:
     case k::int16:
-    case k::int32:
-      b.append_int(s.avro->type == type::int_ ? d.read_int() : d.read_long());
-      return;
+    case k::int32: b.append_int(s.avro->type == type::int_ ? d.read_int() : d.read_long()); return;
     case k::int64: b.append_int(d.read_long()); return;
     case k::millis_from_micros: b.append_int(d.read_long() * 1000); return;
     case k::millis_from_nanos: b.append_int(d.read_long() * 1000000); return;
@@ -6287,8 +6401,9 @@ inline void read_slot(const column_step& s, decoder& d, column_builder& b, int d
     case k::fixed: b.append_bytes(d.read_fixed(static_cast<size_t>(s.fixed_size))); return;
     case k::decimal_bytes:
     case k::decimal_fixed: {
-      const std::string_view raw = s.k == k::decimal_bytes ? d.read_bytes()
-                                                           : d.read_fixed(static_cast<size_t>(s.fixed_size));
+      const std::string_view raw = s.k == k::decimal_bytes
+                                       ? d.read_bytes()
+                                       : d.read_fixed(static_cast<size_t>(s.fixed_size));
       if (!d.ok()) return;
       auto v = decimal_from_bytes(raw);
       if (!v) return d.fail(v.error());
@@ -6311,8 +6426,7 @@ inline void read_slot(const column_step& s, decoder& d, column_builder& b, int d
       b.begin_list();
       const bool is_map = s.k == k::map;
       for (;;) {
-        const int64_t count =
-            d.read_block_count(is_map ? 1 : min_encoded_size(*s.avro->items));
+        const int64_t count = d.read_block_count(is_map ? 1 : min_encoded_size(*s.avro->items));
         if (count == 0 || !d.ok()) break;
         for (int64_t j = 0; j < count && d.ok(); ++j) {
           if (is_map) {
@@ -6337,7 +6451,8 @@ class columnar_plan {
  public:
   /// Compiles the plan. Errors: schema_mismatch naming the column whose type cannot map,
   /// unsupported for unions other than ["null", T].
-  static result<columnar_plan> compile(const schema& avro_schema, const lakecodec::schema& columns) {
+  static result<columnar_plan> compile(const schema& avro_schema,
+                                       const lakecodec::schema& columns) {
     const node& root = avro_schema.root();
     if (root.type != type::record)
       return invalid_argument("avro columnar: the Avro schema must be a record");
@@ -6346,10 +6461,12 @@ class columnar_plan {
     p.columns_ = columns;
     for (const record_field& rf : root.fields) {
       const int idx = columns.find(rf.name);
-      if (idx < 0) return schema_mismatch("avro columnar: the batch has no column '" + rf.name + "'");
+      if (idx < 0)
+        return schema_mismatch("avro columnar: the batch has no column '" + rf.name + "'");
       detail::column_step s;
       s.column = static_cast<size_t>(idx);
-      LAKECODEC_TRY(detail::compile_step(*rf.type, columns.fields[static_cast<size_t>(idx)], rf.name, s, 0));
+      LAKECODEC_TRY(
+          detail::compile_step(*rf.type, columns.fields[static_cast<size_t>(idx)], rf.name, s, 0));
       p.steps_.push_back(std::move(s));
     }
     p.complete_ = p.steps_.size() == columns.fields.size();
@@ -6421,7 +6538,8 @@ inline result<owned_batch> read_batch(container_reader& r, const columnar_plan& 
 
 namespace detail {
 inline result<field> columnar_field(const std::string& name, const node& in, int depth) {
-  if (depth > limits::max_nesting_depth) return invalid_argument("avro columnar: schema nests too deeply");
+  if (depth > limits::max_nesting_depth)
+    return invalid_argument("avro columnar: schema nests too deeply");
   const node* n = &in;
   bool nullable = false;
   if (n->type == type::union_) {
@@ -6431,26 +6549,39 @@ inline result<field> columnar_field(const std::string& name, const node& in, int
       nullable = true;
       n = n->branches[static_cast<size_t>(1 - n->null_branch())];
     } else {
-      return unsupported("avro columnar: field '" + name + "': only [\"null\", T] unions map to columns");
+      return unsupported("avro columnar: field '" + name +
+                         "': only [\"null\", T] unions map to columns");
     }
   }
   field f(name, types::int32(), nullable);
   switch (n->type) {
-    case type::null: f.type = types::int8(); f.nullable = true; return f;
+    case type::null:
+      f.type = types::int8();
+      f.nullable = true;
+      return f;
     case type::boolean: f.type = types::boolean(); return f;
     case type::int_:
-      if (n->logical == logical_type::date) f.type = types::date32();
-      else if (n->logical == logical_type::time_millis) f.type = types::time64(time_unit::micro);
-      else f.type = types::int32();
+      if (n->logical == logical_type::date)
+        f.type = types::date32();
+      else if (n->logical == logical_type::time_millis)
+        f.type = types::time64(time_unit::micro);
+      else
+        f.type = types::int32();
       return f;
     case type::long_:
       switch (n->logical) {
         case logical_type::timestamp_millis:
-        case logical_type::timestamp_micros: f.type = types::timestamp(time_unit::micro, true); break;
+        case logical_type::timestamp_micros:
+          f.type = types::timestamp(time_unit::micro, true);
+          break;
         case logical_type::timestamp_nanos: f.type = types::timestamp(time_unit::nano, true); break;
         case logical_type::local_timestamp_millis:
-        case logical_type::local_timestamp_micros: f.type = types::timestamp(time_unit::micro, false); break;
-        case logical_type::local_timestamp_nanos: f.type = types::timestamp(time_unit::nano, false); break;
+        case logical_type::local_timestamp_micros:
+          f.type = types::timestamp(time_unit::micro, false);
+          break;
+        case logical_type::local_timestamp_nanos:
+          f.type = types::timestamp(time_unit::nano, false);
+          break;
         case logical_type::time_micros: f.type = types::time64(time_unit::micro); break;
         default: f.type = types::int64();
       }
@@ -6458,15 +6589,19 @@ inline result<field> columnar_field(const std::string& name, const node& in, int
     case type::float_: f.type = types::float32(); return f;
     case type::double_: f.type = types::float64(); return f;
     case type::bytes:
-      f.type = n->logical == logical_type::decimal && n->precision <= 38 ? types::decimal128(n->precision, n->scale)
-                                                                          : types::binary();
+      f.type = n->logical == logical_type::decimal && n->precision <= 38
+                   ? types::decimal128(n->precision, n->scale)
+                   : types::binary();
       return f;
     case type::string: f.type = types::string(); return f;
     case type::enum_: f.type = types::string(); return f;
     case type::fixed:
-      if (n->logical == logical_type::decimal && n->precision <= 38) f.type = types::decimal128(n->precision, n->scale);
-      else if (n->logical == logical_type::uuid) f.type = types::uuid();
-      else f.type = types::fixed_size_binary(static_cast<int32_t>(n->size));
+      if (n->logical == logical_type::decimal && n->precision <= 38)
+        f.type = types::decimal128(n->precision, n->scale);
+      else if (n->logical == logical_type::uuid)
+        f.type = types::uuid();
+      else
+        f.type = types::fixed_size_binary(static_cast<int32_t>(n->size));
       return f;
     case type::record:
       f.type = types::struct_();
@@ -6495,7 +6630,8 @@ inline result<field> columnar_field(const std::string& name, const node& in, int
 /// array -> list, map -> map<string, V>. Field ids are taken from a "field-id" attribute.
 inline result<lakecodec::schema> columnar_schema(const schema& avro_schema) {
   const node& root = avro_schema.root();
-  if (root.type != type::record) return invalid_argument("avro columnar: the Avro schema must be a record");
+  if (root.type != type::record)
+    return invalid_argument("avro columnar: the Avro schema must be a record");
   lakecodec::schema out;
   for (const record_field& rf : root.fields) {
     LAKECODEC_ASSIGN_OR_RETURN(field f, detail::columnar_field(rf.name, *rf.type, 0));
@@ -6661,8 +6797,10 @@ void visit_value(const node& n, decoder& d, Visitor& v, int depth) {
     case type::map: {
       const bool is_map = n.type == type::map;
       const node& item = is_map ? *n.values : *n.items;
-      if (is_map) v.begin_map(n);
-      else v.begin_array(n);
+      if (is_map)
+        v.begin_map(n);
+      else
+        v.begin_array(n);
       int64_t total = 0;
       const size_t min = min_encoded_size(item) + (is_map ? 1 : 0);
       for (;;) {
@@ -6683,8 +6821,10 @@ void visit_value(const node& n, decoder& d, Visitor& v, int depth) {
         }
       }
       if (!d.ok()) return;
-      if (is_map) v.end_map(n, total);
-      else v.end_array(n, total);
+      if (is_map)
+        v.end_map(n, total);
+      else
+        v.end_array(n, total);
       return;
     }
   }
@@ -6712,8 +6852,9 @@ LAKECODEC_NAMESPACE_END
 // Quick reference (everything in namespace lakecodec::avro; errors are status/result values):
 //
 //   // Schemas: parse JSON (named types, references, namespaces, logical types; unknown
-//   // attributes such as Iceberg "field-id" are kept in node::attributes / record_field::attributes)
-//   auto s = avro::schema::parse(R"({"type":"record","name":"r","fields":[
+//   // attributes such as Iceberg "field-id" are kept in node::attributes /
+//   record_field::attributes) auto s =
+//   avro::schema::parse(R"({"type":"record","name":"r","fields":[
 //                                   {"name":"id","type":"long","field-id":1}]})");
 //   const avro::node& root = s->root();          // root.fields[0].attribute("field-id")
 //   std::string text = s->to_json();             // printed back, attributes kept
