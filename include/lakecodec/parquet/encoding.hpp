@@ -311,7 +311,7 @@ class bytes_dictionary {
       if (e < 0) break;
       const entry& en = entries_[static_cast<size_t>(e)];
       if (en.hash == static_cast<uint32_t>(hv) && en.len == v.size() &&
-          std::memcmp(plain_.data() + en.off, v.data(), v.size()) == 0)
+          (v.empty() || std::memcmp(plain_.data() + en.off, v.data(), v.size()) == 0))
         return static_cast<uint32_t>(e);
       h = (h + 1) & mask_;
     }
