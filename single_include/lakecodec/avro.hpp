@@ -4307,7 +4307,12 @@ LAKECODEC_NAMESPACE_END
 // holds one block in memory and a reader over a byte span with sync validation, every codec the
 // spec requires plus zstandard, and optional schema resolution to a reader schema.
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -4526,6 +4531,41 @@ class container_writer {
   int64_t blocks_ = 0;
 };
 
+/// Where the streaming container_reader gets its bytes.
+class input_source {
+ public:
+  virtual ~input_source() = default;
+  /// Reads up to `n` bytes into `dst`; returns how many were read, 0 at the end of the input.
+  virtual result<size_t> read(uint8_t* dst, size_t n) = 0;
+};
+
+/// A POSIX file read sequentially.
+class file_source final : public input_source {
+ public:
+  /// Opens `path` for reading; io_error naming the path and the OS reason.
+  static result<std::unique_ptr<file_source>> open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return io_error("cannot open '" + path + "': " + std::strerror(errno));
+    return std::unique_ptr<file_source>(new file_source(fd, path));
+  }
+  ~file_source() override { ::close(fd_); }
+  file_source(const file_source&) = delete;
+  file_source& operator=(const file_source&) = delete;
+
+  result<size_t> read(uint8_t* dst, size_t n) override {
+    for (;;) {
+      const ssize_t got = ::read(fd_, dst, n);
+      if (got >= 0) return static_cast<size_t>(got);
+      if (errno != EINTR) return io_error("cannot read '" + path_ + "': " + std::strerror(errno));
+    }
+  }
+
+ private:
+  file_source(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  int fd_;
+  std::string path_;
+};
+
 /// Options of container_reader.
 struct reader_options {
   /// Resolve records to this schema (Avro spec §Schema Resolution) instead of the writer's.
@@ -4554,6 +4594,24 @@ class container_reader {
     r.file_ = file;
     r.options_ = std::move(options);
     LAKECODEC_TRY(r.read_header());
+    if (r.options_.reader_schema) {
+      auto plan = resolution::compile(r.schema_, *r.options_.reader_schema);
+      if (!plan) return plan.error();
+      r.resolution_ = std::make_unique<resolution>(std::move(plan).value());
+    }
+    return r;
+  }
+
+  /// Streaming variant: reads the header, then one block at a time from `source`, holding at
+  /// most one block (plus read-ahead) in memory. Avro 1.2 files (metadata in a footer) need
+  /// the whole file: use open(byte_span) for them.
+  static result<container_reader> open(std::unique_ptr<input_source> source,
+                                       reader_options options = {}) {
+    if (!source) return invalid_argument("avro: container_reader::open needs a source");
+    container_reader r;
+    r.source_ = std::move(source);
+    r.options_ = std::move(options);
+    LAKECODEC_TRY(r.read_streamed_header());
     if (r.options_.reader_schema) {
       auto plan = resolution::compile(r.schema_, *r.options_.reader_schema);
       if (!plan) return plan.error();
@@ -4596,9 +4654,13 @@ class container_reader {
   /// codec errors, snappy CRC mismatch, blocks over max_block_bytes.
   result<bool> next_block(block_view& b) {
     if (legacy_) return next_legacy_block(b);
+    if (source_) {
+      LAKECODEC_ASSIGN_OR_RETURN(bool more, buffer_next_block());
+      if (!more) return false;
+    }
     if (pos_ == file_.size) return false;
-    decoder d(file_.subspan(pos_, file_.size - pos_), static_cast<int64_t>(pos_));
-    b.offset = static_cast<int64_t>(pos_);
+    decoder d(file_.subspan(pos_, file_.size - pos_), base_ + static_cast<int64_t>(pos_));
+    b.offset = base_ + static_cast<int64_t>(pos_);
     const int64_t count = d.read_long();
     const int64_t size_at = d.offset();
     const int64_t size = d.read_long();
@@ -4621,8 +4683,9 @@ class container_reader {
     if (std::memcmp(sync_at, sync_.data(), 16) != 0)
       return corrupt_data("avro: sync marker after block " + std::to_string(blocks_) +
                               " does not match the header's",
-                          static_cast<int64_t>(sync_at - file_.data));
+                          base_ + static_cast<int64_t>(sync_at - file_.data));
     pos_ = static_cast<size_t>(sync_at - file_.data) + 16;
+    if (source_) window_start_ = pos_;
     b.count = count;
     if (codec_ == codec::null) {
       if (raw.size > options_.max_block_bytes)
@@ -4700,6 +4763,75 @@ class container_reader {
       return status(s.code(), std::string("avro: ") + codec_name(codec_) + " block: " + s.message(),
                     at);
     return {};
+  }
+
+  // Makes at least `need` unread bytes available in window_ (fewer only at the end of the
+  // input). Compacts consumed bytes first, so earlier block spans become invalid.
+  status fill(size_t need) {
+    size_t avail = window_.size() - window_start_;
+    if (avail >= need || eof_) return {};
+    if (window_start_ > 0) {
+      std::memmove(window_.data(), window_.data() + window_start_, avail);
+      window_.resize(avail);
+      base_ += static_cast<int64_t>(window_start_);
+      window_start_ = 0;
+    }
+    while (window_.size() < need && !eof_) {
+      const size_t want = std::max<size_t>(need - window_.size(), 64 * 1024);
+      uint8_t* p = window_.ensure(want);
+      LAKECODEC_ASSIGN_OR_RETURN(size_t got, source_->read(p, want));
+      if (got == 0)
+        eof_ = true;
+      else
+        window_.commit(got);
+    }
+    return {};
+  }
+
+  status read_streamed_header() {
+    size_t need = 64 * 1024;
+    for (;;) {
+      LAKECODEC_TRY(fill(need));
+      file_ = window_.span();
+      metadata_.clear();
+      if (file_.size >= 4 && std::memcmp(file_.data, "Obj\0", 4) == 0)
+        return unsupported(
+            "avro: Avro 1.2 files keep their metadata in a footer; read them "
+            "from a byte span");
+      status st = read_header();
+      if (st.ok()) {
+        window_start_ = pos_;
+        return {};
+      }
+      if (st.code() != errc::truncated || eof_) return st;
+      if (need > static_cast<size_t>(limits::max_schema_size) * 2)
+        return limit_exceeded("avro: header larger than " +
+                              std::to_string(limits::max_schema_size * 2) + " bytes");
+      need *= 2;
+    }
+  }
+
+  // Streaming: make the whole next block (count, size, data, sync) available in window_ and
+  // point file_/pos_ at it. False at the end of the input.
+  result<bool> buffer_next_block() {
+    LAKECODEC_TRY(fill(2 * max_varint64_bytes));
+    if (window_.size() == window_start_) return false;
+    decoder d(byte_span(window_.data() + window_start_, window_.size() - window_start_),
+              base_ + static_cast<int64_t>(window_start_));
+    d.read_long();
+    const int64_t size = d.read_long();
+    if (d.ok() && size >= 0) {
+      if (size > limits::max_allocation)
+        return limit_exceeded(
+            "avro: block of " + std::to_string(size) + " bytes exceeds the allocation limit",
+            base_ + static_cast<int64_t>(window_start_));
+      const size_t header = static_cast<size_t>(d.position() - (window_.data() + window_start_));
+      LAKECODEC_TRY(fill(header + static_cast<size_t>(size) + 16));
+    }
+    // Errors (bad varints, negative sizes, truncation) are reported by the span path.
+    file_ = window_.span();
+    pos_ = window_start_;
+    return true;
   }
 
   // Avro 1.2 files: "Obj" 0, then blocks of (sync, count, records) with no byte size, and a
@@ -4824,6 +4956,13 @@ class container_reader {
   }
 
   byte_span file_;
+  // Streaming mode: the source, the window of bytes read ahead, the first unread byte in it,
+  // and the file offset of window_[0] (added to every reported offset).
+  std::unique_ptr<input_source> source_;
+  byte_buffer window_;
+  size_t window_start_ = 0;
+  bool eof_ = false;
+  int64_t base_ = 0;
   reader_options options_;
   schema schema_;
   std::string schema_json_;

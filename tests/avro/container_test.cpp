@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -158,4 +161,61 @@ TEST(AvroEncodingTest, EncodesSpecExamples) {
                                         3));
   byte_buffer bad;
   EXPECT_EQ(avro::encode(*u, avro::value::int32(1), bad).code(), errc::schema_mismatch);
+}
+
+namespace {
+// Hands out the bytes a few at a time, to exercise every refill boundary of the stream reader.
+class trickle_source final : public avro::input_source {
+ public:
+  trickle_source(byte_span bytes, size_t step) : bytes_(bytes), step_(step) {}
+  result<size_t> read(uint8_t* dst, size_t n) override {
+    const size_t k = std::min({n, step_, bytes_.size - pos_});
+    std::memcpy(dst, bytes_.data + pos_, k);
+    pos_ += k;
+    return k;
+  }
+
+ private:
+  byte_span bytes_;
+  size_t step_;
+  size_t pos_ = 0;
+};
+}  // namespace
+
+TEST(AvroContainerTest, StreamingReaderMatchesSpanReader) {
+  std::vector<std::string> files;
+  for (const char* name : {"weather.avro", "weather-deflate.avro", "weather-snappy.avro",
+                           "weather-zstd.avro", "weather-sorted.avro", "syncInMeta.avro"})
+    files.push_back(shared_path(std::string("conformance/avro/data/") + name));
+  for (const std::string& f : files) {
+    auto bytes = read_all(f);
+    auto want = avro::read_container(bytes.span());
+    ASSERT_TRUE(want.has_value()) << f;
+    for (size_t step : {size_t{7}, size_t{4096}, size_t{1} << 20}) {
+      auto r = avro::container_reader::open(std::make_unique<trickle_source>(bytes.span(), step));
+      ASSERT_TRUE(r.has_value()) << f << ": " << r.error().to_string();
+      auto got = r->read_all();
+      ASSERT_TRUE(got.has_value()) << f << " step " << step << ": " << got.error().to_string();
+      EXPECT_EQ(*got, *want) << f << " step " << step;
+    }
+    auto fs = avro::file_source::open(f);
+    ASSERT_TRUE(fs.has_value());
+    auto r = avro::container_reader::open(std::move(fs).value());
+    ASSERT_TRUE(r.has_value());
+    auto got = r->read_all();
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(*got, *want);
+  }
+  // Corrupt inputs fail the same way, with file offsets.
+  auto bad = read_all(lakecodec_test::source_path("tests/avro/corrupt/wrong_sync.avro"));
+  auto span_err = avro::read_container(bad.span()).error();
+  auto r = avro::container_reader::open(std::make_unique<trickle_source>(bad.span(), 5));
+  ASSERT_TRUE(r.has_value());
+  auto stream_err = r->read_all();
+  ASSERT_FALSE(stream_err.has_value());
+  EXPECT_EQ(stream_err.error().to_string(), span_err.to_string());
+  auto legacy = read_all(shared_path("conformance/avro/data/test.avro12"));
+  auto lr = avro::container_reader::open(std::make_unique<trickle_source>(legacy.span(), 100));
+  ASSERT_FALSE(lr.has_value());
+  EXPECT_EQ(lr.error().code(), errc::unsupported);
 }

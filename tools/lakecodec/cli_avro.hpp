@@ -23,6 +23,23 @@ inline lakecodec::result<lakecodec::byte_buffer> read_input(const std::string& p
   return b;
 }
 
+/// Opens FILE streaming (one block in memory at a time); stdin and Avro 1.2 files, which keep
+/// their metadata in a footer, are read whole into `hold` instead.
+inline lakecodec::result<lakecodec::avro::container_reader> open_reader(
+    const std::string& path, lakecodec::avro::reader_options options,
+    lakecodec::byte_buffer& hold) {
+  if (path != "-") {
+    auto src = lakecodec::avro::file_source::open(path);
+    if (!src) return src.error();
+    auto r = lakecodec::avro::container_reader::open(std::move(src).value(), options);
+    if (r || r.error().code() != lakecodec::errc::unsupported) return r;
+  }
+  auto bytes = read_input(path);
+  if (!bytes) return bytes.error();
+  hold = std::move(bytes).value();
+  return lakecodec::avro::container_reader::open(hold.span(), std::move(options));
+}
+
 inline void write_stdout(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 
 inline int getschema(const args& a) {
@@ -55,15 +72,14 @@ inline lakecodec::result<lakecodec::avro::schema> load_schema(const std::string&
 
 inline int tojson(const args& a) {
   const std::string& file = a.positional[0];
-  auto bytes = read_input(file);
-  if (!bytes) return data_error(file, bytes.error());
   lakecodec::avro::reader_options ro;
   if (a.has("reader-schema-file")) {
     auto s = load_schema(a.get("reader-schema-file"));
     if (!s) return data_error(a.get("reader-schema-file"), s.error());
     ro.reader_schema = std::move(s).value();
   }
-  auto r = lakecodec::avro::container_reader::open(bytes->span(), std::move(ro));
+  lakecodec::byte_buffer hold;
+  auto r = open_reader(file, std::move(ro), hold);
   if (!r) return data_error(file, r.error());
   long long head = -1;
   if (!parse_int_option(a, "head", head, 0, (1LL << 62))) return exit_usage;
@@ -154,9 +170,8 @@ inline std::string printable(const std::string& v) {
 
 inline int meta(const args& a) {
   const std::string& file = a.positional[0];
-  auto bytes = read_input(file);
-  if (!bytes) return data_error(file, bytes.error());
-  auto r = lakecodec::avro::container_reader::open(bytes->span());
+  lakecodec::byte_buffer hold;
+  auto r = open_reader(file, {}, hold);
   if (!r) return data_error(file, r.error());
   int64_t blocks = 0, records = 0;
   lakecodec::avro::block_view b;
