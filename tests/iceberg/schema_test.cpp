@@ -176,3 +176,34 @@ TEST(IcebergColumnarTest, AppendsJsonRows) {
   EXPECT_TRUE(v.columns[4].is_null(1));
   EXPECT_TRUE(v.columns[1].is_null(1));
 }
+
+TEST(IcebergColumnarTest, FromColumnarSchemaKeepsIdsAndAssignsMissingOnes) {
+  auto s = ice::parse_schema(kNestedSchema);
+  ASSERT_TRUE(s);
+  auto c = ice::to_columnar_schema(*s);
+  ASSERT_TRUE(c);
+  auto back = ice::from_columnar_schema(*c, 7);
+  ASSERT_TRUE(back) << back.error().to_string();
+  ice::schema expected = *s;
+  expected.fields.pop_back();  // the unknown column is not stored
+  expected.identifier_field_ids.clear();
+  expected.fields[3].doc.clear();
+  expected.fields[3].type.fields[1].has_initial_default = false;
+  expected.fields[3].type.fields[1].initial_default_json.clear();
+  EXPECT_EQ(*back, expected);
+
+  lakecodec::schema plain;
+  plain.fields.push_back(lakecodec::field("a", lakecodec::types::int16(), false));
+  plain.fields.push_back(lakecodec::list_field("l", lakecodec::field("item", lakecodec::types::large_string())));
+  plain.fields.push_back(lakecodec::field("b", lakecodec::types::int64(), true, {}, 3));
+  auto fresh = ice::from_columnar_schema(plain);
+  ASSERT_TRUE(fresh) << fresh.error().to_string();
+  EXPECT_EQ(fresh->fields[0].id, 4);
+  EXPECT_EQ(fresh->fields[0].type.kind, ice::type_kind::int_);
+  EXPECT_TRUE(fresh->fields[0].required);
+  EXPECT_EQ(fresh->fields[1].id, 5);
+  EXPECT_EQ(fresh->fields[1].type.element().id, 6);
+  EXPECT_EQ(fresh->fields[2].id, 3);
+  plain.fields[0].field_id = 3;  // duplicate id
+  EXPECT_FALSE(ice::from_columnar_schema(plain));
+}

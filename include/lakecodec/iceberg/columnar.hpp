@@ -3,6 +3,7 @@
 // node, including list elements and map keys/values) and appending JSON rows (Appendix D JSON
 // single values) to a batch_builder, which is how `parquet fromjson` and the CLI read rows.
 
+#include <algorithm>
 #include <string>
 
 #include "lakecodec/core/builder.hpp"
@@ -90,6 +91,100 @@ inline result<lakecodec::schema> to_columnar_schema(const schema& s) {
     LAKECODEC_ASSIGN_OR_RETURN(lakecodec::field cf, detail::to_columnar_field(f, 0));
     out.fields.push_back(std::move(cf));
   }
+  return out;
+}
+
+namespace detail {
+inline result<type> from_columnar_type(const lakecodec::field& f, int32_t& next_id, int depth);
+
+inline result<nested_field> from_columnar_field(const lakecodec::field& f, int32_t& next_id, int depth) {
+  if (depth > LAKECODEC_MAX_NESTING_DEPTH)
+    return invalid_argument("iceberg: columnar schema nests deeper than the limit");
+  nested_field out;
+  out.id = f.field_id >= 0 ? f.field_id : next_id++;
+  out.name = f.name;
+  out.required = !f.nullable;
+  LAKECODEC_ASSIGN_OR_RETURN(out.type, from_columnar_type(f, next_id, depth));
+  return out;
+}
+
+inline result<type> from_columnar_type(const lakecodec::field& f, int32_t& next_id, int depth) {
+  const data_type& t = f.type;
+  switch (t.id) {
+    case type_id::boolean: return types::boolean();
+    case type_id::int8:
+    case type_id::int16:
+    case type_id::int32: return types::int_();
+    case type_id::int64: return types::long_();
+    case type_id::float32: return types::float_();
+    case type_id::float64: return types::double_();
+    case type_id::decimal128: return types::decimal(t.precision, t.scale);
+    case type_id::date32: return types::date();
+    case type_id::time64:
+      if (t.unit != time_unit::micro) return unsupported("iceberg: time must be microseconds, column '" + f.name + "' is " + t.to_string());
+      return types::time();
+    case type_id::timestamp:
+      if (t.unit == time_unit::nano) return t.utc ? types::timestamptz_ns() : types::timestamp_ns();
+      return t.utc ? types::timestamptz() : types::timestamp();
+    case type_id::string:
+    case type_id::large_string: return types::string();
+    case type_id::binary:
+    case type_id::large_binary: return types::binary();
+    case type_id::fixed_size_binary: return t.uuid && t.byte_width == 16 ? types::uuid() : types::fixed(t.byte_width);
+    case type_id::struct_: {
+      type st = types::make(type_kind::struct_);
+      for (const lakecodec::field& c : f.children) {
+        LAKECODEC_ASSIGN_OR_RETURN(nested_field nf, from_columnar_field(c, next_id, depth + 1));
+        st.fields.push_back(std::move(nf));
+      }
+      return st;
+    }
+    case type_id::list:
+    case type_id::large_list: {
+      if (f.children.size() != 1) return invalid_argument("iceberg: list column '" + f.name + "' needs one child");
+      LAKECODEC_ASSIGN_OR_RETURN(nested_field e, from_columnar_field(f.children[0], next_id, depth + 1));
+      e.name = "element";
+      type lt = types::make(type_kind::list);
+      lt.fields.push_back(std::move(e));
+      return lt;
+    }
+    case type_id::map: {
+      if (f.children.size() != 1 || f.children[0].children.size() != 2)
+        return invalid_argument("iceberg: map column '" + f.name + "' needs entries<key, value>");
+      LAKECODEC_ASSIGN_OR_RETURN(nested_field k, from_columnar_field(f.children[0].children[0], next_id, depth + 1));
+      LAKECODEC_ASSIGN_OR_RETURN(nested_field v, from_columnar_field(f.children[0].children[1], next_id, depth + 1));
+      k.name = "key";
+      k.required = true;
+      v.name = "value";
+      type mt = types::make(type_kind::map);
+      mt.fields.push_back(std::move(k));
+      mt.fields.push_back(std::move(v));
+      return mt;
+    }
+  }
+  return unsupported("iceberg: column '" + f.name + "' has no Iceberg type");
+}
+
+inline int32_t max_columnar_id(const std::vector<lakecodec::field>& fs) {
+  int32_t m = 0;
+  for (const lakecodec::field& f : fs) m = std::max({m, f.field_id, max_columnar_id(f.children)});
+  return m;
+}
+}  // namespace detail
+
+/// The Iceberg schema of a columnar schema: ids from `field_id` where set, fresh ids (above
+/// the highest given one) elsewhere, in depth-first order; int8/int16 widen to int, large
+/// string/binary/list map to their Iceberg types. Errors name the column. validate_schema
+/// rejects duplicate ids.
+inline result<schema> from_columnar_schema(const lakecodec::schema& cs, int32_t schema_id = 0) {
+  schema out;
+  out.schema_id = schema_id;
+  int32_t next_id = detail::max_columnar_id(cs.fields) + 1;
+  for (const lakecodec::field& f : cs.fields) {
+    LAKECODEC_ASSIGN_OR_RETURN(nested_field nf, detail::from_columnar_field(f, next_id, 0));
+    out.fields.push_back(std::move(nf));
+  }
+  LAKECODEC_TRY(validate_schema(out));
   return out;
 }
 
