@@ -116,6 +116,8 @@ TEST(IcebergSchemaTest, RejectsBadSchemas) {
       {R"js({"type":"struct","fields":[{"id":1,"name":"a","required":true,
           "type":{"type":"list","element-id":2,"element":"int"}}]})js", "element-required"},
       {"{not json", "not valid JSON"},
+      {R"js({"type":"struct","fields":[{"id":1,"name":"a","required":true,"type":"date",
+          "initial-default":"2017-02-30"}]})js", "field 1 ('a') initial-default"},
   };
   for (const auto& c : cases) {
     auto s = ice::parse_schema(c.json);

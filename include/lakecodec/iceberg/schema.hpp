@@ -13,6 +13,7 @@
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/iceberg/json_util.hpp"
 #include "lakecodec/iceberg/types.hpp"
+#include "lakecodec/iceberg/value_json.hpp"
 
 LAKECODEC_NAMESPACE_BEGIN
 namespace iceberg {
@@ -35,13 +36,17 @@ result<nested_field> field_from_json(const J& j, int depth) {
   LAKECODEC_ASSIGN_OR_RETURN(f.type, type_from_json(*t, depth + 1));
   bool present = false;
   LAKECODEC_TRY(opt_string(j, "doc", f.doc, present, what));
-  if (const J* d = member(j, "initial-default")) {
-    f.has_initial_default = true;
-    f.initial_default_json = detail::dump_json(*d);
-  }
-  if (const J* d = member(j, "write-default")) {
-    f.has_write_default = true;
-    f.write_default_json = detail::dump_json(*d);
+  for (const char* key : {"initial-default", "write-default"}) {
+    const J* d = member(j, key);
+    if (d == nullptr) continue;
+    // Primitive defaults must read as their type (Java's SingleValueParser does the same).
+    if (storage_of(f.type.kind) != value_storage::none) {
+      auto lit = literal_from_json(f.type, *d);
+      if (!lit) return lit.error().with_context(what + " ('" + f.name + "') " + key);
+    }
+    const bool initial = key[0] == 'i';
+    (initial ? f.has_initial_default : f.has_write_default) = true;
+    (initial ? f.initial_default_json : f.write_default_json) = detail::dump_json(*d);
   }
   return f;
 }
