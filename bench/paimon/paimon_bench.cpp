@@ -43,7 +43,8 @@ std::vector<paimon::commit_message> generated_messages(size_t n, size_t files) {
       w.write_int(0, 1);
       w.write_string(1, "some-string-" + std::to_string(rng() % 100));
       w.write_long(2, static_cast<int64_t>(rng()));
-      f.value_stats.min_values = f.value_stats.max_values = paimon::binary_row{3, w.bytes().to_string()};
+      f.value_stats.min_values = f.value_stats.max_values =
+          paimon::binary_row{3, w.bytes().to_string()};
       f.value_stats.null_counts = std::vector<std::optional<int64_t>>{0, 1, 2};
       f.key_stats = f.value_stats;
       f.max_sequence_number = 9999;
@@ -132,8 +133,9 @@ const key_batch& keys() {
       b.column(1).append_bytes(name);
     }
     out.batch = std::move(b.finish()).value();
-    out.fields = {paimon::make_field(0, "id", paimon::make_type(paimon::type_root::bigint, false)),
-                  paimon::make_field(1, "name", paimon::make_type(paimon::type_root::varchar, false))};
+    out.fields = {
+        paimon::make_field(0, "id", paimon::make_type(paimon::type_root::bigint, false)),
+        paimon::make_field(1, "name", paimon::make_type(paimon::type_root::varchar, false))};
     paimon::binary_row_writer w;
     const auto& v = out.batch.view();
     out.offsets.reserve(bucket_rows + 1);
@@ -155,7 +157,8 @@ void BM_BucketAssignFromBatch(benchmark::State& state) {
   const key_batch& k = keys();
   std::vector<int32_t> buckets;
   for (auto _ : state) {
-    if (!paimon::assign_buckets(k.batch.view(), k.fields, 128, buckets).ok()) state.SkipWithError("failed");
+    if (!paimon::assign_buckets(k.batch.view(), k.fields, 128, buckets).ok())
+      state.SkipWithError("failed");
     benchmark::DoNotOptimize(buckets.data());
   }
   state.SetItemsProcessed(state.iterations() * bucket_rows);
@@ -168,8 +171,10 @@ void BM_BucketMurmurKernelOnly(benchmark::State& state) {
   for (auto _ : state) {
     const uint8_t* base = k.rows.data();
     for (int64_t i = 0; i < bucket_rows; ++i) {
-      const uint32_t b = k.offsets[static_cast<size_t>(i)], e = k.offsets[static_cast<size_t>(i) + 1];
-      buckets[static_cast<size_t>(i)] = paimon::bucket_of_key_row(lakecodec::byte_span(base + b, e - b), 128);
+      const uint32_t b = k.offsets[static_cast<size_t>(i)],
+                     e = k.offsets[static_cast<size_t>(i) + 1];
+      buckets[static_cast<size_t>(i)] =
+          paimon::bucket_of_key_row(lakecodec::byte_span(base + b, e - b), 128);
     }
     benchmark::DoNotOptimize(buckets.data());
   }

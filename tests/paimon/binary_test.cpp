@@ -1,6 +1,6 @@
 // BinaryRow / BinaryArray / BinaryMap layout and bucket hashing.
-#include "lakecodec/paimon.hpp"
 #include "../test_support.hpp"
+#include "lakecodec/paimon.hpp"
 
 namespace paimon = lakecodec::paimon;
 
@@ -25,7 +25,8 @@ TEST(PaimonBinaryRowTest, NullNonCompactValuesStillReserveVarSpace) {
   std::vector<paimon::data_field> f{make_field(0, "d", paimon::decimal_type(38, 2)),
                                     make_field(1, "t", paimon::timestamp_type(6)),
                                     make_field(2, "c", paimon::decimal_type(10, 2))};
-  auto r = paimon::encode_row(f, {paimon::datum::null(), paimon::datum::null(), paimon::datum::null()});
+  auto r =
+      paimon::encode_row(f, {paimon::datum::null(), paimon::datum::null(), paimon::datum::null()});
   ASSERT_TRUE(r.has_value());
   ASSERT_EQ(r->bytes.size(), 8u + 24u + 16u + 8u);  // fixed part + 16 (decimal) + 8 (timestamp)
   auto v = r->view();
@@ -52,8 +53,10 @@ TEST(PaimonBinaryRowTest, ArraysMapsAndNestedRowsRoundTrip) {
   std::vector<datum> values{
       datum::of_children({datum::of_int(1), datum::null(), datum::of_int(-3)}),
       datum::of_children({datum::of_string("short"), datum::of_string("a longer string!")}),
-      datum::of_children({datum::of_string("k"), datum::of_int(7), datum::of_string("k2"), datum::null()}),
-      datum::of_children({datum::of_int(9), datum::of_string(paimon::decimal_unscaled_bytes(-12345))}),
+      datum::of_children(
+          {datum::of_string("k"), datum::of_int(7), datum::of_string("k2"), datum::null()}),
+      datum::of_children(
+          {datum::of_int(9), datum::of_string(paimon::decimal_unscaled_bytes(-12345))}),
       datum::of_children({})};
   auto r = paimon::encode_row(f, values);
   ASSERT_TRUE(r.has_value()) << r.error().to_string();

@@ -31,8 +31,9 @@ TEST(PaimonCliTest, CommitDecodeThenEncodeReproducesJavaBytes) {
     auto dec = run_command(cli + " paimon commit decode --version " + v + " '" + golden + it.file +
                            "' > " + dir + "/m.json");
     ASSERT_EQ(dec.exit_code, 0);
-    auto enc = run_command(cli + " paimon commit encode --version " + v + " " + dir + "/m.json " +
-                           dir + "/m.bin", true);
+    auto enc = run_command(
+        cli + " paimon commit encode --version " + v + " " + dir + "/m.json " + dir + "/m.bin",
+        true);
     ASSERT_EQ(enc.exit_code, 0) << enc.output;
     EXPECT_TRUE(read_all(dir + "/m.bin").view() == read_all(golden + it.file).view());
   }
@@ -76,7 +77,8 @@ TEST(PaimonCliTest, BucketMatchesJavaTestVectors) {
   EXPECT_EQ(r.output, "40\n");
   // --buckets overrides; paimon-cpp's Java tables: INT (1) -> 0 and (0) -> 1 with 2 buckets.
   write_all(dir + "/rows01.jsonl", "{\"a\": 1}\n{\"a\": 0}\n");
-  r = run_command(cli + " paimon bucket --buckets 2 --schema " + dir + "/schema-0 " + dir + "/rows01.jsonl");
+  r = run_command(cli + " paimon bucket --buckets 2 --schema " + dir + "/schema-0 " + dir +
+                  "/rows01.jsonl");
   EXPECT_EQ(r.output, "0\n1\n");
   // A value of the wrong type is bad data with the line number.
   write_all(dir + "/bad.jsonl", "{\"a\": 1}\n{\"a\": \"nope\"}\n");
@@ -100,18 +102,24 @@ TEST(PaimonCliTest, BucketUsesTrimmedPrimaryKeysByDefault) {
 TEST(PaimonCliTest, ManifestPrintsEntriesAsJsonLines) {
   const std::string table = shared_path(
       "conformance/paimon/tables-parquet/append_complex_data.db/append_complex_data/manifest/");
-  auto r = run_command(cli + " paimon manifest " + table + "manifest-062da773-548e-4cbc-b122-60c927911893-0");
+  auto r = run_command(cli + " paimon manifest " + table +
+                       "manifest-062da773-548e-4cbc-b122-60c927911893-0");
   ASSERT_EQ(r.exit_code, 0);
   size_t lines = 0;
   for (size_t p = 0; (p = r.output.find('\n', p)) != std::string::npos; ++p) ++lines;
   EXPECT_GE(lines, 1u);
-  nlohmann::json first = nlohmann::json::parse(r.output.substr(0, r.output.find('\n')), nullptr, false);
+  nlohmann::json first =
+      nlohmann::json::parse(r.output.substr(0, r.output.find('\n')), nullptr, false);
   ASSERT_FALSE(first.is_discarded());
   EXPECT_EQ(first["file"]["fileName"], "data-35f2719c-ffae-4697-960e-af95a0b4bd51-1.parquet");
   EXPECT_EQ(first["totalBuckets"], 2);
-  r = run_command(cli + " paimon manifest " + table + "manifest-list-3f657391-04c4-4dc3-8a2c-1fb7b41dd807-0");
+  r = run_command(cli + " paimon manifest " + table +
+                  "manifest-list-3f657391-04c4-4dc3-8a2c-1fb7b41dd807-0");
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_NE(r.output.find("\"numAddedFiles\":2"), std::string::npos) << r.output;
-  r = run_command(cli + " paimon manifest " + shared_path("conformance/paimon/tables-parquet/append_complex_data.db/append_complex_data/schema/schema-0"), true);
+  r = run_command(cli + " paimon manifest " +
+                      shared_path("conformance/paimon/tables-parquet/append_complex_data.db/"
+                                  "append_complex_data/schema/schema-0"),
+                  true);
   EXPECT_EQ(r.exit_code, 1);
 }

@@ -2,12 +2,11 @@
 #include <dirent.h>
 
 #include <algorithm>
-
 #include <string>
 #include <vector>
 
-#include "lakecodec/paimon.hpp"
 #include "../test_support.hpp"
+#include "lakecodec/paimon.hpp"
 
 namespace paimon = lakecodec::paimon;
 using lakecodec_test::read_all;
@@ -43,7 +42,9 @@ int paimon_cpp_version(const std::string& file) {
   const std::string table = file.substr(0, file.find("--"));
   if (table == "append_with_global_index_with_partition") return 11;
   if (table == "pk_dv_index_with_commit_message_version10") return 10;
-  if (table == "pk_dv_index_not_in_data_no_external" || table == "pk_dv_index_in_data_with_external") return 9;
+  if (table == "pk_dv_index_not_in_data_no_external" ||
+      table == "pk_dv_index_in_data_with_external")
+    return 9;
   if (table == "append_table_with_first_row_id") return 8;
   if (table == "pk_table_with_total_buckets") return 7;
   if (table == "append_10_external_path") return 6;
@@ -104,8 +105,9 @@ TEST(PaimonCommitMessageTest, DecodesTheAnnotatedV13Values) {
   ASSERT_TRUE(m.total_buckets.has_value());
   EXPECT_EQ(*m.total_buckets, 16);
   EXPECT_EQ(m.partition.arity, 1);
-  auto part = paimon::decode_row(m.partition.span(),
-                                 {paimon::make_field(0, "p", paimon::make_type(paimon::type_root::varchar))});
+  auto part = paimon::decode_row(
+      m.partition.span(),
+      {paimon::make_field(0, "p", paimon::make_type(paimon::type_root::varchar))});
   ASSERT_TRUE(part.has_value());
   EXPECT_EQ((*part)[0].s, "my_partition");
   ASSERT_EQ(m.data.new_files.size(), 1u);
@@ -113,8 +115,9 @@ TEST(PaimonCommitMessageTest, DecodesTheAnnotatedV13Values) {
 }
 
 TEST(PaimonCommitMessageTest, RejectsBadInputWithClearErrors) {
-  lakecodec::byte_buffer bytes = read_all(
-      shared_path("conformance/paimon/commit-messages/paimon-cpp/pk_table_with_dv_cardinality--commit_messages-01"));
+  lakecodec::byte_buffer bytes =
+      read_all(shared_path("conformance/paimon/commit-messages/paimon-cpp/"
+                           "pk_table_with_dv_cardinality--commit_messages-01"));
   // Every truncation fails cleanly (never crashes, never succeeds).
   for (size_t n = 0; n < bytes.size(); ++n) {
     auto r = paimon::deserialize_commit_message_list(lakecodec::byte_span(bytes.data(), n), 5);
@@ -162,8 +165,8 @@ TEST(PaimonCommitMessageTest, StringLengthPastTheRowIsCorruptData) {
 }
 
 TEST(PaimonCommitMessageTest, WritesEveryVersionFromSevenAndReadsItBack) {
-  lakecodec::byte_buffer bytes = read_all(shared_path(
-      "conformance/paimon/commit-messages/apache-paimon/manifest-committable-v13-v5"));
+  lakecodec::byte_buffer bytes = read_all(
+      shared_path("conformance/paimon/commit-messages/apache-paimon/manifest-committable-v13-v5"));
   auto c = paimon::deserialize_manifest_committable(bytes.span(), 5);
   ASSERT_TRUE(c.has_value());
   for (int v = 7; v <= 13; ++v) {
@@ -194,13 +197,13 @@ TEST(PaimonCommitMessageTest, WritesEveryVersionFromSevenAndReadsItBack) {
 }
 
 TEST(PaimonCommitMessageTest, LegacyPaimon07LayoutIsDetected) {
-  lakecodec::byte_buffer bytes = read_all(shared_path(
-      "conformance/paimon/commit-messages/apache-paimon/manifest-committable-v2-0.7"));
+  lakecodec::byte_buffer bytes = read_all(
+      shared_path("conformance/paimon/commit-messages/apache-paimon/manifest-committable-v2-0.7"));
   auto c = paimon::deserialize_manifest_committable(bytes.span(), 2);
   ASSERT_TRUE(c.has_value()) << c.error().to_string();
   EXPECT_EQ(c->commit_message_version, paimon::commit_message_version_legacy_v2);
-  lakecodec::byte_buffer v2 = read_all(shared_path(
-      "conformance/paimon/commit-messages/apache-paimon/manifest-committable-v2"));
+  lakecodec::byte_buffer v2 = read_all(
+      shared_path("conformance/paimon/commit-messages/apache-paimon/manifest-committable-v2"));
   auto c2 = paimon::deserialize_manifest_committable(v2.span(), 2);
   ASSERT_TRUE(c2.has_value());
   EXPECT_EQ(c2->commit_message_version, 2);

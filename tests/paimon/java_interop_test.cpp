@@ -3,11 +3,10 @@
 // decoded by Java to equal fields; BinaryRow bytes and buckets equal Java's for random keys.
 // These tests fail (never skip) when the Java harness has not been built by tests/deps/install.sh.
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../test_support.hpp"
 #include "lakecodec/paimon.hpp"
@@ -28,7 +27,8 @@ std::string java_command() {
   std::stringstream ss;
   ss << cp.rdbuf();
   std::string classpath = ss.str();
-  while (!classpath.empty() && (classpath.back() == '\n' || classpath.back() == '\r')) classpath.pop_back();
+  while (!classpath.empty() && (classpath.back() == '\n' || classpath.back() == '\r'))
+    classpath.pop_back();
   return "java -cp '" + dir + "/classes:" + classpath + "' lakecodec.PaimonOracle";
 }
 
@@ -52,7 +52,8 @@ nlohmann::json parse_json(const std::string& text) {
 
 nlohmann::json to_json(const std::vector<paimon::commit_message>& list) {
   nlohmann::json a = nlohmann::json::array();
-  for (const auto& m : list) a.push_back(nlohmann::json::parse(paimon::commit_message_to_json(m).dump()));
+  for (const auto& m : list)
+    a.push_back(nlohmann::json::parse(paimon::commit_message_to_json(m).dump()));
   return a;
 }
 
@@ -71,7 +72,8 @@ void keep_legacy_index_side(paimon::commit_message& m) {
 
 TEST(PaimonJavaInteropTest, JavaVersionIsTheNewestReleaseVersion) {
   std::string out = oracle("version");
-  EXPECT_EQ(std::stoi(out.substr(out.find_first_of("0123456789"))), paimon::default_commit_message_version);
+  EXPECT_EQ(std::stoi(out.substr(out.find_first_of("0123456789"))),
+            paimon::default_commit_message_version);
 }
 
 TEST(PaimonJavaInteropTest, JavaWrittenRandomMessagesDecodeEqualAndReencodeIdentically) {
@@ -82,13 +84,16 @@ TEST(PaimonJavaInteropTest, JavaWrittenRandomMessagesDecodeEqualAndReencodeIdent
     const std::string json = dir + "/m" + std::to_string(seed) + ".json";
     oracle("random " + std::to_string(seed) + " 200 " + bin + " " + json);
     lakecodec::byte_buffer bytes = read_all(bin);
-    auto list = paimon::deserialize_commit_message_list(bytes.span(), paimon::default_commit_message_version);
+    auto list = paimon::deserialize_commit_message_list(bytes.span(),
+                                                        paimon::default_commit_message_version);
     ASSERT_TRUE(list.has_value()) << list.error().to_string();
     ASSERT_EQ(list->size(), 200u);
     lakecodec::byte_buffer text = read_all(json);
     EXPECT_EQ(to_json(*list), parse_json(std::string(text.view())));
     lakecodec::byte_buffer again;
-    ASSERT_TRUE(paimon::serialize_commit_message_list(*list, paimon::default_commit_message_version, again).ok());
+    ASSERT_TRUE(
+        paimon::serialize_commit_message_list(*list, paimon::default_commit_message_version, again)
+            .ok());
     EXPECT_TRUE(again.view() == bytes.view());
     // The JSON form round-trips to the same messages.
     auto from_json = paimon::commit_messages_from_json(parse_json(std::string(text.view())));
@@ -102,9 +107,11 @@ TEST(PaimonJavaInteropTest, JavaDecodesWhatWeWriteAtEveryVersionItReads) {
   const std::string bin = dir + "/src.bin";
   oracle("random 77 150 " + bin + " " + dir + "/src.json");
   lakecodec::byte_buffer bytes = read_all(bin);
-  auto list = paimon::deserialize_commit_message_list(bytes.span(), paimon::default_commit_message_version);
+  auto list =
+      paimon::deserialize_commit_message_list(bytes.span(), paimon::default_commit_message_version);
   ASSERT_TRUE(list.has_value()) << list.error().to_string();
-  for (int v = paimon::min_write_commit_message_version; v <= paimon::default_commit_message_version; ++v) {
+  for (int v = paimon::min_write_commit_message_version;
+       v <= paimon::default_commit_message_version; ++v) {
     SCOPED_TRACE("version " + std::to_string(v));
     std::vector<paimon::commit_message> msgs = *list;
     for (auto& m : msgs) {
@@ -119,14 +126,16 @@ TEST(PaimonJavaInteropTest, JavaDecodesWhatWeWriteAtEveryVersionItReads) {
     // Java's readers call getTimestamp(12) without a null check: a null creation time reads as 0.
     std::vector<paimon::commit_message> expected = msgs;
     for (auto& m : expected)
-      for (auto* v : {&m.data.new_files, &m.data.deleted_files, &m.data.changelog_files,
-                      &m.compact.compact_before, &m.compact.compact_after, &m.compact.changelog_files})
+      for (auto* v :
+           {&m.data.new_files, &m.data.deleted_files, &m.data.changelog_files,
+            &m.compact.compact_before, &m.compact.compact_after, &m.compact.changelog_files})
         for (auto& f : *v)
           if (!f.creation_time) f.creation_time = 0;
     if (parse_json(java_json) != to_json(expected)) {
       write_all(path + ".java.json", java_json);
       write_all(path + ".ours.json", to_json(expected).dump());
-      ADD_FAILURE() << "Java decodes different values; compare " << path << ".java.json and .ours.json";
+      ADD_FAILURE() << "Java decodes different values; compare " << path
+                    << ".java.json and .ours.json";
     }
     // And we read our own bytes back to the same values.
     auto back = paimon::deserialize_commit_message_list(out.span(), v);
@@ -226,7 +235,8 @@ TEST(PaimonJavaInteropTest, ManifestsRoundTripBetweenJavaAndUs) {
   auto metas = paimon::read_manifest_list(list_bytes.span());
   ASSERT_TRUE(metas.has_value()) << metas.error().to_string();
   nlohmann::json our_metas = nlohmann::json::array();
-  for (const auto& m : *metas) our_metas.push_back(nlohmann::json::parse(paimon::manifest_file_meta_to_json(m).dump()));
+  for (const auto& m : *metas)
+    our_metas.push_back(nlohmann::json::parse(paimon::manifest_file_meta_to_json(m).dump()));
   EXPECT_EQ(our_metas, java["metas"]);
   // 2. Java's ManifestFile / ManifestList read what we write, to the same values.
   for (int v : {11, 13}) {
@@ -241,7 +251,8 @@ TEST(PaimonJavaInteropTest, ManifestsRoundTripBetweenJavaAndUs) {
     const std::string name = "manifest-lakecodec-" + std::to_string(v);
     write_all(table + "/manifest/" + name, bytes->view());
     nlohmann::json expected = nlohmann::json::array();
-    for (const auto& e : written) expected.push_back(nlohmann::json::parse(paimon::manifest_entry_to_json(e).dump()));
+    for (const auto& e : written)
+      expected.push_back(nlohmann::json::parse(paimon::manifest_entry_to_json(e).dump()));
     EXPECT_EQ(parse_json(oracle("manifest-read " + table + " " + name)), expected);
     auto meta = paimon::summarize_manifest(name, static_cast<int64_t>(bytes->size()), written, 0);
     auto list = paimon::write_manifest_list({meta, (*metas)[0]}, opt);
@@ -250,7 +261,8 @@ TEST(PaimonJavaInteropTest, ManifestsRoundTripBetweenJavaAndUs) {
     write_all(table + "/manifest/" + list_name, list->view());
     nlohmann::json expected_list = nlohmann::json::array();
     expected_list.push_back(nlohmann::json::parse(paimon::manifest_file_meta_to_json(meta).dump()));
-    expected_list.push_back(nlohmann::json::parse(paimon::manifest_file_meta_to_json((*metas)[0]).dump()));
+    expected_list.push_back(
+        nlohmann::json::parse(paimon::manifest_file_meta_to_json((*metas)[0]).dump()));
     EXPECT_EQ(parse_json(oracle("manifest-list-read " + table + " " + list_name)), expected_list);
   }
 }

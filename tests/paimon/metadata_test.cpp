@@ -44,7 +44,9 @@ std::vector<std::string> tables() {
   return out;
 }
 
-bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+bool starts_with(const std::string& s, const std::string& p) {
+  return s.compare(0, p.size(), p) == 0;
+}
 
 }  // namespace
 
@@ -71,9 +73,10 @@ TEST(PaimonMetadataTest, EverySchemaFileParsesAndPrintsBack) {
 }
 
 TEST(PaimonMetadataTest, TypeStringsRoundTrip) {
-  for (const char* s : {"BOOLEAN", "TINYINT NOT NULL", "DECIMAL(10, 2)", "DECIMAL(38, 18) NOT NULL",
-                        "TIMESTAMP(6)", "TIMESTAMP(3) WITH LOCAL TIME ZONE NOT NULL", "STRING NOT NULL",
-                        "VARCHAR(20)", "CHAR(1)", "BYTES", "BINARY(16)", "DATE", "TIME(0)", "BIGINT"}) {
+  for (const char* s :
+       {"BOOLEAN", "TINYINT NOT NULL", "DECIMAL(10, 2)", "DECIMAL(38, 18) NOT NULL", "TIMESTAMP(6)",
+        "TIMESTAMP(3) WITH LOCAL TIME ZONE NOT NULL", "STRING NOT NULL", "VARCHAR(20)", "CHAR(1)",
+        "BYTES", "BINARY(16)", "DATE", "TIME(0)", "BIGINT"}) {
     auto t = paimon::parse_atomic_type(s);
     ASSERT_TRUE(t.has_value()) << s << ": " << t.error().to_string();
     EXPECT_EQ(paimon::atomic_type_string(*t), s);

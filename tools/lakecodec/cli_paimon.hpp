@@ -51,13 +51,15 @@ inline int commit_decode(const args& a) {
     if (!c) return data_error(file, c.error());
     out = nlohmann::ordered_json::object();
     out["identifier"] = c->identifier;
-    out["watermark"] = c->watermark ? nlohmann::ordered_json(*c->watermark) : nlohmann::ordered_json(nullptr);
+    out["watermark"] =
+        c->watermark ? nlohmann::ordered_json(*c->watermark) : nlohmann::ordered_json(nullptr);
     nlohmann::ordered_json props = nlohmann::ordered_json::object();
     for (const auto& kv : c->properties) props[kv.first] = kv.second;
     out["properties"] = std::move(props);
-    out["commitMessageVersion"] = c->commit_message_version == paimon::commit_message_version_legacy_v2
-                                      ? nlohmann::ordered_json("2 (Paimon 0.7 layout)")
-                                      : nlohmann::ordered_json(c->commit_message_version);
+    out["commitMessageVersion"] =
+        c->commit_message_version == paimon::commit_message_version_legacy_v2
+            ? nlohmann::ordered_json("2 (Paimon 0.7 layout)")
+            : nlohmann::ordered_json(c->commit_message_version);
     nlohmann::ordered_json msgs = nlohmann::ordered_json::array();
     for (const auto& m : c->messages) msgs.push_back(paimon::commit_message_to_json(m));
     out["messages"] = std::move(msgs);
@@ -98,7 +100,8 @@ inline int commit_encode(const args& a) {
 
 inline int bucket(const args& a) {
   const std::string& in = a.positional[0];
-  if (!a.has("schema")) return usage_error("'paimon bucket' needs --schema SCHEMA.json", "paimon bucket");
+  if (!a.has("schema"))
+    return usage_error("'paimon bucket' needs --schema SCHEMA.json", "paimon bucket");
   const std::string schema_path = a.get("schema");
   auto schema_text = lakecodec::read_file(schema_path);
   if (!schema_text) return data_error(schema_path, schema_text.error());
@@ -167,7 +170,8 @@ inline int manifest(const args& a) {
   auto bytes = read_input(file);
   if (!bytes) return data_error(file, bytes.error());
   if (bytes->size() >= 3 && bytes->view().substr(0, 3) == "ORC")
-    return data_error(file, lakecodec::unsupported("ORC manifests (manifest.format=orc) are not supported"));
+    return data_error(
+        file, lakecodec::unsupported("ORC manifests (manifest.format=orc) are not supported"));
   auto r = lakecodec::avro::container_reader::open(bytes->span());
   if (!r) return data_error(file, r.error());
   const lakecodec::avro::node* root = paimon::detail::root_record(r->writer_schema().root());
@@ -186,7 +190,9 @@ inline int manifest(const args& a) {
     if (!entries) return data_error(file, entries.error());
     for (const auto& e : *entries) out += paimon::index_manifest_entry_to_json(e).dump() + "\n";
   } else {
-    return data_error(file, lakecodec::corrupt_data("Avro file is not a Paimon manifest, manifest list or index manifest"));
+    return data_error(file,
+                      lakecodec::corrupt_data(
+                          "Avro file is not a Paimon manifest, manifest list or index manifest"));
   }
   write_stdout(out);
   return exit_ok;
@@ -197,23 +203,24 @@ inline int manifest(const args& a) {
 inline void register_paimon_commands(registry& r) {
   r.describe_group("paimon", "Apache Paimon: commit messages, buckets, manifests");
   r.describe_group("paimon commit", "Java CommitMessageSerializer bytes <-> JSON");
-  r.add(command{"paimon commit decode",
-                "Print a serialized CommitMessage list ([int32 n][messages]) as JSON",
-                "FILE",
-                {{"version", true, "CommitMessage serializer version 1..13 (default 11, Paimon 1.4)"},
-                 {"committable", true,
-                  "read FILE as a ManifestCommittable of this version (1..5) instead"},
-                 {"compact", false, "one-line JSON"}},
-                1,
-                1,
-                paimon_cli::commit_decode});
-  r.add(command{"paimon commit encode",
-                "Serialize the JSON of 'commit decode' (an array or one message) to OUT",
-                "IN.json OUT",
-                {{"version", true, "CommitMessage serializer version 7..13 (default 11, Paimon 1.4)"}},
-                2,
-                2,
-                paimon_cli::commit_encode});
+  r.add(command{
+      "paimon commit decode",
+      "Print a serialized CommitMessage list ([int32 n][messages]) as JSON",
+      "FILE",
+      {{"version", true, "CommitMessage serializer version 1..13 (default 11, Paimon 1.4)"},
+       {"committable", true, "read FILE as a ManifestCommittable of this version (1..5) instead"},
+       {"compact", false, "one-line JSON"}},
+      1,
+      1,
+      paimon_cli::commit_decode});
+  r.add(command{
+      "paimon commit encode",
+      "Serialize the JSON of 'commit decode' (an array or one message) to OUT",
+      "IN.json OUT",
+      {{"version", true, "CommitMessage serializer version 7..13 (default 11, Paimon 1.4)"}},
+      2,
+      2,
+      paimon_cli::commit_encode});
   r.add(command{"paimon bucket",
                 "Print Java's fixed bucket of every JSON row (object by column name or array)",
                 "IN.jsonl",

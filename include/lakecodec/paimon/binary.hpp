@@ -206,7 +206,9 @@ class binary_array_writer : public detail::section_writer {
   void write_short(int i, int16_t v) noexcept { store_le<int16_t>(buf_.data() + elem(i), v); }
   void write_int(int i, int32_t v) noexcept { store_le<int32_t>(buf_.data() + elem(i), v); }
   void write_long(int i, int64_t v) noexcept { store_le<int64_t>(buf_.data() + elem(i), v); }
-  void write_float(int i, float v) noexcept { store_le<uint32_t>(buf_.data() + elem(i), float_bits(v)); }
+  void write_float(int i, float v) noexcept {
+    store_le<uint32_t>(buf_.data() + elem(i), float_bits(v));
+  }
   void write_double(int i, double v) noexcept {
     store_le<uint64_t>(buf_.data() + elem(i), double_bits(v));
   }
@@ -247,8 +249,8 @@ inline result<byte_span> read_bytes_slot(byte_span section, uint64_t slot, const
   if (slot >> 63) {
     const size_t n = static_cast<size_t>((slot >> 56) & 0x7f);
     if (n > max_inline_bytes)
-      return corrupt_data(std::string("paimon: ") + what + ": inline length " +
-                          std::to_string(n) + " is larger than 7");
+      return corrupt_data(std::string("paimon: ") + what + ": inline length " + std::to_string(n) +
+                          " is larger than 7");
     // Inline bytes live in the slot itself; the caller passes the slot position via `section`.
     return byte_span(section.data, n);
   }
@@ -300,7 +302,9 @@ class binary_row_view {
   int16_t get_short(int i) const noexcept { return load_le<int16_t>(bytes_.data + slot_pos(i)); }
   int32_t get_int(int i) const noexcept { return load_le<int32_t>(bytes_.data + slot_pos(i)); }
   int64_t get_long(int i) const noexcept { return load_le<int64_t>(bytes_.data + slot_pos(i)); }
-  float get_float(int i) const noexcept { return float_from_bits(load_le<uint32_t>(bytes_.data + slot_pos(i))); }
+  float get_float(int i) const noexcept {
+    return float_from_bits(load_le<uint32_t>(bytes_.data + slot_pos(i)));
+  }
   double get_double(int i) const noexcept {
     return double_from_bits(load_le<uint64_t>(bytes_.data + slot_pos(i)));
   }
@@ -308,9 +312,9 @@ class binary_row_view {
   result<byte_span> get_bytes(int i) const {
     const uint64_t s = slot(i);
     if (s >> 63) {
-      LAKECODEC_ASSIGN_OR_RETURN(byte_span b, detail::read_bytes_slot(
-                                                  byte_span(bytes_.data + slot_pos(i), 8), s,
-                                                  "inline string"));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          byte_span b,
+          detail::read_bytes_slot(byte_span(bytes_.data + slot_pos(i), 8), s, "inline string"));
       return b;
     }
     return detail::read_bytes_slot(bytes_, s, "string");
@@ -359,14 +363,18 @@ class binary_array_view {
 
   /// Paimon spec §2 BinaryArray: checks the count and that header + elements fit.
   static result<binary_array_view> make(byte_span bytes, int elem_size) {
-    if (bytes.size < 4) return corrupt_data("paimon: array of " + std::to_string(bytes.size) +
-                                            " bytes has no element count");
+    if (bytes.size < 4)
+      return corrupt_data("paimon: array of " + std::to_string(bytes.size) +
+                          " bytes has no element count");
     const int32_t n = load_le<int32_t>(bytes.data);
-    if (n < 0) return corrupt_data("paimon: array element count " + std::to_string(n) + " is negative");
+    if (n < 0)
+      return corrupt_data("paimon: array element count " + std::to_string(n) + " is negative");
     if (n > limits::max_collection_count)
-      return limit_exceeded("paimon: array element count " + std::to_string(n) + " exceeds the limit");
+      return limit_exceeded("paimon: array element count " + std::to_string(n) +
+                            " exceeds the limit");
     const size_t header = array_header_size(static_cast<size_t>(n));
-    const uint64_t need = header + uint64_t{static_cast<uint32_t>(n)} * static_cast<uint64_t>(elem_size);
+    const uint64_t need =
+        header + uint64_t{static_cast<uint32_t>(n)} * static_cast<uint64_t>(elem_size);
     if (need > bytes.size)
       return corrupt_data("paimon: array of " + std::to_string(n) + " elements needs " +
                           std::to_string(need) + " bytes, only " + std::to_string(bytes.size) +
@@ -389,12 +397,17 @@ class binary_array_view {
   int16_t get_short(int i) const noexcept { return load_le<int16_t>(bytes_.data + pos(i)); }
   int32_t get_int(int i) const noexcept { return load_le<int32_t>(bytes_.data + pos(i)); }
   int64_t get_long(int i) const noexcept { return load_le<int64_t>(bytes_.data + pos(i)); }
-  float get_float(int i) const noexcept { return float_from_bits(load_le<uint32_t>(bytes_.data + pos(i))); }
-  double get_double(int i) const noexcept { return double_from_bits(load_le<uint64_t>(bytes_.data + pos(i))); }
+  float get_float(int i) const noexcept {
+    return float_from_bits(load_le<uint32_t>(bytes_.data + pos(i)));
+  }
+  double get_double(int i) const noexcept {
+    return double_from_bits(load_le<uint64_t>(bytes_.data + pos(i)));
+  }
   result<byte_span> get_bytes(int i) const {
     if (elem_size_ != 8) return corrupt_data("paimon: array element width is not 8");
     const uint64_t s = load_le<uint64_t>(bytes_.data + pos(i));
-    if (s >> 63) return detail::read_bytes_slot(byte_span(bytes_.data + pos(i), 8), s, "inline string");
+    if (s >> 63)
+      return detail::read_bytes_slot(byte_span(bytes_.data + pos(i), 8), s, "inline string");
     return detail::read_bytes_slot(bytes_, s, "string");
   }
   result<std::string_view> get_string(int i) const {
@@ -425,7 +438,8 @@ class binary_array_view {
     if (off > bytes_.size || bytes_.size - off < 8)
       return corrupt_data("paimon: timestamp millis at offset " + std::to_string(off) +
                           " run past the array");
-    return std::make_pair(load_le<int64_t>(bytes_.data + off), static_cast<int32_t>(s & 0xffffffffu));
+    return std::make_pair(load_le<int64_t>(bytes_.data + off),
+                          static_cast<int32_t>(s & 0xffffffffu));
   }
 
  private:

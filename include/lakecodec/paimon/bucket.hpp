@@ -47,7 +47,8 @@ class bucket_key_extractor {
                               "; only fixed buckets (> 0) have a bucket function");
     const std::vector<std::string> keys = s.bucket_keys();
     if (keys.empty())
-      return invalid_argument("paimon: the table has no bucket key (set 'bucket-key' or a primary key)");
+      return invalid_argument(
+          "paimon: the table has no bucket key (set 'bucket-key' or a primary key)");
     for (const std::string& k : keys) {
       const int i = s.field_index(k);
       if (i < 0) return invalid_argument("paimon: bucket key '" + k + "' is not a column");
@@ -144,7 +145,8 @@ inline void write_column_value(binary_row_writer& w, int pos, const data_type& t
       if (!is_non_compact(t)) {
         w.write_long(pos, millis);
       } else {
-        const int32_t nanos = static_cast<int32_t>(c.type.unit == time_unit::nano ? rem : rem * 1000);
+        const int32_t nanos =
+            static_cast<int32_t>(c.type.unit == time_unit::nano ? rem : rem * 1000);
         w.write_timestamp(pos, millis, nanos);
       }
       return;
@@ -167,7 +169,8 @@ inline void write_column_value(binary_row_writer& w, int pos, const data_type& t
 }
 
 /// Whether an Arrow column can supply values of a Paimon type.
-inline status check_column_type(const data_type& t, const lakecodec::data_type& a, const std::string& name) {
+inline status check_column_type(const data_type& t, const lakecodec::data_type& a,
+                                const std::string& name) {
   bool ok = false;
   switch (t.root) {
     case type_root::boolean: ok = a.id == type_id::boolean; break;
@@ -177,9 +180,7 @@ inline status check_column_type(const data_type& t, const lakecodec::data_type& 
     case type_root::bigint: ok = a.id == type_id::int64; break;
     case type_root::float_: ok = a.id == type_id::float32; break;
     case type_root::double_: ok = a.id == type_id::float64; break;
-    case type_root::decimal:
-      ok = a.id == type_id::decimal128 && a.scale == t.scale;
-      break;
+    case type_root::decimal: ok = a.id == type_id::decimal128 && a.scale == t.scale; break;
     case type_root::date: ok = a.id == type_id::date32; break;
     case type_root::time: ok = a.id == type_id::time64; break;
     case type_root::timestamp:
@@ -231,7 +232,8 @@ inline result<batch_split> split_batch(const batch_view& batch, const table_sche
       if (fi < 0) return invalid_argument("paimon: '" + name + "' is not a table column");
       const column_view* c = batch.column(name);
       if (c == nullptr) return invalid_argument("paimon: the batch has no column '" + name + "'");
-      LAKECODEC_TRY(detail::check_column_type(s.fields[static_cast<size_t>(fi)].type, c->type, name));
+      LAKECODEC_TRY(
+          detail::check_column_type(s.fields[static_cast<size_t>(fi)].type, c->type, name));
       fields.push_back(s.fields[static_cast<size_t>(fi)]);
       cols.push_back(c);
     }
@@ -259,13 +261,15 @@ inline result<batch_split> split_batch(const batch_view& batch, const table_sche
     if (n > 0) {
       kw.reset(static_cast<int32_t>(key_fields.size()));
       for (size_t k = 0; k < key_cols.size(); ++k)
-        detail::write_column_value(kw, static_cast<int>(k), key_fields[k].type, *key_cols[k], r, tmp);
+        detail::write_column_value(kw, static_cast<int>(k), key_fields[k].type, *key_cols[k], r,
+                                   tmp);
       b = bucket_of_key_row(kw.bytes(), n);
     }
     out.row_buckets[static_cast<size_t>(r)] = b;
     size_t g;
     if (part_cols.empty()) {
-      if (static_cast<size_t>(b) >= by_bucket.size()) by_bucket.resize(static_cast<size_t>(b) + 1, SIZE_MAX);
+      if (static_cast<size_t>(b) >= by_bucket.size())
+        by_bucket.resize(static_cast<size_t>(b) + 1, SIZE_MAX);
       g = by_bucket[static_cast<size_t>(b)];
       if (g == SIZE_MAX) {
         g = by_bucket[static_cast<size_t>(b)] = out.groups.size();
@@ -274,7 +278,8 @@ inline result<batch_split> split_batch(const batch_view& batch, const table_sche
     } else {
       pw.reset(static_cast<int32_t>(part_fields.size()));
       for (size_t k = 0; k < part_cols.size(); ++k)
-        detail::write_column_value(pw, static_cast<int>(k), part_fields[k].type, *part_cols[k], r, tmp);
+        detail::write_column_value(pw, static_cast<int>(k), part_fields[k].type, *part_cols[k], r,
+                                   tmp);
       group_key.assign(pw.bytes().as_string_view());
       group_key.append(reinterpret_cast<const char*>(&b), sizeof(b));
       auto it = index.find(group_key);

@@ -4,11 +4,10 @@
 // "<hex of the BinaryRow>"}; byte arrays are hex; absent nullable fields are null.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/status.hpp"
@@ -358,7 +357,8 @@ result<index_file_meta> index_file_meta_from_json(const Json& j, const std::stri
 /// Reads one CommitMessage from its JSON form; fails with invalid_argument naming the path of
 /// the first missing or mistyped member.
 template <class Json>
-result<commit_message> commit_message_from_json(const Json& j, const std::string& path = "message") {
+result<commit_message> commit_message_from_json(const Json& j,
+                                                const std::string& path = "message") {
   if (!j.is_object()) return invalid_argument("paimon: " + path + ": expected an object");
   detail::json_reader<Json> r{j, path};
   commit_message m;
@@ -371,8 +371,9 @@ result<commit_message> commit_message_from_json(const Json& j, const std::string
     if (!v->is_array()) return r.fail(key, "an array");
     size_t k = 0;
     for (const auto& e : *v) {
-      LAKECODEC_ASSIGN_OR_RETURN(data_file_meta f, detail::data_file_meta_from_json(
-                                                      e, path + "." + key + "[" + std::to_string(k++) + "]"));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          data_file_meta f,
+          detail::data_file_meta_from_json(e, path + "." + key + "[" + std::to_string(k++) + "]"));
       out.push_back(std::move(f));
     }
     return {};
@@ -383,8 +384,9 @@ result<commit_message> commit_message_from_json(const Json& j, const std::string
     if (!v->is_array()) return r.fail(key, "an array");
     size_t k = 0;
     for (const auto& e : *v) {
-      LAKECODEC_ASSIGN_OR_RETURN(index_file_meta f, detail::index_file_meta_from_json(
-                                                       e, path + "." + key + "[" + std::to_string(k++) + "]"));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          index_file_meta f,
+          detail::index_file_meta_from_json(e, path + "." + key + "[" + std::to_string(k++) + "]"));
       out.push_back(std::move(f));
     }
     return {};
@@ -409,7 +411,8 @@ result<std::vector<commit_message>> commit_messages_from_json(const Json& j) {
   std::vector<commit_message> out;
   size_t k = 0;
   for (const auto& e : j) {
-    LAKECODEC_ASSIGN_OR_RETURN(commit_message m, commit_message_from_json(e, "[" + std::to_string(k++) + "]"));
+    LAKECODEC_ASSIGN_OR_RETURN(commit_message m,
+                               commit_message_from_json(e, "[" + std::to_string(k++) + "]"));
     out.push_back(std::move(m));
   }
   return out;

@@ -209,8 +209,8 @@ inline status check_version(int version) {
   if (version == commit_message_version_legacy_v2) return {};
   if (version < min_commit_message_version || version > max_commit_message_version)
     return unsupported("paimon: CommitMessage serializer version " + std::to_string(version) +
-                       " is not one we can read (1.." +
-                       std::to_string(max_commit_message_version) + ")");
+                       " is not one we can read (1.." + std::to_string(max_commit_message_version) +
+                       ")");
   return {};
 }
 
@@ -321,9 +321,8 @@ inline result<commit_message> deserialize_commit_message(byte_span bytes, int ve
   bounded_reader r(bytes);
   LAKECODEC_ASSIGN_OR_RETURN(commit_message m, detail::read_message(r, version));
   if (!r.at_end())
-    return corrupt_data("paimon: " + std::to_string(r.remaining()) +
-                            " bytes follow the CommitMessage",
-                        r.offset());
+    return corrupt_data(
+        "paimon: " + std::to_string(r.remaining()) + " bytes follow the CommitMessage", r.offset());
   return m;
 }
 
@@ -355,9 +354,9 @@ inline result<std::vector<commit_message>> deserialize_commit_message_list(
   bounded_reader r(bytes);
   auto list = deserialize_commit_message_list(r, version);
   if (list && !r.at_end())
-    list = corrupt_data("paimon: " + std::to_string(r.remaining()) +
-                            " bytes follow the CommitMessage list",
-                        r.offset());
+    list = corrupt_data(
+        "paimon: " + std::to_string(r.remaining()) + " bytes follow the CommitMessage list",
+        r.offset());
   if (!list && version == 2) {
     bounded_reader r2(bytes);
     auto legacy = deserialize_commit_message_list(r2, commit_message_version_legacy_v2);

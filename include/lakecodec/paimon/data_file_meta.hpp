@@ -64,10 +64,9 @@ struct data_file_meta {
   std::optional<std::vector<int64_t>> write_cols_sequences;
 
   friend bool operator==(const data_file_meta& a, const data_file_meta& b) {
-    return a.file_name == b.file_name && a.file_size == b.file_size &&
-           a.row_count == b.row_count && a.min_key == b.min_key && a.max_key == b.max_key &&
-           a.key_stats == b.key_stats && a.value_stats == b.value_stats &&
-           a.min_sequence_number == b.min_sequence_number &&
+    return a.file_name == b.file_name && a.file_size == b.file_size && a.row_count == b.row_count &&
+           a.min_key == b.min_key && a.max_key == b.max_key && a.key_stats == b.key_stats &&
+           a.value_stats == b.value_stats && a.min_sequence_number == b.min_sequence_number &&
            a.max_sequence_number == b.max_sequence_number && a.schema_id == b.schema_id &&
            a.level == b.level && a.extra_files == b.extra_files &&
            a.creation_time == b.creation_time && a.delete_row_count == b.delete_row_count &&
@@ -222,20 +221,44 @@ inline void encode_data_file_meta(const data_file_meta& f, int version, detail::
   w.write_long(9, f.schema_id);
   w.write_int(10, f.level);
   detail::write_string_array(w, 11, f.extra_files, m.array);
-  if (f.creation_time) w.write_long(12, *f.creation_time); else w.set_null(12);
+  if (f.creation_time)
+    w.write_long(12, *f.creation_time);
+  else
+    w.set_null(12);
   if (arity <= 13) return;
-  if (f.delete_row_count) w.write_long(13, *f.delete_row_count); else w.set_null(13);
-  if (f.embedded_index) w.write_bytes(14, f.embedded_index->data(), f.embedded_index->size()); else w.set_null(14);
+  if (f.delete_row_count)
+    w.write_long(13, *f.delete_row_count);
+  else
+    w.set_null(13);
+  if (f.embedded_index)
+    w.write_bytes(14, f.embedded_index->data(), f.embedded_index->size());
+  else
+    w.set_null(14);
   if (arity <= 15) return;
-  if (f.file_source) w.write_byte(15, *f.file_source); else w.set_null(15);
+  if (f.file_source)
+    w.write_byte(15, *f.file_source);
+  else
+    w.set_null(15);
   if (arity <= 16) return;
-  if (f.value_stats_cols) detail::write_string_array(w, 16, *f.value_stats_cols, m.array); else w.set_null(16);
+  if (f.value_stats_cols)
+    detail::write_string_array(w, 16, *f.value_stats_cols, m.array);
+  else
+    w.set_null(16);
   if (arity <= 17) return;
-  if (f.external_path) w.write_string(17, *f.external_path); else w.set_null(17);
+  if (f.external_path)
+    w.write_string(17, *f.external_path);
+  else
+    w.set_null(17);
   if (arity <= 18) return;
-  if (f.first_row_id) w.write_long(18, *f.first_row_id); else w.set_null(18);
+  if (f.first_row_id)
+    w.write_long(18, *f.first_row_id);
+  else
+    w.set_null(18);
   if (arity <= 19) return;
-  if (f.write_cols) detail::write_string_array(w, 19, *f.write_cols, m.array); else w.set_null(19);
+  if (f.write_cols)
+    detail::write_string_array(w, 19, *f.write_cols, m.array);
+  else
+    w.set_null(19);
   if (arity <= 20) return;
   if (f.write_cols_sequences) {
     const auto& s = *f.write_cols_sequences;
@@ -250,8 +273,7 @@ inline void encode_data_file_meta(const data_file_meta& f, int version, detail::
 namespace detail {
 
 inline status not_null(const binary_row_view& r, int i, const char* name) {
-  if (r.is_null(i))
-    return corrupt_data(std::string("paimon: NOT NULL field ") + name + " is null");
+  if (r.is_null(i)) return corrupt_data(std::string("paimon: NOT NULL field ") + name + " is null");
   return {};
 }
 
@@ -266,8 +288,8 @@ inline result<std::vector<std::string>> read_string_array(const binary_array_vie
   return out;
 }
 
-inline result<std::optional<std::vector<std::string>>> read_opt_string_array(const binary_row_view& r,
-                                                                             int i) {
+inline result<std::optional<std::vector<std::string>>> read_opt_string_array(
+    const binary_row_view& r, int i) {
   if (r.is_null(i)) return std::optional<std::vector<std::string>>();
   LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, r.get_array(i, 8));
   LAKECODEC_ASSIGN_OR_RETURN(std::vector<std::string> v, read_string_array(a));
@@ -277,7 +299,8 @@ inline result<std::optional<std::vector<std::string>>> read_opt_string_array(con
 inline status read_serialized_row_into(const binary_row_view& r, int i, binary_row& out) {
   LAKECODEC_ASSIGN_OR_RETURN(byte_span b, r.get_bytes(i));
   if (b.size < 4)
-    return corrupt_data("paimon: serialized row of " + std::to_string(b.size) + " bytes has no arity");
+    return corrupt_data("paimon: serialized row of " + std::to_string(b.size) +
+                        " bytes has no arity");
   out.arity = load_be<int32_t>(b.data);
   out.bytes.assign(reinterpret_cast<const char*>(b.data) + 4, b.size - 4);
   LAKECODEC_TRY(binary_row_view::make(byte_span(b.data + 4, b.size - 4), out.arity));
@@ -323,7 +346,9 @@ struct fast_section {
     const size_t bit = static_cast<size_t>(i) + 8;
     return (p[bit >> 3] >> (bit & 7)) & 1;
   }
-  uint64_t slot(int i) const noexcept { return load_le<uint64_t>(p + fixed_begin + width * static_cast<size_t>(i)); }
+  uint64_t slot(int i) const noexcept {
+    return load_le<uint64_t>(p + fixed_begin + width * static_cast<size_t>(i));
+  }
   int64_t i64(int i) const noexcept { return static_cast<int64_t>(slot(i)); }
   /// Bytes of a var-length slot (inline allowed when `inline_ok`).
   bool bytes(int i, const uint8_t*& d, size_t& len, bool inline_ok) const noexcept {
@@ -356,12 +381,14 @@ inline bool fast_row(const uint8_t* p, size_t n, int32_t arity, fast_section& ou
   return true;
 }
 
-inline bool fast_array(const uint8_t* p, size_t n, int elem, fast_section& out, int32_t& count) noexcept {
+inline bool fast_array(const uint8_t* p, size_t n, int elem, fast_section& out,
+                       int32_t& count) noexcept {
   if (n < 4) return false;
   count = load_le<int32_t>(p);
   if (count < 0 || count > limits::max_collection_count) return false;
   const size_t header = array_header_size(static_cast<size_t>(count));
-  if (header + uint64_t{static_cast<uint32_t>(count)} * static_cast<uint64_t>(elem) > n) return false;
+  if (header + uint64_t{static_cast<uint32_t>(count)} * static_cast<uint64_t>(elem) > n)
+    return false;
   out = fast_section{p, n, header, static_cast<size_t>(elem)};
   return true;
 }
@@ -371,7 +398,8 @@ inline bool fast_serialized_row(const fast_section& r, int i, binary_row& out) {
   size_t len;
   if (!r.bytes(i, d, len, true) || len < 4) return false;
   const int32_t arity = load_be<int32_t>(d);
-  if (arity < 0 || arity > (1 << 20) || len - 4 < row_fixed_size(static_cast<size_t>(arity))) return false;
+  if (arity < 0 || arity > (1 << 20) || len - 4 < row_fixed_size(static_cast<size_t>(arity)))
+    return false;
   out.arity = arity;
   out.bytes.assign(reinterpret_cast<const char*>(d) + 4, len - 4);
   return true;
@@ -401,7 +429,8 @@ inline bool fast_stats(const fast_section& r, int i, simple_stats& out) {
   fast_section s;
   if (!r.bytes(i, d, len, false) || !fast_row(d, len, 3, s)) return false;
   if (s.null_at(0, false) || s.null_at(1, false)) return false;
-  if (!fast_serialized_row(s, 0, out.min_values) || !fast_serialized_row(s, 1, out.max_values)) return false;
+  if (!fast_serialized_row(s, 0, out.min_values) || !fast_serialized_row(s, 1, out.max_values))
+    return false;
   if (s.null_at(2, false)) {
     out.null_counts.reset();
     return true;
@@ -438,9 +467,15 @@ inline bool fast_decode_data_file_meta(byte_span row_bytes, int version, data_fi
   f.schema_id = r.i64(9);
   f.level = static_cast<int32_t>(r.slot(10));
   if (!fast_strings(r, 11, f.extra_files)) return false;
-  if (r.null_at(12, false)) f.creation_time.reset(); else f.creation_time = r.i64(12);
+  if (r.null_at(12, false))
+    f.creation_time.reset();
+  else
+    f.creation_time = r.i64(12);
   if (arity <= 13) return true;
-  if (r.null_at(13, false)) f.delete_row_count.reset(); else f.delete_row_count = r.i64(13);
+  if (r.null_at(13, false))
+    f.delete_row_count.reset();
+  else
+    f.delete_row_count = r.i64(13);
   if (r.null_at(14, false)) {
     f.embedded_index.reset();
   } else {
@@ -448,7 +483,10 @@ inline bool fast_decode_data_file_meta(byte_span row_bytes, int version, data_fi
     f.embedded_index = std::string(reinterpret_cast<const char*>(d), len);
   }
   if (arity <= 15) return true;
-  if (r.null_at(15, false)) f.file_source.reset(); else f.file_source = static_cast<int8_t>(r.slot(15));
+  if (r.null_at(15, false))
+    f.file_source.reset();
+  else
+    f.file_source = static_cast<int8_t>(r.slot(15));
   if (arity <= 16) return true;
   auto opt_strings = [&](int i, std::optional<std::vector<std::string>>& out) {
     if (r.null_at(i, false)) {
@@ -467,7 +505,10 @@ inline bool fast_decode_data_file_meta(byte_span row_bytes, int version, data_fi
     f.external_path = std::string(reinterpret_cast<const char*>(d), len);
   }
   if (arity <= 18) return true;
-  if (r.null_at(18, false)) f.first_row_id.reset(); else f.first_row_id = r.i64(18);
+  if (r.null_at(18, false))
+    f.first_row_id.reset();
+  else
+    f.first_row_id = r.i64(18);
   if (arity <= 19) return true;
   if (!opt_strings(19, f.write_cols)) return false;
   if (arity <= 20) return true;
@@ -501,10 +542,18 @@ namespace detail {
 inline status decode_data_file_meta_checked(byte_span row_bytes, int version, data_file_meta& f) {
   const int32_t arity = data_file_meta_arity(version);
   LAKECODEC_ASSIGN_OR_RETURN(binary_row_view r, binary_row_view::make(row_bytes, arity));
-  static const char* const names[] = {"_FILE_NAME", "_FILE_SIZE", "_ROW_COUNT", "_MIN_KEY",
-                                      "_MAX_KEY", "_KEY_STATS", "_VALUE_STATS",
-                                      "_MIN_SEQUENCE_NUMBER", "_MAX_SEQUENCE_NUMBER",
-                                      "_SCHEMA_ID", "_LEVEL", "_EXTRA_FILES"};
+  static const char* const names[] = {"_FILE_NAME",
+                                      "_FILE_SIZE",
+                                      "_ROW_COUNT",
+                                      "_MIN_KEY",
+                                      "_MAX_KEY",
+                                      "_KEY_STATS",
+                                      "_VALUE_STATS",
+                                      "_MIN_SEQUENCE_NUMBER",
+                                      "_MAX_SEQUENCE_NUMBER",
+                                      "_SCHEMA_ID",
+                                      "_LEVEL",
+                                      "_EXTRA_FILES"};
   for (int i = 0; i < 12; ++i) LAKECODEC_TRY(detail::not_null(r, i, names[i]));
   LAKECODEC_ASSIGN_OR_RETURN(std::string_view name, r.get_string(0));
   f.file_name.assign(name);
@@ -588,7 +637,10 @@ inline void encode_index_file_meta(const index_file_meta& f, int version, detail
       m.nested.write_int(1, dv[k].offset);
       m.nested.write_int(2, dv[k].length);
       if (L.dv_arity > 3) {
-        if (dv[k].cardinality) m.nested.write_long(3, *dv[k].cardinality); else m.nested.set_null(3);
+        if (dv[k].cardinality)
+          m.nested.write_long(3, *dv[k].cardinality);
+        else
+          m.nested.set_null(3);
       }
       arr.write_nested(static_cast<int>(k), m.nested.bytes());
     }
@@ -597,7 +649,10 @@ inline void encode_index_file_meta(const index_file_meta& f, int version, detail
     w.set_null(4);
   }
   if (L.arity <= 5) return;
-  if (f.external_path) w.write_string(5, *f.external_path); else w.set_null(5);
+  if (f.external_path)
+    w.write_string(5, *f.external_path);
+  else
+    w.set_null(5);
   if (L.arity <= 6) return;
   if (!f.global_index) {
     w.set_null(6);
@@ -616,9 +671,15 @@ inline void encode_index_file_meta(const index_file_meta& f, int version, detail
   } else {
     m.nested.set_null(3);
   }
-  if (g.index_meta) m.nested.write_bytes(4, g.index_meta->data(), g.index_meta->size()); else m.nested.set_null(4);
+  if (g.index_meta)
+    m.nested.write_bytes(4, g.index_meta->data(), g.index_meta->size());
+  else
+    m.nested.set_null(4);
   if (L.global_arity > 5) {
-    if (g.source_meta) m.nested.write_bytes(5, g.source_meta->data(), g.source_meta->size()); else m.nested.set_null(5);
+    if (g.source_meta)
+      m.nested.write_bytes(5, g.source_meta->data(), g.source_meta->size());
+    else
+      m.nested.set_null(5);
   }
   w.write_nested(6, m.nested.bytes());
 }

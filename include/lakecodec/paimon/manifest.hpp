@@ -87,7 +87,8 @@ inline std::string avro_stats_record(const std::string& name) {
          "\"items\":[\"null\",\"long\"]}],\"default\":null}]}";
 }
 inline std::string avro_nullable_field(const char* name, const std::string& type) {
-  return std::string(",{\"name\":\"") + name + "\",\"type\":[\"null\"," + type + "],\"default\":null}";
+  return std::string(",{\"name\":\"") + name + "\",\"type\":[\"null\"," + type +
+         "],\"default\":null}";
 }
 
 inline std::string manifest_entry_schema_json(int format_version) {
@@ -104,7 +105,8 @@ inline std::string manifest_entry_schema_json(int format_version) {
        "\"type\":\"int\"},{\"name\":\"_EXTRA_FILES\",\"type\":{\"type\":\"array\",\"items\":"
        "\"string\"}}";
   const std::string strings = "{\"type\":\"array\",\"items\":\"string\"}";
-  f += avro_nullable_field("_CREATION_TIME", "{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}");
+  f += avro_nullable_field("_CREATION_TIME",
+                           "{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}");
   f += avro_nullable_field("_DELETE_ROW_COUNT", "\"long\"");
   f += avro_nullable_field("_EMBEDDED_FILE_INDEX", "\"bytes\"");
   f += avro_nullable_field("_FILE_SOURCE", "\"int\"");
@@ -112,7 +114,8 @@ inline std::string manifest_entry_schema_json(int format_version) {
   f += avro_nullable_field("_EXTERNAL_PATH", "\"string\"");
   if (arity > 18) f += avro_nullable_field("_FIRST_ROW_ID", "\"long\"");
   if (arity > 19) f += avro_nullable_field("_WRITE_COLS", strings);
-  if (arity > 20) f += avro_nullable_field("_WRITE_COLS_SEQUENCES", "{\"type\":\"array\",\"items\":\"long\"}");
+  if (arity > 20)
+    f += avro_nullable_field("_WRITE_COLS_SEQUENCES", "{\"type\":\"array\",\"items\":\"long\"}");
   f += "]}";
   return std::string("{\"type\":\"record\",\"name\":\"") + avro_record_name +
          "\",\"fields\":[{\"name\":\"_VERSION\",\"type\":\"int\"},{\"name\":\"_KIND\",\"type\":"
@@ -122,13 +125,14 @@ inline std::string manifest_entry_schema_json(int format_version) {
 }
 
 inline std::string manifest_file_meta_schema_json(int format_version) {
-  std::string s = std::string("{\"type\":\"record\",\"name\":\"") + avro_record_name +
-                  "\",\"fields\":[{\"name\":\"_VERSION\",\"type\":\"int\"},{\"name\":\"_FILE_NAME\","
-                  "\"type\":\"string\"},{\"name\":\"_FILE_SIZE\",\"type\":\"long\"},{\"name\":"
-                  "\"_NUM_ADDED_FILES\",\"type\":\"long\"},{\"name\":\"_NUM_DELETED_FILES\",\"type\":"
-                  "\"long\"},{\"name\":\"_PARTITION_STATS\",\"type\":" +
-                  avro_stats_record(std::string(avro_record_name) + "__PARTITION_STATS") +
-                  "},{\"name\":\"_SCHEMA_ID\",\"type\":\"long\"}";
+  std::string s =
+      std::string("{\"type\":\"record\",\"name\":\"") + avro_record_name +
+      "\",\"fields\":[{\"name\":\"_VERSION\",\"type\":\"int\"},{\"name\":\"_FILE_NAME\","
+      "\"type\":\"string\"},{\"name\":\"_FILE_SIZE\",\"type\":\"long\"},{\"name\":"
+      "\"_NUM_ADDED_FILES\",\"type\":\"long\"},{\"name\":\"_NUM_DELETED_FILES\",\"type\":"
+      "\"long\"},{\"name\":\"_PARTITION_STATS\",\"type\":" +
+      avro_stats_record(std::string(avro_record_name) + "__PARTITION_STATS") +
+      "},{\"name\":\"_SCHEMA_ID\",\"type\":\"long\"}";
   s += avro_nullable_field("_MIN_BUCKET", "\"int\"");
   s += avro_nullable_field("_MAX_BUCKET", "\"int\"");
   s += avro_nullable_field("_MIN_LEVEL", "\"int\"");
@@ -141,10 +145,12 @@ inline std::string manifest_file_meta_schema_json(int format_version) {
 }
 
 inline avro::value opt_long(const std::optional<int64_t>& v) {
-  return v ? avro::value::union_of(1, avro::value::int64(*v)) : avro::value::union_of(0, avro::value::null());
+  return v ? avro::value::union_of(1, avro::value::int64(*v))
+           : avro::value::union_of(0, avro::value::null());
 }
 inline avro::value opt_int(const std::optional<int32_t>& v) {
-  return v ? avro::value::union_of(1, avro::value::int32(*v)) : avro::value::union_of(0, avro::value::null());
+  return v ? avro::value::union_of(1, avro::value::int32(*v))
+           : avro::value::union_of(0, avro::value::null());
 }
 inline avro::value string_array(const std::vector<std::string>& v) {
   std::vector<avro::value> items;
@@ -153,7 +159,8 @@ inline avro::value string_array(const std::vector<std::string>& v) {
   return avro::value::array(std::move(items));
 }
 inline avro::value opt_strings(const std::optional<std::vector<std::string>>& v) {
-  return v ? avro::value::union_of(1, string_array(*v)) : avro::value::union_of(0, avro::value::null());
+  return v ? avro::value::union_of(1, string_array(*v))
+           : avro::value::union_of(0, avro::value::null());
 }
 inline avro::value stats_value(const simple_stats& s) {
   std::vector<avro::value> f;
@@ -232,7 +239,8 @@ struct avro_record {
   status require(std::string_view name, const avro::value*& out, avro::type t1,
                  avro::type t2 = avro::type::null) const {
     out = get(name);
-    if (out == nullptr) return corrupt_data("paimon: manifest field " + std::string(name) + " is missing or null");
+    if (out == nullptr)
+      return corrupt_data("paimon: manifest field " + std::string(name) + " is missing or null");
     if (out->kind() != t1 && out->kind() != t2)
       return corrupt_data("paimon: manifest field " + std::string(name) + " has Avro type " +
                           avro::type_name(out->kind()));
@@ -271,11 +279,13 @@ struct avro_record {
   result<std::optional<std::vector<std::string>>> opt_strings(std::string_view name) const {
     const avro::value* v = get(name);
     if (!v) return std::optional<std::vector<std::string>>();
-    if (v->kind() != avro::type::array) return corrupt_data("paimon: manifest field " + std::string(name) + " is not an array");
+    if (v->kind() != avro::type::array)
+      return corrupt_data("paimon: manifest field " + std::string(name) + " is not an array");
     std::vector<std::string> out;
     for (const avro::value& e : v->items()) {
       const avro::value& u = e.unwrapped();
-      if (u.kind() != avro::type::string) return corrupt_data("paimon: manifest field " + std::string(name) + " holds a non-string");
+      if (u.kind() != avro::type::string)
+        return corrupt_data("paimon: manifest field " + std::string(name) + " holds a non-string");
       out.push_back(u.as_string());
     }
     return std::optional<std::vector<std::string>>(std::move(out));
@@ -331,7 +341,8 @@ inline result<data_file_meta> read_file(const avro_record& r) {
   if (extra) f.extra_files = std::move(*extra);
   r.opt_number("_CREATION_TIME", f.creation_time);
   r.opt_number("_DELETE_ROW_COUNT", f.delete_row_count);
-  if (const avro::value* e = r.get("_EMBEDDED_FILE_INDEX")) f.embedded_index = std::string(e->as_bytes());
+  if (const avro::value* e = r.get("_EMBEDDED_FILE_INDEX"))
+    f.embedded_index = std::string(e->as_bytes());
   r.opt_number("_FILE_SOURCE", f.file_source);
   LAKECODEC_ASSIGN_OR_RETURN(f.value_stats_cols, r.opt_strings("_VALUE_STATS_COLS"));
   if (const avro::value* e = r.get("_EXTERNAL_PATH")) f.external_path = e->as_string();
@@ -365,7 +376,8 @@ inline const avro::node* root_record(const avro::node& root) {
 
 inline result<avro::container_reader> open_manifest(byte_span file) {
   if (file.size >= 3 && file[0] == 'O' && file[1] == 'R' && file[2] == 'C')
-    return unsupported("paimon: this manifest is an ORC file (manifest.format=orc); only Avro manifests are read");
+    return unsupported(
+        "paimon: this manifest is an ORC file (manifest.format=orc); only Avro manifests are read");
   return avro::container_reader::open(file);
 }
 
@@ -389,7 +401,8 @@ inline result<std::vector<manifest_entry>> read_manifest(byte_span file) {
     manifest_entry e;
     int32_t kind = 0;
     LAKECODEC_TRY(rec.get_int("_KIND", kind));
-    if (kind != 0 && kind != 1) return corrupt_data("paimon: manifest _KIND " + std::to_string(kind));
+    if (kind != 0 && kind != 1)
+      return corrupt_data("paimon: manifest _KIND " + std::to_string(kind));
     e.kind = static_cast<file_kind>(kind);
     LAKECODEC_TRY(rec.get_row("_PARTITION", e.partition));
     LAKECODEC_TRY(rec.get_int("_BUCKET", e.bucket));
@@ -406,9 +419,11 @@ inline result<std::vector<manifest_entry>> read_manifest(byte_span file) {
 /// Writes a manifest file in Java's Avro schema for `options.format_version` (§9).
 inline result<byte_buffer> write_manifest(const std::vector<manifest_entry>& entries,
                                           const manifest_write_options& options = {}) {
-  LAKECODEC_ASSIGN_OR_RETURN(avro::schema s,
-                             avro::schema::parse(detail::manifest_entry_schema_json(options.format_version)));
-  const int32_t arity = data_file_meta_arity(options.format_version < 7 ? 7 : options.format_version);
+  LAKECODEC_ASSIGN_OR_RETURN(
+      avro::schema s,
+      avro::schema::parse(detail::manifest_entry_schema_json(options.format_version)));
+  const int32_t arity =
+      data_file_meta_arity(options.format_version < 7 ? 7 : options.format_version);
   std::vector<avro::value> rows;
   rows.reserve(entries.size());
   for (const manifest_entry& e : entries) {
@@ -463,8 +478,9 @@ inline result<std::vector<manifest_file_meta>> read_manifest_list(byte_span file
 /// Writes a manifest list in Java's Avro schema (§9 ManifestFileMeta).
 inline result<byte_buffer> write_manifest_list(const std::vector<manifest_file_meta>& metas,
                                                const manifest_write_options& options = {}) {
-  LAKECODEC_ASSIGN_OR_RETURN(avro::schema s,
-                             avro::schema::parse(detail::manifest_file_meta_schema_json(options.format_version)));
+  LAKECODEC_ASSIGN_OR_RETURN(
+      avro::schema s,
+      avro::schema::parse(detail::manifest_file_meta_schema_json(options.format_version)));
   std::vector<avro::value> rows;
   for (const manifest_file_meta& m : metas) {
     std::vector<avro::value> f;
@@ -510,18 +526,20 @@ namespace detail {
 
 inline std::string index_manifest_schema_json(int format_version) {
   const std::string base = avro_record_name;
-  std::string s = "{\"type\":\"record\",\"name\":\"" + base +
-                  "\",\"fields\":[{\"name\":\"_VERSION\",\"type\":\"int\"},{\"name\":\"_KIND\",\"type\":"
-                  "\"int\"},{\"name\":\"_PARTITION\",\"type\":\"bytes\"},{\"name\":\"_BUCKET\",\"type\":"
-                  "\"int\"},{\"name\":\"_INDEX_TYPE\",\"type\":\"string\"},{\"name\":\"_FILE_NAME\","
-                  "\"type\":\"string\"},{\"name\":\"_FILE_SIZE\",\"type\":\"long\"},{\"name\":"
-                  "\"_ROW_COUNT\",\"type\":\"long\"}";
-  s += avro_nullable_field("_DELETIONS_VECTORS_RANGES",
-                           "{\"type\":\"array\",\"items\":[\"null\",{\"type\":\"record\",\"name\":\"" +
-                               base + "__DELETIONS_VECTORS_RANGES\",\"fields\":[{\"name\":\"f0\",\"type\":"
-                               "\"string\"},{\"name\":\"f1\",\"type\":\"int\"},{\"name\":\"f2\",\"type\":"
-                               "\"int\"},{\"name\":\"_CARDINALITY\",\"type\":[\"null\",\"long\"],"
-                               "\"default\":null}]}]}");
+  std::string s =
+      "{\"type\":\"record\",\"name\":\"" + base +
+      "\",\"fields\":[{\"name\":\"_VERSION\",\"type\":\"int\"},{\"name\":\"_KIND\",\"type\":"
+      "\"int\"},{\"name\":\"_PARTITION\",\"type\":\"bytes\"},{\"name\":\"_BUCKET\",\"type\":"
+      "\"int\"},{\"name\":\"_INDEX_TYPE\",\"type\":\"string\"},{\"name\":\"_FILE_NAME\","
+      "\"type\":\"string\"},{\"name\":\"_FILE_SIZE\",\"type\":\"long\"},{\"name\":"
+      "\"_ROW_COUNT\",\"type\":\"long\"}";
+  s += avro_nullable_field(
+      "_DELETIONS_VECTORS_RANGES",
+      "{\"type\":\"array\",\"items\":[\"null\",{\"type\":\"record\",\"name\":\"" + base +
+          "__DELETIONS_VECTORS_RANGES\",\"fields\":[{\"name\":\"f0\",\"type\":"
+          "\"string\"},{\"name\":\"f1\",\"type\":\"int\"},{\"name\":\"f2\",\"type\":"
+          "\"int\"},{\"name\":\"_CARDINALITY\",\"type\":[\"null\",\"long\"],"
+          "\"default\":null}]}]}");
   s += avro_nullable_field("_EXTERNAL_PATH", "\"string\"");
   std::string g = "{\"type\":\"record\",\"name\":\"" + base +
                   "__GLOBAL_INDEX\",\"fields\":[{\"name\":\"_ROW_RANGE_START\",\"type\":\"long\"},"
@@ -536,7 +554,8 @@ inline std::string index_manifest_schema_json(int format_version) {
 }
 
 inline avro::value opt_bytes(const std::optional<std::string>& v) {
-  return v ? avro::value::union_of(1, avro::value::bytes(*v)) : avro::value::union_of(0, avro::value::null());
+  return v ? avro::value::union_of(1, avro::value::bytes(*v))
+           : avro::value::union_of(0, avro::value::null());
 }
 
 }  // namespace detail
@@ -557,11 +576,13 @@ inline result<std::vector<index_manifest_entry>> read_index_manifest(byte_span f
     int32_t version = 0;
     LAKECODEC_TRY(rec.get_int("_VERSION", version));
     if (version != index_manifest_row_version)
-      return unsupported("paimon: index manifest _VERSION " + std::to_string(version) + " is not readable");
+      return unsupported("paimon: index manifest _VERSION " + std::to_string(version) +
+                         " is not readable");
     index_manifest_entry e;
     int32_t kind = 0;
     LAKECODEC_TRY(rec.get_int("_KIND", kind));
-    if (kind != 0 && kind != 1) return corrupt_data("paimon: index manifest _KIND " + std::to_string(kind));
+    if (kind != 0 && kind != 1)
+      return corrupt_data("paimon: index manifest _KIND " + std::to_string(kind));
     e.kind = static_cast<file_kind>(kind);
     LAKECODEC_TRY(rec.get_row("_PARTITION", e.partition));
     LAKECODEC_TRY(rec.get_int("_BUCKET", e.bucket));
@@ -581,7 +602,8 @@ inline result<std::vector<index_manifest_entry>> read_index_manifest(byte_span f
       std::vector<deletion_vector_meta> ranges;
       for (const avro::value& x : dv->items()) {
         const avro::value& u = x.unwrapped();
-        if (u.kind() != avro::type::record) return corrupt_data("paimon: null deletion-vector range");
+        if (u.kind() != avro::type::record)
+          return corrupt_data("paimon: null deletion-vector range");
         detail::avro_record d{item, &u};
         deletion_vector_meta m;
         LAKECODEC_TRY(d.get_string("f0", m.data_file_name));
@@ -616,8 +638,9 @@ inline result<std::vector<index_manifest_entry>> read_index_manifest(byte_span f
 /// Writes an index manifest in Java's Avro schema (`_SOURCE_META` from format version 12).
 inline result<byte_buffer> write_index_manifest(const std::vector<index_manifest_entry>& entries,
                                                 const manifest_write_options& options = {}) {
-  LAKECODEC_ASSIGN_OR_RETURN(avro::schema s,
-                             avro::schema::parse(detail::index_manifest_schema_json(options.format_version)));
+  LAKECODEC_ASSIGN_OR_RETURN(
+      avro::schema s,
+      avro::schema::parse(detail::index_manifest_schema_json(options.format_version)));
   std::vector<avro::value> rows;
   for (const index_manifest_entry& e : entries) {
     const index_file_meta& f = e.index_file;
@@ -634,8 +657,9 @@ inline result<byte_buffer> write_index_manifest(const std::vector<index_manifest
       std::vector<avro::value> items;
       for (const deletion_vector_meta& d : *f.dv_ranges)
         items.push_back(avro::value::union_of(
-            1, avro::value::record({avro::value::string(d.data_file_name), avro::value::int32(d.offset),
-                                    avro::value::int32(d.length), detail::opt_long(d.cardinality)})));
+            1, avro::value::record({avro::value::string(d.data_file_name),
+                                    avro::value::int32(d.offset), avro::value::int32(d.length),
+                                    detail::opt_long(d.cardinality)})));
       x.push_back(avro::value::union_of(1, avro::value::array(std::move(items))));
     } else {
       x.push_back(avro::value::union_of(0, avro::value::null()));
@@ -644,7 +668,8 @@ inline result<byte_buffer> write_index_manifest(const std::vector<index_manifest
                                 : avro::value::union_of(0, avro::value::null()));
     if (f.global_index) {
       const global_index_meta& g = *f.global_index;
-      std::vector<avro::value> gv{avro::value::int64(g.row_range_start), avro::value::int64(g.row_range_end),
+      std::vector<avro::value> gv{avro::value::int64(g.row_range_start),
+                                  avro::value::int64(g.row_range_end),
                                   avro::value::int32(g.index_field_id)};
       if (g.extra_field_ids) {
         std::vector<avro::value> ids;

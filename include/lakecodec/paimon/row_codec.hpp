@@ -1,6 +1,7 @@
 #pragma once
-// Typed BinaryRow encoding and decoding of `datum` values (Java's RowHelper + InternalRowSerializer,
-// paimon spec fact sheet §2) and the schemaless row helpers of SerializationUtils (§3).
+// Typed BinaryRow encoding and decoding of `datum` values (Java's RowHelper +
+// InternalRowSerializer, paimon spec fact sheet §2) and the schemaless row helpers of
+// SerializationUtils (§3).
 
 #include <cstdint>
 #include <cstdlib>
@@ -30,9 +31,9 @@ class row_bytes {
   static constexpr uint32_t inline_capacity = 56;
 
   row_bytes() noexcept { inline_[0] = 0; }
-  row_bytes(std::string_view s) { assign(s.data(), s.size()); }  // NOLINT: string-like
+  row_bytes(std::string_view s) { assign(s.data(), s.size()); }    // NOLINT: string-like
   row_bytes(const std::string& s) { assign(s.data(), s.size()); }  // NOLINT
-  row_bytes(const char* s) { assign(s, std::strlen(s)); }  // NOLINT
+  row_bytes(const char* s) { assign(s, std::strlen(s)); }          // NOLINT
   row_bytes(const row_bytes& o) { assign(o.data(), o.size()); }
   row_bytes(row_bytes&& o) noexcept { take(o); }
   row_bytes& operator=(const row_bytes& o) {
@@ -173,7 +174,8 @@ inline std::string decimal_unscaled_bytes(__int128 unscaled) {
 }
 /// The value of big-endian two's complement bytes (<= 16).
 inline __int128 decimal_from_bytes(std::string_view be) {
-  unsigned __int128 u = (!be.empty() && (static_cast<uint8_t>(be[0]) & 0x80)) ? ~(unsigned __int128)0 : 0;
+  unsigned __int128 u =
+      (!be.empty() && (static_cast<uint8_t>(be[0]) & 0x80)) ? ~(unsigned __int128)0 : 0;
   for (char c : be) u = (u << 8) | static_cast<uint8_t>(c);
   return static_cast<__int128>(u);
 }
@@ -190,8 +192,8 @@ inline status build_row(const std::vector<data_field>& fields, const std::vector
                         row_kind kind, int depth, binary_row_writer& w) {
   if (depth > limits::max_nesting_depth) return invalid_argument("paimon: row nests too deeply");
   if (values.size() != fields.size())
-    return invalid_argument("paimon: row has " + std::to_string(values.size()) +
-                            " values for " + std::to_string(fields.size()) + " fields");
+    return invalid_argument("paimon: row has " + std::to_string(values.size()) + " values for " +
+                            std::to_string(fields.size()) + " fields");
   w.reset(static_cast<int32_t>(fields.size()), kind);
   for (size_t i = 0; i < fields.size(); ++i) {
     const data_type& t = fields[i].type;
@@ -243,7 +245,8 @@ inline status build_nested(const data_type& t, const datum& v, int depth, byte_b
   }
   if (t.root == type_root::map) {
     if (t.children.size() != 2) return invalid_argument("paimon: map type without key/value types");
-    if (v.children.size() % 2 != 0) return invalid_argument("paimon: map value has an odd child count");
+    if (v.children.size() % 2 != 0)
+      return invalid_argument("paimon: map value has an odd child count");
     byte_buffer keys, vals;
     LAKECODEC_TRY(build_array(t.children[0], v.children, 0, 2, depth + 1, keys));
     LAKECODEC_TRY(build_array(t.children[1], v.children, 1, 2, depth + 1, vals));
@@ -351,7 +354,8 @@ result<datum> read_value(const View& r, int i, const data_type& t, int depth) {
       return datum::of_string(b.to_string());
     }
     case type_root::row: {
-      LAKECODEC_ASSIGN_OR_RETURN(binary_row_view sub, r.get_row(i, static_cast<int32_t>(t.fields.size())));
+      LAKECODEC_ASSIGN_OR_RETURN(binary_row_view sub,
+                                 r.get_row(i, static_cast<int32_t>(t.fields.size())));
       std::vector<datum> c;
       c.reserve(t.fields.size());
       for (size_t k = 0; k < t.fields.size(); ++k) {
@@ -359,25 +363,34 @@ result<datum> read_value(const View& r, int i, const data_type& t, int depth) {
           c.push_back(datum::null());
           continue;
         }
-        LAKECODEC_ASSIGN_OR_RETURN(datum v, read_value(sub, static_cast<int>(k), t.fields[k].type, depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(
+            datum v, read_value(sub, static_cast<int>(k), t.fields[k].type, depth + 1));
         c.push_back(std::move(v));
       }
       return datum::of_children(std::move(c));
     }
     case type_root::array:
     case type_root::multiset: {
-      if (t.children.size() != 1) return invalid_argument("paimon: array type without element type");
-      LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a, r.get_array(i, array_element_size(t.children[0])));
+      if (t.children.size() != 1)
+        return invalid_argument("paimon: array type without element type");
+      LAKECODEC_ASSIGN_OR_RETURN(binary_array_view a,
+                                 r.get_array(i, array_element_size(t.children[0])));
       LAKECODEC_ASSIGN_OR_RETURN(std::vector<datum> c, read_array(a, t.children[0], depth + 1));
       return datum::of_children(std::move(c));
     }
     case type_root::map: {
-      if (t.children.size() != 2) return invalid_argument("paimon: map type without key/value types");
+      if (t.children.size() != 2)
+        return invalid_argument("paimon: map type without key/value types");
       LAKECODEC_ASSIGN_OR_RETURN(byte_span blob, r.get_nested(i));
       LAKECODEC_ASSIGN_OR_RETURN(auto kv, split_binary_map(blob));
-      LAKECODEC_ASSIGN_OR_RETURN(binary_array_view ka, binary_array_view::make(kv.first, array_element_size(t.children[0])));
-      LAKECODEC_ASSIGN_OR_RETURN(binary_array_view va, binary_array_view::make(kv.second, array_element_size(t.children[1])));
-      if (ka.size() != va.size()) return corrupt_data("paimon: map has different key and value counts");
+      LAKECODEC_ASSIGN_OR_RETURN(
+          binary_array_view ka,
+          binary_array_view::make(kv.first, array_element_size(t.children[0])));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          binary_array_view va,
+          binary_array_view::make(kv.second, array_element_size(t.children[1])));
+      if (ka.size() != va.size())
+        return corrupt_data("paimon: map has different key and value counts");
       LAKECODEC_ASSIGN_OR_RETURN(std::vector<datum> keys, read_array(ka, t.children[0], depth + 1));
       LAKECODEC_ASSIGN_OR_RETURN(std::vector<datum> vals, read_array(va, t.children[1], depth + 1));
       std::vector<datum> c;
@@ -407,14 +420,16 @@ inline result<binary_row> encode_row(const std::vector<data_field>& fields,
 }
 
 /// Same as encode_row into a reusable writer (no allocation once the writer has grown).
-inline status encode_row_into(const std::vector<data_field>& fields, const std::vector<datum>& values,
-                              binary_row_writer& w, row_kind kind = row_kind::insert) {
+inline status encode_row_into(const std::vector<data_field>& fields,
+                              const std::vector<datum>& values, binary_row_writer& w,
+                              row_kind kind = row_kind::insert) {
   return detail::build_row(fields, values, kind, 0, w);
 }
 
 /// Decodes every field of a BinaryRow with the given schema; fails on any offset or length
 /// outside the row (§2).
-inline result<std::vector<datum>> decode_row(byte_span bytes, const std::vector<data_field>& fields) {
+inline result<std::vector<datum>> decode_row(byte_span bytes,
+                                             const std::vector<data_field>& fields) {
   LAKECODEC_ASSIGN_OR_RETURN(binary_row_view r,
                              binary_row_view::make(bytes, static_cast<int32_t>(fields.size())));
   std::vector<datum> out;
@@ -424,7 +439,8 @@ inline result<std::vector<datum>> decode_row(byte_span bytes, const std::vector<
       out.push_back(datum::null());
       continue;
     }
-    LAKECODEC_ASSIGN_OR_RETURN(datum v, detail::read_value(r, static_cast<int>(k), fields[k].type, 0));
+    LAKECODEC_ASSIGN_OR_RETURN(datum v,
+                               detail::read_value(r, static_cast<int>(k), fields[k].type, 0));
     out.push_back(std::move(v));
   }
   return out;

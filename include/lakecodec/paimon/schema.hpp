@@ -4,13 +4,12 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/limits.hpp"
@@ -34,7 +33,8 @@ inline std::string_view trim(std::string_view s) {
   return s;
 }
 inline bool strip_suffix(std::string& s, std::string_view suffix) {
-  if (s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
+  if (s.size() >= suffix.size() &&
+      s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
     s.resize(s.size() - suffix.size());
     while (!s.empty() && s.back() == ' ') s.pop_back();
     return true;
@@ -46,13 +46,16 @@ inline result<std::vector<int32_t>> parse_args(std::string_view args, std::strin
   std::string cur;
   auto flush = [&]() -> status {
     std::string_view t = trim(cur);
-    if (t.empty() || t.size() > 10) return corrupt_data("paimon: bad argument in type '" + std::string(type) + "'");
+    if (t.empty() || t.size() > 10)
+      return corrupt_data("paimon: bad argument in type '" + std::string(type) + "'");
     int64_t v = 0;
     for (char c : t) {
-      if (c < '0' || c > '9') return corrupt_data("paimon: bad argument in type '" + std::string(type) + "'");
+      if (c < '0' || c > '9')
+        return corrupt_data("paimon: bad argument in type '" + std::string(type) + "'");
       v = v * 10 + (c - '0');
     }
-    if (v > 2147483647) return corrupt_data("paimon: argument too large in type '" + std::string(type) + "'");
+    if (v > 2147483647)
+      return corrupt_data("paimon: argument too large in type '" + std::string(type) + "'");
     out.push_back(static_cast<int32_t>(v));
     cur.clear();
     return {};
@@ -86,7 +89,8 @@ inline result<data_type> parse_atomic_type(std::string_view text) {
     const size_t close = s.rfind(')');
     if (close == std::string::npos || close < open || close + 1 != s.size())
       return corrupt_data("paimon: malformed type '" + std::string(text) + "'");
-    LAKECODEC_ASSIGN_OR_RETURN(args, detail::parse_args(std::string_view(s).substr(open + 1, close - open - 1), text));
+    LAKECODEC_ASSIGN_OR_RETURN(
+        args, detail::parse_args(std::string_view(s).substr(open + 1, close - open - 1), text));
     name = std::string(detail::trim(std::string_view(s).substr(0, open)));
   }
   auto want = [&](size_t lo, size_t hi) -> status {
@@ -98,12 +102,13 @@ inline result<data_type> parse_atomic_type(std::string_view text) {
     const char* name;
     type_root root;
   };
-  static const simple simples[] = {{"BOOLEAN", type_root::boolean}, {"TINYINT", type_root::tinyint},
-                                   {"SMALLINT", type_root::smallint}, {"INT", type_root::int_},
-                                   {"INTEGER", type_root::int_},      {"BIGINT", type_root::bigint},
-                                   {"FLOAT", type_root::float_},      {"DOUBLE", type_root::double_},
-                                   {"DATE", type_root::date},         {"VARIANT", type_root::variant},
-                                   {"BLOB", type_root::blob}};
+  static const simple simples[] = {
+      {"BOOLEAN", type_root::boolean},   {"TINYINT", type_root::tinyint},
+      {"SMALLINT", type_root::smallint}, {"INT", type_root::int_},
+      {"INTEGER", type_root::int_},      {"BIGINT", type_root::bigint},
+      {"FLOAT", type_root::float_},      {"DOUBLE", type_root::double_},
+      {"DATE", type_root::date},         {"VARIANT", type_root::variant},
+      {"BLOB", type_root::blob}};
   for (const simple& x : simples) {
     if (name == x.name) {
       LAKECODEC_TRY(want(0, 0));
@@ -120,8 +125,10 @@ inline result<data_type> parse_atomic_type(std::string_view text) {
   }
   if (name == "CHAR" || name == "VARCHAR" || name == "BINARY" || name == "VARBINARY") {
     LAKECODEC_TRY(want(0, 1));
-    t.root = name == "CHAR" ? type_root::char_ : name == "VARCHAR" ? type_root::varchar
-             : name == "BINARY" ? type_root::binary : type_root::varbinary;
+    t.root = name == "CHAR"      ? type_root::char_
+             : name == "VARCHAR" ? type_root::varchar
+             : name == "BINARY"  ? type_root::binary
+                                 : type_root::varbinary;
     t.length = args.empty() ? 1 : args[0];
     return t;
   }
@@ -144,7 +151,8 @@ inline result<data_type> parse_atomic_type(std::string_view text) {
     LAKECODEC_TRY(want(0, 1));
     t.root = (ltz || name == "TIMESTAMP_LTZ") ? type_root::timestamp_ltz : type_root::timestamp;
     t.precision = args.empty() ? 6 : args[0];
-    if (t.precision > 9) return corrupt_data("paimon: invalid timestamp precision in '" + std::string(text) + "'");
+    if (t.precision > 9)
+      return corrupt_data("paimon: invalid timestamp precision in '" + std::string(text) + "'");
     return t;
   }
   return corrupt_data("paimon: unknown type '" + std::string(text) + "'");
@@ -169,11 +177,13 @@ inline std::string atomic_type_string(const data_type& t) {
       break;
     case type_root::char_: s = "CHAR(" + std::to_string(t.length) + ")"; break;
     case type_root::varchar:
-      s = t.length == data_type::max_length ? "STRING" : "VARCHAR(" + std::to_string(t.length) + ")";
+      s = t.length == data_type::max_length ? "STRING"
+                                            : "VARCHAR(" + std::to_string(t.length) + ")";
       break;
     case type_root::binary: s = "BINARY(" + std::to_string(t.length) + ")"; break;
     case type_root::varbinary:
-      s = t.length == data_type::max_length ? "BYTES" : "VARBINARY(" + std::to_string(t.length) + ")";
+      s = t.length == data_type::max_length ? "BYTES"
+                                            : "VARBINARY(" + std::to_string(t.length) + ")";
       break;
     case type_root::time: s = "TIME(" + std::to_string(t.precision) + ")"; break;
     case type_root::timestamp: s = "TIMESTAMP(" + std::to_string(t.precision) + ")"; break;
@@ -202,14 +212,16 @@ result<data_type> parse_data_type(const Json& j, int depth = 0) {
   if (j.is_string()) return parse_atomic_type(j.template get<std::string>());
   if (!j.is_object()) return corrupt_data("paimon: a type must be a string or an object");
   auto it = j.find("type");
-  if (it == j.end() || !it->is_string()) return corrupt_data("paimon: composite type without \"type\"");
+  if (it == j.end() || !it->is_string())
+    return corrupt_data("paimon: composite type without \"type\"");
   std::string s = detail::upper(it->template get<std::string>());
   data_type t;
   t.nullable = !detail::strip_suffix(s, "NOT NULL");
   s = std::string(detail::trim(s));
   auto child = [&](const char* key) -> result<data_type> {
     auto c = j.find(key);
-    if (c == j.end()) return corrupt_data(std::string("paimon: ") + s + " type without \"" + key + "\"");
+    if (c == j.end())
+      return corrupt_data(std::string("paimon: ") + s + " type without \"" + key + "\"");
     return parse_data_type(*c, depth + 1);
   };
   if (s == "ARRAY" || s == "MULTISET") {
@@ -247,7 +259,8 @@ result<data_field> parse_field(const Json& j, int depth) {
   auto id = j.find("id");
   auto name = j.find("name");
   auto type = j.find("type");
-  if (id == j.end() || !id->is_number_integer()) return corrupt_data("paimon: field without integer \"id\"");
+  if (id == j.end() || !id->is_number_integer())
+    return corrupt_data("paimon: field without integer \"id\"");
   if (name == j.end() || !name->is_string()) return corrupt_data("paimon: field without \"name\"");
   if (type == j.end()) return corrupt_data("paimon: field without \"type\"");
   f.id = id->template get<int32_t>();
@@ -390,9 +403,11 @@ result<std::vector<std::string>> string_list(const Json& j, const char* key) {
   std::vector<std::string> out;
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return out;
-  if (!it->is_array()) return corrupt_data(std::string("paimon: schema \"") + key + "\" is not an array");
+  if (!it->is_array())
+    return corrupt_data(std::string("paimon: schema \"") + key + "\" is not an array");
   for (const auto& e : *it) {
-    if (!e.is_string()) return corrupt_data(std::string("paimon: schema \"") + key + "\" holds a non-string");
+    if (!e.is_string())
+      return corrupt_data(std::string("paimon: schema \"") + key + "\" holds a non-string");
     out.push_back(e.template get<std::string>());
   }
   return out;
@@ -404,16 +419,20 @@ result<std::vector<std::string>> string_list(const Json& j, const char* key) {
 inline result<table_schema> parse_table_schema(std::string_view text) {
   if (static_cast<int64_t>(text.size()) > limits::max_schema_size)
     return limit_exceeded("paimon: schema JSON larger than the limit");
-  nlohmann::ordered_json j = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return corrupt_data("paimon: schema is not a JSON object");
+  nlohmann::ordered_json j =
+      nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    return corrupt_data("paimon: schema is not a JSON object");
   table_schema s;
   auto v = j.find("version");
   s.version = (v != j.end() && v->is_number_integer()) ? v->template get<int32_t>() : 1;
   auto id = j.find("id");
-  if (id == j.end() || !id->is_number_integer()) return corrupt_data("paimon: schema without integer \"id\"");
+  if (id == j.end() || !id->is_number_integer())
+    return corrupt_data("paimon: schema without integer \"id\"");
   s.id = id->template get<int64_t>();
   auto fields = j.find("fields");
-  if (fields == j.end() || !fields->is_array()) return corrupt_data("paimon: schema without \"fields\" array");
+  if (fields == j.end() || !fields->is_array())
+    return corrupt_data("paimon: schema without \"fields\" array");
   for (const auto& fj : *fields) {
     LAKECODEC_ASSIGN_OR_RETURN(data_field f, detail::parse_field(fj, 0));
     s.fields.push_back(std::move(f));
@@ -425,7 +444,8 @@ inline result<table_schema> parse_table_schema(std::string_view text) {
   auto o = j.find("options");
   if (o != j.end() && o->is_object()) {
     for (auto it = o->begin(); it != o->end(); ++it) {
-      if (!it.value().is_string()) return corrupt_data("paimon: option '" + it.key() + "' is not a string");
+      if (!it.value().is_string())
+        return corrupt_data("paimon: option '" + it.key() + "' is not a string");
       s.options.emplace_back(it.key(), it.value().template get<std::string>());
     }
   }
@@ -434,9 +454,11 @@ inline result<table_schema> parse_table_schema(std::string_view text) {
   auto t = j.find("timeMillis");
   if (t != j.end() && t->is_number_integer()) s.time_millis = t->template get<int64_t>();
   for (const std::string& k : s.partition_keys)
-    if (s.field_index(k) < 0) return corrupt_data("paimon: partition key '" + k + "' is not a column");
+    if (s.field_index(k) < 0)
+      return corrupt_data("paimon: partition key '" + k + "' is not a column");
   for (const std::string& k : s.primary_keys)
-    if (s.field_index(k) < 0) return corrupt_data("paimon: primary key '" + k + "' is not a column");
+    if (s.field_index(k) < 0)
+      return corrupt_data("paimon: primary key '" + k + "' is not a column");
   return s;
 }
 

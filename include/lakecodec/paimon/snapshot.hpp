@@ -3,14 +3,13 @@
 // sheet §7): every field, unknown keys ignored, optional fields omitted when absent.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/limits.hpp"
@@ -55,9 +54,11 @@ status json_opt(const Json& j, const char* key, std::optional<T>& out) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return {};
   if constexpr (std::is_same<T, std::string>::value) {
-    if (!it->is_string()) return corrupt_data(std::string("paimon: snapshot \"") + key + "\" is not a string");
+    if (!it->is_string())
+      return corrupt_data(std::string("paimon: snapshot \"") + key + "\" is not a string");
   } else {
-    if (!it->is_number_integer()) return corrupt_data(std::string("paimon: snapshot \"") + key + "\" is not an integer");
+    if (!it->is_number_integer())
+      return corrupt_data(std::string("paimon: snapshot \"") + key + "\" is not an integer");
   }
   out = it->template get<T>();
   return {};
@@ -80,8 +81,10 @@ status json_req(const Json& j, const char* key, T& out) {
 inline result<snapshot> parse_snapshot(std::string_view text) {
   if (static_cast<int64_t>(text.size()) > limits::max_schema_size)
     return limit_exceeded("paimon: snapshot JSON larger than the limit");
-  nlohmann::ordered_json j = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return corrupt_data("paimon: snapshot is not a JSON object");
+  nlohmann::ordered_json j =
+      nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    return corrupt_data("paimon: snapshot is not a JSON object");
   snapshot s;
   std::optional<int32_t> version;
   LAKECODEC_TRY(detail::json_opt(j, "version", version));
@@ -110,7 +113,8 @@ inline result<snapshot> parse_snapshot(std::string_view text) {
   if (p != j.end() && p->is_object()) {
     std::vector<std::pair<std::string, std::string>> props;
     for (auto it = p->begin(); it != p->end(); ++it) {
-      if (!it.value().is_string()) return corrupt_data("paimon: snapshot property '" + it.key() + "' is not a string");
+      if (!it.value().is_string())
+        return corrupt_data("paimon: snapshot property '" + it.key() + "' is not a string");
       props.emplace_back(it.key(), it.value().template get<std::string>());
     }
     s.properties = std::move(props);
@@ -136,7 +140,8 @@ inline std::string snapshot_to_json(const snapshot& s) {
   j["deltaManifestList"] = s.delta_manifest_list;
   if (s.delta_manifest_list_size) j["deltaManifestListSize"] = *s.delta_manifest_list_size;
   if (s.changelog_manifest_list) j["changelogManifestList"] = *s.changelog_manifest_list;
-  if (s.changelog_manifest_list_size) j["changelogManifestListSize"] = *s.changelog_manifest_list_size;
+  if (s.changelog_manifest_list_size)
+    j["changelogManifestListSize"] = *s.changelog_manifest_list_size;
   if (s.index_manifest) j["indexManifest"] = *s.index_manifest;
   j["commitUser"] = s.commit_user;
   if (s.writer_version) j["writerVersion"] = *s.writer_version;

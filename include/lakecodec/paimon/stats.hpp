@@ -23,7 +23,8 @@ namespace detail {
 
 /// A column_stats bound as a datum of the Paimon type (Arrow units converted to Paimon's:
 /// TIME in millis, timestamps as millis + nano of milli). A missing bound is null.
-inline datum bound_to_datum(const stat_bound& b, const lakecodec::data_type& arrow, const data_type& t) {
+inline datum bound_to_datum(const stat_bound& b, const lakecodec::data_type& arrow,
+                            const data_type& t) {
   switch (b.kind) {
     case bound_kind::none: return datum::null();
     case bound_kind::boolean: return datum::of_bool(b.boolean);
@@ -46,7 +47,8 @@ inline datum bound_to_datum(const stat_bound& b, const lakecodec::data_type& arr
           --millis;
         }
         if (!is_non_compact(t)) return datum::of_timestamp(millis, 0);
-        return datum::of_timestamp(millis, static_cast<int32_t>(arrow.unit == time_unit::nano ? rem : rem * 1000));
+        return datum::of_timestamp(
+            millis, static_cast<int32_t>(arrow.unit == time_unit::nano ? rem : rem * 1000));
       }
       return datum::of_int(v);
     }

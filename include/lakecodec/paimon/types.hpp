@@ -123,7 +123,8 @@ inline bool is_non_compact(const data_type& t) {
   return false;
 }
 
-/// Width of one element of this type inside a BinaryArray (`BinaryArray.calculateFixLengthPartSize`).
+/// Width of one element of this type inside a BinaryArray
+/// (`BinaryArray.calculateFixLengthPartSize`).
 inline int array_element_size(const data_type& t) {
   switch (t.root) {
     case type_root::boolean:

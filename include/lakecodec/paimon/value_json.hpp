@@ -6,17 +6,16 @@
 // millis, arrays as arrays, maps as [[k, v], ...] or objects with string keys, rows as arrays.
 
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "lakecodec/core/config.hpp"
-#include "lakecodec/core/status.hpp"
 #include "lakecodec/core/limits.hpp"
+#include "lakecodec/core/status.hpp"
 #include "lakecodec/paimon/row_codec.hpp"
 #include "lakecodec/paimon/schema.hpp"
 #include "lakecodec/paimon/types.hpp"
@@ -81,13 +80,15 @@ inline result<std::pair<int64_t, int32_t>> parse_timestamp(std::string_view s) {
   LAKECODEC_ASSIGN_OR_RETURN(int64_t days, parse_date(s, i));
   int64_t h = 0, mi = 0, sec = 0, frac = 0;
   if (i < s.size()) {
-    if (s[i] != 'T' && s[i] != ' ') return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
+    if (s[i] != 'T' && s[i] != ' ')
+      return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
     ++i;
     if (!read_digits(s, i, 2, h) || i >= s.size() || s[i++] != ':' || !read_digits(s, i, 2, mi))
       return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
     if (i < s.size() && s[i] == ':') {
       ++i;
-      if (!read_digits(s, i, 2, sec)) return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
+      if (!read_digits(s, i, 2, sec))
+        return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
       if (i < s.size() && s[i] == '.') {
         ++i;
         size_t digits = 0;
@@ -117,9 +118,10 @@ inline std::string format_timestamp(int64_t millis, int32_t nanos) {
   civil_from_days(days, y, m, d);
   char buf[64];
   const int64_t ms = rem % 1000;
-  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02uT%02d:%02d:%02d.%03d%06d", static_cast<long long>(y),
-                m, d, static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
-                static_cast<int>(rem / 1000 % 60), static_cast<int>(ms), static_cast<int>(nanos));
+  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02uT%02d:%02d:%02d.%03d%06d",
+                static_cast<long long>(y), m, d, static_cast<int>(rem / 3600000),
+                static_cast<int>(rem / 60000 % 60), static_cast<int>(rem / 1000 % 60),
+                static_cast<int>(ms), static_cast<int>(nanos));
   return buf;
 }
 
@@ -147,7 +149,8 @@ inline result<__int128> parse_decimal(std::string_view s, int32_t scale) {
     }
     if (c < '0' || c > '9') return invalid_argument("paimon: bad decimal '" + std::string(s) + "'");
     if (frac_digits >= scale) continue;  // truncate extra fraction digits (HALF_UP not applied)
-    if (++digits > 38) return invalid_argument("paimon: decimal '" + std::string(s) + "' has too many digits");
+    if (++digits > 38)
+      return invalid_argument("paimon: decimal '" + std::string(s) + "' has too many digits");
     v = v * 10 + (c - '0');
     if (frac_digits >= 0) ++frac_digits;
   }
@@ -158,7 +161,8 @@ inline result<__int128> parse_decimal(std::string_view s, int32_t scale) {
 
 inline std::string format_decimal(__int128 v, int32_t scale) {
   const bool neg = v < 0;
-  unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
+  unsigned __int128 u =
+      neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
   std::string digits;
   do {
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
@@ -177,7 +181,8 @@ inline std::string base64_encode(std::string_view in) {
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
     const uint32_t v = (uint32_t{static_cast<uint8_t>(in[i])} << 16) |
-                       (uint32_t{static_cast<uint8_t>(in[i + 1])} << 8) | static_cast<uint8_t>(in[i + 2]);
+                       (uint32_t{static_cast<uint8_t>(in[i + 1])} << 8) |
+                       static_cast<uint8_t>(in[i + 2]);
     out += t[v >> 18];
     out += t[(v >> 12) & 63];
     out += t[(v >> 6) & 63];
@@ -284,10 +289,14 @@ result<datum> datum_from_json(const Json& j, const data_type& t, int depth = 0) 
     case type_root::time: {
       if (!j.is_number_integer()) return want("an integer");
       const int64_t v = j.template get<int64_t>();
-      const int64_t lo = t.root == type_root::tinyint ? -128 : t.root == type_root::smallint ? -32768
-                         : t.root == type_root::bigint ? std::numeric_limits<int64_t>::min() : INT32_MIN;
-      const int64_t hi = t.root == type_root::tinyint ? 127 : t.root == type_root::smallint ? 32767
-                         : t.root == type_root::bigint ? std::numeric_limits<int64_t>::max() : INT32_MAX;
+      const int64_t lo = t.root == type_root::tinyint    ? -128
+                         : t.root == type_root::smallint ? -32768
+                         : t.root == type_root::bigint   ? std::numeric_limits<int64_t>::min()
+                                                         : INT32_MIN;
+      const int64_t hi = t.root == type_root::tinyint    ? 127
+                         : t.root == type_root::smallint ? 32767
+                         : t.root == type_root::bigint   ? std::numeric_limits<int64_t>::max()
+                                                         : INT32_MAX;
       if (v < lo || v > hi) return want("an integer in range");
       return datum::of_int(v);
     }
@@ -338,7 +347,8 @@ result<datum> datum_from_json(const Json& j, const data_type& t, int depth = 0) 
     case type_root::varbinary:
     case type_root::blob: {
       if (!j.is_string()) return want("a base64 string");
-      LAKECODEC_ASSIGN_OR_RETURN(std::string b, detail::base64_decode(j.template get<std::string>()));
+      LAKECODEC_ASSIGN_OR_RETURN(std::string b,
+                                 detail::base64_decode(j.template get<std::string>()));
       return datum::of_string(std::move(b));
     }
     case type_root::array:
@@ -356,8 +366,10 @@ result<datum> datum_from_json(const Json& j, const data_type& t, int depth = 0) 
       std::vector<datum> c;
       if (j.is_object()) {
         for (auto it = j.begin(); it != j.end(); ++it) {
-          LAKECODEC_ASSIGN_OR_RETURN(datum k, datum_from_json(Json(it.key()), t.children[0], depth + 1));
-          LAKECODEC_ASSIGN_OR_RETURN(datum v, datum_from_json(it.value(), t.children[1], depth + 1));
+          LAKECODEC_ASSIGN_OR_RETURN(datum k,
+                                     datum_from_json(Json(it.key()), t.children[0], depth + 1));
+          LAKECODEC_ASSIGN_OR_RETURN(datum v,
+                                     datum_from_json(it.value(), t.children[1], depth + 1));
           c.push_back(std::move(k));
           c.push_back(std::move(v));
         }
@@ -374,7 +386,8 @@ result<datum> datum_from_json(const Json& j, const data_type& t, int depth = 0) 
       return datum::of_children(std::move(c));
     }
     case type_root::row: {
-      if (!j.is_array() || j.size() != t.fields.size()) return want("an array with one value per field");
+      if (!j.is_array() || j.size() != t.fields.size())
+        return want("an array with one value per field");
       std::vector<datum> c;
       for (size_t k = 0; k < t.fields.size(); ++k) {
         LAKECODEC_ASSIGN_OR_RETURN(datum v, datum_from_json(j[k], t.fields[k].type, depth + 1));
@@ -404,7 +417,8 @@ inline nlohmann::json datum_to_json(const datum& v, const data_type& t) {
       if (std::isinf(v.d)) return v.d > 0 ? "Infinity" : "-Infinity";
       return v.d;
     case type_root::decimal:
-      return detail::format_decimal(is_non_compact(t) ? decimal_from_bytes(v.s) : __int128{v.i}, t.scale);
+      return detail::format_decimal(is_non_compact(t) ? decimal_from_bytes(v.s) : __int128{v.i},
+                                    t.scale);
     case type_root::timestamp:
     case type_root::timestamp_ltz: return detail::format_timestamp(v.i, v.nanos);
     case type_root::char_:
