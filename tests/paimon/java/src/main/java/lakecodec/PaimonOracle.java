@@ -68,6 +68,7 @@ import java.util.Random;
  *   manifest-write TABLE SEED COUNT OUT_JSON Java's ManifestFile/ManifestList write random entries
  *   manifest-read TABLE NAME                 Java's ManifestFile reads manifest/NAME -> JSON
  *   manifest-list-read TABLE NAME            Java's ManifestList reads manifest/NAME -> JSON
+ *   json-roundtrip snapshot|schema FILE...   Java parses snapshot/schema files, prints their JSON
  * </pre>
  */
 public class PaimonOracle {
@@ -94,6 +95,9 @@ public class PaimonOracle {
                 break;
             case "manifest-list-read":
                 manifestListRead(args[1], args[2]);
+                break;
+            case "json-roundtrip":
+                jsonRoundTrip(args[1], Arrays.copyOfRange(args, 2, args.length));
                 break;
             case "bench":
                 bench(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
@@ -738,6 +742,21 @@ public class PaimonOracle {
             }
         }
         Files.write(Paths.get(outPath), out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ metadata JSON
+
+    static void jsonRoundTrip(String kind, String[] files) throws Exception {
+        List<String> parts = new ArrayList<>();
+        for (String file : files) {
+            String text = new String(Files.readAllBytes(Paths.get(file)), StandardCharsets.UTF_8);
+            if (kind.equals("snapshot")) {
+                parts.add(org.apache.paimon.Snapshot.fromJson(text).toJson());
+            } else {
+                parts.add(org.apache.paimon.utils.JsonSerdeUtil.toJson(TableSchema.fromJson(text)));
+            }
+        }
+        new PrintStream(System.out, true, "UTF-8").println("[" + String.join(",\n", parts) + "]");
     }
 
     // ------------------------------------------------------------------ manifests
