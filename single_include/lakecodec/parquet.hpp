@@ -361,50 +361,6 @@ class byte_buffer {
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_BUFFER_HPP
 // ---- end lakecodec/core/buffer.hpp
-// ---- begin lakecodec/core/limits.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_LIMITS_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CORE_LIMITS_HPP
-// Hard limits applied to every length, count and size read from input. Each can be overridden by
-// defining the macro before including any lakecodec header (fuzzing builds lower them).
-
-#include <cstdint>
-
-
-#ifndef LAKECODEC_MAX_ALLOCATION
-/// Largest single buffer a decoder allocates because the input asked for it (bytes).
-#define LAKECODEC_MAX_ALLOCATION (int64_t{1} << 31)
-#endif
-#ifndef LAKECODEC_MAX_DECOMPRESSED_SIZE
-/// Largest output of one decompression call (an Avro block, a Parquet page).
-#define LAKECODEC_MAX_DECOMPRESSED_SIZE (int64_t{1} << 30)
-#endif
-#ifndef LAKECODEC_MAX_COLLECTION_COUNT
-/// Largest element count of one array, map, list or thrift collection.
-#define LAKECODEC_MAX_COLLECTION_COUNT (int64_t{1} << 28)
-#endif
-#ifndef LAKECODEC_MAX_NESTING_DEPTH
-/// Deepest nesting of schemas, values or thrift structs a decoder follows.
-#define LAKECODEC_MAX_NESTING_DEPTH 64
-#endif
-#ifndef LAKECODEC_MAX_SCHEMA_SIZE
-/// Largest schema/metadata JSON text accepted (bytes).
-#define LAKECODEC_MAX_SCHEMA_SIZE (int64_t{1} << 26)
-#endif
-
-LAKECODEC_NAMESPACE_BEGIN
-
-/// The limits in force for this translation unit (see the LAKECODEC_MAX_* macros).
-struct limits {
-  static constexpr int64_t max_allocation = LAKECODEC_MAX_ALLOCATION;
-  static constexpr int64_t max_decompressed_size = LAKECODEC_MAX_DECOMPRESSED_SIZE;
-  static constexpr int64_t max_collection_count = LAKECODEC_MAX_COLLECTION_COUNT;
-  static constexpr int max_nesting_depth = LAKECODEC_MAX_NESTING_DEPTH;
-  static constexpr int64_t max_schema_size = LAKECODEC_MAX_SCHEMA_SIZE;
-};
-
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_LIMITS_HPP
-// ---- end lakecodec/core/limits.hpp
 // ---- begin lakecodec/core/status.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_STATUS_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_STATUS_HPP
@@ -643,1635 +599,525 @@ LAKECODEC_NAMESPACE_END
   LAKECODEC_ASSIGN_OR_RETURN_IMPL(LAKECODEC_CONCAT(lakecodec_result_, __LINE__), lhs, expr)
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_STATUS_HPP
 // ---- end lakecodec/core/status.hpp
-// ---- begin lakecodec/core/reader.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_READER_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CORE_READER_HPP
-// A bounded reader over a byte span: every read checks the bytes remaining and reports the
-// offset of the failure, so decoders never read past the end of hostile input.
+// ---- begin lakecodec/codec/snappy.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CODEC_SNAPPY_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CODEC_SNAPPY_HPP
+// Raw snappy blocks (not the framing format) through the system libsnappy, as Parquet pages and
+// Avro blocks use them. Compiled only with LAKECODEC_WITH_SNAPPY.
 
-#include <cstddef>
-#include <cstdint>
+
+#ifdef LAKECODEC_WITH_SNAPPY
+#include <snappy.h>
+
 #include <string>
-#include <string_view>
 
 
 LAKECODEC_NAMESPACE_BEGIN
+namespace snappy_codec {
 
-/// Reads primitives from a byte span without ever passing its end. `base_offset` is added to
-/// reported offsets so errors name the position in the whole file, not in a block.
-class bounded_reader {
- public:
-  bounded_reader() noexcept = default;
-  bounded_reader(byte_span bytes, int64_t base_offset = 0) noexcept  // NOLINT
-      : begin_(bytes.data), pos_(bytes.data), end_(bytes.data + bytes.size), base_(base_offset) {}
-  bounded_reader(const void* data, size_t size, int64_t base_offset = 0) noexcept
-      : bounded_reader(byte_span(data, size), base_offset) {}
+/// Appends the raw snappy block of `in` to `out`.
+inline status compress(byte_span in, byte_buffer& out) {
+  const size_t bound = snappy::MaxCompressedLength(in.size);
+  uint8_t* dst = out.ensure(bound);
+  size_t n = 0;
+  snappy::RawCompress(reinterpret_cast<const char*>(in.data), in.size, reinterpret_cast<char*>(dst),
+                      &n);
+  out.commit(n);
+  return {};
+}
 
-  size_t remaining() const noexcept { return static_cast<size_t>(end_ - pos_); }
-  bool at_end() const noexcept { return pos_ == end_; }
-  /// Offset of the next byte, counted from the start of the whole input.
-  int64_t offset() const noexcept { return base_ + (pos_ - begin_); }
-  const uint8_t* position() const noexcept { return pos_; }
-  byte_span rest() const noexcept { return {pos_, remaining()}; }
+/// Appends the decompressed bytes of one raw snappy block; the declared length is checked
+/// against `max_output` before anything is allocated.
+inline status decompress(byte_span in, byte_buffer& out, size_t max_output) {
+  size_t n = 0;
+  const char* src = reinterpret_cast<const char*>(in.data);
+  if (!snappy::GetUncompressedLength(src, in.size, &n))
+    return corrupt_data("snappy: cannot read the uncompressed length");
+  if (n > max_output)
+    return limit_exceeded("snappy: block declares " + std::to_string(n) +
+                          " bytes, more than the limit of " + std::to_string(max_output));
+  uint8_t* dst = out.ensure(n);
+  if (!snappy::RawUncompress(src, in.size, reinterpret_cast<char*>(dst)))
+    return corrupt_data("snappy: corrupt compressed block");
+  out.commit(n);
+  return {};
+}
 
-  /// Fails with `truncated` unless `n` more bytes are available.
-  status require(size_t n, const char* what) const {
-    if (LAKECODEC_LIKELY(remaining() >= n)) return {};
-    return truncated_input(std::string(what) + ": needs " + std::to_string(n) + " bytes, " +
-                               std::to_string(remaining()) + " remain",
-                           offset());
-  }
-
-  result<uint8_t> read_u8(const char* what = "byte") {
-    LAKECODEC_TRY(require(1, what));
-    return *pos_++;
-  }
-
-  template <class T>
-  result<T> read_le(const char* what = "fixed-width value") {
-    LAKECODEC_TRY(require(sizeof(T), what));
-    T v = load_le<T>(pos_);
-    pos_ += sizeof(T);
-    return v;
-  }
-
-  template <class T>
-  result<T> read_be(const char* what = "fixed-width value") {
-    LAKECODEC_TRY(require(sizeof(T), what));
-    T v = load_be<T>(pos_);
-    pos_ += sizeof(T);
-    return v;
-  }
-
-  /// Returns a view of the next `n` bytes and advances past them.
-  result<byte_span> read_bytes(size_t n, const char* what = "bytes") {
-    LAKECODEC_TRY(require(n, what));
-    byte_span s(pos_, n);
-    pos_ += n;
-    return s;
-  }
-
-  status skip(size_t n, const char* what = "bytes") {
-    LAKECODEC_TRY(require(n, what));
-    pos_ += n;
-    return {};
-  }
-
-  /// ULEB128 of at most 10 bytes whose value fits 64 bits.
-  result<uint64_t> read_uvarint64(const char* what = "varint") {
-    if (LAKECODEC_LIKELY(pos_ < end_ && *pos_ < 0x80)) return uint64_t{*pos_++};
-    const int64_t start = offset();
-    uint64_t v = 0;
-    for (int shift = 0; shift < 70; shift += 7) {
-      if (LAKECODEC_UNLIKELY(pos_ == end_))
-        return truncated_input(std::string(what) + ": input ends inside a varint", start);
-      const uint8_t b = *pos_++;
-      if (shift == 63 && b > 1)
-        return corrupt_data(std::string(what) + ": varint overflows 64 bits", start);
-      v |= uint64_t{b & 0x7fu} << shift;
-      if (b < 0x80) return v;
-    }
-    return corrupt_data(std::string(what) + ": varint longer than 10 bytes", start);
-  }
-
-  /// ULEB128 of at most 5 bytes whose value fits 32 bits.
-  result<uint32_t> read_uvarint32(const char* what = "varint") {
-    const int64_t start = offset();
-    LAKECODEC_ASSIGN_OR_RETURN(uint64_t v, read_uvarint64(what));
-    if (v > 0xffffffffu)
-      return corrupt_data(
-          std::string(what) + ": varint " + std::to_string(v) + " does not fit 32 bits", start);
-    return static_cast<uint32_t>(v);
-  }
-
-  result<int64_t> read_zigzag64(const char* what = "long") {
-    LAKECODEC_ASSIGN_OR_RETURN(uint64_t v, read_uvarint64(what));
-    return zigzag_decode64(v);
-  }
-  result<int32_t> read_zigzag32(const char* what = "int") {
-    LAKECODEC_ASSIGN_OR_RETURN(uint32_t v, read_uvarint32(what));
-    return zigzag_decode32(v);
-  }
-
-  /// Reads a length or count and checks it is non-negative, within `max`, and (when
-  /// `bytes_per_item` > 0) that that many items could still fit in the remaining input.
-  status check_count(int64_t count, int64_t max, size_t bytes_per_item, const char* what,
-                     int64_t at) const {
-    if (count < 0)
-      return corrupt_data(std::string(what) + " " + std::to_string(count) + " is negative", at);
-    if (count > max)
-      return limit_exceeded(std::string(what) + " " + std::to_string(count) +
-                                " exceeds the limit " + std::to_string(max),
-                            at);
-    if (bytes_per_item > 0 && static_cast<uint64_t>(count) > remaining() / bytes_per_item)
-      return truncated_input(std::string(what) + " " + std::to_string(count) +
-                                 " needs more than the " + std::to_string(remaining()) +
-                                 " bytes that remain",
-                             at);
-    return {};
-  }
-
- private:
-  const uint8_t* begin_ = nullptr;
-  const uint8_t* pos_ = nullptr;
-  const uint8_t* end_ = nullptr;
-  int64_t base_ = 0;
-};
-
+}  // namespace snappy_codec
 LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_READER_HPP
-// ---- end lakecodec/core/reader.hpp
-// ---- begin lakecodec/parquet/thrift.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_PARQUET_THRIFT_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_PARQUET_THRIFT_HPP
-// Thrift compact protocol: the encoding of every Parquet footer and page header
-// (parquet_avro.md A2; apache/thrift doc/specs/thrift-compact-protocol.md). Only what Parquet
-// uses: structs, lists, i8/i16/i32/i64, double, binary and bool. Unknown fields are skipped on
-// decode; every count is checked against the bytes that remain and nesting is bounded.
+#endif  // LAKECODEC_WITH_SNAPPY
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CODEC_SNAPPY_HPP
+// ---- end lakecodec/codec/snappy.hpp
+// ---- begin lakecodec/codec/zlib.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CODEC_ZLIB_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CODEC_ZLIB_HPP
+// Deflate through the system zlib in its three wrappings: raw (RFC 1951; Avro "deflate"),
+// zlib (RFC 1950) and gzip (RFC 1952; Parquet GZIP). Compiled only with LAKECODEC_WITH_ZLIB.
 
-#include <cstdint>
-#include <limits>
-#include <optional>
+
+#ifdef LAKECODEC_WITH_ZLIB
+#include <zlib.h>
+
 #include <string>
-#include <type_traits>
-#include <vector>
 
 
 LAKECODEC_NAMESPACE_BEGIN
-namespace parquet {
-namespace thrift {
+namespace zlib_codec {
 
-/// Compact protocol type nibbles.
-enum class ctype : uint8_t {
-  stop = 0,
-  bool_true = 1,
-  bool_false = 2,
-  i8 = 3,
-  i16 = 4,
-  i32 = 5,
-  i64 = 6,
-  dbl = 7,
-  binary = 8,
-  list = 9,
-  set = 10,
-  map = 11,
-  struct_ = 12,
-};
+/// Which header/trailer surrounds the deflate stream.
+enum class wrapping { raw, zlib, gzip };
 
-/// Marker base of generated-by-hand structs (each has `write(compact_writer&)` and
-/// `read(compact_reader&)`).
-struct struct_base {};
+/// zlib's default level (6), as Java's Deflater and Arrow use.
+constexpr int default_level = Z_DEFAULT_COMPRESSION;
 
-/// Appends compact-protocol bytes to a buffer. Field ids must be written in increasing order
-/// per struct; the previous id is saved across nested structs (A2).
-class compact_writer {
- public:
-  explicit compact_writer(byte_buffer& out) : out_(out) {}
-
-  void struct_begin() {
-    stack_.push_back(last_);
-    last_ = 0;
+namespace detail {
+inline int window_bits(wrapping w, bool inflate) {
+  switch (w) {
+    case wrapping::raw: return -15;
+    case wrapping::zlib: return 15;
+    case wrapping::gzip: return inflate ? 15 + 32 : 15 + 16;  // inflate: auto-detect gzip/zlib
   }
-  void struct_end() {
-    out_.push_back(0);
-    last_ = stack_.empty() ? 0 : stack_.back();
-    if (!stack_.empty()) stack_.pop_back();
-  }
-  void field_header(int16_t id, ctype t) {
-    const int delta = id - last_;
-    if (delta > 0 && delta <= 15) {
-      out_.push_back(static_cast<uint8_t>((delta << 4) | static_cast<uint8_t>(t)));
-    } else {
-      out_.push_back(static_cast<uint8_t>(t));
-      out_.append_zigzag(id);
-    }
-    last_ = id;
-  }
-  void list_header(ctype elem, size_t n) {
-    if (n < 15) {
-      out_.push_back(static_cast<uint8_t>((n << 4) | static_cast<uint8_t>(elem)));
-    } else {
-      out_.push_back(static_cast<uint8_t>(0xF0 | static_cast<uint8_t>(elem)));
-      out_.append_uvarint(n);
-    }
-  }
-  void raw_varint_zigzag(int64_t v) { out_.append_zigzag(v); }
-  void raw_byte(uint8_t b) { out_.push_back(b); }
-  void raw_binary(const void* p, size_t n) {
-    out_.append_uvarint(n);
-    out_.append(p, n);
-  }
-  void raw_double(double d) { out_.append_le<double>(d); }
-  byte_buffer& out() noexcept { return out_; }
-
- private:
-  byte_buffer& out_;
-  int16_t last_ = 0;
-  std::vector<int16_t> stack_;
-};
-
-/// Reads compact-protocol bytes from a bounded span.
-class compact_reader {
- public:
-  explicit compact_reader(byte_span bytes, int64_t base_offset = 0) : r_(bytes, base_offset) {}
-
-  bounded_reader& raw() noexcept { return r_; }
-  int64_t offset() const noexcept { return r_.offset(); }
-
-  /// Enters a struct; fails past the nesting limit.
-  status enter() {
-    if (++depth_ > limits::max_nesting_depth)
-      return limit_exceeded("thrift: structs nest deeper than " +
-                                std::to_string(limits::max_nesting_depth),
-                            r_.offset());
-    return {};
-  }
-  void leave() noexcept { --depth_; }
-
-  /// Reads the next field header of the current struct. Returns false at STOP.
-  result<bool> next_field(int16_t& last_id, int16_t& id, ctype& t) {
-    const int64_t at = r_.offset();
-    LAKECODEC_ASSIGN_OR_RETURN(uint8_t b, r_.read_u8("thrift field header"));
-    if (b == 0) return false;
-    t = static_cast<ctype>(b & 0x0F);
-    if (static_cast<uint8_t>(t) > 12)
-      return corrupt_data("thrift: unknown field type " + std::to_string(b & 0x0F), at);
-    const int delta = b >> 4;
-    if (delta != 0) {
-      id = static_cast<int16_t>(last_id + delta);
-    } else {
-      LAKECODEC_ASSIGN_OR_RETURN(int32_t v, r_.read_zigzag32("thrift field id"));
-      if (v < -32768 || v > 32767)
-        return corrupt_data("thrift: field id " + std::to_string(v) + " out of range", at);
-      id = static_cast<int16_t>(v);
-    }
-    last_id = id;
-    return true;
-  }
-
-  /// Reads a list/set header; the count is checked against the bytes remaining (every element
-  /// takes at least one byte, bools included).
-  status list_header(ctype& elem, uint32_t& n) {
-    const int64_t at = r_.offset();
-    LAKECODEC_ASSIGN_OR_RETURN(uint8_t b, r_.read_u8("thrift list header"));
-    elem = static_cast<ctype>(b & 0x0F);
-    uint32_t count = b >> 4;
-    if (count == 15) {
-      LAKECODEC_ASSIGN_OR_RETURN(count, r_.read_uvarint32("thrift list size"));
-    }
-    if (static_cast<uint8_t>(elem) > 12 || elem == ctype::stop)
-      return corrupt_data("thrift: unknown list element type " + std::to_string(b & 0x0F), at);
-    LAKECODEC_TRY(r_.check_count(count, limits::max_collection_count, 1, "thrift list size", at));
-    n = count;
-    return {};
-  }
-
-  result<int64_t> read_varint_i64() { return r_.read_zigzag64("thrift i64"); }
-  result<int32_t> read_varint_i32() { return r_.read_zigzag32("thrift i32"); }
-  result<int8_t> read_byte() {
-    LAKECODEC_ASSIGN_OR_RETURN(uint8_t b, r_.read_u8("thrift byte"));
-    return static_cast<int8_t>(b);
-  }
-  result<double> read_double() { return r_.read_le<double>("thrift double"); }
-  result<std::string> read_binary() {
-    const int64_t at = r_.offset();
-    LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift binary length"));
-    LAKECODEC_TRY(r_.check_count(n, limits::max_allocation, 1, "thrift binary length", at));
-    LAKECODEC_ASSIGN_OR_RETURN(byte_span s, r_.read_bytes(n, "thrift binary"));
-    return s.to_string();
-  }
-
-  /// Skips one value of type t (unknown fields).
-  status skip(ctype t) {
-    switch (t) {
-      case ctype::bool_true:
-      case ctype::bool_false: return {};  // field context: the value is in the type nibble
-      case ctype::i8: return r_.skip(1, "thrift byte");
-      case ctype::i16:
-      case ctype::i32:
-      case ctype::i64: return r_.read_uvarint64("thrift varint").get_status();
-      case ctype::dbl: return r_.skip(8, "thrift double");
-      case ctype::binary: {
-        const int64_t at = r_.offset();
-        LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift binary length"));
-        LAKECODEC_TRY(r_.check_count(n, limits::max_allocation, 1, "thrift binary length", at));
-        return r_.skip(n, "thrift binary");
-      }
-      case ctype::list:
-      case ctype::set: {
-        ctype e;
-        uint32_t n;
-        LAKECODEC_TRY(list_header(e, n));
-        LAKECODEC_TRY(enter());
-        for (uint32_t i = 0; i < n; ++i) {
-          if (e == ctype::bool_true || e == ctype::bool_false)
-            LAKECODEC_TRY(r_.skip(1, "thrift bool"));
-          else
-            LAKECODEC_TRY(skip(e));
-        }
-        leave();
-        return {};
-      }
-      case ctype::map: {
-        const int64_t at = r_.offset();
-        LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift map size"));
-        if (n == 0) return {};
-        LAKECODEC_TRY(r_.check_count(n, limits::max_collection_count, 2, "thrift map size", at));
-        LAKECODEC_ASSIGN_OR_RETURN(uint8_t kv, r_.read_u8("thrift map types"));
-        const ctype k = static_cast<ctype>(kv >> 4), v = static_cast<ctype>(kv & 0x0F);
-        if (static_cast<uint8_t>(k) > 12 || static_cast<uint8_t>(v) > 12)
-          return corrupt_data("thrift: bad map element types", at);
-        LAKECODEC_TRY(enter());
-        for (uint32_t i = 0; i < n; ++i) {
-          for (ctype e : {k, v}) {
-            if (e == ctype::bool_true || e == ctype::bool_false)
-              LAKECODEC_TRY(r_.skip(1, "thrift bool"));
-            else
-              LAKECODEC_TRY(skip(e));
-          }
-        }
-        leave();
-        return {};
-      }
-      case ctype::struct_: {
-        LAKECODEC_TRY(enter());
-        int16_t last = 0, id = 0;
-        ctype ft = ctype::stop;
-        for (;;) {
-          LAKECODEC_ASSIGN_OR_RETURN(bool more, next_field(last, id, ft));
-          if (!more) break;
-          LAKECODEC_TRY(skip(ft));
-        }
-        leave();
-        return {};
-      }
-      case ctype::stop: break;
-    }
-    return corrupt_data("thrift: cannot skip type " + std::to_string(static_cast<int>(t)),
-                        r_.offset());
-  }
-
- private:
-  bounded_reader r_;
-  int depth_ = 0;
-};
-
-// ---------------------------------------------------------------------------------------------
-// Generic field writers/readers so the structs list their fields once.
-
-template <class T, class = void>
-struct is_struct : std::false_type {};
-template <class T>
-struct is_struct<T, std::enable_if_t<std::is_base_of<struct_base, T>::value>> : std::true_type {};
-
-template <class T>
-constexpr ctype ctype_of() {
-  if constexpr (std::is_same<T, bool>::value) return ctype::bool_true;
-  else if constexpr (std::is_same<T, int8_t>::value) return ctype::i8;
-  else if constexpr (std::is_same<T, int16_t>::value) return ctype::i16;
-  else if constexpr (std::is_same<T, int32_t>::value) return ctype::i32;
-  else if constexpr (std::is_same<T, int64_t>::value) return ctype::i64;
-  else if constexpr (std::is_same<T, double>::value) return ctype::dbl;
-  else if constexpr (std::is_same<T, std::string>::value) return ctype::binary;
-  else return ctype::struct_;
+  return 15;
 }
+}  // namespace detail
 
-template <class T>
-void write_elem(compact_writer& w, const T& v) {
-  if constexpr (std::is_same<T, bool>::value) w.raw_byte(v ? 1 : 2);
-  else if constexpr (std::is_same<T, int8_t>::value) w.raw_byte(static_cast<uint8_t>(v));
-  else if constexpr (std::is_integral<T>::value) w.raw_varint_zigzag(v);
-  else if constexpr (std::is_same<T, double>::value) w.raw_double(v);
-  else if constexpr (std::is_same<T, std::string>::value) w.raw_binary(v.data(), v.size());
-  else v.write(w);
-}
-
-/// Writes field `id` with value v (optional: only when set; vector: as a list).
-template <class T>
-void write_field(compact_writer& w, int16_t id, const T& v) {
-  if constexpr (std::is_same<T, bool>::value) {
-    w.field_header(id, v ? ctype::bool_true : ctype::bool_false);
-  } else {
-    w.field_header(id, ctype_of<T>());
-    write_elem(w, v);
-  }
-}
-template <class T>
-void write_field(compact_writer& w, int16_t id, const std::optional<T>& v) {
-  if (v) write_field(w, id, *v);
-}
-template <class T>
-void write_field(compact_writer& w, int16_t id, const std::vector<T>& v) {
-  w.field_header(id, ctype::list);
-  w.list_header(ctype_of<T>(), v.size());
-  for (const T& e : v) write_elem(w, e);
-}
-inline void write_field(compact_writer& w, int16_t id, const std::vector<bool>& v) {
-  w.field_header(id, ctype::list);
-  w.list_header(ctype::bool_true, v.size());
-  for (bool e : v) w.raw_byte(e ? 1 : 2);
-}
-
-template <class T>
-status read_elem(compact_reader& r, ctype t, T& out) {
-  if constexpr (std::is_same<T, bool>::value) {
-    LAKECODEC_ASSIGN_OR_RETURN(int8_t b, r.read_byte());
-    out = b == 1;
-    return {};
-  } else if constexpr (std::is_same<T, int8_t>::value) {
-    LAKECODEC_ASSIGN_OR_RETURN(out, r.read_byte());
-    return {};
-  } else if constexpr (std::is_same<T, int64_t>::value) {
-    LAKECODEC_ASSIGN_OR_RETURN(out, r.read_varint_i64());
-    return {};
-  } else if constexpr (std::is_integral<T>::value) {
-    const int64_t at = r.offset();
-    LAKECODEC_ASSIGN_OR_RETURN(int32_t v, r.read_varint_i32());
-    if (v < static_cast<int32_t>(std::numeric_limits<T>::min()) ||
-        v > static_cast<int32_t>(std::numeric_limits<T>::max()))
-      return corrupt_data("thrift: integer " + std::to_string(v) + " out of range", at);
-    out = static_cast<T>(v);
-    return {};
-  } else if constexpr (std::is_same<T, double>::value) {
-    LAKECODEC_ASSIGN_OR_RETURN(out, r.read_double());
-    return {};
-  } else if constexpr (std::is_same<T, std::string>::value) {
-    LAKECODEC_ASSIGN_OR_RETURN(out, r.read_binary());
-    return {};
-  } else {
-    (void)t;
-    return out.read(r);
-  }
-}
-
-/// Reads a field of declared type t into out; a field whose wire type does not match what the
-/// struct declares is skipped like an unknown field.
-template <class T>
-status read_field(compact_reader& r, ctype t, T& out) {
-  if constexpr (std::is_same<T, bool>::value) {
-    if (t == ctype::bool_true) out = true;
-    else if (t == ctype::bool_false) out = false;
-    else return r.skip(t);
-    return {};
-  } else {
-    constexpr ctype want = ctype_of<T>();
-    const bool ok = t == want || (std::is_integral<T>::value && t != ctype::i8 &&
-                                  want != ctype::i8 && (t == ctype::i16 || t == ctype::i32 ||
-                                                        t == ctype::i64));
-    if (!ok) return r.skip(t);
-    return read_elem(r, t, out);
-  }
-}
-template <class T>
-status read_field(compact_reader& r, ctype t, std::optional<T>& out) {
-  T v{};
-  if constexpr (!std::is_same<T, bool>::value) {
-    if (t != ctype_of<T>() && !(std::is_integral<T>::value && (t == ctype::i16 || t == ctype::i32 || t == ctype::i64) && ctype_of<T>() != ctype::i8))
-      return r.skip(t);
-  } else if (t != ctype::bool_true && t != ctype::bool_false) {
-    return r.skip(t);
-  }
-  LAKECODEC_TRY(read_field(r, t, v));
-  out = std::move(v);
-  return {};
-}
-template <class T>
-status read_field(compact_reader& r, ctype t, std::vector<T>& out) {
-  if (t != ctype::list && t != ctype::set) return r.skip(t);
-  ctype e;
-  uint32_t n;
-  LAKECODEC_TRY(r.list_header(e, n));
-  const bool bool_elem = e == ctype::bool_true || e == ctype::bool_false;
-  const bool want_bool = std::is_same<T, bool>::value;
-  if (bool_elem != want_bool || (!want_bool && e != ctype_of<T>())) {
-    for (uint32_t i = 0; i < n; ++i) {
-      if (bool_elem) LAKECODEC_TRY(r.raw().skip(1, "thrift bool"));
-      else LAKECODEC_TRY(r.skip(e));
-    }
-    return {};
-  }
-  out.clear();
-  out.reserve(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    T v{};
-    LAKECODEC_TRY(read_elem(r, e, v));
-    out.push_back(std::move(v));
-  }
-  return {};
-}
-template <class T>
-status read_field(compact_reader& r, ctype t, std::optional<std::vector<T>>& out) {
-  if (t != ctype::list && t != ctype::set) return r.skip(t);
-  std::vector<T> v;
-  LAKECODEC_TRY(read_field(r, t, v));
-  out = std::move(v);
+/// Appends the deflate stream of `in`, in the given wrapping, to `out`.
+inline status compress(byte_span in, byte_buffer& out, wrapping w, int level = default_level) {
+  z_stream zs{};
+  if (deflateInit2(&zs, level, Z_DEFLATED, detail::window_bits(w, false), 8, Z_DEFAULT_STRATEGY) !=
+      Z_OK)
+    return status(errc::internal, "zlib: deflateInit2 failed");
+  const uLong bound = deflateBound(&zs, static_cast<uLong>(in.size));
+  uint8_t* dst = out.ensure(bound);
+  zs.next_in = const_cast<Bytef*>(in.data);
+  zs.avail_in = static_cast<uInt>(in.size);
+  zs.next_out = dst;
+  zs.avail_out = static_cast<uInt>(bound);
+  const int rc = deflate(&zs, Z_FINISH);
+  const size_t n = zs.total_out;
+  deflateEnd(&zs);
+  if (rc != Z_STREAM_END) return status(errc::internal, "zlib: deflate did not finish");
+  out.commit(n);
   return {};
 }
 
-/// Reads a struct's fields, calling on_field(id, type) for each; on_field reads or skips it.
-/// `required_mask` bits (1 << id) must all be seen, else corrupt_data naming `what`.
-template <class F>
-status read_struct(compact_reader& r, const char* what, uint64_t required_mask, F&& on_field) {
-  const int64_t start = r.offset();
-  LAKECODEC_TRY(r.enter());
-  int16_t last = 0, id = 0;
-  ctype t = ctype::stop;
-  uint64_t seen = 0;
+/// Appends the inflated bytes of `in` to `out`, at most `max_output` of them. For gzip, several
+/// concatenated members are accepted (Parquet readers must).
+inline status decompress(byte_span in, byte_buffer& out, wrapping w, size_t max_output) {
+  z_stream zs{};
+  if (inflateInit2(&zs, detail::window_bits(w, true)) != Z_OK)
+    return status(errc::internal, "zlib: inflateInit2 failed");
+  zs.next_in = const_cast<Bytef*>(in.data);
+  zs.avail_in = static_cast<uInt>(in.size);
+  const size_t start = out.size();
+  status result;
   for (;;) {
-    LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next_field(last, id, t));
-    if (!more) break;
-    if (id > 0 && id < 64) seen |= uint64_t{1} << id;
-    LAKECODEC_TRY(on_field(id, t));
-  }
-  r.leave();
-  if ((seen & required_mask) != required_mask) {
-    for (int i = 1; i < 64; ++i)
-      if ((required_mask >> i & 1) && !(seen >> i & 1))
-        return corrupt_data(std::string("thrift: ") + what + " lacks required field " +
-                                std::to_string(i),
-                            start);
-  }
-  return {};
-}
-
-}  // namespace thrift
-}  // namespace parquet
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_PARQUET_THRIFT_HPP
-// ---- end lakecodec/parquet/thrift.hpp
-// ---- begin lakecodec/parquet/metadata.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_PARQUET_METADATA_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_PARQUET_METADATA_HPP
-// The Parquet footer and page-header structures (parquet.thrift; parquet_avro.md A3) with their
-// compact-protocol encoders and decoders. Enums are kept as int32_t so unknown values written by
-// newer writers survive a decode.
-
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-namespace parquet {
-
-/// parquet.thrift `Type`.
-struct physical_type {
-  enum : int32_t {
-  boolean = 0,
-  int32 = 1,
-  int64 = 2,
-  int96 = 3,
-  float_ = 4,
-  double_ = 5,
-  byte_array = 6,
-  fixed_len_byte_array = 7,
-};
-};
-/// parquet.thrift `FieldRepetitionType`.
-struct repetition {
-  enum : int32_t { required = 0, optional = 1, repeated = 2 };
-};
-/// parquet.thrift `Encoding`.
-struct encoding {
-  enum : int32_t {
-  plain = 0,
-  plain_dictionary = 2,
-  rle = 3,
-  bit_packed = 4,
-  delta_binary_packed = 5,
-  delta_length_byte_array = 6,
-  delta_byte_array = 7,
-  rle_dictionary = 8,
-  byte_stream_split = 9,
-};
-};
-/// parquet.thrift `CompressionCodec`.
-struct codec {
-  enum : int32_t { uncompressed = 0, snappy = 1, gzip = 2, lzo = 3, brotli = 4, lz4 = 5, zstd = 6, lz4_raw = 7 };
-};
-/// parquet.thrift `PageType`.
-struct page_type {
-  enum : int32_t { data_page = 0, index_page = 1, dictionary_page = 2, data_page_v2 = 3 };
-};
-/// parquet.thrift `ConvertedType`.
-struct converted_type {
-  enum : int32_t {
-  ct_utf8 = 0, ct_map = 1, ct_map_key_value = 2, ct_list = 3, ct_enum = 4, ct_decimal = 5,
-  ct_date = 6, ct_time_millis = 7, ct_time_micros = 8, ct_timestamp_millis = 9,
-  ct_timestamp_micros = 10, ct_uint_8 = 11, ct_uint_16 = 12, ct_uint_32 = 13, ct_uint_64 = 14,
-  ct_int_8 = 15, ct_int_16 = 16, ct_int_32 = 17, ct_int_64 = 18, ct_json = 19, ct_bson = 20,
-  ct_interval = 21,
-};
-};
-/// parquet.thrift `BoundaryOrder`.
-struct boundary_order {
-  enum : int32_t { unordered = 0, ascending = 1, descending = 2 };
-};
-
-/// Names for printing ("INT64", "RLE_DICTIONARY", ...); "UNKNOWN(n)" otherwise.
-inline std::string physical_type_name(int32_t t) {
-  static const char* n[] = {"BOOLEAN", "INT32", "INT64", "INT96", "FLOAT", "DOUBLE", "BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"};
-  return t >= 0 && t < 8 ? n[t] : "UNKNOWN(" + std::to_string(t) + ")";
-}
-inline std::string encoding_name(int32_t e) {
-  static const char* n[] = {"PLAIN", "GROUP_VAR_INT", "PLAIN_DICTIONARY", "RLE", "BIT_PACKED", "DELTA_BINARY_PACKED",
-                            "DELTA_LENGTH_BYTE_ARRAY", "DELTA_BYTE_ARRAY", "RLE_DICTIONARY", "BYTE_STREAM_SPLIT", "ALP"};
-  return e >= 0 && e < 11 ? n[e] : "UNKNOWN(" + std::to_string(e) + ")";
-}
-inline std::string codec_name(int32_t c) {
-  static const char* n[] = {"UNCOMPRESSED", "SNAPPY", "GZIP", "LZO", "BROTLI", "LZ4", "ZSTD", "LZ4_RAW"};
-  return c >= 0 && c < 8 ? n[c] : "UNKNOWN(" + std::to_string(c) + ")";
-}
-inline std::string page_type_name(int32_t p) {
-  static const char* n[] = {"DATA_PAGE", "INDEX_PAGE", "DICTIONARY_PAGE", "DATA_PAGE_V2"};
-  return p >= 0 && p < 4 ? n[p] : "UNKNOWN(" + std::to_string(p) + ")";
-}
-inline std::string repetition_name(int32_t r) {
-  static const char* n[] = {"REQUIRED", "OPTIONAL", "REPEATED"};
-  return r >= 0 && r < 3 ? n[r] : "UNKNOWN(" + std::to_string(r) + ")";
-}
-inline std::string converted_type_name(int32_t c) {
-  static const char* n[] = {"UTF8", "MAP", "MAP_KEY_VALUE", "LIST", "ENUM", "DECIMAL", "DATE", "TIME_MILLIS",
-                            "TIME_MICROS", "TIMESTAMP_MILLIS", "TIMESTAMP_MICROS", "UINT_8", "UINT_16",
-                            "UINT_32", "UINT_64", "INT_8", "INT_16", "INT_32", "INT_64", "JSON", "BSON", "INTERVAL"};
-  return c >= 0 && c < 22 ? n[c] : "UNKNOWN(" + std::to_string(c) + ")";
-}
-
-using thrift::compact_reader;
-using thrift::compact_writer;
-using thrift::ctype;
-using thrift::read_field;
-using thrift::read_struct;
-using thrift::write_field;
-
-/// KeyValue (A3).
-struct key_value : thrift::struct_base {
-  std::string key;
-  std::optional<std::string> value;
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, key);
-    write_field(w, 2, value);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "KeyValue", 1u << 1, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, key);
-        case 2: return read_field(r, t, value);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// LogicalType union (A3). `kind` is the union member's field id (1 STRING, 2 MAP, 3 LIST,
-/// 4 ENUM, 5 DECIMAL, 6 DATE, 7 TIME, 8 TIMESTAMP, 10 INTEGER, 11 UNKNOWN, 12 JSON, 13 BSON,
-/// 14 UUID, 15 FLOAT16, ...); the parameters apply to the kinds that have them.
-struct logical_type : thrift::struct_base {
-  enum : int16_t { string = 1, map = 2, list = 3, enum_ = 4, decimal = 5, date = 6, time = 7, timestamp = 8,
-                   integer = 10, unknown = 11, json = 12, bson = 13, uuid = 14, float16 = 15 };
-  int16_t kind = 0;
-  int32_t scale = 0, precision = 0;       // DECIMAL
-  bool is_adjusted_to_utc = false;        // TIME, TIMESTAMP
-  int16_t unit = 2;                       // TimeUnit member: 1 MILLIS, 2 MICROS, 3 NANOS
-  int8_t bit_width = 0;                   // INTEGER
-  bool is_signed = true;                  // INTEGER
-
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    w.field_header(kind, ctype::struct_);
-    w.struct_begin();
-    if (kind == decimal) {
-      write_field(w, 1, scale);
-      write_field(w, 2, precision);
-    } else if (kind == time || kind == timestamp) {
-      write_field(w, 1, is_adjusted_to_utc);
-      w.field_header(2, ctype::struct_);
-      w.struct_begin();
-      w.field_header(unit, ctype::struct_);
-      w.struct_begin();
-      w.struct_end();
-      w.struct_end();
-    } else if (kind == integer) {
-      write_field(w, 1, bit_width);
-      write_field(w, 2, is_signed);
+    const size_t produced = out.size() - start;
+    size_t chunk = in.size * 4 + 1024;
+    if (chunk > (size_t{1} << 20)) chunk = size_t{1} << 20;
+    if (chunk > max_output - produced) chunk = max_output - produced;
+    if (chunk == 0) chunk = 1;  // probe for output beyond the limit
+    uint8_t probe;
+    const bool probing = produced >= max_output;
+    zs.next_out = probing ? &probe : out.ensure(chunk);
+    zs.avail_out = static_cast<uInt>(probing ? 1 : chunk);
+    const int rc = inflate(&zs, Z_NO_FLUSH);
+    const size_t got = (probing ? 1 : chunk) - zs.avail_out;
+    if (probing && got > 0) {
+      result = limit_exceeded("deflate: decompressed data exceeds the limit of " +
+                              std::to_string(max_output) + " bytes");
+      break;
     }
-    w.struct_end();
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "LogicalType", 0, [&](int16_t id, ctype t) -> status {
-      if (t != ctype::struct_) return r.skip(t);
-      kind = id;
-      return read_struct(r, "LogicalType member", 0, [&](int16_t fid, ctype ft) -> status {
-        if (id == decimal && fid == 1) return read_field(r, ft, scale);
-        if (id == decimal && fid == 2) return read_field(r, ft, precision);
-        if ((id == time || id == timestamp) && fid == 1) return read_field(r, ft, is_adjusted_to_utc);
-        if ((id == time || id == timestamp) && fid == 2 && ft == ctype::struct_)
-          return read_struct(r, "TimeUnit", 0, [&](int16_t uid, ctype ut) -> status {
-            unit = uid;
-            return r.skip(ut);
-          });
-        if (id == integer && fid == 1) return read_field(r, ft, bit_width);
-        if (id == integer && fid == 2) return read_field(r, ft, is_signed);
-        return r.skip(ft);
-      });
-    });
-  }
-};
-
-/// SchemaElement (A3).
-struct schema_element : thrift::struct_base {
-  std::optional<int32_t> type;
-  std::optional<int32_t> type_length;
-  std::optional<int32_t> repetition_type;
-  std::string name;
-  std::optional<int32_t> num_children;
-  std::optional<int32_t> converted_type;
-  std::optional<int32_t> scale;
-  std::optional<int32_t> precision;
-  std::optional<int32_t> field_id;
-  std::optional<parquet::logical_type> logical_type;
-
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, type);
-    write_field(w, 2, type_length);
-    write_field(w, 3, repetition_type);
-    write_field(w, 4, name);
-    write_field(w, 5, num_children);
-    write_field(w, 6, converted_type);
-    write_field(w, 7, scale);
-    write_field(w, 8, precision);
-    write_field(w, 9, field_id);
-    write_field(w, 10, logical_type);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "SchemaElement", 1u << 4, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, type);
-        case 2: return read_field(r, t, type_length);
-        case 3: return read_field(r, t, repetition_type);
-        case 4: return read_field(r, t, name);
-        case 5: return read_field(r, t, num_children);
-        case 6: return read_field(r, t, converted_type);
-        case 7: return read_field(r, t, scale);
-        case 8: return read_field(r, t, precision);
-        case 9: return read_field(r, t, field_id);
-        case 10: return read_field(r, t, logical_type);
-        default: return r.skip(t);
+    if (!probing) out.commit(got);
+    if (rc == Z_STREAM_END) {
+      if (w == wrapping::gzip && zs.avail_in > 0) {  // another gzip member follows
+        if (inflateReset(&zs) != Z_OK) {
+          result = corrupt_data("gzip: cannot start the next member");
+          break;
+        }
+        continue;
       }
-    });
+      break;
+    }
+    if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
+      result = truncated_input("deflate: input ends inside the stream");
+      break;
+    }
+    if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      result = corrupt_data(std::string("deflate: ") + (zs.msg ? zs.msg : "corrupt stream"));
+      break;
+    }
   }
-};
-
-/// Statistics (A3, A8). Values are PLAIN-encoded (BYTE_ARRAY without the length prefix).
-struct statistics : thrift::struct_base {
-  std::optional<std::string> max, min;
-  std::optional<int64_t> null_count, distinct_count;
-  std::optional<std::string> max_value, min_value;
-  std::optional<bool> is_max_value_exact, is_min_value_exact;
-  std::optional<int64_t> nan_count;
-
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, max);
-    write_field(w, 2, min);
-    write_field(w, 3, null_count);
-    write_field(w, 4, distinct_count);
-    write_field(w, 5, max_value);
-    write_field(w, 6, min_value);
-    write_field(w, 7, is_max_value_exact);
-    write_field(w, 8, is_min_value_exact);
-    write_field(w, 9, nan_count);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "Statistics", 0, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, max);
-        case 2: return read_field(r, t, min);
-        case 3: return read_field(r, t, null_count);
-        case 4: return read_field(r, t, distinct_count);
-        case 5: return read_field(r, t, max_value);
-        case 6: return read_field(r, t, min_value);
-        case 7: return read_field(r, t, is_max_value_exact);
-        case 8: return read_field(r, t, is_min_value_exact);
-        case 9: return read_field(r, t, nan_count);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// PageEncodingStats (A3).
-struct page_encoding_stats : thrift::struct_base {
-  int32_t page_type = 0, encoding = 0, count = 0;
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, page_type);
-    write_field(w, 2, encoding);
-    write_field(w, 3, count);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "PageEncodingStats", 0xEu, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, page_type);
-        case 2: return read_field(r, t, encoding);
-        case 3: return read_field(r, t, count);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// ColumnMetaData (A3).
-struct column_meta_data : thrift::struct_base {
-  int32_t type = 0;
-  std::vector<int32_t> encodings;
-  std::vector<std::string> path_in_schema;
-  int32_t codec = 0;
-  int64_t num_values = 0;
-  int64_t total_uncompressed_size = 0;
-  int64_t total_compressed_size = 0;
-  std::optional<std::vector<key_value>> key_value_metadata;
-  int64_t data_page_offset = 0;
-  std::optional<int64_t> index_page_offset;
-  std::optional<int64_t> dictionary_page_offset;
-  std::optional<parquet::statistics> statistics;
-  std::optional<std::vector<page_encoding_stats>> encoding_stats;
-  std::optional<int64_t> bloom_filter_offset;
-  std::optional<int32_t> bloom_filter_length;
-
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, type);
-    write_field(w, 2, encodings);
-    write_field(w, 3, path_in_schema);
-    write_field(w, 4, codec);
-    write_field(w, 5, num_values);
-    write_field(w, 6, total_uncompressed_size);
-    write_field(w, 7, total_compressed_size);
-    write_field(w, 8, key_value_metadata);
-    write_field(w, 9, data_page_offset);
-    write_field(w, 10, index_page_offset);
-    write_field(w, 11, dictionary_page_offset);
-    write_field(w, 12, statistics);
-    write_field(w, 13, encoding_stats);
-    write_field(w, 14, bloom_filter_offset);
-    write_field(w, 15, bloom_filter_length);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    const uint64_t req = (1u << 1) | (1u << 2) | (1u << 3) | (1u << 4) | (1u << 5) | (1u << 6) |
-                         (1u << 7) | (1u << 9);
-    return read_struct(r, "ColumnMetaData", req, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, type);
-        case 2: return read_field(r, t, encodings);
-        case 3: return read_field(r, t, path_in_schema);
-        case 4: return read_field(r, t, codec);
-        case 5: return read_field(r, t, num_values);
-        case 6: return read_field(r, t, total_uncompressed_size);
-        case 7: return read_field(r, t, total_compressed_size);
-        case 8: return read_field(r, t, key_value_metadata);
-        case 9: return read_field(r, t, data_page_offset);
-        case 10: return read_field(r, t, index_page_offset);
-        case 11: return read_field(r, t, dictionary_page_offset);
-        case 12: return read_field(r, t, statistics);
-        case 13: return read_field(r, t, encoding_stats);
-        case 14: return read_field(r, t, bloom_filter_offset);
-        case 15: return read_field(r, t, bloom_filter_length);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// ColumnChunk (A3). file_offset is required by the IDL and written as 0 (deprecated).
-struct column_chunk : thrift::struct_base {
-  std::optional<std::string> file_path;
-  int64_t file_offset = 0;
-  std::optional<column_meta_data> meta_data;
-  std::optional<int64_t> offset_index_offset;
-  std::optional<int32_t> offset_index_length;
-  std::optional<int64_t> column_index_offset;
-  std::optional<int32_t> column_index_length;
-
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, file_path);
-    write_field(w, 2, file_offset);
-    write_field(w, 3, meta_data);
-    write_field(w, 4, offset_index_offset);
-    write_field(w, 5, offset_index_length);
-    write_field(w, 6, column_index_offset);
-    write_field(w, 7, column_index_length);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "ColumnChunk", 0, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, file_path);
-        case 2: return read_field(r, t, file_offset);
-        case 3: return read_field(r, t, meta_data);
-        case 4: return read_field(r, t, offset_index_offset);
-        case 5: return read_field(r, t, offset_index_length);
-        case 6: return read_field(r, t, column_index_offset);
-        case 7: return read_field(r, t, column_index_length);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// RowGroup (A3).
-struct row_group : thrift::struct_base {
-  std::vector<column_chunk> columns;
-  int64_t total_byte_size = 0;
-  int64_t num_rows = 0;
-  std::optional<int64_t> file_offset;
-  std::optional<int64_t> total_compressed_size;
-  std::optional<int16_t> ordinal;
-
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, columns);
-    write_field(w, 2, total_byte_size);
-    write_field(w, 3, num_rows);
-    write_field(w, 5, file_offset);
-    write_field(w, 6, total_compressed_size);
-    write_field(w, 7, ordinal);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "RowGroup", (1u << 1) | (1u << 2) | (1u << 3), [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, columns);
-        case 2: return read_field(r, t, total_byte_size);
-        case 3: return read_field(r, t, num_rows);
-        case 5: return read_field(r, t, file_offset);
-        case 6: return read_field(r, t, total_compressed_size);
-        case 7: return read_field(r, t, ordinal);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// ColumnOrder union: kind 1 TYPE_ORDER, 2 IEEE_754_TOTAL_ORDER (A3).
-struct column_order : thrift::struct_base {
-  int16_t kind = 1;
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    w.field_header(kind, ctype::struct_);
-    w.struct_begin();
-    w.struct_end();
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "ColumnOrder", 0, [&](int16_t id, ctype t) -> status {
-      kind = id;
-      return r.skip(t);
-    });
-  }
-};
-
-/// FileMetaData (A3).
-struct file_meta_data : thrift::struct_base {
-  int32_t version = 1;
-  std::vector<schema_element> schema;
-  int64_t num_rows = 0;
-  std::vector<row_group> row_groups;
-  std::optional<std::vector<key_value>> key_value_metadata;
-  std::optional<std::string> created_by;
-  std::optional<std::vector<column_order>> column_orders;
-
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, version);
-    write_field(w, 2, schema);
-    write_field(w, 3, num_rows);
-    write_field(w, 4, row_groups);
-    write_field(w, 5, key_value_metadata);
-    write_field(w, 6, created_by);
-    write_field(w, 7, column_orders);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    const uint64_t req = (1u << 1) | (1u << 2) | (1u << 3) | (1u << 4);
-    return read_struct(r, "FileMetaData", req, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, version);
-        case 2: return read_field(r, t, schema);
-        case 3: return read_field(r, t, num_rows);
-        case 4: return read_field(r, t, row_groups);
-        case 5: return read_field(r, t, key_value_metadata);
-        case 6: return read_field(r, t, created_by);
-        case 7: return read_field(r, t, column_orders);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// DataPageHeader (v1, A3).
-struct data_page_header : thrift::struct_base {
-  int32_t num_values = 0, encoding = 0, definition_level_encoding = parquet::encoding::rle,
-          repetition_level_encoding = parquet::encoding::rle;
-  std::optional<parquet::statistics> statistics;
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, num_values);
-    write_field(w, 2, encoding);
-    write_field(w, 3, definition_level_encoding);
-    write_field(w, 4, repetition_level_encoding);
-    write_field(w, 5, statistics);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "DataPageHeader", 0x1Eu, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, num_values);
-        case 2: return read_field(r, t, encoding);
-        case 3: return read_field(r, t, definition_level_encoding);
-        case 4: return read_field(r, t, repetition_level_encoding);
-        case 5: return read_field(r, t, statistics);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// DataPageHeaderV2 (A3, A5).
-struct data_page_header_v2 : thrift::struct_base {
-  int32_t num_values = 0, num_nulls = 0, num_rows = 0, encoding = 0;
-  int32_t definition_levels_byte_length = 0, repetition_levels_byte_length = 0;
-  std::optional<bool> is_compressed;
-  std::optional<parquet::statistics> statistics;
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, num_values);
-    write_field(w, 2, num_nulls);
-    write_field(w, 3, num_rows);
-    write_field(w, 4, encoding);
-    write_field(w, 5, definition_levels_byte_length);
-    write_field(w, 6, repetition_levels_byte_length);
-    write_field(w, 7, is_compressed);
-    write_field(w, 8, statistics);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "DataPageHeaderV2", 0x7Eu, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, num_values);
-        case 2: return read_field(r, t, num_nulls);
-        case 3: return read_field(r, t, num_rows);
-        case 4: return read_field(r, t, encoding);
-        case 5: return read_field(r, t, definition_levels_byte_length);
-        case 6: return read_field(r, t, repetition_levels_byte_length);
-        case 7: return read_field(r, t, is_compressed);
-        case 8: return read_field(r, t, statistics);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// DictionaryPageHeader (A3).
-struct dictionary_page_header : thrift::struct_base {
-  int32_t num_values = 0, encoding = parquet::encoding::plain;
-  std::optional<bool> is_sorted;
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, num_values);
-    write_field(w, 2, encoding);
-    write_field(w, 3, is_sorted);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "DictionaryPageHeader", 0x6u, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, num_values);
-        case 2: return read_field(r, t, encoding);
-        case 3: return read_field(r, t, is_sorted);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// PageHeader (A3). Sizes exclude the header.
-struct page_header : thrift::struct_base {
-  int32_t type = 0, uncompressed_page_size = 0, compressed_page_size = 0;
-  std::optional<int32_t> crc;
-  std::optional<parquet::data_page_header> data_page_header;
-  std::optional<parquet::dictionary_page_header> dictionary_page_header;
-  std::optional<parquet::data_page_header_v2> data_page_header_v2;
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, type);
-    write_field(w, 2, uncompressed_page_size);
-    write_field(w, 3, compressed_page_size);
-    write_field(w, 4, crc);
-    write_field(w, 5, data_page_header);
-    write_field(w, 7, dictionary_page_header);
-    write_field(w, 8, data_page_header_v2);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "PageHeader", 0xEu, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, type);
-        case 2: return read_field(r, t, uncompressed_page_size);
-        case 3: return read_field(r, t, compressed_page_size);
-        case 4: return read_field(r, t, crc);
-        case 5: return read_field(r, t, data_page_header);
-        case 7: return read_field(r, t, dictionary_page_header);
-        case 8: return read_field(r, t, data_page_header_v2);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// ColumnIndex (A3, A8).
-struct column_index : thrift::struct_base {
-  std::vector<bool> null_pages;
-  std::vector<std::string> min_values, max_values;
-  int32_t boundary_order = parquet::boundary_order::unordered;
-  std::optional<std::vector<int64_t>> null_counts;
-  std::optional<std::vector<int64_t>> repetition_level_histograms, definition_level_histograms;
-  std::optional<std::vector<int64_t>> nan_counts;
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, null_pages);
-    write_field(w, 2, min_values);
-    write_field(w, 3, max_values);
-    write_field(w, 4, boundary_order);
-    write_field(w, 5, null_counts);
-    write_field(w, 6, repetition_level_histograms);
-    write_field(w, 7, definition_level_histograms);
-    write_field(w, 8, nan_counts);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "ColumnIndex", 0x1Eu, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, null_pages);
-        case 2: return read_field(r, t, min_values);
-        case 3: return read_field(r, t, max_values);
-        case 4: return read_field(r, t, boundary_order);
-        case 5: return read_field(r, t, null_counts);
-        case 6: return read_field(r, t, repetition_level_histograms);
-        case 7: return read_field(r, t, definition_level_histograms);
-        case 8: return read_field(r, t, nan_counts);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// PageLocation (A3): header offset, header+payload size, first row of the page.
-struct page_location : thrift::struct_base {
-  int64_t offset = 0;
-  int32_t compressed_page_size = 0;
-  int64_t first_row_index = 0;
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, offset);
-    write_field(w, 2, compressed_page_size);
-    write_field(w, 3, first_row_index);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "PageLocation", 0xEu, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, offset);
-        case 2: return read_field(r, t, compressed_page_size);
-        case 3: return read_field(r, t, first_row_index);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// OffsetIndex (A3).
-struct offset_index : thrift::struct_base {
-  std::vector<page_location> page_locations;
-  std::optional<std::vector<int64_t>> unencoded_byte_array_data_bytes;
-  void write(compact_writer& w) const {
-    w.struct_begin();
-    write_field(w, 1, page_locations);
-    write_field(w, 2, unencoded_byte_array_data_bytes);
-    w.struct_end();
-  }
-  status read(compact_reader& r) {
-    return read_struct(r, "OffsetIndex", 0x2u, [&](int16_t id, ctype t) -> status {
-      switch (id) {
-        case 1: return read_field(r, t, page_locations);
-        case 2: return read_field(r, t, unencoded_byte_array_data_bytes);
-        default: return r.skip(t);
-      }
-    });
-  }
-};
-
-/// Serializes any footer struct to compact-protocol bytes (appended to out).
-template <class T>
-void serialize(const T& value, byte_buffer& out) {
-  compact_writer w(out);
-  value.write(w);
+  inflateEnd(&zs);
+  if (!result.ok()) out.resize(start);
+  return result;
 }
 
-/// Decodes a footer struct from bytes; `consumed` receives the bytes used. Errors name the
-/// offset (relative to `base_offset`).
-template <class T>
-status deserialize(byte_span bytes, T& out, size_t* consumed = nullptr, int64_t base_offset = 0) {
-  compact_reader r(bytes, base_offset);
-  LAKECODEC_TRY(out.read(r));
-  if (consumed) *consumed = bytes.size - r.raw().remaining();
-  return {};
-}
-
-}  // namespace parquet
+}  // namespace zlib_codec
 LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_PARQUET_METADATA_HPP
-// ---- end lakecodec/parquet/metadata.hpp
-// ---- begin lakecodec/parquet/encoding.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_PARQUET_ENCODING_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_PARQUET_ENCODING_HPP
-// Parquet value and level encodings (Encodings.md; parquet_avro.md A6): PLAIN, the
-// RLE/bit-packing hybrid (levels, dictionary indices), dictionary building with open addressing,
-// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY and BYTE_STREAM_SPLIT, plus the RLE hybrid decoder
-// the tests and fuzzers use. Encoders append to a byte_buffer and cannot fail.
+#endif  // LAKECODEC_WITH_ZLIB
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CODEC_ZLIB_HPP
+// ---- end lakecodec/codec/zlib.hpp
+// ---- begin lakecodec/codec/zstd.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CODEC_ZSTD_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CODEC_ZSTD_HPP
+// Zstandard (RFC 8878) frames through the system libzstd. Compiled only with LAKECODEC_WITH_ZSTD
+// (the lakecodec::zstd CMake target defines it); otherwise codec.hpp reports unsupported_codec.
 
-#include <algorithm>
-#include <cstdint>
-#include <cstring>
-#include <string_view>
-#include <type_traits>
-#include <vector>
+
+#ifdef LAKECODEC_WITH_ZSTD
+#include <zstd.h>
+
+#include <string>
 
 
 LAKECODEC_NAMESPACE_BEGIN
-namespace parquet {
+namespace zstd {
 
-/// Bits needed to store values in [0, max_value]: 0 for 0 (A4 level widths).
-inline int bit_width_for(uint64_t max_value) noexcept {
-  int w = 0;
-  while (w < 64 && (max_value >> w) != 0) ++w;
-  return w;
+/// Default compression level (zstd's own default, as Arrow, DuckDB and Java Avro use).
+constexpr int default_level = 3;
+
+/// A reusable compression context; compresses one whole frame per call (with content size).
+class compressor {
+ public:
+  explicit compressor(int level = default_level) : level_(level), ctx_(ZSTD_createCCtx()) {}
+  compressor(const compressor&) = delete;
+  compressor& operator=(const compressor&) = delete;
+  compressor(compressor&& o) noexcept : level_(o.level_), ctx_(o.ctx_) { o.ctx_ = nullptr; }
+  ~compressor() { ZSTD_freeCCtx(ctx_); }
+
+  /// Appends one zstd frame holding `in` to `out`.
+  status compress(byte_span in, byte_buffer& out) {
+    if (ctx_ == nullptr) return status(errc::internal, "zstd: cannot create a compression context");
+    const size_t bound = ZSTD_compressBound(in.size);
+    uint8_t* dst = out.ensure(bound);
+    const size_t n = ZSTD_compressCCtx(ctx_, dst, bound, in.data, in.size, level_);
+    if (ZSTD_isError(n))
+      return status(errc::internal, std::string("zstd: ") + ZSTD_getErrorName(n));
+    out.commit(n);
+    return {};
+  }
+
+ private:
+  int level_;
+  ZSTD_CCtx* ctx_;
+};
+
+/// A reusable decompression context. Handles frames without a content size (Java's
+/// ZstdOutputStream writes those) and several concatenated frames, never producing more than
+/// `max_output` bytes.
+class decompressor {
+ public:
+  decompressor() : ctx_(ZSTD_createDStream()) {}
+  decompressor(const decompressor&) = delete;
+  decompressor& operator=(const decompressor&) = delete;
+  decompressor(decompressor&& o) noexcept : ctx_(o.ctx_) { o.ctx_ = nullptr; }
+  ~decompressor() { ZSTD_freeDStream(ctx_); }
+
+  /// Appends the decompressed bytes of `in` (one or more frames) to `out`.
+  status decompress(byte_span in, byte_buffer& out, size_t max_output) {
+    if (ctx_ == nullptr)
+      return status(errc::internal, "zstd: cannot create a decompression context");
+    ZSTD_DCtx_reset(ctx_, ZSTD_reset_session_only);
+    const unsigned long long declared = ZSTD_getFrameContentSize(in.data, in.size);
+    if (declared == ZSTD_CONTENTSIZE_ERROR)
+      return corrupt_data("zstd: input does not start with a zstd frame");
+    if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared > max_output)
+      return limit_exceeded("zstd: frame declares " + std::to_string(declared) +
+                            " bytes, more than the limit of " + std::to_string(max_output));
+    ZSTD_inBuffer src{in.data, in.size, 0};
+    const size_t start = out.size();
+    size_t last = 0;
+    for (;;) {
+      const size_t room = max_output - (out.size() - start);
+      const bool probing = room == 0;  // at the cap: any further byte means too much output
+      size_t chunk = room < (size_t{1} << 20) ? room : (size_t{1} << 20);
+      if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared <= room)
+        chunk = static_cast<size_t>(declared);
+      if (chunk == 0) chunk = 1;
+      uint8_t probe;
+      ZSTD_outBuffer dst{probing ? &probe : out.ensure(chunk), probing ? 1 : chunk, 0};
+      const size_t consumed_before = src.pos;
+      last = ZSTD_decompressStream(ctx_, &dst, &src);
+      if (ZSTD_isError(last)) return corrupt_data(std::string("zstd: ") + ZSTD_getErrorName(last));
+      if (probing && dst.pos > 0)
+        return limit_exceeded("zstd: decompressed data exceeds the limit of " +
+                              std::to_string(max_output) + " bytes");
+      if (!probing) out.commit(dst.pos);
+      if (last == 0 && src.pos == src.size) break;       // every frame complete, input consumed
+      if (dst.pos == 0 && src.pos == consumed_before) {  // no progress possible
+        if (src.pos == src.size) break;
+        return corrupt_data("zstd: decoder made no progress");
+      }
+    }
+    if (last != 0) return truncated_input("zstd: input ends inside a frame");
+    return {};
+  }
+
+ private:
+  ZSTD_DStream* ctx_;
+};
+
+}  // namespace zstd
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_WITH_ZSTD
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CODEC_ZSTD_HPP
+// ---- end lakecodec/codec/zstd.hpp
+// ---- begin lakecodec/core/limits.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_LIMITS_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_LIMITS_HPP
+// Hard limits applied to every length, count and size read from input. Each can be overridden by
+// defining the macro before including any lakecodec header (fuzzing builds lower them).
+
+#include <cstdint>
+
+
+#ifndef LAKECODEC_MAX_ALLOCATION
+/// Largest single buffer a decoder allocates because the input asked for it (bytes).
+#define LAKECODEC_MAX_ALLOCATION (int64_t{1} << 31)
+#endif
+#ifndef LAKECODEC_MAX_DECOMPRESSED_SIZE
+/// Largest output of one decompression call (an Avro block, a Parquet page).
+#define LAKECODEC_MAX_DECOMPRESSED_SIZE (int64_t{1} << 30)
+#endif
+#ifndef LAKECODEC_MAX_COLLECTION_COUNT
+/// Largest element count of one array, map, list or thrift collection.
+#define LAKECODEC_MAX_COLLECTION_COUNT (int64_t{1} << 28)
+#endif
+#ifndef LAKECODEC_MAX_NESTING_DEPTH
+/// Deepest nesting of schemas, values or thrift structs a decoder follows.
+#define LAKECODEC_MAX_NESTING_DEPTH 64
+#endif
+#ifndef LAKECODEC_MAX_SCHEMA_SIZE
+/// Largest schema/metadata JSON text accepted (bytes).
+#define LAKECODEC_MAX_SCHEMA_SIZE (int64_t{1} << 26)
+#endif
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// The limits in force for this translation unit (see the LAKECODEC_MAX_* macros).
+struct limits {
+  static constexpr int64_t max_allocation = LAKECODEC_MAX_ALLOCATION;
+  static constexpr int64_t max_decompressed_size = LAKECODEC_MAX_DECOMPRESSED_SIZE;
+  static constexpr int64_t max_collection_count = LAKECODEC_MAX_COLLECTION_COUNT;
+  static constexpr int max_nesting_depth = LAKECODEC_MAX_NESTING_DEPTH;
+  static constexpr int64_t max_schema_size = LAKECODEC_MAX_SCHEMA_SIZE;
+};
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_LIMITS_HPP
+// ---- end lakecodec/core/limits.hpp
+// ---- begin lakecodec/codec/codec.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CODEC_CODEC_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CODEC_CODEC_HPP
+// One entry point for every compression codec the formats use. A codec exists only when its
+// LAKECODEC_WITH_* macro is defined (by the lakecodec::zstd/::snappy/::zlib CMake targets or by
+// the user before including a copied header); asking for one that is not built in yields
+// errc::unsupported_codec, never a compile error or an abort.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Compression codecs. `deflate` is raw RFC 1951 (Avro), `gzip` is RFC 1952 (Parquet GZIP),
+/// `zlib` is RFC 1950, `snappy` is a raw snappy block, `zstd` a zstd frame.
+enum class compression : uint8_t { none, snappy, gzip, deflate, zlib, zstd };
+
+/// Lower-case codec name: "none", "snappy", "gzip", "deflate", "zlib", "zstd".
+inline const char* compression_name(compression c) noexcept {
+  switch (c) {
+    case compression::none: return "none";
+    case compression::snappy: return "snappy";
+    case compression::gzip: return "gzip";
+    case compression::deflate: return "deflate";
+    case compression::zlib: return "zlib";
+    case compression::zstd: return "zstd";
+  }
+  return "unknown";
+}
+
+/// Parses a codec name as compression_name prints it (also "uncompressed", "zstandard").
+inline result<compression> parse_compression(const std::string& name) {
+  if (name == "none" || name == "uncompressed" || name == "null") return compression::none;
+  if (name == "snappy") return compression::snappy;
+  if (name == "gzip") return compression::gzip;
+  if (name == "deflate") return compression::deflate;
+  if (name == "zlib") return compression::zlib;
+  if (name == "zstd" || name == "zstandard") return compression::zstd;
+  return invalid_argument("unknown compression '" + name +
+                          "' (expected none, snappy, gzip, deflate, zlib or zstd)");
+}
+
+/// Whether this build can compress and decompress with `c`.
+constexpr bool compression_available(compression c) noexcept {
+  switch (c) {
+    case compression::none: return true;
+    case compression::snappy:
+#ifdef LAKECODEC_WITH_SNAPPY
+      return true;
+#else
+      return false;
+#endif
+    case compression::gzip:
+    case compression::deflate:
+    case compression::zlib:
+#ifdef LAKECODEC_WITH_ZLIB
+      return true;
+#else
+      return false;
+#endif
+    case compression::zstd:
+#ifdef LAKECODEC_WITH_ZSTD
+      return true;
+#else
+      return false;
+#endif
+  }
+  return false;
+}
+
+/// Default level of a codec (0 where levels do not apply).
+constexpr int default_compression_level(compression c) noexcept {
+  return c == compression::zstd                                                            ? 3
+         : (c == compression::gzip || c == compression::deflate || c == compression::zlib) ? 6
+                                                                                           : 0;
 }
 
 namespace detail {
-
-/// Packs `n` (a multiple of 8) values LSB-first at `width` <= 32 bits.
-template <class T>
-inline void bit_pack(const T* v, size_t n, int width, byte_buffer& out) {
-  if (width == 0) return;
-  const size_t bytes = n * static_cast<size_t>(width) / 8;
-  uint8_t* p = out.ensure(bytes + 8);
-  uint64_t acc = 0;
-  int bits = 0;
-  size_t o = 0;
-  const uint64_t mask = (uint64_t{1} << width) - 1;
-  for (size_t i = 0; i < n; ++i) {
-    acc |= (static_cast<uint64_t>(static_cast<std::make_unsigned_t<T>>(v[i])) & mask) << bits;
-    bits += width;
-    if (bits >= 32) {
-      store_le<uint32_t>(p + o, static_cast<uint32_t>(acc));
-      o += 4;
-      acc >>= 32;
-      bits -= 32;
-    }
-  }
-  while (bits > 0) {
-    p[o++] = static_cast<uint8_t>(acc);
-    acc >>= 8;
-    bits -= 8;
-  }
-  out.commit(bytes);
+inline status not_built_in(compression c) {
+  return status(errc::unsupported_codec, std::string("codec '") + compression_name(c) +
+                                             "' is not built into this lakecodec build "
+                                             "(define LAKECODEC_WITH_" +
+                                             (c == compression::zstd     ? "ZSTD"
+                                              : c == compression::snappy ? "SNAPPY"
+                                                                         : "ZLIB") +
+                                             " and link the library)");
 }
-
-/// Packs up to 64-bit values robustly (DELTA_BINARY_PACKED may need widths above 32).
-template <class U>
-inline void bit_pack_wide(const U* v, size_t n, int width, byte_buffer& out) {
-  if (width == 0) return;
-  const size_t bytes = n * static_cast<size_t>(width) / 8;
-  uint8_t* p = out.ensure(bytes + 16);
-  std::memset(p, 0, bytes + 1);
-  size_t bitpos = 0;
-  for (size_t i = 0; i < n; ++i) {
-    uint64_t x = static_cast<uint64_t>(v[i]);
-    if (width < 64) x &= (uint64_t{1} << width) - 1;
-    int left = width;
-    while (left > 0) {
-      const size_t byte = bitpos >> 3;
-      const int off = static_cast<int>(bitpos & 7);
-      const int take = left < 8 - off ? left : 8 - off;
-      p[byte] |= static_cast<uint8_t>((x & ((1u << take) - 1)) << off);
-      x >>= take;
-      left -= take;
-      bitpos += static_cast<size_t>(take);
-    }
-  }
-  out.commit(bytes);
+#ifdef LAKECODEC_WITH_ZLIB
+inline zlib_codec::wrapping zlib_wrapping(compression c) {
+  return c == compression::gzip   ? zlib_codec::wrapping::gzip
+         : c == compression::zlib ? zlib_codec::wrapping::zlib
+                                  : zlib_codec::wrapping::raw;
 }
-
+#endif
 }  // namespace detail
 
-/// RLE/bit-packing hybrid encoding of `n` values at `width` bits, without a length prefix
-/// (Encodings.md "Run Length Encoding / Bit-Packing Hybrid"). Runs of 8 or more equal values
-/// become RLE runs; the rest go into bit-packed groups of 8 (the last zero-padded).
-template <class T>
-void rle_hybrid_encode(const T* v, size_t n, int width, byte_buffer& out) {
-  const size_t value_bytes = static_cast<size_t>((width + 7) / 8);
-  size_t i = 0;
-  T pad[8];
-  while (i < n) {
-    size_t r = i + 1;
-    while (r < n && v[r] == v[i]) ++r;
-    if (r - i >= 8) {
-      size_t run = r - i;
-      while (run > 0) {
-        const size_t chunk = run > 0x7fffffffu ? 0x7fffffffu : run;
-        out.append_uvarint(static_cast<uint64_t>(chunk) << 1);
-        uint64_t x = static_cast<uint64_t>(static_cast<std::make_unsigned_t<T>>(v[i]));
-        for (size_t b = 0; b < value_bytes; ++b) out.push_back(static_cast<uint8_t>(x >> (8 * b)));
-        run -= chunk;
-      }
-      i = r;
-      continue;
-    }
-    // Literal groups until a run of >= 8 starts at a group boundary or the input ends.
-    size_t j = i;
-    for (;;) {
-      j += 8;
-      if (j >= n) break;
-      size_t k = j + 1;
-      while (k < n && k - j < 8 && v[k] == v[j]) ++k;
-      if (k - j >= 8) break;
-    }
-    const size_t end = j < n ? j : n;
-    const size_t groups = (end - i + 7) / 8;
-    out.append_uvarint((static_cast<uint64_t>(groups) << 1) | 1);
-    const size_t full = (end - i) / 8 * 8;
-    detail::bit_pack(v + i, full, width, out);
-    if (full < end - i) {
-      size_t m = 0;
-      for (size_t k = i + full; k < end; ++k) pad[m++] = v[k];
-      while (m < 8) pad[m++] = 0;
-      detail::bit_pack(pad, 8, width, out);
-    }
-    i = end;
-  }
-}
-
-/// Decodes `n` values of the RLE/bit-packing hybrid at `width` bits. Errors: truncated /
-/// corrupt_data with the offset. Used by tests, fuzzers and the page checker.
-inline status rle_hybrid_decode(bounded_reader& r, int width, size_t n, std::vector<uint32_t>& out) {
-  if (width < 0 || width > 32) return corrupt_data("parquet: RLE bit width " + std::to_string(width) + " exceeds 32", r.offset());
-  const size_t value_bytes = static_cast<size_t>((width + 7) / 8);
-  while (out.size() < n) {
-    const int64_t at = r.offset();
-    LAKECODEC_ASSIGN_OR_RETURN(uint64_t h, r.read_uvarint64("RLE run header"));
-    if (h & 1) {
-      const uint64_t groups = h >> 1;
-      if (groups == 0 || groups > r.remaining() + 1) return corrupt_data("parquet: bad bit-packed run header", at);
-      const size_t bytes = static_cast<size_t>(groups) * static_cast<size_t>(width);
-      LAKECODEC_ASSIGN_OR_RETURN(byte_span s, r.read_bytes(bytes, "bit-packed run"));
-      size_t bitpos = 0;
-      for (uint64_t k = 0; k < groups * 8 && out.size() < n; ++k) {
-        uint32_t x = 0;
-        for (int b = 0; b < width; ++b, ++bitpos) x |= uint32_t{(s.data[bitpos >> 3] >> (bitpos & 7)) & 1u} << b;
-        out.push_back(x);
-      }
-    } else {
-      const uint64_t run = h >> 1;
-      if (run == 0 || run > 0x7fffffffu) return corrupt_data("parquet: RLE run length " + std::to_string(run) + " out of range", at);
-      uint32_t x = 0;
-      for (size_t b = 0; b < value_bytes; ++b) {
-        LAKECODEC_ASSIGN_OR_RETURN(uint8_t c, r.read_u8("RLE run value"));
-        x |= uint32_t{c} << (8 * b);
-      }
-      if (width < 32 && (x >> width) != 0) return corrupt_data("parquet: RLE value exceeds the bit width", at);
-      for (uint64_t k = 0; k < run && out.size() < n; ++k) out.push_back(x);
-    }
-  }
-  return {};
-}
-
-/// PLAIN BOOLEAN: bit-packed LSB first (Encodings.md PLAIN).
-inline void plain_encode_bools(const uint8_t* bits01, size_t n, byte_buffer& out) {
-  uint8_t* p = out.ensure((n + 7) / 8);
-  for (size_t i = 0; i < n; i += 8) {
-    uint8_t b = 0;
-    for (size_t k = 0; k < 8 && i + k < n; ++k) b |= static_cast<uint8_t>((bits01[i + k] & 1) << k);
-    p[i / 8] = b;
-  }
-  out.commit((n + 7) / 8);
-}
-
-/// DELTA_BINARY_PACKED (Encodings.md): blocks of 128 values in 4 miniblocks of 32; deltas
-/// computed with wrapping arithmetic in the value's own width.
-template <class T>
-void delta_binary_packed_encode(const T* v, size_t n, byte_buffer& out) {
-  using U = std::make_unsigned_t<T>;
-  constexpr size_t block = 128, mini = 4, per_mini = 32;
-  out.append_uvarint(block);
-  out.append_uvarint(mini);
-  out.append_uvarint(n);
-  out.append_zigzag(n ? static_cast<int64_t>(v[0]) : 0);
-  if (n <= 1) return;
-  U deltas[block];
-  size_t i = 1;
-  while (i < n) {
-    const size_t count = (n - i) < block ? (n - i) : block;
-    for (size_t k = 0; k < count; ++k) deltas[k] = static_cast<U>(static_cast<U>(v[i + k]) - static_cast<U>(v[i + k - 1]));
-    T min_delta = static_cast<T>(deltas[0]);
-    for (size_t k = 1; k < count; ++k) {
-      const T d = static_cast<T>(deltas[k]);
-      if (d < min_delta) min_delta = d;
-    }
-    for (size_t k = 0; k < count; ++k) deltas[k] = static_cast<U>(deltas[k] - static_cast<U>(min_delta));
-    for (size_t k = count; k < block; ++k) deltas[k] = 0;
-    out.append_zigzag(static_cast<int64_t>(min_delta));
-    int widths[mini];
-    const size_t used = (count + per_mini - 1) / per_mini;
-    for (size_t m = 0; m < mini; ++m) {
-      U mx = 0;
-      if (m < used)
-        for (size_t k = m * per_mini; k < (m + 1) * per_mini; ++k) mx = deltas[k] > mx ? deltas[k] : mx;
-      widths[m] = m < used ? bit_width_for(mx) : 0;
-      out.push_back(static_cast<uint8_t>(widths[m]));
-    }
-    for (size_t m = 0; m < used; ++m) detail::bit_pack_wide(deltas + m * per_mini, per_mini, widths[m], out);
-    i += count;
-  }
-}
-
-/// BYTE_STREAM_SPLIT (Encodings.md): byte k of every value goes to stream k.
-inline void byte_stream_split_encode(const uint8_t* values, size_t n, size_t width, byte_buffer& out) {
-  uint8_t* p = out.append_uninitialized(n * width);
-  for (size_t k = 0; k < width; ++k) {
-    uint8_t* s = p + k * n;
-    for (size_t i = 0; i < n; ++i) s[i] = values[i * width + k];
-  }
-}
-
-/// Open-addressing dictionary of fixed-width values (compared by bit pattern, so NaN payloads
-/// and -0.0/+0.0 stay distinct, as PLAIN round trips require).
-template <class T>
-class fixed_dictionary {
+/// A reusable compressor for one codec and level; keeps its context (zstd) across calls, so a
+/// writer creates one per column or per file and calls compress() per page or block.
+class compressor {
  public:
-  using bits_t = std::conditional_t<sizeof(T) == 4, uint32_t, uint64_t>;
-  fixed_dictionary() { rehash(1024); }
-  /// Index of v, inserting it when new.
-  LAKECODEC_ALWAYS_INLINE uint32_t insert(T v) {
-    bits_t b;
-    std::memcpy(&b, &v, sizeof b);
-    size_t h = hash(b) & mask_;
-    for (;;) {
-      slot& s = table_[h];
-      if (s.index < 0) break;
-      if (s.key == b) return static_cast<uint32_t>(s.index);
-      h = (h + 1) & mask_;
+  explicit compressor(compression kind = compression::none, int level = -1)
+      : kind_(kind), level_(level < 0 ? default_compression_level(kind) : level) {}
+
+  compression kind() const noexcept { return kind_; }
+  int level() const noexcept { return level_; }
+
+  /// Appends the compressed form of `in` to `out`.
+  status compress(byte_span in, byte_buffer& out) {
+    switch (kind_) {
+      case compression::none: out.append(in); return {};
+      case compression::snappy:
+#ifdef LAKECODEC_WITH_SNAPPY
+        return snappy_codec::compress(in, out);
+#else
+        return detail::not_built_in(kind_);
+#endif
+      case compression::gzip:
+      case compression::deflate:
+      case compression::zlib:
+#ifdef LAKECODEC_WITH_ZLIB
+        return zlib_codec::compress(in, out, detail::zlib_wrapping(kind_), level_);
+#else
+        return detail::not_built_in(kind_);
+#endif
+      case compression::zstd:
+#ifdef LAKECODEC_WITH_ZSTD
+        if (!zstd_) zstd_ = std::make_unique<zstd::compressor>(level_);
+        return zstd_->compress(in, out);
+#else
+        return detail::not_built_in(kind_);
+#endif
     }
-    const uint32_t idx = static_cast<uint32_t>(values_.size());
-    table_[h] = slot{b, static_cast<int32_t>(idx)};
-    values_.push_back(v);
-    if (values_.size() * 2 > table_.size()) rehash(table_.size() * 2);
-    return idx;
-  }
-  size_t size() const noexcept { return values_.size(); }
-  /// PLAIN-encoded size of the dictionary page body.
-  size_t plain_size() const noexcept { return values_.size() * sizeof(T); }
-  void encode_plain(byte_buffer& out) const { out.append(values_.data(), values_.size() * sizeof(T)); }
-  const std::vector<T>& values() const noexcept { return values_; }
-  void clear() {
-    values_.clear();
-    if (table_.size() > 4096) table_.assign(1024, slot{0, -1}), mask_ = 1023;
-    else std::fill(table_.begin(), table_.end(), slot{0, -1});
+    return invalid_argument("unknown compression");
   }
 
  private:
-  struct slot {
-    bits_t key;
-    int32_t index;
-  };
-  static size_t hash(bits_t b) noexcept {
-    uint64_t x = static_cast<uint64_t>(b) * 0x9E3779B97F4A7C15ull;
-    return static_cast<size_t>(x >> 20);
-  }
-  void rehash(size_t cap) {
-    table_.assign(cap, slot{0, -1});
-    mask_ = cap - 1;
-    for (size_t i = 0; i < values_.size(); ++i) {
-      bits_t b;
-      std::memcpy(&b, &values_[i], sizeof b);
-      size_t h = hash(b) & mask_;
-      while (table_[h].index >= 0) h = (h + 1) & mask_;
-      table_[h] = slot{b, static_cast<int32_t>(i)};
-    }
-  }
-  std::vector<T> values_;
-  std::vector<slot> table_;
-  size_t mask_ = 0;
+  compression kind_;
+  int level_;
+#ifdef LAKECODEC_WITH_ZSTD
+  std::unique_ptr<zstd::compressor> zstd_;
+#endif
 };
 
-/// Open-addressing dictionary of byte strings; the PLAIN dictionary page body is built as values
-/// arrive (`length_prefix` false for FIXED_LEN_BYTE_ARRAY).
-class bytes_dictionary {
+/// A reusable decompressor for one codec. Output is capped: input that would expand beyond
+/// `max_output` fails with limit_exceeded before or while allocating, never after.
+class decompressor {
  public:
-  explicit bytes_dictionary(bool length_prefix = true) : prefix_(length_prefix) { rehash(1024); }
-  LAKECODEC_ALWAYS_INLINE uint32_t insert(std::string_view v) {
-    const uint64_t hv = hash(v);
-    size_t h = static_cast<size_t>(hv) & mask_;
-    for (;;) {
-      const int32_t e = table_[h];
-      if (e < 0) break;
-      const entry& en = entries_[static_cast<size_t>(e)];
-      if (en.hash == static_cast<uint32_t>(hv) && en.len == v.size() &&
-          std::memcmp(plain_.data() + en.off, v.data(), v.size()) == 0)
-        return static_cast<uint32_t>(e);
-      h = (h + 1) & mask_;
+  explicit decompressor(compression kind = compression::none) : kind_(kind) {}
+
+  compression kind() const noexcept { return kind_; }
+
+  /// Appends the decompressed form of `in` to `out`. Errors: corrupt_data / truncated for bad
+  /// input, limit_exceeded past `max_output`, unsupported_codec when not built in. On error, `out`
+  /// may hold a partial prefix beyond its previous size.
+  status decompress(byte_span in, byte_buffer& out,
+                    size_t max_output = static_cast<size_t>(limits::max_decompressed_size)) {
+    switch (kind_) {
+      case compression::none:
+        if (in.size > max_output)
+          return limit_exceeded("uncompressed data of " + std::to_string(in.size) +
+                                " bytes exceeds the limit of " + std::to_string(max_output));
+        out.append(in);
+        return {};
+      case compression::snappy:
+#ifdef LAKECODEC_WITH_SNAPPY
+        return snappy_codec::decompress(in, out, max_output);
+#else
+        return detail::not_built_in(kind_);
+#endif
+      case compression::gzip:
+      case compression::deflate:
+      case compression::zlib:
+#ifdef LAKECODEC_WITH_ZLIB
+        return zlib_codec::decompress(in, out, detail::zlib_wrapping(kind_), max_output);
+#else
+        return detail::not_built_in(kind_);
+#endif
+      case compression::zstd:
+#ifdef LAKECODEC_WITH_ZSTD
+        if (!zstd_) zstd_ = std::make_unique<zstd::decompressor>();
+        return zstd_->decompress(in, out, max_output);
+#else
+        return detail::not_built_in(kind_);
+#endif
     }
-    const uint32_t idx = static_cast<uint32_t>(entries_.size());
-    table_[h] = static_cast<int32_t>(idx);
-    if (prefix_) plain_.append_le<uint32_t>(static_cast<uint32_t>(v.size()));
-    entries_.push_back({static_cast<uint64_t>(plain_.size()), static_cast<uint32_t>(v.size()), static_cast<uint32_t>(hv)});
-    plain_.append(v.data(), v.size());
-    if (entries_.size() * 2 > table_.size()) rehash(table_.size() * 2);
-    return idx;
-  }
-  size_t size() const noexcept { return entries_.size(); }
-  size_t plain_size() const noexcept { return plain_.size(); }
-  void encode_plain(byte_buffer& out) const { out.append(plain_.span()); }
-  std::string_view value(size_t i) const noexcept {
-    return {reinterpret_cast<const char*>(plain_.data()) + entries_[i].off, entries_[i].len};
-  }
-  void clear() {
-    entries_.clear();
-    plain_.clear();
-    std::fill(table_.begin(), table_.end(), -1);
+    return invalid_argument("unknown compression");
   }
 
  private:
-  struct entry {
-    uint64_t off;
-    uint32_t len;
-    uint32_t hash;
-  };
-  static uint64_t hash(std::string_view v) noexcept {
-    uint64_t h = 0xcbf29ce484222325ull ^ v.size();
-    const char* p = v.data();
-    size_t n = v.size();
-    while (n >= 8) {
-      uint64_t w;
-      std::memcpy(&w, p, 8);
-      h = (h ^ w) * 0x100000001b3ull;
-      h ^= h >> 32;
-      p += 8;
-      n -= 8;
-    }
-    uint64_t w = 0;
-    if (n >= 4) {
-      uint32_t lo, hi;
-      std::memcpy(&lo, p, 4);
-      std::memcpy(&hi, p + n - 4, 4);
-      w = lo | (uint64_t{hi} << 32);
-    } else if (n > 0) {
-      w = static_cast<uint8_t>(p[0]) | (uint64_t{static_cast<uint8_t>(p[n / 2])} << 8) |
-          (uint64_t{static_cast<uint8_t>(p[n - 1])} << 16);
-    }
-    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 31);
-  }
-  void rehash(size_t cap) {
-    table_.assign(cap, -1);
-    mask_ = cap - 1;
-    for (size_t i = 0; i < entries_.size(); ++i) {
-      size_t h = static_cast<size_t>(hash(value(i))) & mask_;
-      while (table_[h] >= 0) h = (h + 1) & mask_;
-      table_[h] = static_cast<int32_t>(i);
-    }
-  }
-  bool prefix_;
-  std::vector<entry> entries_;
-  byte_buffer plain_;
-  std::vector<int32_t> table_;
-  size_t mask_ = 0;
+  compression kind_;
+#ifdef LAKECODEC_WITH_ZSTD
+  std::unique_ptr<zstd::decompressor> zstd_;
+#endif
 };
 
-}  // namespace parquet
+/// One-shot compress: appends the compressed form of `in` to `out` (level -1 = codec default).
+inline status compress(compression kind, byte_span in, byte_buffer& out, int level = -1) {
+  return compressor(kind, level).compress(in, out);
+}
+
+/// One-shot decompress with an output cap; see decompressor::decompress.
+inline status decompress(compression kind, byte_span in, byte_buffer& out,
+                         size_t max_output = static_cast<size_t>(limits::max_decompressed_size)) {
+  return decompressor(kind).decompress(in, out, max_output);
+}
+
 LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_PARQUET_ENCODING_HPP
-// ---- end lakecodec/parquet/encoding.hpp
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CODEC_CODEC_HPP
+// ---- end lakecodec/codec/codec.hpp
 // ---- begin lakecodec/core/columnar.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_COLUMNAR_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_COLUMNAR_HPP
@@ -2906,778 +1752,6 @@ inline status validate_column(const field& f, const column_view& c, const std::s
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_COLUMNAR_HPP
 // ---- end lakecodec/core/columnar.hpp
-// ---- begin lakecodec/parquet/schema.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_PARQUET_SCHEMA_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_PARQUET_SCHEMA_HPP
-// Mapping a lakecodec::schema (core/columnar.hpp) to the Parquet schema (parquet_avro.md A3, A4,
-// C5): physical and logical types per leaf, 3-level LIST and MAP groups, field ids on every node,
-// and the definition/repetition level of every node for the level computation.
-
-#include <cstdint>
-#include <string>
-#include <vector>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-namespace parquet {
-
-/// Options that change how columnar types map to Parquet types.
-struct schema_options {
-  /// DECIMAL with precision <= 9 as INT32 and <= 18 as INT64 (the spec's recommendation and
-  /// DuckDB's choice); false stores every decimal as FIXED_LEN_BYTE_ARRAY (Arrow's default).
-  bool decimal_as_integer = true;
-};
-
-/// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (A14).
-inline int32_t decimal_byte_width(int32_t precision) noexcept {
-  static const int32_t max_digits[] = {0, 2, 4, 6, 9, 11, 14, 16, 18, 21, 23, 26, 28, 31, 33, 35, 38};
-  for (int32_t n = 1; n <= 16; ++n)
-    if (max_digits[n] >= precision) return n;
-  return 16;
-}
-
-/// How min/max compare for a leaf (A8 sort orders).
-enum class sort_order : uint8_t { signed_, unsigned_, undefined };
-
-/// One Parquet leaf column.
-struct leaf_descriptor {
-  std::vector<std::string> path;  // path_in_schema
-  std::string dotted_path;        // "a.list.element"
-  int16_t max_def = 0;
-  int16_t max_rep = 0;
-  int32_t physical = physical_type::int32;
-  int32_t type_length = 0;        // FIXED_LEN_BYTE_ARRAY width
-  data_type source;               // the columnar type of the values
-  int32_t field_id = -1;          // the leaf field's id
-  size_t top_level = 0;           // index of the top-level column it belongs to
-  sort_order order = sort_order::signed_;
-  bool decimal_bytes = false;     // FLBA decimal: signed byte comparison
-  bool is_string = false;         // STRING: UTF-8 validated, truncated on char boundaries
-};
-
-/// A node of the level tree: one per columnar field (list/map repeated groups are folded into
-/// their list/map node).
-struct level_node {
-  type_id kind = type_id::int32;
-  bool nullable = true;
-  int16_t rep_level = 0;          // list/map: repetition level of its elements
-  int leaf = -1;                  // leaf index for primitive nodes
-  int first_leaf = 0, end_leaf = 0;
-  std::vector<level_node> children;
-};
-
-/// The whole mapping.
-struct parquet_schema {
-  std::vector<schema_element> elements;  // depth first, root first
-  std::vector<leaf_descriptor> leaves;
-  std::vector<level_node> roots;         // one per top-level field
-};
-
-namespace detail {
-
-inline status map_primitive(const field& f, const schema_options& opt, schema_element& e,
-                            leaf_descriptor& leaf, const std::string& path) {
-  const data_type& t = f.type;
-  logical_type lt;
-  switch (t.id) {
-    case type_id::boolean:
-      e.type = physical_type::boolean;
-      leaf.order = sort_order::unsigned_;
-      break;
-    case type_id::int8:
-    case type_id::int16:
-      e.type = physical_type::int32;
-      lt.kind = logical_type::integer;
-      lt.bit_width = t.id == type_id::int8 ? 8 : 16;
-      lt.is_signed = true;
-      e.converted_type = t.id == type_id::int8 ? converted_type::ct_int_8 : converted_type::ct_int_16;
-      e.logical_type = lt;
-      break;
-    case type_id::int32: e.type = physical_type::int32; break;
-    case type_id::int64: e.type = physical_type::int64; break;
-    case type_id::float32: e.type = physical_type::float_; break;
-    case type_id::float64: e.type = physical_type::double_; break;
-    case type_id::decimal128: {
-      if (t.precision < 1 || t.precision > 38)
-        return invalid_argument("parquet: column '" + path + "' has decimal precision " +
-                                std::to_string(t.precision) + " outside 1..38");
-      if (opt.decimal_as_integer && t.precision <= 9) {
-        e.type = physical_type::int32;
-      } else if (opt.decimal_as_integer && t.precision <= 18) {
-        e.type = physical_type::int64;
-      } else {
-        e.type = physical_type::fixed_len_byte_array;
-        e.type_length = decimal_byte_width(t.precision);
-        leaf.decimal_bytes = true;
-      }
-      lt.kind = logical_type::decimal;
-      lt.precision = t.precision;
-      lt.scale = t.scale;
-      e.logical_type = lt;
-      e.converted_type = converted_type::ct_decimal;
-      e.precision = t.precision;
-      e.scale = t.scale;
-      break;
-    }
-    case type_id::date32:
-      e.type = physical_type::int32;
-      lt.kind = logical_type::date;
-      e.logical_type = lt;
-      e.converted_type = converted_type::ct_date;
-      break;
-    case type_id::time64:
-      e.type = physical_type::int64;
-      lt.kind = logical_type::time;
-      lt.is_adjusted_to_utc = false;
-      lt.unit = t.unit == time_unit::nano ? 3 : 2;
-      e.logical_type = lt;
-      if (t.unit == time_unit::micro) e.converted_type = converted_type::ct_time_micros;
-      break;
-    case type_id::timestamp:
-      e.type = physical_type::int64;
-      lt.kind = logical_type::timestamp;
-      lt.is_adjusted_to_utc = t.utc;
-      lt.unit = t.unit == time_unit::nano ? 3 : 2;
-      e.logical_type = lt;
-      if (t.unit == time_unit::micro) e.converted_type = converted_type::ct_timestamp_micros;
-      break;
-    case type_id::string:
-    case type_id::large_string:
-      e.type = physical_type::byte_array;
-      lt.kind = logical_type::string;
-      e.logical_type = lt;
-      e.converted_type = converted_type::ct_utf8;
-      leaf.order = sort_order::unsigned_;
-      leaf.is_string = true;
-      break;
-    case type_id::binary:
-    case type_id::large_binary:
-      e.type = physical_type::byte_array;
-      leaf.order = sort_order::unsigned_;
-      break;
-    case type_id::fixed_size_binary:
-      if (t.byte_width <= 0)
-        return invalid_argument("parquet: column '" + path + "' has fixed_size_binary width " +
-                                std::to_string(t.byte_width));
-      e.type = physical_type::fixed_len_byte_array;
-      e.type_length = t.byte_width;
-      if (t.uuid) {
-        if (t.byte_width != 16)
-          return invalid_argument("parquet: uuid column '" + path + "' must be 16 bytes wide");
-        lt.kind = logical_type::uuid;
-        e.logical_type = lt;
-      }
-      leaf.order = sort_order::unsigned_;
-      break;
-    default:
-      return invalid_argument("parquet: column '" + path + "' has unsupported type " + t.to_string());
-  }
-  leaf.physical = *e.type;
-  leaf.type_length = e.type_length.value_or(0);
-  leaf.source = t;
-  return {};
-}
-
-inline status map_field(const field& f, const schema_options& opt, int16_t def, int16_t rep,
-                        std::vector<std::string> path, size_t top, int depth, parquet_schema& out,
-                        level_node& node, bool repeated_override = false) {
-  if (depth > limits::max_nesting_depth)
-    return invalid_argument("parquet: schema nests deeper than " + std::to_string(limits::max_nesting_depth));
-  const std::string dotted = [&] {
-    std::string s;
-    for (const auto& p : path) s += (s.empty() ? "" : ".") + p;
-    return s.empty() ? f.name : s + "." + f.name;
-  }();
-  path.push_back(f.name);
-  schema_element e;
-  e.name = f.name;
-  e.repetition_type = repeated_override ? repetition::repeated : (f.nullable ? repetition::optional : repetition::required);
-  if (f.field_id >= 0) e.field_id = f.field_id;
-  node.kind = f.type.id;
-  node.nullable = f.nullable;
-  if (f.nullable) ++def;
-  node.first_leaf = static_cast<int>(out.leaves.size());
-  switch (f.type.id) {
-    case type_id::struct_: {
-      if (f.children.empty())
-        return invalid_argument("parquet: struct column '" + dotted + "' has no fields (Parquet groups need one)");
-      e.num_children = static_cast<int32_t>(f.children.size());
-      out.elements.push_back(e);
-      node.children.resize(f.children.size());
-      for (size_t k = 0; k < f.children.size(); ++k)
-        LAKECODEC_TRY(map_field(f.children[k], opt, def, rep, path, top, depth + 1, out, node.children[k]));
-      break;
-    }
-    case type_id::list:
-    case type_id::large_list:
-    case type_id::map: {
-      const bool is_map = f.type.id == type_id::map;
-      if (f.children.size() != 1)
-        return invalid_argument("parquet: column '" + dotted + "' must have exactly one child");
-      e.num_children = 1;
-      logical_type lt;
-      lt.kind = is_map ? logical_type::map : logical_type::list;
-      e.logical_type = lt;
-      e.converted_type = is_map ? converted_type::ct_map : converted_type::ct_list;
-      out.elements.push_back(e);
-      ++def;
-      ++rep;
-      node.rep_level = rep;
-      node.children.resize(1);
-      const field& child = f.children[0];
-      if (is_map) {
-        if (child.type.id != type_id::struct_ || child.children.size() != 2)
-          return invalid_argument("parquet: map column '" + dotted + "' entries must be struct<key, value>");
-        if (child.children[0].nullable)
-          return invalid_argument("parquet: map column '" + dotted + "' has nullable keys");
-        if (child.nullable)
-          return invalid_argument("parquet: map column '" + dotted + "' has nullable entries");
-        schema_element kv;
-        kv.name = "key_value";
-        kv.repetition_type = repetition::repeated;
-        kv.num_children = 2;
-        out.elements.push_back(kv);
-        level_node& entries = node.children[0];
-        entries.kind = type_id::struct_;
-        entries.nullable = false;
-        entries.first_leaf = static_cast<int>(out.leaves.size());
-        entries.children.resize(2);
-        std::vector<std::string> kv_path = path;
-        kv_path.push_back("key_value");
-        field key = child.children[0], value = child.children[1];
-        key.name = "key";
-        value.name = "value";
-        LAKECODEC_TRY(map_field(key, opt, def, rep, kv_path, top, depth + 2, out, entries.children[0]));
-        LAKECODEC_TRY(map_field(value, opt, def, rep, kv_path, top, depth + 2, out, entries.children[1]));
-        entries.end_leaf = static_cast<int>(out.leaves.size());
-      } else {
-        schema_element lg;
-        lg.name = "list";
-        lg.repetition_type = repetition::repeated;
-        lg.num_children = 1;
-        out.elements.push_back(lg);
-        std::vector<std::string> l_path = path;
-        l_path.push_back("list");
-        field element = child;
-        element.name = "element";
-        LAKECODEC_TRY(map_field(element, opt, def, rep, l_path, top, depth + 2, out, node.children[0]));
-      }
-      break;
-    }
-    default: {
-      leaf_descriptor leaf;
-      LAKECODEC_TRY(map_primitive(f, opt, e, leaf, dotted));
-      leaf.path = path;
-      leaf.dotted_path = dotted;
-      leaf.max_def = def;
-      leaf.max_rep = rep;
-      leaf.field_id = f.field_id;
-      leaf.top_level = top;
-      node.leaf = static_cast<int>(out.leaves.size());
-      out.elements.push_back(e);
-      out.leaves.push_back(std::move(leaf));
-      break;
-    }
-  }
-  node.end_leaf = static_cast<int>(out.leaves.size());
-  return {};
-}
-
-}  // namespace detail
-
-/// Maps a columnar schema to a Parquet schema. Errors (invalid_argument) name the column.
-inline result<parquet_schema> map_schema(const schema& s, const schema_options& opt = {}) {
-  parquet_schema out;
-  schema_element root;
-  root.name = "schema";
-  root.num_children = static_cast<int32_t>(s.fields.size());
-  out.elements.push_back(root);
-  out.roots.resize(s.fields.size());
-  for (size_t i = 0; i < s.fields.size(); ++i)
-    LAKECODEC_TRY(detail::map_field(s.fields[i], opt, 0, 0, {}, i, 0, out, out.roots[i]));
-  if (out.leaves.empty()) return invalid_argument("parquet: the schema has no columns");
-  return out;
-}
-
-}  // namespace parquet
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_PARQUET_SCHEMA_HPP
-// ---- end lakecodec/parquet/schema.hpp
-// ---- begin lakecodec/codec/snappy.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CODEC_SNAPPY_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CODEC_SNAPPY_HPP
-// Raw snappy blocks (not the framing format) through the system libsnappy, as Parquet pages and
-// Avro blocks use them. Compiled only with LAKECODEC_WITH_SNAPPY.
-
-
-#ifdef LAKECODEC_WITH_SNAPPY
-#include <snappy.h>
-
-#include <string>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-namespace snappy_codec {
-
-/// Appends the raw snappy block of `in` to `out`.
-inline status compress(byte_span in, byte_buffer& out) {
-  const size_t bound = snappy::MaxCompressedLength(in.size);
-  uint8_t* dst = out.ensure(bound);
-  size_t n = 0;
-  snappy::RawCompress(reinterpret_cast<const char*>(in.data), in.size, reinterpret_cast<char*>(dst),
-                      &n);
-  out.commit(n);
-  return {};
-}
-
-/// Appends the decompressed bytes of one raw snappy block; the declared length is checked
-/// against `max_output` before anything is allocated.
-inline status decompress(byte_span in, byte_buffer& out, size_t max_output) {
-  size_t n = 0;
-  const char* src = reinterpret_cast<const char*>(in.data);
-  if (!snappy::GetUncompressedLength(src, in.size, &n))
-    return corrupt_data("snappy: cannot read the uncompressed length");
-  if (n > max_output)
-    return limit_exceeded("snappy: block declares " + std::to_string(n) +
-                          " bytes, more than the limit of " + std::to_string(max_output));
-  uint8_t* dst = out.ensure(n);
-  if (!snappy::RawUncompress(src, in.size, reinterpret_cast<char*>(dst)))
-    return corrupt_data("snappy: corrupt compressed block");
-  out.commit(n);
-  return {};
-}
-
-}  // namespace snappy_codec
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_WITH_SNAPPY
-#endif  // LAKECODEC_SINGLE_LAKECODEC_CODEC_SNAPPY_HPP
-// ---- end lakecodec/codec/snappy.hpp
-// ---- begin lakecodec/codec/zlib.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CODEC_ZLIB_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CODEC_ZLIB_HPP
-// Deflate through the system zlib in its three wrappings: raw (RFC 1951; Avro "deflate"),
-// zlib (RFC 1950) and gzip (RFC 1952; Parquet GZIP). Compiled only with LAKECODEC_WITH_ZLIB.
-
-
-#ifdef LAKECODEC_WITH_ZLIB
-#include <zlib.h>
-
-#include <string>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-namespace zlib_codec {
-
-/// Which header/trailer surrounds the deflate stream.
-enum class wrapping { raw, zlib, gzip };
-
-/// zlib's default level (6), as Java's Deflater and Arrow use.
-constexpr int default_level = Z_DEFAULT_COMPRESSION;
-
-namespace detail {
-inline int window_bits(wrapping w, bool inflate) {
-  switch (w) {
-    case wrapping::raw: return -15;
-    case wrapping::zlib: return 15;
-    case wrapping::gzip: return inflate ? 15 + 32 : 15 + 16;  // inflate: auto-detect gzip/zlib
-  }
-  return 15;
-}
-}  // namespace detail
-
-/// Appends the deflate stream of `in`, in the given wrapping, to `out`.
-inline status compress(byte_span in, byte_buffer& out, wrapping w, int level = default_level) {
-  z_stream zs{};
-  if (deflateInit2(&zs, level, Z_DEFLATED, detail::window_bits(w, false), 8, Z_DEFAULT_STRATEGY) !=
-      Z_OK)
-    return status(errc::internal, "zlib: deflateInit2 failed");
-  const uLong bound = deflateBound(&zs, static_cast<uLong>(in.size));
-  uint8_t* dst = out.ensure(bound);
-  zs.next_in = const_cast<Bytef*>(in.data);
-  zs.avail_in = static_cast<uInt>(in.size);
-  zs.next_out = dst;
-  zs.avail_out = static_cast<uInt>(bound);
-  const int rc = deflate(&zs, Z_FINISH);
-  const size_t n = zs.total_out;
-  deflateEnd(&zs);
-  if (rc != Z_STREAM_END) return status(errc::internal, "zlib: deflate did not finish");
-  out.commit(n);
-  return {};
-}
-
-/// Appends the inflated bytes of `in` to `out`, at most `max_output` of them. For gzip, several
-/// concatenated members are accepted (Parquet readers must).
-inline status decompress(byte_span in, byte_buffer& out, wrapping w, size_t max_output) {
-  z_stream zs{};
-  if (inflateInit2(&zs, detail::window_bits(w, true)) != Z_OK)
-    return status(errc::internal, "zlib: inflateInit2 failed");
-  zs.next_in = const_cast<Bytef*>(in.data);
-  zs.avail_in = static_cast<uInt>(in.size);
-  const size_t start = out.size();
-  status result;
-  for (;;) {
-    const size_t produced = out.size() - start;
-    size_t chunk = in.size * 4 + 1024;
-    if (chunk > (size_t{1} << 20)) chunk = size_t{1} << 20;
-    if (chunk > max_output - produced) chunk = max_output - produced;
-    if (chunk == 0) chunk = 1;  // probe for output beyond the limit
-    uint8_t probe;
-    const bool probing = produced >= max_output;
-    zs.next_out = probing ? &probe : out.ensure(chunk);
-    zs.avail_out = static_cast<uInt>(probing ? 1 : chunk);
-    const int rc = inflate(&zs, Z_NO_FLUSH);
-    const size_t got = (probing ? 1 : chunk) - zs.avail_out;
-    if (probing && got > 0) {
-      result = limit_exceeded("deflate: decompressed data exceeds the limit of " +
-                              std::to_string(max_output) + " bytes");
-      break;
-    }
-    if (!probing) out.commit(got);
-    if (rc == Z_STREAM_END) {
-      if (w == wrapping::gzip && zs.avail_in > 0) {  // another gzip member follows
-        if (inflateReset(&zs) != Z_OK) {
-          result = corrupt_data("gzip: cannot start the next member");
-          break;
-        }
-        continue;
-      }
-      break;
-    }
-    if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
-      result = truncated_input("deflate: input ends inside the stream");
-      break;
-    }
-    if (rc != Z_OK && rc != Z_BUF_ERROR) {
-      result = corrupt_data(std::string("deflate: ") + (zs.msg ? zs.msg : "corrupt stream"));
-      break;
-    }
-  }
-  inflateEnd(&zs);
-  if (!result.ok()) out.resize(start);
-  return result;
-}
-
-}  // namespace zlib_codec
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_WITH_ZLIB
-#endif  // LAKECODEC_SINGLE_LAKECODEC_CODEC_ZLIB_HPP
-// ---- end lakecodec/codec/zlib.hpp
-// ---- begin lakecodec/codec/zstd.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CODEC_ZSTD_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CODEC_ZSTD_HPP
-// Zstandard (RFC 8878) frames through the system libzstd. Compiled only with LAKECODEC_WITH_ZSTD
-// (the lakecodec::zstd CMake target defines it); otherwise codec.hpp reports unsupported_codec.
-
-
-#ifdef LAKECODEC_WITH_ZSTD
-#include <zstd.h>
-
-#include <string>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-namespace zstd {
-
-/// Default compression level (zstd's own default, as Arrow, DuckDB and Java Avro use).
-constexpr int default_level = 3;
-
-/// A reusable compression context; compresses one whole frame per call (with content size).
-class compressor {
- public:
-  explicit compressor(int level = default_level) : level_(level), ctx_(ZSTD_createCCtx()) {}
-  compressor(const compressor&) = delete;
-  compressor& operator=(const compressor&) = delete;
-  compressor(compressor&& o) noexcept : level_(o.level_), ctx_(o.ctx_) { o.ctx_ = nullptr; }
-  ~compressor() { ZSTD_freeCCtx(ctx_); }
-
-  /// Appends one zstd frame holding `in` to `out`.
-  status compress(byte_span in, byte_buffer& out) {
-    if (ctx_ == nullptr) return status(errc::internal, "zstd: cannot create a compression context");
-    const size_t bound = ZSTD_compressBound(in.size);
-    uint8_t* dst = out.ensure(bound);
-    const size_t n = ZSTD_compressCCtx(ctx_, dst, bound, in.data, in.size, level_);
-    if (ZSTD_isError(n))
-      return status(errc::internal, std::string("zstd: ") + ZSTD_getErrorName(n));
-    out.commit(n);
-    return {};
-  }
-
- private:
-  int level_;
-  ZSTD_CCtx* ctx_;
-};
-
-/// A reusable decompression context. Handles frames without a content size (Java's
-/// ZstdOutputStream writes those) and several concatenated frames, never producing more than
-/// `max_output` bytes.
-class decompressor {
- public:
-  decompressor() : ctx_(ZSTD_createDStream()) {}
-  decompressor(const decompressor&) = delete;
-  decompressor& operator=(const decompressor&) = delete;
-  decompressor(decompressor&& o) noexcept : ctx_(o.ctx_) { o.ctx_ = nullptr; }
-  ~decompressor() { ZSTD_freeDStream(ctx_); }
-
-  /// Appends the decompressed bytes of `in` (one or more frames) to `out`.
-  status decompress(byte_span in, byte_buffer& out, size_t max_output) {
-    if (ctx_ == nullptr)
-      return status(errc::internal, "zstd: cannot create a decompression context");
-    ZSTD_DCtx_reset(ctx_, ZSTD_reset_session_only);
-    const unsigned long long declared = ZSTD_getFrameContentSize(in.data, in.size);
-    if (declared == ZSTD_CONTENTSIZE_ERROR)
-      return corrupt_data("zstd: input does not start with a zstd frame");
-    if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared > max_output)
-      return limit_exceeded("zstd: frame declares " + std::to_string(declared) +
-                            " bytes, more than the limit of " + std::to_string(max_output));
-    ZSTD_inBuffer src{in.data, in.size, 0};
-    const size_t start = out.size();
-    size_t last = 0;
-    for (;;) {
-      const size_t room = max_output - (out.size() - start);
-      const bool probing = room == 0;  // at the cap: any further byte means too much output
-      size_t chunk = room < (size_t{1} << 20) ? room : (size_t{1} << 20);
-      if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared <= room)
-        chunk = static_cast<size_t>(declared);
-      if (chunk == 0) chunk = 1;
-      uint8_t probe;
-      ZSTD_outBuffer dst{probing ? &probe : out.ensure(chunk), probing ? 1 : chunk, 0};
-      const size_t consumed_before = src.pos;
-      last = ZSTD_decompressStream(ctx_, &dst, &src);
-      if (ZSTD_isError(last)) return corrupt_data(std::string("zstd: ") + ZSTD_getErrorName(last));
-      if (probing && dst.pos > 0)
-        return limit_exceeded("zstd: decompressed data exceeds the limit of " +
-                              std::to_string(max_output) + " bytes");
-      if (!probing) out.commit(dst.pos);
-      if (last == 0 && src.pos == src.size) break;       // every frame complete, input consumed
-      if (dst.pos == 0 && src.pos == consumed_before) {  // no progress possible
-        if (src.pos == src.size) break;
-        return corrupt_data("zstd: decoder made no progress");
-      }
-    }
-    if (last != 0) return truncated_input("zstd: input ends inside a frame");
-    return {};
-  }
-
- private:
-  ZSTD_DStream* ctx_;
-};
-
-}  // namespace zstd
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_WITH_ZSTD
-#endif  // LAKECODEC_SINGLE_LAKECODEC_CODEC_ZSTD_HPP
-// ---- end lakecodec/codec/zstd.hpp
-// ---- begin lakecodec/codec/codec.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CODEC_CODEC_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CODEC_CODEC_HPP
-// One entry point for every compression codec the formats use. A codec exists only when its
-// LAKECODEC_WITH_* macro is defined (by the lakecodec::zstd/::snappy/::zlib CMake targets or by
-// the user before including a copied header); asking for one that is not built in yields
-// errc::unsupported_codec, never a compile error or an abort.
-
-#include <cstdint>
-#include <memory>
-#include <string>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-
-/// Compression codecs. `deflate` is raw RFC 1951 (Avro), `gzip` is RFC 1952 (Parquet GZIP),
-/// `zlib` is RFC 1950, `snappy` is a raw snappy block, `zstd` a zstd frame.
-enum class compression : uint8_t { none, snappy, gzip, deflate, zlib, zstd };
-
-/// Lower-case codec name: "none", "snappy", "gzip", "deflate", "zlib", "zstd".
-inline const char* compression_name(compression c) noexcept {
-  switch (c) {
-    case compression::none: return "none";
-    case compression::snappy: return "snappy";
-    case compression::gzip: return "gzip";
-    case compression::deflate: return "deflate";
-    case compression::zlib: return "zlib";
-    case compression::zstd: return "zstd";
-  }
-  return "unknown";
-}
-
-/// Parses a codec name as compression_name prints it (also "uncompressed", "zstandard").
-inline result<compression> parse_compression(const std::string& name) {
-  if (name == "none" || name == "uncompressed" || name == "null") return compression::none;
-  if (name == "snappy") return compression::snappy;
-  if (name == "gzip") return compression::gzip;
-  if (name == "deflate") return compression::deflate;
-  if (name == "zlib") return compression::zlib;
-  if (name == "zstd" || name == "zstandard") return compression::zstd;
-  return invalid_argument("unknown compression '" + name +
-                          "' (expected none, snappy, gzip, deflate, zlib or zstd)");
-}
-
-/// Whether this build can compress and decompress with `c`.
-constexpr bool compression_available(compression c) noexcept {
-  switch (c) {
-    case compression::none: return true;
-    case compression::snappy:
-#ifdef LAKECODEC_WITH_SNAPPY
-      return true;
-#else
-      return false;
-#endif
-    case compression::gzip:
-    case compression::deflate:
-    case compression::zlib:
-#ifdef LAKECODEC_WITH_ZLIB
-      return true;
-#else
-      return false;
-#endif
-    case compression::zstd:
-#ifdef LAKECODEC_WITH_ZSTD
-      return true;
-#else
-      return false;
-#endif
-  }
-  return false;
-}
-
-/// Default level of a codec (0 where levels do not apply).
-constexpr int default_compression_level(compression c) noexcept {
-  return c == compression::zstd                                                            ? 3
-         : (c == compression::gzip || c == compression::deflate || c == compression::zlib) ? 6
-                                                                                           : 0;
-}
-
-namespace detail {
-inline status not_built_in(compression c) {
-  return status(errc::unsupported_codec, std::string("codec '") + compression_name(c) +
-                                             "' is not built into this lakecodec build "
-                                             "(define LAKECODEC_WITH_" +
-                                             (c == compression::zstd     ? "ZSTD"
-                                              : c == compression::snappy ? "SNAPPY"
-                                                                         : "ZLIB") +
-                                             " and link the library)");
-}
-#ifdef LAKECODEC_WITH_ZLIB
-inline zlib_codec::wrapping zlib_wrapping(compression c) {
-  return c == compression::gzip   ? zlib_codec::wrapping::gzip
-         : c == compression::zlib ? zlib_codec::wrapping::zlib
-                                  : zlib_codec::wrapping::raw;
-}
-#endif
-}  // namespace detail
-
-/// A reusable compressor for one codec and level; keeps its context (zstd) across calls, so a
-/// writer creates one per column or per file and calls compress() per page or block.
-class compressor {
- public:
-  explicit compressor(compression kind = compression::none, int level = -1)
-      : kind_(kind), level_(level < 0 ? default_compression_level(kind) : level) {}
-
-  compression kind() const noexcept { return kind_; }
-  int level() const noexcept { return level_; }
-
-  /// Appends the compressed form of `in` to `out`.
-  status compress(byte_span in, byte_buffer& out) {
-    switch (kind_) {
-      case compression::none: out.append(in); return {};
-      case compression::snappy:
-#ifdef LAKECODEC_WITH_SNAPPY
-        return snappy_codec::compress(in, out);
-#else
-        return detail::not_built_in(kind_);
-#endif
-      case compression::gzip:
-      case compression::deflate:
-      case compression::zlib:
-#ifdef LAKECODEC_WITH_ZLIB
-        return zlib_codec::compress(in, out, detail::zlib_wrapping(kind_), level_);
-#else
-        return detail::not_built_in(kind_);
-#endif
-      case compression::zstd:
-#ifdef LAKECODEC_WITH_ZSTD
-        if (!zstd_) zstd_ = std::make_unique<zstd::compressor>(level_);
-        return zstd_->compress(in, out);
-#else
-        return detail::not_built_in(kind_);
-#endif
-    }
-    return invalid_argument("unknown compression");
-  }
-
- private:
-  compression kind_;
-  int level_;
-#ifdef LAKECODEC_WITH_ZSTD
-  std::unique_ptr<zstd::compressor> zstd_;
-#endif
-};
-
-/// A reusable decompressor for one codec. Output is capped: input that would expand beyond
-/// `max_output` fails with limit_exceeded before or while allocating, never after.
-class decompressor {
- public:
-  explicit decompressor(compression kind = compression::none) : kind_(kind) {}
-
-  compression kind() const noexcept { return kind_; }
-
-  /// Appends the decompressed form of `in` to `out`. Errors: corrupt_data / truncated for bad
-  /// input, limit_exceeded past `max_output`, unsupported_codec when not built in. On error, `out`
-  /// may hold a partial prefix beyond its previous size.
-  status decompress(byte_span in, byte_buffer& out,
-                    size_t max_output = static_cast<size_t>(limits::max_decompressed_size)) {
-    switch (kind_) {
-      case compression::none:
-        if (in.size > max_output)
-          return limit_exceeded("uncompressed data of " + std::to_string(in.size) +
-                                " bytes exceeds the limit of " + std::to_string(max_output));
-        out.append(in);
-        return {};
-      case compression::snappy:
-#ifdef LAKECODEC_WITH_SNAPPY
-        return snappy_codec::decompress(in, out, max_output);
-#else
-        return detail::not_built_in(kind_);
-#endif
-      case compression::gzip:
-      case compression::deflate:
-      case compression::zlib:
-#ifdef LAKECODEC_WITH_ZLIB
-        return zlib_codec::decompress(in, out, detail::zlib_wrapping(kind_), max_output);
-#else
-        return detail::not_built_in(kind_);
-#endif
-      case compression::zstd:
-#ifdef LAKECODEC_WITH_ZSTD
-        if (!zstd_) zstd_ = std::make_unique<zstd::decompressor>();
-        return zstd_->decompress(in, out, max_output);
-#else
-        return detail::not_built_in(kind_);
-#endif
-    }
-    return invalid_argument("unknown compression");
-  }
-
- private:
-  compression kind_;
-#ifdef LAKECODEC_WITH_ZSTD
-  std::unique_ptr<zstd::decompressor> zstd_;
-#endif
-};
-
-/// One-shot compress: appends the compressed form of `in` to `out` (level -1 = codec default).
-inline status compress(compression kind, byte_span in, byte_buffer& out, int level = -1) {
-  return compressor(kind, level).compress(in, out);
-}
-
-/// One-shot decompress with an output cap; see decompressor::decompress.
-inline status decompress(compression kind, byte_span in, byte_buffer& out,
-                         size_t max_output = static_cast<size_t>(limits::max_decompressed_size)) {
-  return decompressor(kind).decompress(in, out, max_output);
-}
-
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_CODEC_CODEC_HPP
-// ---- end lakecodec/codec/codec.hpp
 // ---- begin lakecodec/core/crc32.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_CRC32_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_CRC32_HPP
@@ -4480,6 +2554,2053 @@ inline void truncate_bounds(column_stats& s, size_t n) {
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_STATS_HPP
 // ---- end lakecodec/core/stats.hpp
+// ---- begin lakecodec/core/reader.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_READER_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_READER_HPP
+// A bounded reader over a byte span: every read checks the bytes remaining and reports the
+// offset of the failure, so decoders never read past the end of hostile input.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Reads primitives from a byte span without ever passing its end. `base_offset` is added to
+/// reported offsets so errors name the position in the whole file, not in a block.
+class bounded_reader {
+ public:
+  bounded_reader() noexcept = default;
+  bounded_reader(byte_span bytes, int64_t base_offset = 0) noexcept  // NOLINT
+      : begin_(bytes.data), pos_(bytes.data), end_(bytes.data + bytes.size), base_(base_offset) {}
+  bounded_reader(const void* data, size_t size, int64_t base_offset = 0) noexcept
+      : bounded_reader(byte_span(data, size), base_offset) {}
+
+  size_t remaining() const noexcept { return static_cast<size_t>(end_ - pos_); }
+  bool at_end() const noexcept { return pos_ == end_; }
+  /// Offset of the next byte, counted from the start of the whole input.
+  int64_t offset() const noexcept { return base_ + (pos_ - begin_); }
+  const uint8_t* position() const noexcept { return pos_; }
+  byte_span rest() const noexcept { return {pos_, remaining()}; }
+
+  /// Fails with `truncated` unless `n` more bytes are available.
+  status require(size_t n, const char* what) const {
+    if (LAKECODEC_LIKELY(remaining() >= n)) return {};
+    return truncated_input(std::string(what) + ": needs " + std::to_string(n) + " bytes, " +
+                               std::to_string(remaining()) + " remain",
+                           offset());
+  }
+
+  result<uint8_t> read_u8(const char* what = "byte") {
+    LAKECODEC_TRY(require(1, what));
+    return *pos_++;
+  }
+
+  template <class T>
+  result<T> read_le(const char* what = "fixed-width value") {
+    LAKECODEC_TRY(require(sizeof(T), what));
+    T v = load_le<T>(pos_);
+    pos_ += sizeof(T);
+    return v;
+  }
+
+  template <class T>
+  result<T> read_be(const char* what = "fixed-width value") {
+    LAKECODEC_TRY(require(sizeof(T), what));
+    T v = load_be<T>(pos_);
+    pos_ += sizeof(T);
+    return v;
+  }
+
+  /// Returns a view of the next `n` bytes and advances past them.
+  result<byte_span> read_bytes(size_t n, const char* what = "bytes") {
+    LAKECODEC_TRY(require(n, what));
+    byte_span s(pos_, n);
+    pos_ += n;
+    return s;
+  }
+
+  status skip(size_t n, const char* what = "bytes") {
+    LAKECODEC_TRY(require(n, what));
+    pos_ += n;
+    return {};
+  }
+
+  /// ULEB128 of at most 10 bytes whose value fits 64 bits.
+  result<uint64_t> read_uvarint64(const char* what = "varint") {
+    if (LAKECODEC_LIKELY(pos_ < end_ && *pos_ < 0x80)) return uint64_t{*pos_++};
+    const int64_t start = offset();
+    uint64_t v = 0;
+    for (int shift = 0; shift < 70; shift += 7) {
+      if (LAKECODEC_UNLIKELY(pos_ == end_))
+        return truncated_input(std::string(what) + ": input ends inside a varint", start);
+      const uint8_t b = *pos_++;
+      if (shift == 63 && b > 1)
+        return corrupt_data(std::string(what) + ": varint overflows 64 bits", start);
+      v |= uint64_t{b & 0x7fu} << shift;
+      if (b < 0x80) return v;
+    }
+    return corrupt_data(std::string(what) + ": varint longer than 10 bytes", start);
+  }
+
+  /// ULEB128 of at most 5 bytes whose value fits 32 bits.
+  result<uint32_t> read_uvarint32(const char* what = "varint") {
+    const int64_t start = offset();
+    LAKECODEC_ASSIGN_OR_RETURN(uint64_t v, read_uvarint64(what));
+    if (v > 0xffffffffu)
+      return corrupt_data(
+          std::string(what) + ": varint " + std::to_string(v) + " does not fit 32 bits", start);
+    return static_cast<uint32_t>(v);
+  }
+
+  result<int64_t> read_zigzag64(const char* what = "long") {
+    LAKECODEC_ASSIGN_OR_RETURN(uint64_t v, read_uvarint64(what));
+    return zigzag_decode64(v);
+  }
+  result<int32_t> read_zigzag32(const char* what = "int") {
+    LAKECODEC_ASSIGN_OR_RETURN(uint32_t v, read_uvarint32(what));
+    return zigzag_decode32(v);
+  }
+
+  /// Reads a length or count and checks it is non-negative, within `max`, and (when
+  /// `bytes_per_item` > 0) that that many items could still fit in the remaining input.
+  status check_count(int64_t count, int64_t max, size_t bytes_per_item, const char* what,
+                     int64_t at) const {
+    if (count < 0)
+      return corrupt_data(std::string(what) + " " + std::to_string(count) + " is negative", at);
+    if (count > max)
+      return limit_exceeded(std::string(what) + " " + std::to_string(count) +
+                                " exceeds the limit " + std::to_string(max),
+                            at);
+    if (bytes_per_item > 0 && static_cast<uint64_t>(count) > remaining() / bytes_per_item)
+      return truncated_input(std::string(what) + " " + std::to_string(count) +
+                                 " needs more than the " + std::to_string(remaining()) +
+                                 " bytes that remain",
+                             at);
+    return {};
+  }
+
+ private:
+  const uint8_t* begin_ = nullptr;
+  const uint8_t* pos_ = nullptr;
+  const uint8_t* end_ = nullptr;
+  int64_t base_ = 0;
+};
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_READER_HPP
+// ---- end lakecodec/core/reader.hpp
+// ---- begin lakecodec/parquet/encoding.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_PARQUET_ENCODING_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_PARQUET_ENCODING_HPP
+// Parquet value and level encodings (Encodings.md; parquet_avro.md A6): PLAIN, the
+// RLE/bit-packing hybrid (levels, dictionary indices), dictionary building with open addressing,
+// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY and BYTE_STREAM_SPLIT, plus the RLE hybrid decoder
+// the tests and fuzzers use. Encoders append to a byte_buffer and cannot fail.
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace parquet {
+
+/// Bits needed to store values in [0, max_value]: 0 for 0 (A4 level widths).
+inline int bit_width_for(uint64_t max_value) noexcept {
+  int w = 0;
+  while (w < 64 && (max_value >> w) != 0) ++w;
+  return w;
+}
+
+namespace detail {
+
+/// Packs `n` (a multiple of 8) values LSB-first at `width` <= 32 bits.
+template <class T>
+inline void bit_pack(const T* v, size_t n, int width, byte_buffer& out) {
+  if (width == 0) return;
+  const size_t bytes = n * static_cast<size_t>(width) / 8;
+  uint8_t* p = out.ensure(bytes + 8);
+  uint64_t acc = 0;
+  int bits = 0;
+  size_t o = 0;
+  const uint64_t mask = (uint64_t{1} << width) - 1;
+  for (size_t i = 0; i < n; ++i) {
+    acc |= (static_cast<uint64_t>(static_cast<std::make_unsigned_t<T>>(v[i])) & mask) << bits;
+    bits += width;
+    if (bits >= 32) {
+      store_le<uint32_t>(p + o, static_cast<uint32_t>(acc));
+      o += 4;
+      acc >>= 32;
+      bits -= 32;
+    }
+  }
+  while (bits > 0) {
+    p[o++] = static_cast<uint8_t>(acc);
+    acc >>= 8;
+    bits -= 8;
+  }
+  out.commit(bytes);
+}
+
+/// Packs up to 64-bit values robustly (DELTA_BINARY_PACKED may need widths above 32).
+template <class U>
+inline void bit_pack_wide(const U* v, size_t n, int width, byte_buffer& out) {
+  if (width == 0) return;
+  const size_t bytes = n * static_cast<size_t>(width) / 8;
+  uint8_t* p = out.ensure(bytes + 16);
+  std::memset(p, 0, bytes + 1);
+  size_t bitpos = 0;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t x = static_cast<uint64_t>(v[i]);
+    if (width < 64) x &= (uint64_t{1} << width) - 1;
+    int left = width;
+    while (left > 0) {
+      const size_t byte = bitpos >> 3;
+      const int off = static_cast<int>(bitpos & 7);
+      const int take = left < 8 - off ? left : 8 - off;
+      p[byte] |= static_cast<uint8_t>((x & ((1u << take) - 1)) << off);
+      x >>= take;
+      left -= take;
+      bitpos += static_cast<size_t>(take);
+    }
+  }
+  out.commit(bytes);
+}
+
+}  // namespace detail
+
+/// RLE/bit-packing hybrid encoding of `n` values at `width` bits, without a length prefix
+/// (Encodings.md "Run Length Encoding / Bit-Packing Hybrid"). Runs of 8 or more equal values
+/// become RLE runs; the rest go into bit-packed groups of 8 (the last zero-padded).
+template <class T>
+void rle_hybrid_encode(const T* v, size_t n, int width, byte_buffer& out) {
+  const size_t value_bytes = static_cast<size_t>((width + 7) / 8);
+  size_t i = 0;
+  T pad[8];
+  while (i < n) {
+    size_t r = i + 1;
+    while (r < n && v[r] == v[i]) ++r;
+    if (r - i >= 8) {
+      size_t run = r - i;
+      while (run > 0) {
+        const size_t chunk = run > 0x7fffffffu ? 0x7fffffffu : run;
+        out.append_uvarint(static_cast<uint64_t>(chunk) << 1);
+        uint64_t x = static_cast<uint64_t>(static_cast<std::make_unsigned_t<T>>(v[i]));
+        for (size_t b = 0; b < value_bytes; ++b) out.push_back(static_cast<uint8_t>(x >> (8 * b)));
+        run -= chunk;
+      }
+      i = r;
+      continue;
+    }
+    // Literal groups until a run of >= 8 starts at a group boundary or the input ends.
+    size_t j = i;
+    for (;;) {
+      j += 8;
+      if (j >= n) break;
+      size_t k = j + 1;
+      while (k < n && k - j < 8 && v[k] == v[j]) ++k;
+      if (k - j >= 8) break;
+    }
+    const size_t end = j < n ? j : n;
+    const size_t groups = (end - i + 7) / 8;
+    out.append_uvarint((static_cast<uint64_t>(groups) << 1) | 1);
+    const size_t full = (end - i) / 8 * 8;
+    detail::bit_pack(v + i, full, width, out);
+    if (full < end - i) {
+      size_t m = 0;
+      for (size_t k = i + full; k < end; ++k) pad[m++] = v[k];
+      while (m < 8) pad[m++] = 0;
+      detail::bit_pack(pad, 8, width, out);
+    }
+    i = end;
+  }
+}
+
+/// Decodes `n` values of the RLE/bit-packing hybrid at `width` bits. Errors: truncated /
+/// corrupt_data with the offset. Used by tests, fuzzers and the page checker.
+inline status rle_hybrid_decode(bounded_reader& r, int width, size_t n,
+                                std::vector<uint32_t>& out) {
+  if (width < 0 || width > 32)
+    return corrupt_data("parquet: RLE bit width " + std::to_string(width) + " exceeds 32",
+                        r.offset());
+  const size_t value_bytes = static_cast<size_t>((width + 7) / 8);
+  while (out.size() < n) {
+    const int64_t at = r.offset();
+    LAKECODEC_ASSIGN_OR_RETURN(uint64_t h, r.read_uvarint64("RLE run header"));
+    if (h & 1) {
+      const uint64_t groups = h >> 1;
+      if (groups == 0 || groups > r.remaining() + 1)
+        return corrupt_data("parquet: bad bit-packed run header", at);
+      const size_t bytes = static_cast<size_t>(groups) * static_cast<size_t>(width);
+      LAKECODEC_ASSIGN_OR_RETURN(byte_span s, r.read_bytes(bytes, "bit-packed run"));
+      size_t bitpos = 0;
+      for (uint64_t k = 0; k < groups * 8 && out.size() < n; ++k) {
+        uint32_t x = 0;
+        for (int b = 0; b < width; ++b, ++bitpos)
+          x |= uint32_t{(s.data[bitpos >> 3] >> (bitpos & 7)) & 1u} << b;
+        out.push_back(x);
+      }
+    } else {
+      const uint64_t run = h >> 1;
+      if (run == 0 || run > 0x7fffffffu)
+        return corrupt_data("parquet: RLE run length " + std::to_string(run) + " out of range", at);
+      uint32_t x = 0;
+      for (size_t b = 0; b < value_bytes; ++b) {
+        LAKECODEC_ASSIGN_OR_RETURN(uint8_t c, r.read_u8("RLE run value"));
+        x |= uint32_t{c} << (8 * b);
+      }
+      if (width < 32 && (x >> width) != 0)
+        return corrupt_data("parquet: RLE value exceeds the bit width", at);
+      for (uint64_t k = 0; k < run && out.size() < n; ++k) out.push_back(x);
+    }
+  }
+  return {};
+}
+
+/// PLAIN BOOLEAN: bit-packed LSB first (Encodings.md PLAIN).
+inline void plain_encode_bools(const uint8_t* bits01, size_t n, byte_buffer& out) {
+  uint8_t* p = out.ensure((n + 7) / 8);
+  for (size_t i = 0; i < n; i += 8) {
+    uint8_t b = 0;
+    for (size_t k = 0; k < 8 && i + k < n; ++k) b |= static_cast<uint8_t>((bits01[i + k] & 1) << k);
+    p[i / 8] = b;
+  }
+  out.commit((n + 7) / 8);
+}
+
+/// DELTA_BINARY_PACKED (Encodings.md): blocks of 128 values in 4 miniblocks of 32; deltas
+/// computed with wrapping arithmetic in the value's own width.
+template <class T>
+void delta_binary_packed_encode(const T* v, size_t n, byte_buffer& out) {
+  using U = std::make_unsigned_t<T>;
+  constexpr size_t block = 128, mini = 4, per_mini = 32;
+  out.append_uvarint(block);
+  out.append_uvarint(mini);
+  out.append_uvarint(n);
+  out.append_zigzag(n ? static_cast<int64_t>(v[0]) : 0);
+  if (n <= 1) return;
+  U deltas[block];
+  size_t i = 1;
+  while (i < n) {
+    const size_t count = (n - i) < block ? (n - i) : block;
+    for (size_t k = 0; k < count; ++k)
+      deltas[k] = static_cast<U>(static_cast<U>(v[i + k]) - static_cast<U>(v[i + k - 1]));
+    T min_delta = static_cast<T>(deltas[0]);
+    for (size_t k = 1; k < count; ++k) {
+      const T d = static_cast<T>(deltas[k]);
+      if (d < min_delta) min_delta = d;
+    }
+    for (size_t k = 0; k < count; ++k)
+      deltas[k] = static_cast<U>(deltas[k] - static_cast<U>(min_delta));
+    for (size_t k = count; k < block; ++k) deltas[k] = 0;
+    out.append_zigzag(static_cast<int64_t>(min_delta));
+    int widths[mini];
+    const size_t used = (count + per_mini - 1) / per_mini;
+    for (size_t m = 0; m < mini; ++m) {
+      U mx = 0;
+      if (m < used)
+        for (size_t k = m * per_mini; k < (m + 1) * per_mini; ++k)
+          mx = deltas[k] > mx ? deltas[k] : mx;
+      widths[m] = m < used ? bit_width_for(mx) : 0;
+      out.push_back(static_cast<uint8_t>(widths[m]));
+    }
+    for (size_t m = 0; m < used; ++m)
+      detail::bit_pack_wide(deltas + m * per_mini, per_mini, widths[m], out);
+    i += count;
+  }
+}
+
+/// BYTE_STREAM_SPLIT (Encodings.md): byte k of every value goes to stream k.
+inline void byte_stream_split_encode(const uint8_t* values, size_t n, size_t width,
+                                     byte_buffer& out) {
+  uint8_t* p = out.append_uninitialized(n * width);
+  for (size_t k = 0; k < width; ++k) {
+    uint8_t* s = p + k * n;
+    for (size_t i = 0; i < n; ++i) s[i] = values[i * width + k];
+  }
+}
+
+/// Open-addressing dictionary of fixed-width values (compared by bit pattern, so NaN payloads
+/// and -0.0/+0.0 stay distinct, as PLAIN round trips require).
+template <class T>
+class fixed_dictionary {
+ public:
+  using bits_t = std::conditional_t<sizeof(T) == 4, uint32_t, uint64_t>;
+  fixed_dictionary() { rehash(1024); }
+  /// Index of v, inserting it when new.
+  LAKECODEC_ALWAYS_INLINE uint32_t insert(T v) {
+    bits_t b;
+    std::memcpy(&b, &v, sizeof b);
+    size_t h = hash(b) & mask_;
+    for (;;) {
+      slot& s = table_[h];
+      if (s.index < 0) break;
+      if (s.key == b) return static_cast<uint32_t>(s.index);
+      h = (h + 1) & mask_;
+    }
+    const uint32_t idx = static_cast<uint32_t>(values_.size());
+    table_[h] = slot{b, static_cast<int32_t>(idx)};
+    values_.push_back(v);
+    if (values_.size() * 2 > table_.size()) rehash(table_.size() * 2);
+    return idx;
+  }
+  size_t size() const noexcept { return values_.size(); }
+  /// PLAIN-encoded size of the dictionary page body.
+  size_t plain_size() const noexcept { return values_.size() * sizeof(T); }
+  void encode_plain(byte_buffer& out) const {
+    out.append(values_.data(), values_.size() * sizeof(T));
+  }
+  const std::vector<T>& values() const noexcept { return values_; }
+  void clear() {
+    values_.clear();
+    if (table_.size() > 4096)
+      table_.assign(1024, slot{0, -1}), mask_ = 1023;
+    else
+      std::fill(table_.begin(), table_.end(), slot{0, -1});
+  }
+
+ private:
+  struct slot {
+    bits_t key;
+    int32_t index;
+  };
+  static size_t hash(bits_t b) noexcept {
+    uint64_t x = static_cast<uint64_t>(b) * 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(x >> 20);
+  }
+  void rehash(size_t cap) {
+    table_.assign(cap, slot{0, -1});
+    mask_ = cap - 1;
+    for (size_t i = 0; i < values_.size(); ++i) {
+      bits_t b;
+      std::memcpy(&b, &values_[i], sizeof b);
+      size_t h = hash(b) & mask_;
+      while (table_[h].index >= 0) h = (h + 1) & mask_;
+      table_[h] = slot{b, static_cast<int32_t>(i)};
+    }
+  }
+  std::vector<T> values_;
+  std::vector<slot> table_;
+  size_t mask_ = 0;
+};
+
+/// Open-addressing dictionary of byte strings; the PLAIN dictionary page body is built as values
+/// arrive (`length_prefix` false for FIXED_LEN_BYTE_ARRAY).
+class bytes_dictionary {
+ public:
+  explicit bytes_dictionary(bool length_prefix = true) : prefix_(length_prefix) { rehash(1024); }
+  LAKECODEC_ALWAYS_INLINE uint32_t insert(std::string_view v) {
+    const uint64_t hv = hash(v);
+    size_t h = static_cast<size_t>(hv) & mask_;
+    for (;;) {
+      const int32_t e = table_[h];
+      if (e < 0) break;
+      const entry& en = entries_[static_cast<size_t>(e)];
+      if (en.hash == static_cast<uint32_t>(hv) && en.len == v.size() &&
+          (v.empty() || std::memcmp(plain_.data() + en.off, v.data(), v.size()) == 0))
+        return static_cast<uint32_t>(e);
+      h = (h + 1) & mask_;
+    }
+    const uint32_t idx = static_cast<uint32_t>(entries_.size());
+    table_[h] = static_cast<int32_t>(idx);
+    if (prefix_) plain_.append_le<uint32_t>(static_cast<uint32_t>(v.size()));
+    entries_.push_back({static_cast<uint64_t>(plain_.size()), static_cast<uint32_t>(v.size()),
+                        static_cast<uint32_t>(hv)});
+    plain_.append(v.data(), v.size());
+    if (entries_.size() * 2 > table_.size()) rehash(table_.size() * 2);
+    return idx;
+  }
+  size_t size() const noexcept { return entries_.size(); }
+  size_t plain_size() const noexcept { return plain_.size(); }
+  void encode_plain(byte_buffer& out) const { out.append(plain_.span()); }
+  std::string_view value(size_t i) const noexcept {
+    return {reinterpret_cast<const char*>(plain_.data()) + entries_[i].off, entries_[i].len};
+  }
+  void clear() {
+    entries_.clear();
+    plain_.clear();
+    std::fill(table_.begin(), table_.end(), -1);
+  }
+
+ private:
+  struct entry {
+    uint64_t off;
+    uint32_t len;
+    uint32_t hash;
+  };
+  static uint64_t hash(std::string_view v) noexcept {
+    uint64_t h = 0xcbf29ce484222325ull ^ v.size();
+    const char* p = v.data();
+    size_t n = v.size();
+    while (n >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * 0x100000001b3ull;
+      h ^= h >> 32;
+      p += 8;
+      n -= 8;
+    }
+    uint64_t w = 0;
+    if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      w = lo | (uint64_t{hi} << 32);
+    } else if (n > 0) {
+      w = static_cast<uint8_t>(p[0]) | (uint64_t{static_cast<uint8_t>(p[n / 2])} << 8) |
+          (uint64_t{static_cast<uint8_t>(p[n - 1])} << 16);
+    }
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 31);
+  }
+  void rehash(size_t cap) {
+    table_.assign(cap, -1);
+    mask_ = cap - 1;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      size_t h = static_cast<size_t>(hash(value(i))) & mask_;
+      while (table_[h] >= 0) h = (h + 1) & mask_;
+      table_[h] = static_cast<int32_t>(i);
+    }
+  }
+  bool prefix_;
+  std::vector<entry> entries_;
+  byte_buffer plain_;
+  std::vector<int32_t> table_;
+  size_t mask_ = 0;
+};
+
+}  // namespace parquet
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_PARQUET_ENCODING_HPP
+// ---- end lakecodec/parquet/encoding.hpp
+// ---- begin lakecodec/parquet/thrift.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_PARQUET_THRIFT_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_PARQUET_THRIFT_HPP
+// Thrift compact protocol: the encoding of every Parquet footer and page header
+// (parquet_avro.md A2; apache/thrift doc/specs/thrift-compact-protocol.md). Only what Parquet
+// uses: structs, lists, i8/i16/i32/i64, double, binary and bool. Unknown fields are skipped on
+// decode; every count is checked against the bytes that remain and nesting is bounded.
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace parquet {
+namespace thrift {
+
+/// Compact protocol type nibbles.
+enum class ctype : uint8_t {
+  stop = 0,
+  bool_true = 1,
+  bool_false = 2,
+  i8 = 3,
+  i16 = 4,
+  i32 = 5,
+  i64 = 6,
+  dbl = 7,
+  binary = 8,
+  list = 9,
+  set = 10,
+  map = 11,
+  struct_ = 12,
+};
+
+/// Marker base of generated-by-hand structs (each has `write(compact_writer&)` and
+/// `read(compact_reader&)`).
+struct struct_base {};
+
+/// Appends compact-protocol bytes to a buffer. Field ids must be written in increasing order
+/// per struct; the previous id is saved across nested structs (A2).
+class compact_writer {
+ public:
+  explicit compact_writer(byte_buffer& out) : out_(out) {}
+
+  void struct_begin() {
+    stack_.push_back(last_);
+    last_ = 0;
+  }
+  void struct_end() {
+    out_.push_back(0);
+    last_ = stack_.empty() ? 0 : stack_.back();
+    if (!stack_.empty()) stack_.pop_back();
+  }
+  void field_header(int16_t id, ctype t) {
+    const int delta = id - last_;
+    if (delta > 0 && delta <= 15) {
+      out_.push_back(static_cast<uint8_t>((delta << 4) | static_cast<uint8_t>(t)));
+    } else {
+      out_.push_back(static_cast<uint8_t>(t));
+      out_.append_zigzag(id);
+    }
+    last_ = id;
+  }
+  void list_header(ctype elem, size_t n) {
+    if (n < 15) {
+      out_.push_back(static_cast<uint8_t>((n << 4) | static_cast<uint8_t>(elem)));
+    } else {
+      out_.push_back(static_cast<uint8_t>(0xF0 | static_cast<uint8_t>(elem)));
+      out_.append_uvarint(n);
+    }
+  }
+  void raw_varint_zigzag(int64_t v) { out_.append_zigzag(v); }
+  void raw_byte(uint8_t b) { out_.push_back(b); }
+  void raw_binary(const void* p, size_t n) {
+    out_.append_uvarint(n);
+    out_.append(p, n);
+  }
+  void raw_double(double d) { out_.append_le<double>(d); }
+  byte_buffer& out() noexcept { return out_; }
+
+ private:
+  byte_buffer& out_;
+  int16_t last_ = 0;
+  std::vector<int16_t> stack_;
+};
+
+/// Reads compact-protocol bytes from a bounded span.
+class compact_reader {
+ public:
+  explicit compact_reader(byte_span bytes, int64_t base_offset = 0) : r_(bytes, base_offset) {}
+
+  bounded_reader& raw() noexcept { return r_; }
+  int64_t offset() const noexcept { return r_.offset(); }
+
+  /// Enters a struct; fails past the nesting limit.
+  status enter() {
+    if (++depth_ > limits::max_nesting_depth)
+      return limit_exceeded(
+          "thrift: structs nest deeper than " + std::to_string(limits::max_nesting_depth),
+          r_.offset());
+    return {};
+  }
+  void leave() noexcept { --depth_; }
+
+  /// Reads the next field header of the current struct. Returns false at STOP.
+  result<bool> next_field(int16_t& last_id, int16_t& id, ctype& t) {
+    const int64_t at = r_.offset();
+    LAKECODEC_ASSIGN_OR_RETURN(uint8_t b, r_.read_u8("thrift field header"));
+    if (b == 0) return false;
+    t = static_cast<ctype>(b & 0x0F);
+    if (static_cast<uint8_t>(t) > 12)
+      return corrupt_data("thrift: unknown field type " + std::to_string(b & 0x0F), at);
+    const int delta = b >> 4;
+    if (delta != 0) {
+      id = static_cast<int16_t>(last_id + delta);
+    } else {
+      LAKECODEC_ASSIGN_OR_RETURN(int32_t v, r_.read_zigzag32("thrift field id"));
+      if (v < -32768 || v > 32767)
+        return corrupt_data("thrift: field id " + std::to_string(v) + " out of range", at);
+      id = static_cast<int16_t>(v);
+    }
+    last_id = id;
+    return true;
+  }
+
+  /// Reads a list/set header; the count is checked against the bytes remaining (every element
+  /// takes at least one byte, bools included).
+  status list_header(ctype& elem, uint32_t& n) {
+    const int64_t at = r_.offset();
+    LAKECODEC_ASSIGN_OR_RETURN(uint8_t b, r_.read_u8("thrift list header"));
+    elem = static_cast<ctype>(b & 0x0F);
+    uint32_t count = b >> 4;
+    if (count == 15) {
+      LAKECODEC_ASSIGN_OR_RETURN(count, r_.read_uvarint32("thrift list size"));
+    }
+    if (static_cast<uint8_t>(elem) > 12 || elem == ctype::stop)
+      return corrupt_data("thrift: unknown list element type " + std::to_string(b & 0x0F), at);
+    LAKECODEC_TRY(r_.check_count(count, limits::max_collection_count, 1, "thrift list size", at));
+    n = count;
+    return {};
+  }
+
+  result<int64_t> read_varint_i64() { return r_.read_zigzag64("thrift i64"); }
+  result<int32_t> read_varint_i32() { return r_.read_zigzag32("thrift i32"); }
+  result<int8_t> read_byte() {
+    LAKECODEC_ASSIGN_OR_RETURN(uint8_t b, r_.read_u8("thrift byte"));
+    return static_cast<int8_t>(b);
+  }
+  result<double> read_double() { return r_.read_le<double>("thrift double"); }
+  result<std::string> read_binary() {
+    const int64_t at = r_.offset();
+    LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift binary length"));
+    LAKECODEC_TRY(r_.check_count(n, limits::max_allocation, 1, "thrift binary length", at));
+    LAKECODEC_ASSIGN_OR_RETURN(byte_span s, r_.read_bytes(n, "thrift binary"));
+    return s.to_string();
+  }
+
+  /// Skips one value of type t (unknown fields).
+  status skip(ctype t) {
+    switch (t) {
+      case ctype::bool_true:
+      case ctype::bool_false: return {};  // field context: the value is in the type nibble
+      case ctype::i8: return r_.skip(1, "thrift byte");
+      case ctype::i16:
+      case ctype::i32:
+      case ctype::i64: return r_.read_uvarint64("thrift varint").get_status();
+      case ctype::dbl: return r_.skip(8, "thrift double");
+      case ctype::binary: {
+        const int64_t at = r_.offset();
+        LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift binary length"));
+        LAKECODEC_TRY(r_.check_count(n, limits::max_allocation, 1, "thrift binary length", at));
+        return r_.skip(n, "thrift binary");
+      }
+      case ctype::list:
+      case ctype::set: {
+        ctype e;
+        uint32_t n;
+        LAKECODEC_TRY(list_header(e, n));
+        LAKECODEC_TRY(enter());
+        for (uint32_t i = 0; i < n; ++i) {
+          if (e == ctype::bool_true || e == ctype::bool_false)
+            LAKECODEC_TRY(r_.skip(1, "thrift bool"));
+          else
+            LAKECODEC_TRY(skip(e));
+        }
+        leave();
+        return {};
+      }
+      case ctype::map: {
+        const int64_t at = r_.offset();
+        LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift map size"));
+        if (n == 0) return {};
+        LAKECODEC_TRY(r_.check_count(n, limits::max_collection_count, 2, "thrift map size", at));
+        LAKECODEC_ASSIGN_OR_RETURN(uint8_t kv, r_.read_u8("thrift map types"));
+        const ctype k = static_cast<ctype>(kv >> 4), v = static_cast<ctype>(kv & 0x0F);
+        if (static_cast<uint8_t>(k) > 12 || static_cast<uint8_t>(v) > 12)
+          return corrupt_data("thrift: bad map element types", at);
+        LAKECODEC_TRY(enter());
+        for (uint32_t i = 0; i < n; ++i) {
+          for (ctype e : {k, v}) {
+            if (e == ctype::bool_true || e == ctype::bool_false)
+              LAKECODEC_TRY(r_.skip(1, "thrift bool"));
+            else
+              LAKECODEC_TRY(skip(e));
+          }
+        }
+        leave();
+        return {};
+      }
+      case ctype::struct_: {
+        LAKECODEC_TRY(enter());
+        int16_t last = 0, id = 0;
+        ctype ft = ctype::stop;
+        for (;;) {
+          LAKECODEC_ASSIGN_OR_RETURN(bool more, next_field(last, id, ft));
+          if (!more) break;
+          LAKECODEC_TRY(skip(ft));
+        }
+        leave();
+        return {};
+      }
+      case ctype::stop: break;
+    }
+    return corrupt_data("thrift: cannot skip type " + std::to_string(static_cast<int>(t)),
+                        r_.offset());
+  }
+
+ private:
+  bounded_reader r_;
+  int depth_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Generic field writers/readers so the structs list their fields once.
+
+template <class T, class = void>
+struct is_struct : std::false_type {};
+template <class T>
+struct is_struct<T, std::enable_if_t<std::is_base_of<struct_base, T>::value>> : std::true_type {};
+
+template <class T>
+constexpr ctype ctype_of() {
+  if constexpr (std::is_same<T, bool>::value)
+    return ctype::bool_true;
+  else if constexpr (std::is_same<T, int8_t>::value)
+    return ctype::i8;
+  else if constexpr (std::is_same<T, int16_t>::value)
+    return ctype::i16;
+  else if constexpr (std::is_same<T, int32_t>::value)
+    return ctype::i32;
+  else if constexpr (std::is_same<T, int64_t>::value)
+    return ctype::i64;
+  else if constexpr (std::is_same<T, double>::value)
+    return ctype::dbl;
+  else if constexpr (std::is_same<T, std::string>::value)
+    return ctype::binary;
+  else
+    return ctype::struct_;
+}
+
+template <class T>
+void write_elem(compact_writer& w, const T& v) {
+  if constexpr (std::is_same<T, bool>::value)
+    w.raw_byte(v ? 1 : 2);
+  else if constexpr (std::is_same<T, int8_t>::value)
+    w.raw_byte(static_cast<uint8_t>(v));
+  else if constexpr (std::is_integral<T>::value)
+    w.raw_varint_zigzag(v);
+  else if constexpr (std::is_same<T, double>::value)
+    w.raw_double(v);
+  else if constexpr (std::is_same<T, std::string>::value)
+    w.raw_binary(v.data(), v.size());
+  else
+    v.write(w);
+}
+
+/// Writes field `id` with value v (optional: only when set; vector: as a list).
+template <class T>
+void write_field(compact_writer& w, int16_t id, const T& v) {
+  if constexpr (std::is_same<T, bool>::value) {
+    w.field_header(id, v ? ctype::bool_true : ctype::bool_false);
+  } else {
+    w.field_header(id, ctype_of<T>());
+    write_elem(w, v);
+  }
+}
+template <class T>
+void write_field(compact_writer& w, int16_t id, const std::optional<T>& v) {
+  if (v) write_field(w, id, *v);
+}
+template <class T>
+void write_field(compact_writer& w, int16_t id, const std::vector<T>& v) {
+  w.field_header(id, ctype::list);
+  w.list_header(ctype_of<T>(), v.size());
+  for (const T& e : v) write_elem(w, e);
+}
+inline void write_field(compact_writer& w, int16_t id, const std::vector<bool>& v) {
+  w.field_header(id, ctype::list);
+  w.list_header(ctype::bool_true, v.size());
+  for (bool e : v) w.raw_byte(e ? 1 : 2);
+}
+
+template <class T>
+status read_elem(compact_reader& r, ctype t, T& out) {
+  if constexpr (std::is_same<T, bool>::value) {
+    LAKECODEC_ASSIGN_OR_RETURN(int8_t b, r.read_byte());
+    out = b == 1;
+    return {};
+  } else if constexpr (std::is_same<T, int8_t>::value) {
+    LAKECODEC_ASSIGN_OR_RETURN(out, r.read_byte());
+    return {};
+  } else if constexpr (std::is_same<T, int64_t>::value) {
+    LAKECODEC_ASSIGN_OR_RETURN(out, r.read_varint_i64());
+    return {};
+  } else if constexpr (std::is_integral<T>::value) {
+    const int64_t at = r.offset();
+    LAKECODEC_ASSIGN_OR_RETURN(int32_t v, r.read_varint_i32());
+    if (v < static_cast<int32_t>(std::numeric_limits<T>::min()) ||
+        v > static_cast<int32_t>(std::numeric_limits<T>::max()))
+      return corrupt_data("thrift: integer " + std::to_string(v) + " out of range", at);
+    out = static_cast<T>(v);
+    return {};
+  } else if constexpr (std::is_same<T, double>::value) {
+    LAKECODEC_ASSIGN_OR_RETURN(out, r.read_double());
+    return {};
+  } else if constexpr (std::is_same<T, std::string>::value) {
+    LAKECODEC_ASSIGN_OR_RETURN(out, r.read_binary());
+    return {};
+  } else {
+    (void)t;
+    return out.read(r);
+  }
+}
+
+/// Reads a field of declared type t into out; a field whose wire type does not match what the
+/// struct declares is skipped like an unknown field.
+template <class T>
+status read_field(compact_reader& r, ctype t, T& out) {
+  if constexpr (std::is_same<T, bool>::value) {
+    if (t == ctype::bool_true)
+      out = true;
+    else if (t == ctype::bool_false)
+      out = false;
+    else
+      return r.skip(t);
+    return {};
+  } else {
+    constexpr ctype want = ctype_of<T>();
+    const bool ok =
+        t == want || (std::is_integral<T>::value && t != ctype::i8 && want != ctype::i8 &&
+                      (t == ctype::i16 || t == ctype::i32 || t == ctype::i64));
+    if (!ok) return r.skip(t);
+    return read_elem(r, t, out);
+  }
+}
+template <class T>
+status read_field(compact_reader& r, ctype t, std::optional<T>& out) {
+  T v{};
+  if constexpr (!std::is_same<T, bool>::value) {
+    if (t != ctype_of<T>() &&
+        !(std::is_integral<T>::value && (t == ctype::i16 || t == ctype::i32 || t == ctype::i64) &&
+          ctype_of<T>() != ctype::i8))
+      return r.skip(t);
+  } else if (t != ctype::bool_true && t != ctype::bool_false) {
+    return r.skip(t);
+  }
+  LAKECODEC_TRY(read_field(r, t, v));
+  out = std::move(v);
+  return {};
+}
+template <class T>
+status read_field(compact_reader& r, ctype t, std::vector<T>& out) {
+  if (t != ctype::list && t != ctype::set) return r.skip(t);
+  ctype e;
+  uint32_t n;
+  LAKECODEC_TRY(r.list_header(e, n));
+  const bool bool_elem = e == ctype::bool_true || e == ctype::bool_false;
+  const bool want_bool = std::is_same<T, bool>::value;
+  if (bool_elem != want_bool || (!want_bool && e != ctype_of<T>())) {
+    for (uint32_t i = 0; i < n; ++i) {
+      if (bool_elem)
+        LAKECODEC_TRY(r.raw().skip(1, "thrift bool"));
+      else
+        LAKECODEC_TRY(r.skip(e));
+    }
+    return {};
+  }
+  out.clear();
+  out.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    T v{};
+    LAKECODEC_TRY(read_elem(r, e, v));
+    out.push_back(std::move(v));
+  }
+  return {};
+}
+template <class T>
+status read_field(compact_reader& r, ctype t, std::optional<std::vector<T>>& out) {
+  if (t != ctype::list && t != ctype::set) return r.skip(t);
+  std::vector<T> v;
+  LAKECODEC_TRY(read_field(r, t, v));
+  out = std::move(v);
+  return {};
+}
+
+/// Reads a struct's fields, calling on_field(id, type) for each; on_field reads or skips it.
+/// `required_mask` bits (1 << id) must all be seen, else corrupt_data naming `what`.
+template <class F>
+status read_struct(compact_reader& r, const char* what, uint64_t required_mask, F&& on_field) {
+  const int64_t start = r.offset();
+  LAKECODEC_TRY(r.enter());
+  int16_t last = 0, id = 0;
+  ctype t = ctype::stop;
+  uint64_t seen = 0;
+  for (;;) {
+    LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next_field(last, id, t));
+    if (!more) break;
+    if (id > 0 && id < 64) seen |= uint64_t{1} << id;
+    LAKECODEC_TRY(on_field(id, t));
+  }
+  r.leave();
+  if ((seen & required_mask) != required_mask) {
+    for (int i = 1; i < 64; ++i)
+      if ((required_mask >> i & 1) && !(seen >> i & 1))
+        return corrupt_data(
+            std::string("thrift: ") + what + " lacks required field " + std::to_string(i), start);
+  }
+  return {};
+}
+
+}  // namespace thrift
+}  // namespace parquet
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_PARQUET_THRIFT_HPP
+// ---- end lakecodec/parquet/thrift.hpp
+// ---- begin lakecodec/parquet/metadata.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_PARQUET_METADATA_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_PARQUET_METADATA_HPP
+// The Parquet footer and page-header structures (parquet.thrift; parquet_avro.md A3) with their
+// compact-protocol encoders and decoders. Enums are kept as int32_t so unknown values written by
+// newer writers survive a decode.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace parquet {
+
+/// parquet.thrift `Type`.
+struct physical_type {
+  enum : int32_t {
+    boolean = 0,
+    int32 = 1,
+    int64 = 2,
+    int96 = 3,
+    float_ = 4,
+    double_ = 5,
+    byte_array = 6,
+    fixed_len_byte_array = 7,
+  };
+};
+/// parquet.thrift `FieldRepetitionType`.
+struct repetition {
+  enum : int32_t { required = 0, optional = 1, repeated = 2 };
+};
+/// parquet.thrift `Encoding`.
+struct encoding {
+  enum : int32_t {
+    plain = 0,
+    plain_dictionary = 2,
+    rle = 3,
+    bit_packed = 4,
+    delta_binary_packed = 5,
+    delta_length_byte_array = 6,
+    delta_byte_array = 7,
+    rle_dictionary = 8,
+    byte_stream_split = 9,
+  };
+};
+/// parquet.thrift `CompressionCodec`.
+struct codec {
+  enum : int32_t {
+    uncompressed = 0,
+    snappy = 1,
+    gzip = 2,
+    lzo = 3,
+    brotli = 4,
+    lz4 = 5,
+    zstd = 6,
+    lz4_raw = 7
+  };
+};
+/// parquet.thrift `PageType`.
+struct page_type {
+  enum : int32_t { data_page = 0, index_page = 1, dictionary_page = 2, data_page_v2 = 3 };
+};
+/// parquet.thrift `ConvertedType`.
+struct converted_type {
+  enum : int32_t {
+    ct_utf8 = 0,
+    ct_map = 1,
+    ct_map_key_value = 2,
+    ct_list = 3,
+    ct_enum = 4,
+    ct_decimal = 5,
+    ct_date = 6,
+    ct_time_millis = 7,
+    ct_time_micros = 8,
+    ct_timestamp_millis = 9,
+    ct_timestamp_micros = 10,
+    ct_uint_8 = 11,
+    ct_uint_16 = 12,
+    ct_uint_32 = 13,
+    ct_uint_64 = 14,
+    ct_int_8 = 15,
+    ct_int_16 = 16,
+    ct_int_32 = 17,
+    ct_int_64 = 18,
+    ct_json = 19,
+    ct_bson = 20,
+    ct_interval = 21,
+  };
+};
+/// parquet.thrift `BoundaryOrder`.
+struct boundary_order {
+  enum : int32_t { unordered = 0, ascending = 1, descending = 2 };
+};
+
+/// Names for printing ("INT64", "RLE_DICTIONARY", ...); "UNKNOWN(n)" otherwise.
+inline std::string physical_type_name(int32_t t) {
+  static const char* n[] = {"BOOLEAN", "INT32",  "INT64",      "INT96",
+                            "FLOAT",   "DOUBLE", "BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"};
+  return t >= 0 && t < 8 ? n[t] : "UNKNOWN(" + std::to_string(t) + ")";
+}
+inline std::string encoding_name(int32_t e) {
+  static const char* n[] = {"PLAIN",
+                            "GROUP_VAR_INT",
+                            "PLAIN_DICTIONARY",
+                            "RLE",
+                            "BIT_PACKED",
+                            "DELTA_BINARY_PACKED",
+                            "DELTA_LENGTH_BYTE_ARRAY",
+                            "DELTA_BYTE_ARRAY",
+                            "RLE_DICTIONARY",
+                            "BYTE_STREAM_SPLIT",
+                            "ALP"};
+  return e >= 0 && e < 11 ? n[e] : "UNKNOWN(" + std::to_string(e) + ")";
+}
+inline std::string codec_name(int32_t c) {
+  static const char* n[] = {"UNCOMPRESSED", "SNAPPY", "GZIP", "LZO",
+                            "BROTLI",       "LZ4",    "ZSTD", "LZ4_RAW"};
+  return c >= 0 && c < 8 ? n[c] : "UNKNOWN(" + std::to_string(c) + ")";
+}
+inline std::string page_type_name(int32_t p) {
+  static const char* n[] = {"DATA_PAGE", "INDEX_PAGE", "DICTIONARY_PAGE", "DATA_PAGE_V2"};
+  return p >= 0 && p < 4 ? n[p] : "UNKNOWN(" + std::to_string(p) + ")";
+}
+inline std::string repetition_name(int32_t r) {
+  static const char* n[] = {"REQUIRED", "OPTIONAL", "REPEATED"};
+  return r >= 0 && r < 3 ? n[r] : "UNKNOWN(" + std::to_string(r) + ")";
+}
+inline std::string converted_type_name(int32_t c) {
+  static const char* n[] = {"UTF8",
+                            "MAP",
+                            "MAP_KEY_VALUE",
+                            "LIST",
+                            "ENUM",
+                            "DECIMAL",
+                            "DATE",
+                            "TIME_MILLIS",
+                            "TIME_MICROS",
+                            "TIMESTAMP_MILLIS",
+                            "TIMESTAMP_MICROS",
+                            "UINT_8",
+                            "UINT_16",
+                            "UINT_32",
+                            "UINT_64",
+                            "INT_8",
+                            "INT_16",
+                            "INT_32",
+                            "INT_64",
+                            "JSON",
+                            "BSON",
+                            "INTERVAL"};
+  return c >= 0 && c < 22 ? n[c] : "UNKNOWN(" + std::to_string(c) + ")";
+}
+
+using thrift::compact_reader;
+using thrift::compact_writer;
+using thrift::ctype;
+using thrift::read_field;
+using thrift::read_struct;
+using thrift::write_field;
+
+/// KeyValue (A3).
+struct key_value : thrift::struct_base {
+  std::string key;
+  std::optional<std::string> value;
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, key);
+    write_field(w, 2, value);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "KeyValue", 1u << 1, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, key);
+        case 2: return read_field(r, t, value);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// LogicalType union (A3). `kind` is the union member's field id (1 STRING, 2 MAP, 3 LIST,
+/// 4 ENUM, 5 DECIMAL, 6 DATE, 7 TIME, 8 TIMESTAMP, 10 INTEGER, 11 UNKNOWN, 12 JSON, 13 BSON,
+/// 14 UUID, 15 FLOAT16, ...); the parameters apply to the kinds that have them.
+struct logical_type : thrift::struct_base {
+  enum : int16_t {
+    string = 1,
+    map = 2,
+    list = 3,
+    enum_ = 4,
+    decimal = 5,
+    date = 6,
+    time = 7,
+    timestamp = 8,
+    integer = 10,
+    unknown = 11,
+    json = 12,
+    bson = 13,
+    uuid = 14,
+    float16 = 15
+  };
+  int16_t kind = 0;
+  int32_t scale = 0, precision = 0;  // DECIMAL
+  bool is_adjusted_to_utc = false;   // TIME, TIMESTAMP
+  int16_t unit = 2;                  // TimeUnit member: 1 MILLIS, 2 MICROS, 3 NANOS
+  int8_t bit_width = 0;              // INTEGER
+  bool is_signed = true;             // INTEGER
+
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    w.field_header(kind, ctype::struct_);
+    w.struct_begin();
+    if (kind == decimal) {
+      write_field(w, 1, scale);
+      write_field(w, 2, precision);
+    } else if (kind == time || kind == timestamp) {
+      write_field(w, 1, is_adjusted_to_utc);
+      w.field_header(2, ctype::struct_);
+      w.struct_begin();
+      w.field_header(unit, ctype::struct_);
+      w.struct_begin();
+      w.struct_end();
+      w.struct_end();
+    } else if (kind == integer) {
+      write_field(w, 1, bit_width);
+      write_field(w, 2, is_signed);
+    }
+    w.struct_end();
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "LogicalType", 0, [&](int16_t id, ctype t) -> status {
+      if (t != ctype::struct_) return r.skip(t);
+      kind = id;
+      return read_struct(r, "LogicalType member", 0, [&](int16_t fid, ctype ft) -> status {
+        if (id == decimal && fid == 1) return read_field(r, ft, scale);
+        if (id == decimal && fid == 2) return read_field(r, ft, precision);
+        if ((id == time || id == timestamp) && fid == 1)
+          return read_field(r, ft, is_adjusted_to_utc);
+        if ((id == time || id == timestamp) && fid == 2 && ft == ctype::struct_)
+          return read_struct(r, "TimeUnit", 0, [&](int16_t uid, ctype ut) -> status {
+            unit = uid;
+            return r.skip(ut);
+          });
+        if (id == integer && fid == 1) return read_field(r, ft, bit_width);
+        if (id == integer && fid == 2) return read_field(r, ft, is_signed);
+        return r.skip(ft);
+      });
+    });
+  }
+};
+
+/// SchemaElement (A3).
+struct schema_element : thrift::struct_base {
+  std::optional<int32_t> type;
+  std::optional<int32_t> type_length;
+  std::optional<int32_t> repetition_type;
+  std::string name;
+  std::optional<int32_t> num_children;
+  std::optional<int32_t> converted_type;
+  std::optional<int32_t> scale;
+  std::optional<int32_t> precision;
+  std::optional<int32_t> field_id;
+  std::optional<parquet::logical_type> logical_type;
+
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, type);
+    write_field(w, 2, type_length);
+    write_field(w, 3, repetition_type);
+    write_field(w, 4, name);
+    write_field(w, 5, num_children);
+    write_field(w, 6, converted_type);
+    write_field(w, 7, scale);
+    write_field(w, 8, precision);
+    write_field(w, 9, field_id);
+    write_field(w, 10, logical_type);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "SchemaElement", 1u << 4, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, type);
+        case 2: return read_field(r, t, type_length);
+        case 3: return read_field(r, t, repetition_type);
+        case 4: return read_field(r, t, name);
+        case 5: return read_field(r, t, num_children);
+        case 6: return read_field(r, t, converted_type);
+        case 7: return read_field(r, t, scale);
+        case 8: return read_field(r, t, precision);
+        case 9: return read_field(r, t, field_id);
+        case 10: return read_field(r, t, logical_type);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// Statistics (A3, A8). Values are PLAIN-encoded (BYTE_ARRAY without the length prefix).
+struct statistics : thrift::struct_base {
+  std::optional<std::string> max, min;
+  std::optional<int64_t> null_count, distinct_count;
+  std::optional<std::string> max_value, min_value;
+  std::optional<bool> is_max_value_exact, is_min_value_exact;
+  std::optional<int64_t> nan_count;
+
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, max);
+    write_field(w, 2, min);
+    write_field(w, 3, null_count);
+    write_field(w, 4, distinct_count);
+    write_field(w, 5, max_value);
+    write_field(w, 6, min_value);
+    write_field(w, 7, is_max_value_exact);
+    write_field(w, 8, is_min_value_exact);
+    write_field(w, 9, nan_count);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "Statistics", 0, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, max);
+        case 2: return read_field(r, t, min);
+        case 3: return read_field(r, t, null_count);
+        case 4: return read_field(r, t, distinct_count);
+        case 5: return read_field(r, t, max_value);
+        case 6: return read_field(r, t, min_value);
+        case 7: return read_field(r, t, is_max_value_exact);
+        case 8: return read_field(r, t, is_min_value_exact);
+        case 9: return read_field(r, t, nan_count);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// PageEncodingStats (A3).
+struct page_encoding_stats : thrift::struct_base {
+  int32_t page_type = 0, encoding = 0, count = 0;
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, page_type);
+    write_field(w, 2, encoding);
+    write_field(w, 3, count);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "PageEncodingStats", 0xEu, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, page_type);
+        case 2: return read_field(r, t, encoding);
+        case 3: return read_field(r, t, count);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// ColumnMetaData (A3).
+struct column_meta_data : thrift::struct_base {
+  int32_t type = 0;
+  std::vector<int32_t> encodings;
+  std::vector<std::string> path_in_schema;
+  int32_t codec = 0;
+  int64_t num_values = 0;
+  int64_t total_uncompressed_size = 0;
+  int64_t total_compressed_size = 0;
+  std::optional<std::vector<key_value>> key_value_metadata;
+  int64_t data_page_offset = 0;
+  std::optional<int64_t> index_page_offset;
+  std::optional<int64_t> dictionary_page_offset;
+  std::optional<parquet::statistics> statistics;
+  std::optional<std::vector<page_encoding_stats>> encoding_stats;
+  std::optional<int64_t> bloom_filter_offset;
+  std::optional<int32_t> bloom_filter_length;
+
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, type);
+    write_field(w, 2, encodings);
+    write_field(w, 3, path_in_schema);
+    write_field(w, 4, codec);
+    write_field(w, 5, num_values);
+    write_field(w, 6, total_uncompressed_size);
+    write_field(w, 7, total_compressed_size);
+    write_field(w, 8, key_value_metadata);
+    write_field(w, 9, data_page_offset);
+    write_field(w, 10, index_page_offset);
+    write_field(w, 11, dictionary_page_offset);
+    write_field(w, 12, statistics);
+    write_field(w, 13, encoding_stats);
+    write_field(w, 14, bloom_filter_offset);
+    write_field(w, 15, bloom_filter_length);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    const uint64_t req = (1u << 1) | (1u << 2) | (1u << 3) | (1u << 4) | (1u << 5) | (1u << 6) |
+                         (1u << 7) | (1u << 9);
+    return read_struct(r, "ColumnMetaData", req, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, type);
+        case 2: return read_field(r, t, encodings);
+        case 3: return read_field(r, t, path_in_schema);
+        case 4: return read_field(r, t, codec);
+        case 5: return read_field(r, t, num_values);
+        case 6: return read_field(r, t, total_uncompressed_size);
+        case 7: return read_field(r, t, total_compressed_size);
+        case 8: return read_field(r, t, key_value_metadata);
+        case 9: return read_field(r, t, data_page_offset);
+        case 10: return read_field(r, t, index_page_offset);
+        case 11: return read_field(r, t, dictionary_page_offset);
+        case 12: return read_field(r, t, statistics);
+        case 13: return read_field(r, t, encoding_stats);
+        case 14: return read_field(r, t, bloom_filter_offset);
+        case 15: return read_field(r, t, bloom_filter_length);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// ColumnChunk (A3). file_offset is required by the IDL and written as 0 (deprecated).
+struct column_chunk : thrift::struct_base {
+  std::optional<std::string> file_path;
+  int64_t file_offset = 0;
+  std::optional<column_meta_data> meta_data;
+  std::optional<int64_t> offset_index_offset;
+  std::optional<int32_t> offset_index_length;
+  std::optional<int64_t> column_index_offset;
+  std::optional<int32_t> column_index_length;
+
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, file_path);
+    write_field(w, 2, file_offset);
+    write_field(w, 3, meta_data);
+    write_field(w, 4, offset_index_offset);
+    write_field(w, 5, offset_index_length);
+    write_field(w, 6, column_index_offset);
+    write_field(w, 7, column_index_length);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "ColumnChunk", 0, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, file_path);
+        case 2: return read_field(r, t, file_offset);
+        case 3: return read_field(r, t, meta_data);
+        case 4: return read_field(r, t, offset_index_offset);
+        case 5: return read_field(r, t, offset_index_length);
+        case 6: return read_field(r, t, column_index_offset);
+        case 7: return read_field(r, t, column_index_length);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// RowGroup (A3).
+struct row_group : thrift::struct_base {
+  std::vector<column_chunk> columns;
+  int64_t total_byte_size = 0;
+  int64_t num_rows = 0;
+  std::optional<int64_t> file_offset;
+  std::optional<int64_t> total_compressed_size;
+  std::optional<int16_t> ordinal;
+
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, columns);
+    write_field(w, 2, total_byte_size);
+    write_field(w, 3, num_rows);
+    write_field(w, 5, file_offset);
+    write_field(w, 6, total_compressed_size);
+    write_field(w, 7, ordinal);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "RowGroup", (1u << 1) | (1u << 2) | (1u << 3),
+                       [&](int16_t id, ctype t) -> status {
+                         switch (id) {
+                           case 1: return read_field(r, t, columns);
+                           case 2: return read_field(r, t, total_byte_size);
+                           case 3: return read_field(r, t, num_rows);
+                           case 5: return read_field(r, t, file_offset);
+                           case 6: return read_field(r, t, total_compressed_size);
+                           case 7: return read_field(r, t, ordinal);
+                           default: return r.skip(t);
+                         }
+                       });
+  }
+};
+
+/// ColumnOrder union: kind 1 TYPE_ORDER, 2 IEEE_754_TOTAL_ORDER (A3).
+struct column_order : thrift::struct_base {
+  int16_t kind = 1;
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    w.field_header(kind, ctype::struct_);
+    w.struct_begin();
+    w.struct_end();
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "ColumnOrder", 0, [&](int16_t id, ctype t) -> status {
+      kind = id;
+      return r.skip(t);
+    });
+  }
+};
+
+/// FileMetaData (A3).
+struct file_meta_data : thrift::struct_base {
+  int32_t version = 1;
+  std::vector<schema_element> schema;
+  int64_t num_rows = 0;
+  std::vector<row_group> row_groups;
+  std::optional<std::vector<key_value>> key_value_metadata;
+  std::optional<std::string> created_by;
+  std::optional<std::vector<column_order>> column_orders;
+
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, version);
+    write_field(w, 2, schema);
+    write_field(w, 3, num_rows);
+    write_field(w, 4, row_groups);
+    write_field(w, 5, key_value_metadata);
+    write_field(w, 6, created_by);
+    write_field(w, 7, column_orders);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    const uint64_t req = (1u << 1) | (1u << 2) | (1u << 3) | (1u << 4);
+    return read_struct(r, "FileMetaData", req, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, version);
+        case 2: return read_field(r, t, schema);
+        case 3: return read_field(r, t, num_rows);
+        case 4: return read_field(r, t, row_groups);
+        case 5: return read_field(r, t, key_value_metadata);
+        case 6: return read_field(r, t, created_by);
+        case 7: return read_field(r, t, column_orders);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// DataPageHeader (v1, A3).
+struct data_page_header : thrift::struct_base {
+  int32_t num_values = 0, encoding = 0, definition_level_encoding = parquet::encoding::rle,
+          repetition_level_encoding = parquet::encoding::rle;
+  std::optional<parquet::statistics> statistics;
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, num_values);
+    write_field(w, 2, encoding);
+    write_field(w, 3, definition_level_encoding);
+    write_field(w, 4, repetition_level_encoding);
+    write_field(w, 5, statistics);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "DataPageHeader", 0x1Eu, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, num_values);
+        case 2: return read_field(r, t, encoding);
+        case 3: return read_field(r, t, definition_level_encoding);
+        case 4: return read_field(r, t, repetition_level_encoding);
+        case 5: return read_field(r, t, statistics);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// DataPageHeaderV2 (A3, A5).
+struct data_page_header_v2 : thrift::struct_base {
+  int32_t num_values = 0, num_nulls = 0, num_rows = 0, encoding = 0;
+  int32_t definition_levels_byte_length = 0, repetition_levels_byte_length = 0;
+  std::optional<bool> is_compressed;
+  std::optional<parquet::statistics> statistics;
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, num_values);
+    write_field(w, 2, num_nulls);
+    write_field(w, 3, num_rows);
+    write_field(w, 4, encoding);
+    write_field(w, 5, definition_levels_byte_length);
+    write_field(w, 6, repetition_levels_byte_length);
+    write_field(w, 7, is_compressed);
+    write_field(w, 8, statistics);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "DataPageHeaderV2", 0x7Eu, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, num_values);
+        case 2: return read_field(r, t, num_nulls);
+        case 3: return read_field(r, t, num_rows);
+        case 4: return read_field(r, t, encoding);
+        case 5: return read_field(r, t, definition_levels_byte_length);
+        case 6: return read_field(r, t, repetition_levels_byte_length);
+        case 7: return read_field(r, t, is_compressed);
+        case 8: return read_field(r, t, statistics);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// DictionaryPageHeader (A3).
+struct dictionary_page_header : thrift::struct_base {
+  int32_t num_values = 0, encoding = parquet::encoding::plain;
+  std::optional<bool> is_sorted;
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, num_values);
+    write_field(w, 2, encoding);
+    write_field(w, 3, is_sorted);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "DictionaryPageHeader", 0x6u, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, num_values);
+        case 2: return read_field(r, t, encoding);
+        case 3: return read_field(r, t, is_sorted);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// PageHeader (A3). Sizes exclude the header.
+struct page_header : thrift::struct_base {
+  int32_t type = 0, uncompressed_page_size = 0, compressed_page_size = 0;
+  std::optional<int32_t> crc;
+  std::optional<parquet::data_page_header> data_page_header;
+  std::optional<parquet::dictionary_page_header> dictionary_page_header;
+  std::optional<parquet::data_page_header_v2> data_page_header_v2;
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, type);
+    write_field(w, 2, uncompressed_page_size);
+    write_field(w, 3, compressed_page_size);
+    write_field(w, 4, crc);
+    write_field(w, 5, data_page_header);
+    write_field(w, 7, dictionary_page_header);
+    write_field(w, 8, data_page_header_v2);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "PageHeader", 0xEu, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, type);
+        case 2: return read_field(r, t, uncompressed_page_size);
+        case 3: return read_field(r, t, compressed_page_size);
+        case 4: return read_field(r, t, crc);
+        case 5: return read_field(r, t, data_page_header);
+        case 7: return read_field(r, t, dictionary_page_header);
+        case 8: return read_field(r, t, data_page_header_v2);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// ColumnIndex (A3, A8).
+struct column_index : thrift::struct_base {
+  std::vector<bool> null_pages;
+  std::vector<std::string> min_values, max_values;
+  int32_t boundary_order = parquet::boundary_order::unordered;
+  std::optional<std::vector<int64_t>> null_counts;
+  std::optional<std::vector<int64_t>> repetition_level_histograms, definition_level_histograms;
+  std::optional<std::vector<int64_t>> nan_counts;
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, null_pages);
+    write_field(w, 2, min_values);
+    write_field(w, 3, max_values);
+    write_field(w, 4, boundary_order);
+    write_field(w, 5, null_counts);
+    write_field(w, 6, repetition_level_histograms);
+    write_field(w, 7, definition_level_histograms);
+    write_field(w, 8, nan_counts);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "ColumnIndex", 0x1Eu, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, null_pages);
+        case 2: return read_field(r, t, min_values);
+        case 3: return read_field(r, t, max_values);
+        case 4: return read_field(r, t, boundary_order);
+        case 5: return read_field(r, t, null_counts);
+        case 6: return read_field(r, t, repetition_level_histograms);
+        case 7: return read_field(r, t, definition_level_histograms);
+        case 8: return read_field(r, t, nan_counts);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// PageLocation (A3): header offset, header+payload size, first row of the page.
+struct page_location : thrift::struct_base {
+  int64_t offset = 0;
+  int32_t compressed_page_size = 0;
+  int64_t first_row_index = 0;
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, offset);
+    write_field(w, 2, compressed_page_size);
+    write_field(w, 3, first_row_index);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "PageLocation", 0xEu, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, offset);
+        case 2: return read_field(r, t, compressed_page_size);
+        case 3: return read_field(r, t, first_row_index);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// OffsetIndex (A3).
+struct offset_index : thrift::struct_base {
+  std::vector<page_location> page_locations;
+  std::optional<std::vector<int64_t>> unencoded_byte_array_data_bytes;
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, page_locations);
+    write_field(w, 2, unencoded_byte_array_data_bytes);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "OffsetIndex", 0x2u, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, page_locations);
+        case 2: return read_field(r, t, unencoded_byte_array_data_bytes);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
+/// Serializes any footer struct to compact-protocol bytes (appended to out).
+template <class T>
+void serialize(const T& value, byte_buffer& out) {
+  compact_writer w(out);
+  value.write(w);
+}
+
+/// Decodes a footer struct from bytes; `consumed` receives the bytes used. Errors name the
+/// offset (relative to `base_offset`).
+template <class T>
+status deserialize(byte_span bytes, T& out, size_t* consumed = nullptr, int64_t base_offset = 0) {
+  compact_reader r(bytes, base_offset);
+  LAKECODEC_TRY(out.read(r));
+  if (consumed) *consumed = bytes.size - r.raw().remaining();
+  return {};
+}
+
+}  // namespace parquet
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_PARQUET_METADATA_HPP
+// ---- end lakecodec/parquet/metadata.hpp
+// ---- begin lakecodec/parquet/schema.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_PARQUET_SCHEMA_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_PARQUET_SCHEMA_HPP
+// Mapping a lakecodec::schema (core/columnar.hpp) to the Parquet schema (parquet_avro.md A3, A4,
+// C5): physical and logical types per leaf, 3-level LIST and MAP groups, field ids on every node,
+// and the definition/repetition level of every node for the level computation.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace parquet {
+
+/// Options that change how columnar types map to Parquet types.
+struct schema_options {
+  /// DECIMAL with precision <= 9 as INT32 and <= 18 as INT64 (the spec's recommendation and
+  /// DuckDB's choice); false stores every decimal as FIXED_LEN_BYTE_ARRAY (Arrow's default).
+  bool decimal_as_integer = true;
+};
+
+/// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (A14).
+inline int32_t decimal_byte_width(int32_t precision) noexcept {
+  static const int32_t max_digits[] = {0,  2,  4,  6,  9,  11, 14, 16, 18,
+                                       21, 23, 26, 28, 31, 33, 35, 38};
+  for (int32_t n = 1; n <= 16; ++n)
+    if (max_digits[n] >= precision) return n;
+  return 16;
+}
+
+/// How min/max compare for a leaf (A8 sort orders).
+enum class sort_order : uint8_t { signed_, unsigned_, undefined };
+
+/// One Parquet leaf column.
+struct leaf_descriptor {
+  std::vector<std::string> path;  // path_in_schema
+  std::string dotted_path;        // "a.list.element"
+  int16_t max_def = 0;
+  int16_t max_rep = 0;
+  int32_t physical = physical_type::int32;
+  int32_t type_length = 0;  // FIXED_LEN_BYTE_ARRAY width
+  data_type source;         // the columnar type of the values
+  int32_t field_id = -1;    // the leaf field's id
+  size_t top_level = 0;     // index of the top-level column it belongs to
+  sort_order order = sort_order::signed_;
+  bool decimal_bytes = false;  // FLBA decimal: signed byte comparison
+  bool is_string = false;      // STRING: UTF-8 validated, truncated on char boundaries
+};
+
+/// A node of the level tree: one per columnar field (list/map repeated groups are folded into
+/// their list/map node).
+struct level_node {
+  type_id kind = type_id::int32;
+  bool nullable = true;
+  int16_t rep_level = 0;  // list/map: repetition level of its elements
+  int leaf = -1;          // leaf index for primitive nodes
+  int first_leaf = 0, end_leaf = 0;
+  std::vector<level_node> children;
+};
+
+/// The whole mapping.
+struct parquet_schema {
+  std::vector<schema_element> elements;  // depth first, root first
+  std::vector<leaf_descriptor> leaves;
+  std::vector<level_node> roots;  // one per top-level field
+};
+
+namespace detail {
+
+inline status map_primitive(const field& f, const schema_options& opt, schema_element& e,
+                            leaf_descriptor& leaf, const std::string& path) {
+  const data_type& t = f.type;
+  logical_type lt;
+  switch (t.id) {
+    case type_id::boolean:
+      e.type = physical_type::boolean;
+      leaf.order = sort_order::unsigned_;
+      break;
+    case type_id::int8:
+    case type_id::int16:
+      e.type = physical_type::int32;
+      lt.kind = logical_type::integer;
+      lt.bit_width = t.id == type_id::int8 ? 8 : 16;
+      lt.is_signed = true;
+      e.converted_type =
+          t.id == type_id::int8 ? converted_type::ct_int_8 : converted_type::ct_int_16;
+      e.logical_type = lt;
+      break;
+    case type_id::int32: e.type = physical_type::int32; break;
+    case type_id::int64: e.type = physical_type::int64; break;
+    case type_id::float32: e.type = physical_type::float_; break;
+    case type_id::float64: e.type = physical_type::double_; break;
+    case type_id::decimal128: {
+      if (t.precision < 1 || t.precision > 38)
+        return invalid_argument("parquet: column '" + path + "' has decimal precision " +
+                                std::to_string(t.precision) + " outside 1..38");
+      if (opt.decimal_as_integer && t.precision <= 9) {
+        e.type = physical_type::int32;
+      } else if (opt.decimal_as_integer && t.precision <= 18) {
+        e.type = physical_type::int64;
+      } else {
+        e.type = physical_type::fixed_len_byte_array;
+        e.type_length = decimal_byte_width(t.precision);
+        leaf.decimal_bytes = true;
+      }
+      lt.kind = logical_type::decimal;
+      lt.precision = t.precision;
+      lt.scale = t.scale;
+      e.logical_type = lt;
+      e.converted_type = converted_type::ct_decimal;
+      e.precision = t.precision;
+      e.scale = t.scale;
+      break;
+    }
+    case type_id::date32:
+      e.type = physical_type::int32;
+      lt.kind = logical_type::date;
+      e.logical_type = lt;
+      e.converted_type = converted_type::ct_date;
+      break;
+    case type_id::time64:
+      e.type = physical_type::int64;
+      lt.kind = logical_type::time;
+      lt.is_adjusted_to_utc = false;
+      lt.unit = t.unit == time_unit::nano ? 3 : 2;
+      e.logical_type = lt;
+      if (t.unit == time_unit::micro) e.converted_type = converted_type::ct_time_micros;
+      break;
+    case type_id::timestamp:
+      e.type = physical_type::int64;
+      lt.kind = logical_type::timestamp;
+      lt.is_adjusted_to_utc = t.utc;
+      lt.unit = t.unit == time_unit::nano ? 3 : 2;
+      e.logical_type = lt;
+      if (t.unit == time_unit::micro) e.converted_type = converted_type::ct_timestamp_micros;
+      break;
+    case type_id::string:
+    case type_id::large_string:
+      e.type = physical_type::byte_array;
+      lt.kind = logical_type::string;
+      e.logical_type = lt;
+      e.converted_type = converted_type::ct_utf8;
+      leaf.order = sort_order::unsigned_;
+      leaf.is_string = true;
+      break;
+    case type_id::binary:
+    case type_id::large_binary:
+      e.type = physical_type::byte_array;
+      leaf.order = sort_order::unsigned_;
+      break;
+    case type_id::fixed_size_binary:
+      if (t.byte_width <= 0)
+        return invalid_argument("parquet: column '" + path + "' has fixed_size_binary width " +
+                                std::to_string(t.byte_width));
+      e.type = physical_type::fixed_len_byte_array;
+      e.type_length = t.byte_width;
+      if (t.uuid) {
+        if (t.byte_width != 16)
+          return invalid_argument("parquet: uuid column '" + path + "' must be 16 bytes wide");
+        lt.kind = logical_type::uuid;
+        e.logical_type = lt;
+      }
+      leaf.order = sort_order::unsigned_;
+      break;
+    default:
+      return invalid_argument("parquet: column '" + path + "' has unsupported type " +
+                              t.to_string());
+  }
+  leaf.physical = *e.type;
+  leaf.type_length = e.type_length.value_or(0);
+  leaf.source = t;
+  return {};
+}
+
+inline status map_field(const field& f, const schema_options& opt, int16_t def, int16_t rep,
+                        std::vector<std::string> path, size_t top, int depth, parquet_schema& out,
+                        level_node& node, bool repeated_override = false) {
+  if (depth > limits::max_nesting_depth)
+    return invalid_argument("parquet: schema nests deeper than " +
+                            std::to_string(limits::max_nesting_depth));
+  const std::string dotted = [&] {
+    std::string s;
+    for (const auto& p : path) s += (s.empty() ? "" : ".") + p;
+    return s.empty() ? f.name : s + "." + f.name;
+  }();
+  path.push_back(f.name);
+  schema_element e;
+  e.name = f.name;
+  e.repetition_type = repeated_override
+                          ? repetition::repeated
+                          : (f.nullable ? repetition::optional : repetition::required);
+  if (f.field_id >= 0) e.field_id = f.field_id;
+  node.kind = f.type.id;
+  node.nullable = f.nullable;
+  if (f.nullable) ++def;
+  node.first_leaf = static_cast<int>(out.leaves.size());
+  switch (f.type.id) {
+    case type_id::struct_: {
+      if (f.children.empty())
+        return invalid_argument("parquet: struct column '" + dotted +
+                                "' has no fields (Parquet groups need one)");
+      e.num_children = static_cast<int32_t>(f.children.size());
+      out.elements.push_back(e);
+      node.children.resize(f.children.size());
+      for (size_t k = 0; k < f.children.size(); ++k)
+        LAKECODEC_TRY(
+            map_field(f.children[k], opt, def, rep, path, top, depth + 1, out, node.children[k]));
+      break;
+    }
+    case type_id::list:
+    case type_id::large_list:
+    case type_id::map: {
+      const bool is_map = f.type.id == type_id::map;
+      if (f.children.size() != 1)
+        return invalid_argument("parquet: column '" + dotted + "' must have exactly one child");
+      e.num_children = 1;
+      logical_type lt;
+      lt.kind = is_map ? logical_type::map : logical_type::list;
+      e.logical_type = lt;
+      e.converted_type = is_map ? converted_type::ct_map : converted_type::ct_list;
+      out.elements.push_back(e);
+      ++def;
+      ++rep;
+      node.rep_level = rep;
+      node.children.resize(1);
+      const field& child = f.children[0];
+      if (is_map) {
+        if (child.type.id != type_id::struct_ || child.children.size() != 2)
+          return invalid_argument("parquet: map column '" + dotted +
+                                  "' entries must be struct<key, value>");
+        if (child.children[0].nullable)
+          return invalid_argument("parquet: map column '" + dotted + "' has nullable keys");
+        if (child.nullable)
+          return invalid_argument("parquet: map column '" + dotted + "' has nullable entries");
+        schema_element kv;
+        kv.name = "key_value";
+        kv.repetition_type = repetition::repeated;
+        kv.num_children = 2;
+        out.elements.push_back(kv);
+        level_node& entries = node.children[0];
+        entries.kind = type_id::struct_;
+        entries.nullable = false;
+        entries.first_leaf = static_cast<int>(out.leaves.size());
+        entries.children.resize(2);
+        std::vector<std::string> kv_path = path;
+        kv_path.push_back("key_value");
+        field key = child.children[0], value = child.children[1];
+        key.name = "key";
+        value.name = "value";
+        LAKECODEC_TRY(
+            map_field(key, opt, def, rep, kv_path, top, depth + 2, out, entries.children[0]));
+        LAKECODEC_TRY(
+            map_field(value, opt, def, rep, kv_path, top, depth + 2, out, entries.children[1]));
+        entries.end_leaf = static_cast<int>(out.leaves.size());
+      } else {
+        schema_element lg;
+        lg.name = "list";
+        lg.repetition_type = repetition::repeated;
+        lg.num_children = 1;
+        out.elements.push_back(lg);
+        std::vector<std::string> l_path = path;
+        l_path.push_back("list");
+        field element = child;
+        element.name = "element";
+        LAKECODEC_TRY(
+            map_field(element, opt, def, rep, l_path, top, depth + 2, out, node.children[0]));
+      }
+      break;
+    }
+    default: {
+      leaf_descriptor leaf;
+      LAKECODEC_TRY(map_primitive(f, opt, e, leaf, dotted));
+      leaf.path = path;
+      leaf.dotted_path = dotted;
+      leaf.max_def = def;
+      leaf.max_rep = rep;
+      leaf.field_id = f.field_id;
+      leaf.top_level = top;
+      node.leaf = static_cast<int>(out.leaves.size());
+      out.elements.push_back(e);
+      out.leaves.push_back(std::move(leaf));
+      break;
+    }
+  }
+  node.end_leaf = static_cast<int>(out.leaves.size());
+  return {};
+}
+
+}  // namespace detail
+
+/// Maps a columnar schema to a Parquet schema. Errors (invalid_argument) name the column.
+inline result<parquet_schema> map_schema(const schema& s, const schema_options& opt = {}) {
+  parquet_schema out;
+  schema_element root;
+  root.name = "schema";
+  root.num_children = static_cast<int32_t>(s.fields.size());
+  out.elements.push_back(root);
+  out.roots.resize(s.fields.size());
+  for (size_t i = 0; i < s.fields.size(); ++i)
+    LAKECODEC_TRY(detail::map_field(s.fields[i], opt, 0, 0, {}, i, 0, out, out.roots[i]));
+  if (out.leaves.empty()) return invalid_argument("parquet: the schema has no columns");
+  return out;
+}
+
+}  // namespace parquet
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_PARQUET_SCHEMA_HPP
+// ---- end lakecodec/parquet/schema.hpp
 // ---- begin lakecodec/parquet/column_writer.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PARQUET_COLUMN_WRITER_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PARQUET_COLUMN_WRITER_HPP
@@ -4554,7 +4675,8 @@ struct chunk_result {
 namespace detail {
 
 /// Valid UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
-inline bool valid_utf8(const uint8_t* p, size_t n) noexcept {
+inline bool valid_utf8(const uint8_t* p, size_t n, bool* all_ascii = nullptr) noexcept {
+  if (all_ascii) *all_ascii = true;
   size_t i = 0;
   while (i < n) {
     if (i + 8 <= n) {
@@ -4570,12 +4692,17 @@ inline bool valid_utf8(const uint8_t* p, size_t n) noexcept {
       ++i;
       continue;
     }
+    if (all_ascii) *all_ascii = false;
     size_t len;
     uint32_t cp;
-    if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-    else return false;
+    if ((c & 0xE0) == 0xC0)
+      len = 2, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+      len = 3, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+      len = 4, cp = c & 0x07;
+    else
+      return false;
     if (i + len > n) return false;
     for (size_t k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return false;
@@ -4593,17 +4720,22 @@ inline bool valid_utf8(const uint8_t* p, size_t n) noexcept {
 struct flba_tag {};
 struct byte_array_tag {};
 template <class P>
-using value_of = std::conditional_t<std::is_same<P, flba_tag>::value || std::is_same<P, byte_array_tag>::value,
-                                    std::string_view, P>;
+using value_of =
+    std::conditional_t<std::is_same<P, flba_tag>::value || std::is_same<P, byte_array_tag>::value,
+                       std::string_view, P>;
 template <class V>
 using owned_of = std::conditional_t<std::is_same<V, std::string_view>::value, std::string, V>;
 
 template <class P>
 LAKECODEC_ALWAYS_INLINE value_of<P> read_value(const column_view& c, int64_t i) noexcept {
-  if constexpr (std::is_same<P, bool>::value) return c.bool_value(i);
-  else if constexpr (std::is_same<P, byte_array_tag>::value) return c.bytes(i);
-  else if constexpr (std::is_same<P, flba_tag>::value) return c.fixed_bytes(i);
-  else return c.value<P>(i);
+  if constexpr (std::is_same<P, bool>::value)
+    return c.bool_value(i);
+  else if constexpr (std::is_same<P, byte_array_tag>::value)
+    return c.bytes(i);
+  else if constexpr (std::is_same<P, flba_tag>::value)
+    return c.fixed_bytes(i);
+  else
+    return c.value<P>(i);
 }
 
 /// Unsigned lexicographic a < b with an 8-byte big-endian prefix fast path.
@@ -4695,7 +4827,9 @@ class typed_leaf_writer final : public leaf_writer {
   using V = detail::value_of<P>;
   static constexpr bool is_bytes = std::is_same<V, std::string_view>::value;
   static constexpr bool is_float = std::is_floating_point<V>::value;
-  using dict_t = std::conditional_t<is_bytes, bytes_dictionary, fixed_dictionary<std::conditional_t<is_bytes || std::is_same<V, bool>::value, int32_t, V>>>;
+  using dict_t = std::conditional_t<
+      is_bytes, bytes_dictionary,
+      fixed_dictionary<std::conditional_t<is_bytes || std::is_same<V, bool>::value, int32_t, V>>>;
 
  public:
   typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s)
@@ -4709,7 +4843,8 @@ class typed_leaf_writer final : public leaf_writer {
   status append(value_source& src, const int16_t* defs, const int16_t* reps, size_t n) override {
     size_t pos = 0;
     while (pos < n) {
-      const size_t room = static_cast<size_t>(std::max<int64_t>(1, s_.max_rows_per_page - static_cast<int64_t>(page_rows_)));
+      const size_t room = static_cast<size_t>(
+          std::max<int64_t>(1, s_.max_rows_per_page - static_cast<int64_t>(page_rows_)));
       size_t end = std::min(n, pos + std::min<size_t>(1024, room));
       if (reps)
         while (end < n && reps[end] != 0) ++end;
@@ -4828,8 +4963,10 @@ class typed_leaf_writer final : public leaf_writer {
 
  private:
   dict_t make_dict() {
-    if constexpr (is_bytes) return bytes_dictionary(leaf_.physical == physical_type::byte_array);
-    else return dict_t();
+    if constexpr (is_bytes)
+      return bytes_dictionary(leaf_.physical == physical_type::byte_array);
+    else
+      return dict_t();
   }
 
   int32_t codec_id() const noexcept {
@@ -4845,13 +4982,15 @@ class typed_leaf_writer final : public leaf_writer {
     vals_.resize(nv);
     const column_view& c = *src.column;
     if (src.indices) {
-      for (size_t k = 0; k < nv; ++k) vals_[k] = detail::read_value<P>(c, src.indices[src.next + static_cast<int64_t>(k)]);
+      for (size_t k = 0; k < nv; ++k)
+        vals_[k] = detail::read_value<P>(c, src.indices[src.next + static_cast<int64_t>(k)]);
       src.next += static_cast<int64_t>(nv);
     } else if (c.validity == nullptr) {
       if constexpr (!is_bytes && !std::is_same<V, bool>::value) {
         if (nv) std::memcpy(vals_.data(), c.typed_values<V>() + src.next, nv * sizeof(V));
       } else {
-        for (size_t k = 0; k < nv; ++k) vals_[k] = detail::read_value<P>(c, src.next + static_cast<int64_t>(k));
+        for (size_t k = 0; k < nv; ++k)
+          vals_[k] = detail::read_value<P>(c, src.next + static_cast<int64_t>(k));
       }
       src.next += static_cast<int64_t>(nv);
     } else {
@@ -4902,7 +5041,8 @@ class typed_leaf_writer final : public leaf_writer {
               ++st.nans;
               continue;
             }
-            if (!any) lo = hi = v, any = true;
+            if (!any)
+              lo = hi = v, any = true;
             else {
               lo = v < lo ? v : lo;
               hi = v > hi ? v : hi;
@@ -4925,8 +5065,10 @@ class typed_leaf_writer final : public leaf_writer {
       page_indices_.resize(base + nv);
       uint32_t* out = page_indices_.data() + base;
       for (size_t k = 0; k < nv; ++k) {
-        if constexpr (std::is_same<V, bool>::value) out[k] = 0;
-        else out[k] = dict_.insert(vals_[k]);
+        if constexpr (std::is_same<V, bool>::value)
+          out[k] = 0;
+        else
+          out[k] = dict_.insert(vals_[k]);
       }
       return;
     }
@@ -4945,14 +5087,18 @@ class typed_leaf_writer final : public leaf_writer {
   }
 
   V dict_value(uint32_t idx) const noexcept {
-    if constexpr (is_bytes) return dict_.value(idx);
-    else if constexpr (std::is_same<V, bool>::value) return false;
-    else return dict_.values()[idx];
+    if constexpr (is_bytes)
+      return dict_.value(idx);
+    else if constexpr (std::is_same<V, bool>::value)
+      return false;
+    else
+      return dict_.values()[idx];
   }
 
   size_t estimated_page_bytes() const noexcept {
     size_t b = page_plain_.size() + page_bools_.size() / 8;
-    if (!page_indices_.empty()) b += page_indices_.size() * static_cast<size_t>(dict_width()) / 8 + 1;
+    if (!page_indices_.empty())
+      b += page_indices_.size() * static_cast<size_t>(dict_width()) / 8 + 1;
     b += page_levels_ * static_cast<size_t>(def_width_ + rep_width_) / 8;
     return b;
   }
@@ -4966,7 +5112,8 @@ class typed_leaf_writer final : public leaf_writer {
     if (prefix) out.append_le<uint32_t>(0);
     const size_t before = out.size();
     rle_hybrid_encode(lv.data(), lv.size(), width, out);
-    if (prefix) store_le<uint32_t>(out.data() + len_pos, static_cast<uint32_t>(out.size() - before));
+    if (prefix)
+      store_le<uint32_t>(out.data() + len_pos, static_cast<uint32_t>(out.size() - before));
   }
 
   int32_t encode_page_values(byte_buffer& out) {
@@ -4983,7 +5130,8 @@ class typed_leaf_writer final : public leaf_writer {
       const int32_t e = s_.encoding;
       if constexpr (std::is_same<V, int32_t>::value || std::is_same<V, int64_t>::value) {
         if (e == encoding::delta_binary_packed) {
-          delta_binary_packed_encode(reinterpret_cast<const V*>(page_plain_.data()), page_plain_.size() / sizeof(V), out);
+          delta_binary_packed_encode(reinterpret_cast<const V*>(page_plain_.data()),
+                                     page_plain_.size() / sizeof(V), out);
           return e;
         }
       }
@@ -5046,7 +5194,8 @@ class typed_leaf_writer final : public leaf_writer {
     h.compressed_page_size = static_cast<int32_t>(comp_buf_.size());
     if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf_.data(), comp_buf_.size()));
     std::optional<statistics> page_st;
-    if (s_.statistics && !s_.page_index) page_st = to_thrift(page_stats_with_nulls(), s_.statistics_truncate, true);
+    if (s_.statistics && !s_.page_index)
+      page_st = to_thrift(page_stats_with_nulls(), s_.statistics_truncate, true);
     if (v2) {
       data_page_header_v2 d;
       d.num_values = static_cast<int32_t>(page_levels_);
@@ -5122,13 +5271,17 @@ class typed_leaf_writer final : public leaf_writer {
 
   template <class O>
   static O clean_min(O v) {
-    if constexpr (std::is_floating_point<O>::value) return v == 0 ? -O(0) : v;
-    else return v;
+    if constexpr (std::is_floating_point<O>::value)
+      return v == 0 ? -O(0) : v;
+    else
+      return v;
   }
   template <class O>
   static O clean_max(O v) {
-    if constexpr (std::is_floating_point<O>::value) return v == 0 ? O(0) : v;
-    else return v;
+    if constexpr (std::is_floating_point<O>::value)
+      return v == 0 ? O(0) : v;
+    else
+      return v;
   }
 
   statistics to_thrift(const detail::stats_acc<P>& a, size_t truncate, bool deprecated) const {
@@ -5173,7 +5326,8 @@ class typed_leaf_writer final : public leaf_writer {
       const V cmin(page_bounds_[i].first), cmax(page_bounds_[i].second);
       using acc = detail::stats_acc<P>;
       if (acc::less(cmin, pmin, signed_bytes_) || acc::less(cmax, pmax, signed_bytes_)) asc = false;
-      if (acc::less(pmin, cmin, signed_bytes_) || acc::less(pmax, cmax, signed_bytes_)) desc = false;
+      if (acc::less(pmin, cmin, signed_bytes_) || acc::less(pmax, cmax, signed_bytes_))
+        desc = false;
     }
     if (asc) return boundary_order::ascending;
     if (desc) return boundary_order::descending;
@@ -5244,14 +5398,16 @@ class typed_leaf_writer final : public leaf_writer {
 };
 
 /// Creates the typed writer for a leaf (the one run-time dispatch per column).
-inline std::unique_ptr<leaf_writer> make_leaf_writer(const leaf_descriptor& leaf, const column_settings& s) {
+inline std::unique_ptr<leaf_writer> make_leaf_writer(const leaf_descriptor& leaf,
+                                                     const column_settings& s) {
   switch (leaf.physical) {
     case physical_type::boolean: return std::make_unique<typed_leaf_writer<bool>>(leaf, s);
     case physical_type::int32: return std::make_unique<typed_leaf_writer<int32_t>>(leaf, s);
     case physical_type::int64: return std::make_unique<typed_leaf_writer<int64_t>>(leaf, s);
     case physical_type::float_: return std::make_unique<typed_leaf_writer<float>>(leaf, s);
     case physical_type::double_: return std::make_unique<typed_leaf_writer<double>>(leaf, s);
-    case physical_type::byte_array: return std::make_unique<typed_leaf_writer<detail::byte_array_tag>>(leaf, s);
+    case physical_type::byte_array:
+      return std::make_unique<typed_leaf_writer<detail::byte_array_tag>>(leaf, s);
     default: return std::make_unique<typed_leaf_writer<detail::flba_tag>>(leaf, s);
   }
 }
@@ -5294,7 +5450,8 @@ struct column_options {
   std::optional<compression> codec;
   std::optional<int> compression_level;
   std::optional<bool> dictionary;
-  /// PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY or BYTE_STREAM_SPLIT (non-dictionary pages).
+  /// PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY or BYTE_STREAM_SPLIT (non-dictionary
+  /// pages).
   std::optional<int32_t> encoding;
 };
 
@@ -5318,7 +5475,8 @@ struct writer_options {
   schema_options schema;
   std::vector<std::pair<std::string, column_options>> columns;
   std::vector<std::pair<std::string, std::string>> key_value_metadata;
-  std::string created_by = "lakecodec version " LAKECODEC_VERSION_STRING " (build " LAKECODEC_PARQUET_BUILD_ID ")";
+  std::string created_by =
+      "lakecodec version " LAKECODEC_VERSION_STRING " (build " LAKECODEC_PARQUET_BUILD_ID ")";
 };
 
 /// One leaf column of a closed file.
@@ -5344,13 +5502,18 @@ namespace detail {
 
 inline status compare_fields(const field& want, const field& got, const std::string& path) {
   if (want.type != got.type)
-    return schema_mismatch("parquet: column '" + path + "' has type " + got.type.to_string() + ", the schema says " + want.type.to_string());
+    return schema_mismatch("parquet: column '" + path + "' has type " + got.type.to_string() +
+                           ", the schema says " + want.type.to_string());
   if (want.nullable != got.nullable && !(want.nullable && !got.nullable))
-    return schema_mismatch("parquet: column '" + path + "' is nullable in the batch but required in the schema");
+    return schema_mismatch("parquet: column '" + path +
+                           "' is nullable in the batch but required in the schema");
   if (want.children.size() != got.children.size())
-    return schema_mismatch("parquet: column '" + path + "' has " + std::to_string(got.children.size()) + " children, the schema has " + std::to_string(want.children.size()));
+    return schema_mismatch("parquet: column '" + path + "' has " +
+                           std::to_string(got.children.size()) + " children, the schema has " +
+                           std::to_string(want.children.size()));
   for (size_t k = 0; k < want.children.size(); ++k)
-    LAKECODEC_TRY(compare_fields(want.children[k], got.children[k], path + "." + want.children[k].name));
+    LAKECODEC_TRY(
+        compare_fields(want.children[k], got.children[k], path + "." + want.children[k].name));
   return {};
 }
 
@@ -5367,7 +5530,8 @@ class file_writer {
  public:
   /// Starts a file on `sink` (not owned; must outlive the writer) for batches of `s`. Writes
   /// the leading magic. Errors: invalid_argument for unmappable schemas or options.
-  static result<std::unique_ptr<file_writer>> open(output_sink& sink, const schema& s, writer_options options = {}) {
+  static result<std::unique_ptr<file_writer>> open(output_sink& sink, const schema& s,
+                                                   writer_options options = {}) {
     std::unique_ptr<file_writer> w(new file_writer());
     w->sink_ = &sink;
     LAKECODEC_TRY(w->init(s, std::move(options)));
@@ -5375,7 +5539,8 @@ class file_writer {
   }
   /// Starts a file at `path` through an atomic file_sink: nothing appears at `path` unless
   /// close() succeeds.
-  static result<std::unique_ptr<file_writer>> create(const std::string& path, const schema& s, writer_options options = {},
+  static result<std::unique_ptr<file_writer>> create(const std::string& path, const schema& s,
+                                                     writer_options options = {},
                                                      file_sink_options fopt = {}) {
     LAKECODEC_ASSIGN_OR_RETURN(file_sink fs, file_sink::open(path, fopt));
     std::unique_ptr<file_writer> w(new file_writer());
@@ -5448,14 +5613,17 @@ class file_writer {
     schema_ = s;
     opt_ = std::move(options);
     if (opt_.page_version != 1 && opt_.page_version != 2)
-      return invalid_argument("parquet: page version must be 1 or 2, not " + std::to_string(opt_.page_version));
+      return invalid_argument("parquet: page version must be 1 or 2, not " +
+                              std::to_string(opt_.page_version));
     if (opt_.row_group_rows < 1 || opt_.data_page_size < 1 || opt_.max_rows_per_page < 1)
-      return invalid_argument("parquet: row group rows, page size and rows per page must be positive");
+      return invalid_argument(
+          "parquet: row group rows, page size and rows per page must be positive");
     LAKECODEC_ASSIGN_OR_RETURN(ps_, map_schema(s, opt_.schema));
     for (const auto& co : opt_.columns) {
       bool found = s.find(co.first) >= 0;
       for (const auto& l : ps_.leaves) found = found || l.dotted_path == co.first;
-      if (!found) return invalid_argument("parquet: options name unknown column '" + co.first + "'");
+      if (!found)
+        return invalid_argument("parquet: options name unknown column '" + co.first + "'");
     }
     for (const leaf_descriptor& leaf : ps_.leaves) {
       column_settings cs;
@@ -5479,8 +5647,11 @@ class file_writer {
         if (co.second.encoding) cs.encoding = *co.second.encoding;
       }
       LAKECODEC_TRY(check_encoding(leaf, cs.encoding));
-      if (!compression_available(cs.codec) || cs.codec == compression::deflate || cs.codec == compression::zlib)
-        return status(errc::unsupported_codec, std::string("parquet: codec ") + compression_name(cs.codec) + " cannot be used for column '" + leaf.dotted_path + "'");
+      if (!compression_available(cs.codec) || cs.codec == compression::deflate ||
+          cs.codec == compression::zlib)
+        return status(errc::unsupported_codec,
+                      std::string("parquet: codec ") + compression_name(cs.codec) +
+                          " cannot be used for column '" + leaf.dotted_path + "'");
       leaves_.push_back(make_leaf_writer(leaf, cs));
     }
     scratch_.resize(ps_.leaves.size());
@@ -5494,12 +5665,15 @@ class file_writer {
   static status check_encoding(const leaf_descriptor& leaf, int32_t e) {
     const int32_t t = leaf.physical;
     bool ok = e == encoding::plain;
-    if (e == encoding::delta_binary_packed) ok = t == physical_type::int32 || t == physical_type::int64;
+    if (e == encoding::delta_binary_packed)
+      ok = t == physical_type::int32 || t == physical_type::int64;
     if (e == encoding::delta_length_byte_array) ok = t == physical_type::byte_array;
     if (e == encoding::byte_stream_split)
-      ok = t == physical_type::float_ || t == physical_type::double_ || t == physical_type::int32 || t == physical_type::int64 || t == physical_type::fixed_len_byte_array;
+      ok = t == physical_type::float_ || t == physical_type::double_ || t == physical_type::int32 ||
+           t == physical_type::int64 || t == physical_type::fixed_len_byte_array;
     if (!ok)
-      return invalid_argument("parquet: encoding " + encoding_name(e) + " cannot encode " + physical_type_name(t) + " column '" + leaf.dotted_path + "'");
+      return invalid_argument("parquet: encoding " + encoding_name(e) + " cannot encode " +
+                              physical_type_name(t) + " column '" + leaf.dotted_path + "'");
     return {};
   }
 
@@ -5513,15 +5687,19 @@ class file_writer {
   status validate(const batch_view& b) {
     if (!b.schema.fields.empty()) {
       if (b.schema.fields.size() != schema_.fields.size())
-        return schema_mismatch("parquet: batch has " + std::to_string(b.schema.fields.size()) + " fields, the file schema has " + std::to_string(schema_.fields.size()));
+        return schema_mismatch("parquet: batch has " + std::to_string(b.schema.fields.size()) +
+                               " fields, the file schema has " +
+                               std::to_string(schema_.fields.size()));
       for (size_t i = 0; i < schema_.fields.size(); ++i)
-        LAKECODEC_TRY(detail::compare_fields(schema_.fields[i], b.schema.fields[i], schema_.fields[i].name));
+        LAKECODEC_TRY(
+            detail::compare_fields(schema_.fields[i], b.schema.fields[i], schema_.fields[i].name));
     }
     LAKECODEC_TRY(validate_batch(schema_, b).with_context("parquet"));
     // leaf columns + value checks
     for (size_t i = 0; i < schema_.fields.size(); ++i)
       LAKECODEC_TRY(collect_leaves(ps_.roots[i], b.columns[i]));
-    for (size_t l = 0; l < ps_.leaves.size(); ++l) LAKECODEC_TRY(check_values(ps_.leaves[l], *leaf_cols_[l]));
+    for (size_t l = 0; l < ps_.leaves.size(); ++l)
+      LAKECODEC_TRY(check_values(ps_.leaves[l], *leaf_cols_[l]));
     return {};
   }
 
@@ -5541,8 +5719,9 @@ class file_writer {
   status check_values(const leaf_descriptor& leaf, const column_view& c) {
     if (leaf.is_string && opt_.validate_utf8 && c.length > 0) {
       const int64_t b = c.value_offset(0), e = c.value_offset(c.length);
-      bool ok = detail::valid_utf8(c.data + b, static_cast<size_t>(e - b));
-      if (ok) {
+      bool ascii = true;
+      bool ok = detail::valid_utf8(c.data + b, static_cast<size_t>(e - b), &ascii);
+      if (ok && !ascii) {  // pure ASCII: every value starts on a character boundary
         for (int64_t i = 0; i < c.length && ok; ++i) {
           const std::string_view v = c.bytes(i);
           if (!v.empty() && (static_cast<uint8_t>(v[0]) & 0xC0) == 0x80) ok = false;
@@ -5553,7 +5732,8 @@ class file_writer {
           if (!c.is_valid(i)) continue;
           const std::string_view v = c.bytes(i);
           if (!detail::valid_utf8(reinterpret_cast<const uint8_t*>(v.data()), v.size()))
-            return invalid_argument("parquet: column '" + leaf.dotted_path + "' slot " + std::to_string(i) + " is not valid UTF-8");
+            return invalid_argument("parquet: column '" + leaf.dotted_path + "' slot " +
+                                    std::to_string(i) + " is not valid UTF-8");
         }
       }
     }
@@ -5563,7 +5743,9 @@ class file_writer {
         if (!c.is_valid(i)) continue;
         const __int128 v = c.decimal_value(i);
         if (v >= lim || v <= -lim)
-          return invalid_argument("parquet: column '" + leaf.dotted_path + "' slot " + std::to_string(i) + " has more than " + std::to_string(leaf.source.precision) + " decimal digits");
+          return invalid_argument("parquet: column '" + leaf.dotted_path + "' slot " +
+                                  std::to_string(i) + " has more than " +
+                                  std::to_string(leaf.source.precision) + " decimal digits");
       }
     }
     return {};
@@ -5579,7 +5761,8 @@ class file_writer {
     if (id != type_id::int8 && id != type_id::int16 && id != type_id::decimal128) return c;
     // Flat leaves are converted slice by slice into offset-0 buffers (memory stays bounded by
     // the slice); nested leaves keep their slot positions (the level walk indexes them).
-    const bool rebase = ps_.leaves[l].max_rep == 0 && ps_.roots[leaf.top_level].leaf == static_cast<int>(l);
+    const bool rebase =
+        ps_.leaves[l].max_rep == 0 && ps_.roots[leaf.top_level].leaf == static_cast<int>(l);
     column_view v = c;
     v.children.clear();
     byte_buffer& buf = conv_buf_[l];
@@ -5592,7 +5775,8 @@ class file_writer {
         bits.resize(static_cast<size_t>((c.length + 7) / 8));
         std::memset(bits.data(), 0, bits.size());
         for (int64_t i = 0; i < c.length; ++i)
-          if (c.is_valid(i)) bits[static_cast<size_t>(i >> 3)] |= static_cast<uint8_t>(1u << (i & 7));
+          if (c.is_valid(i))
+            bits[static_cast<size_t>(i >> 3)] |= static_cast<uint8_t>(1u << (i & 7));
         v.validity = bits.data();
       }
     }
@@ -5650,7 +5834,8 @@ class file_writer {
       return;
     }
     if (n.kind == type_id::struct_) {
-      for (size_t k = 0; k < n.children.size(); ++k) visit(n.children[k], c.children[k], c.offset + i, def, rep);
+      for (size_t k = 0; k < n.children.size(); ++k)
+        visit(n.children[k], c.children[k], c.offset + i, def, rep);
       return;
     }
     const int64_t b = c.value_offset(i), e = c.value_offset(i + 1);
@@ -5659,7 +5844,8 @@ class file_writer {
       return;
     }
     for (int64_t j = b; j < e; ++j)
-      visit(n.children[0], c.children[0], j, static_cast<int16_t>(def + 1), j == b ? rep : n.rep_level);
+      visit(n.children[0], c.children[0], j, static_cast<int16_t>(def + 1),
+            j == b ? rep : n.rep_level);
   }
 
   status write_slice(const batch_view& b, int64_t start, int64_t count) {
@@ -5676,7 +5862,8 @@ class file_writer {
           if (v.validity == nullptr) {
             std::fill(s.defs.begin(), s.defs.end(), int16_t{1});
           } else {
-            for (int64_t i = 0; i < count; ++i) s.defs[static_cast<size_t>(i)] = v.is_valid(i) ? 1 : 0;
+            for (int64_t i = 0; i < count; ++i)
+              s.defs[static_cast<size_t>(i)] = v.is_valid(i) ? 1 : 0;
           }
           defs = s.defs.data();
         }
@@ -5697,7 +5884,8 @@ class file_writer {
         value_source src{&conv_[lu], s.idx.data(), 0};
         const leaf_descriptor& leaf = ps_.leaves[lu];
         LAKECODEC_TRY(leaves_[lu]->append(src, leaf.max_def > 0 ? s.defs.data() : nullptr,
-                                          leaf.max_rep > 0 ? s.reps.data() : nullptr, s.defs.size()));
+                                          leaf.max_rep > 0 ? s.reps.data() : nullptr,
+                                          s.defs.size()));
       }
     }
     return {};
@@ -5705,7 +5893,8 @@ class file_writer {
 
   status write_validated(const batch_view& b) {
     for (size_t l = 0; l < ps_.leaves.size(); ++l)
-      if (ps_.roots[ps_.leaves[l].top_level].leaf != static_cast<int>(l)) conv_[l] = convert(l, *leaf_cols_[l]);
+      if (ps_.roots[ps_.leaves[l].top_level].leaf != static_cast<int>(l))
+        conv_[l] = convert(l, *leaf_cols_[l]);
     int64_t pos = 0;
     while (pos < b.length) {
       int64_t n = std::min<int64_t>(b.length - pos, 65536);
@@ -5713,7 +5902,8 @@ class file_writer {
       LAKECODEC_TRY(write_slice(b, pos, n));
       rg_rows_ += n;
       pos += n;
-      if (rg_rows_ >= opt_.row_group_rows || buffered() >= static_cast<uint64_t>(opt_.row_group_bytes))
+      if (rg_rows_ >= opt_.row_group_rows ||
+          buffered() >= static_cast<uint64_t>(opt_.row_group_bytes))
         LAKECODEC_TRY(close_row_group());
     }
     return {};
@@ -5736,7 +5926,8 @@ class file_writer {
       LAKECODEC_TRY(leaves_[l]->finish_chunk(*sink_, cr));
       column_chunk cc;
       cc.file_offset = 0;
-      if (l == 0) rg.file_offset = cr.meta.dictionary_page_offset.value_or(cr.meta.data_page_offset);
+      if (l == 0)
+        rg.file_offset = cr.meta.dictionary_page_offset.value_or(cr.meta.data_page_offset);
       total_unc += cr.meta.total_uncompressed_size;
       total_comp += cr.meta.total_compressed_size;
       cc.meta_data = std::move(cr.meta);
@@ -5867,8 +6058,10 @@ class rolling_writer {
   /// Closes the current file when its size or age limit has been reached.
   status poll() {
     if (!current_) return {};
-    const bool big = opt_.target_file_size > 0 && current_->estimated_size() >= opt_.target_file_size;
-    const bool old = opt_.max_file_age.count() > 0 && std::chrono::steady_clock::now() - opened_ >= opt_.max_file_age;
+    const bool big =
+        opt_.target_file_size > 0 && current_->estimated_size() >= opt_.target_file_size;
+    const bool old = opt_.max_file_age.count() > 0 &&
+                     std::chrono::steady_clock::now() - opened_ >= opt_.max_file_age;
     if (big || old) return roll();
     return {};
   }
@@ -5891,7 +6084,8 @@ class rolling_writer {
  private:
   status open_next() {
     if (!opt_.path_for) return invalid_argument("parquet: rolling writer needs path_for");
-    LAKECODEC_ASSIGN_OR_RETURN(current_, file_writer::create(opt_.path_for(index_++), schema_, opt_.writer, opt_.file));
+    LAKECODEC_ASSIGN_OR_RETURN(
+        current_, file_writer::create(opt_.path_for(index_++), schema_, opt_.writer, opt_.file));
     opened_ = std::chrono::steady_clock::now();
     return {};
   }
@@ -5951,7 +6145,9 @@ inline status check_schema_tree(const file_meta_data& md) {
   std::vector<frame> stack;
   const int32_t root_children = md.schema[0].num_children.value_or(0);
   if (root_children < 0 || static_cast<size_t>(root_children) >= md.schema.size() + 1)
-    return corrupt_data("parquet: root has " + std::to_string(root_children) + " children but the schema has " + std::to_string(md.schema.size()) + " elements");
+    return corrupt_data("parquet: root has " + std::to_string(root_children) +
+                        " children but the schema has " + std::to_string(md.schema.size()) +
+                        " elements");
   stack.push_back({root_children});
   pos = 1;
   while (!stack.empty()) {
@@ -5959,16 +6155,21 @@ inline status check_schema_tree(const file_meta_data& md) {
       stack.pop_back();
       continue;
     }
-    if (pos >= md.schema.size()) return corrupt_data("parquet: schema declares more children than it has elements");
+    if (pos >= md.schema.size())
+      return corrupt_data("parquet: schema declares more children than it has elements");
     --stack.back().remaining;
     const schema_element& e = md.schema[pos++];
     const int32_t nc = e.num_children.value_or(0);
-    if (nc < 0) return corrupt_data("parquet: schema element '" + e.name + "' has negative num_children");
+    if (nc < 0)
+      return corrupt_data("parquet: schema element '" + e.name + "' has negative num_children");
     if (nc > 0) {
       if (stack.size() >= static_cast<size_t>(limits::max_nesting_depth))
-        return limit_exceeded("parquet: schema nests deeper than " + std::to_string(limits::max_nesting_depth));
+        return limit_exceeded("parquet: schema nests deeper than " +
+                              std::to_string(limits::max_nesting_depth));
       if (static_cast<size_t>(nc) > md.schema.size() - pos)
-        return corrupt_data("parquet: schema element '" + e.name + "' has " + std::to_string(nc) + " children, only " + std::to_string(md.schema.size() - pos) + " elements follow");
+        return corrupt_data("parquet: schema element '" + e.name + "' has " + std::to_string(nc) +
+                            " children, only " + std::to_string(md.schema.size() - pos) +
+                            " elements follow");
       stack.push_back({nc});
     } else {
       if (!e.type) return corrupt_data("parquet: leaf '" + e.name + "' has no physical type");
@@ -5978,8 +6179,11 @@ inline status check_schema_tree(const file_meta_data& md) {
   if (pos != md.schema.size()) return corrupt_data("parquet: schema has elements outside the tree");
   for (size_t g = 0; g < md.row_groups.size(); ++g) {
     if (md.row_groups[g].columns.size() != leaves)
-      return corrupt_data("parquet: row group " + std::to_string(g) + " has " + std::to_string(md.row_groups[g].columns.size()) + " column chunks for " + std::to_string(leaves) + " leaves");
-    if (md.row_groups[g].num_rows < 0) return corrupt_data("parquet: row group " + std::to_string(g) + " has a negative row count");
+      return corrupt_data("parquet: row group " + std::to_string(g) + " has " +
+                          std::to_string(md.row_groups[g].columns.size()) + " column chunks for " +
+                          std::to_string(leaves) + " leaves");
+    if (md.row_groups[g].num_rows < 0)
+      return corrupt_data("parquet: row group " + std::to_string(g) + " has a negative row count");
   }
   if (md.num_rows < 0) return corrupt_data("parquet: negative num_rows");
   return {};
@@ -5993,20 +6197,27 @@ inline status check_schema_tree(const file_meta_data& md) {
 /// needed in the message). Parquet spec "File format" / A1.
 inline status decode_footer(byte_span tail, uint64_t file_size, footer& out) {
   if (file_size < 12 || tail.size < 8)
-    return corrupt_data("parquet: file of " + std::to_string(file_size) + " bytes is too small (at least 12 needed)");
+    return corrupt_data("parquet: file of " + std::to_string(file_size) +
+                        " bytes is too small (at least 12 needed)");
   const uint8_t* end = tail.data + tail.size;
-  if (std::memcmp(end - 4, "PARE", 4) == 0) return unsupported("parquet: encrypted footers (PARE) are not supported");
+  if (std::memcmp(end - 4, "PARE", 4) == 0)
+    return unsupported("parquet: encrypted footers (PARE) are not supported");
   if (std::memcmp(end - 4, "PAR1", 4) != 0)
-    return corrupt_data("parquet: file does not end with the magic PAR1", static_cast<int64_t>(file_size - 4));
+    return corrupt_data("parquet: file does not end with the magic PAR1",
+                        static_cast<int64_t>(file_size - 4));
   const uint32_t len = load_le<uint32_t>(end - 8);
   if (static_cast<uint64_t>(len) + 12 > file_size)
-    return corrupt_data("parquet: footer length " + std::to_string(len) + " exceeds the file size " + std::to_string(file_size), static_cast<int64_t>(file_size - 8));
+    return corrupt_data("parquet: footer length " + std::to_string(len) +
+                            " exceeds the file size " + std::to_string(file_size),
+                        static_cast<int64_t>(file_size - 8));
   if (static_cast<uint64_t>(len) + 8 > tail.size)
-    return truncated_input("parquet: footer needs " + std::to_string(len + 8) + " tail bytes, got " + std::to_string(tail.size));
+    return truncated_input("parquet: footer needs " + std::to_string(len + 8) +
+                           " tail bytes, got " + std::to_string(tail.size));
   const uint64_t md_start = file_size - 8 - len;
   out.metadata_length = len;
   out.file_size = file_size;
-  LAKECODEC_TRY(deserialize(byte_span(end - 8 - len, len), out.metadata, nullptr, static_cast<int64_t>(md_start)));
+  LAKECODEC_TRY(deserialize(byte_span(end - 8 - len, len), out.metadata, nullptr,
+                            static_cast<int64_t>(md_start)));
   return detail::check_schema_tree(out.metadata);
 }
 
@@ -6028,19 +6239,26 @@ inline result<footer> read_footer(byte_span file, bool page_index = true) {
       const column_chunk& cc = rg.columns[c];
       auto in_file = [&](int64_t off, int32_t len, const char* what) -> status {
         if (off < 4 || len < 0 || static_cast<uint64_t>(off) + static_cast<uint64_t>(len) > limit)
-          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) + " (" + std::to_string(len) + " bytes) lies outside the data region", off);
+          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) +
+                                  " (" + std::to_string(len) +
+                                  " bytes) lies outside the data region",
+                              off);
         return {};
       };
       if (cc.column_index_offset && cc.column_index_length) {
         LAKECODEC_TRY(in_file(*cc.column_index_offset, *cc.column_index_length, "column index"));
         column_index ci;
-        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.column_index_offset), static_cast<size_t>(*cc.column_index_length)), ci, nullptr, *cc.column_index_offset));
+        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.column_index_offset),
+                                               static_cast<size_t>(*cc.column_index_length)),
+                                  ci, nullptr, *cc.column_index_offset));
         f.column_indexes[g][c] = std::move(ci);
       }
       if (cc.offset_index_offset && cc.offset_index_length) {
         LAKECODEC_TRY(in_file(*cc.offset_index_offset, *cc.offset_index_length, "offset index"));
         offset_index oi;
-        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.offset_index_offset), static_cast<size_t>(*cc.offset_index_length)), oi, nullptr, *cc.offset_index_offset));
+        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.offset_index_offset),
+                                               static_cast<size_t>(*cc.offset_index_length)),
+                                  oi, nullptr, *cc.offset_index_offset));
         f.offset_indexes[g][c] = std::move(oi);
       }
     }
@@ -6070,10 +6288,13 @@ inline result<footer> read_footer_file(const std::string& path, bool page_index 
     }
     return {};
   };
-  if (size < 12) return corrupt_data("parquet: file of " + std::to_string(size) + " bytes is too small (at least 12 needed)");
+  if (size < 12)
+    return corrupt_data("parquet: file of " + std::to_string(size) +
+                        " bytes is too small (at least 12 needed)");
   byte_buffer head;
   LAKECODEC_TRY(pread_all(0, 4, head));
-  if (std::memcmp(head.data(), "PAR1", 4) != 0) return corrupt_data("parquet: file does not start with the magic PAR1", 0);
+  if (std::memcmp(head.data(), "PAR1", 4) != 0)
+    return corrupt_data("parquet: file does not start with the magic PAR1", 0);
   byte_buffer tail;
   LAKECODEC_TRY(pread_all(size - 8, 8, tail));
   const uint32_t len = load_le<uint32_t>(tail.data());
@@ -6089,14 +6310,20 @@ inline result<footer> read_footer_file(const std::string& path, bool page_index 
       if (decode_footer(t2.span(), size, probe).ok()) {
         for (const auto& rg : probe.metadata.row_groups)
           for (const auto& cc : rg.columns) {
-            if (cc.column_index_offset && *cc.column_index_offset >= 4 && static_cast<uint64_t>(*cc.column_index_offset) < lowest) lowest = static_cast<uint64_t>(*cc.column_index_offset);
-            if (cc.offset_index_offset && *cc.offset_index_offset >= 4 && static_cast<uint64_t>(*cc.offset_index_offset) < lowest) lowest = static_cast<uint64_t>(*cc.offset_index_offset);
+            if (cc.column_index_offset && *cc.column_index_offset >= 4 &&
+                static_cast<uint64_t>(*cc.column_index_offset) < lowest)
+              lowest = static_cast<uint64_t>(*cc.column_index_offset);
+            if (cc.offset_index_offset && *cc.offset_index_offset >= 4 &&
+                static_cast<uint64_t>(*cc.offset_index_offset) < lowest)
+              lowest = static_cast<uint64_t>(*cc.offset_index_offset);
           }
       }
       want = size - lowest;
     }
   }
-  if (want > static_cast<uint64_t>(limits::max_allocation)) return limit_exceeded("parquet: footer region of " + std::to_string(want) + " bytes exceeds the allocation limit");
+  if (want > static_cast<uint64_t>(limits::max_allocation))
+    return limit_exceeded("parquet: footer region of " + std::to_string(want) +
+                          " bytes exceeds the allocation limit");
   byte_buffer region;
   LAKECODEC_TRY(pread_all(size - want, static_cast<size_t>(want), region));
   footer f;
@@ -6114,9 +6341,14 @@ inline result<footer> read_footer_file(const std::string& path, bool page_index 
     for (size_t c = 0; c < rg.columns.size(); ++c) {
       const column_chunk& cc = rg.columns[c];
       auto span_of = [&](int64_t off, int32_t len, const char* what, byte_span& s) -> status {
-        if (off < 0 || len < 0 || static_cast<uint64_t>(off) < base || static_cast<uint64_t>(off) + static_cast<uint64_t>(len) > limit)
-          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) + " (" + std::to_string(len) + " bytes) lies outside the page index region", off);
-        s = region.span().subspan(static_cast<size_t>(static_cast<uint64_t>(off) - base), static_cast<size_t>(len));
+        if (off < 0 || len < 0 || static_cast<uint64_t>(off) < base ||
+            static_cast<uint64_t>(off) + static_cast<uint64_t>(len) > limit)
+          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) +
+                                  " (" + std::to_string(len) +
+                                  " bytes) lies outside the page index region",
+                              off);
+        s = region.span().subspan(static_cast<size_t>(static_cast<uint64_t>(off) - base),
+                                  static_cast<size_t>(len));
         return {};
       };
       byte_span s;
