@@ -924,7 +924,7 @@ std::optional<std::vector<std::pair<int32_t, V>>> read_id_map(const avro::node& 
   }
   const int kp = rec.field_index("key"), vp = rec.field_index("value");
   for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
-    out.reserve(out.size() + static_cast<size_t>(c));
+    if (out.empty()) out.reserve(static_cast<size_t>(c));  // growing per block would be quadratic
     for (int64_t i = 0; i < c && d.ok(); ++i) {
       if (b->items->type == avro::type::union_ && read_branch(*b->items, d) == nullptr) continue;
       int32_t key = 0;
@@ -1158,7 +1158,6 @@ inline result<manifest> read_manifest(byte_span file) {
     if (static_cast<uint64_t>(block.count) > block.data.size)
       return corrupt_data("iceberg: manifest block claims " + std::to_string(block.count) +
                           " entries in " + std::to_string(block.data.size) + " bytes", block.offset);
-    out.entries.reserve(out.entries.size() + static_cast<size_t>(block.count));
     for (int64_t k = 0; k < block.count; ++k) {
       manifest_entry e;
       LAKECODEC_TRY(detail::read_entry(plan, d, e));
