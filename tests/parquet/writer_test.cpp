@@ -289,3 +289,20 @@ TEST(ParquetRollingWriterTest, RollsByAge) {
   ASSERT_TRUE(files.ok());
   EXPECT_EQ(files->size(), 2u);
 }
+
+TEST(ParquetWriterTest, ClosesRowGroupsByBytes) {
+  memory_sink sink;
+  pq::writer_options o;
+  o.row_group_bytes = 1;  // every 64Ki-row slice closes its row group
+  o.codec = compression::none;
+  auto w = pq::file_writer::open(sink, flat_schema(), o);
+  ASSERT_TRUE(w.ok());
+  auto b = flat_batch(70000);
+  ASSERT_TRUE((*w)->write(b.view()).ok());
+  ASSERT_TRUE((*w)->close().ok());
+  auto f = pq::read_footer(sink.buffer().span());
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f->metadata.row_groups.size(), 2u);
+  EXPECT_EQ(f->metadata.row_groups[0].num_rows, 65536);
+  EXPECT_EQ(f->metadata.row_groups[1].num_rows, 70000 - 65536);
+}
