@@ -155,7 +155,10 @@ def main():
     env = dict(os.environ, ICEBERG_BENCH_METADATA=meta_path)
     out = subprocess.run([binary, f"--benchmark_repetitions={repeats}", "--benchmark_report_aggregates_only=true",
                           "--benchmark_format=json"], env=env, capture_output=True, text=True, check=True)
-    ours = {b["run_name"]: b for b in json.loads(out.stdout)["benchmarks"] if b.get("aggregate_name") == "median"}
+    ours = {b["run_name"].split("/")[0]: b for b in json.loads(out.stdout)["benchmarks"]
+            if b.get("aggregate_name") == "median"}
+    for name, b in ours.items():
+        print(f"lakecodec {name}: {b['real_time']:.1f} {b['time_unit']} (median of {repeats})", flush=True)
 
     def ms(name):
         b = ours[name]

@@ -82,7 +82,9 @@ ice::partition_spec bench_spec() {
   spec.fields.push_back({1, {}, 1000, "p", ice::parse_transform("identity").value()});
   return spec;
 }
-std::string long_le(int64_t v) { return ice::to_bytes(ice::types::long_(), ice::literal::of_int(v)).value(); }
+std::string long_le(int64_t v) {
+  return ice::to_bytes(ice::types::long_(), ice::literal::of_int(v)).value();
+}
 
 /// Entry i, identical to bench_pyiceberg.py's make_entry(i).
 ice::manifest_entry make_entry(int i) {
@@ -91,7 +93,8 @@ ice::manifest_entry make_entry(int i) {
   e.snapshot_id = 4242;
   auto& f = e.data_file;
   char path[96];
-  std::snprintf(path, sizeof path, "s3://bucket/warehouse/db/t/data/p=%d/part-%08d.parquet", i % 100, i);
+  std::snprintf(path, sizeof path, "s3://bucket/warehouse/db/t/data/p=%d/part-%08d.parquet",
+                i % 100, i);
   f.file_path = path;
   f.partition = {ice::literal::of_int(i % 100)};
   f.record_count = 1000 + i % 1000;
@@ -182,7 +185,8 @@ const lakecodec::owned_batch& bucket_batch() {
       x ^= x >> 7;
       x ^= x << 17;
       bb.column(0).append_int(static_cast<int64_t>(x));
-      const int n = std::snprintf(buf, sizeof buf, "user-%llu", static_cast<unsigned long long>(x % 100000000));
+      const int n = std::snprintf(buf, sizeof buf, "user-%llu",
+                                  static_cast<unsigned long long>(x % 100000000));
       bb.column(1).append_bytes(std::string_view(buf, static_cast<size_t>(n)));
     }
     return std::move(bb.finish()).value();
@@ -207,7 +211,8 @@ void Murmur3KernelLongs(benchmark::State& state) {
   const int64_t* v = col.typed_values<int64_t>();
   std::vector<int32_t> out(kValues);
   for (auto _ : state) {
-    for (int64_t i = 0; i < kValues; ++i) out[i] = static_cast<int32_t>(lakecodec::murmur3_x86_32_int64(v[i]));
+    for (int64_t i = 0; i < kValues; ++i)
+      out[i] = static_cast<int32_t>(lakecodec::murmur3_x86_32_int64(v[i]));
     benchmark::DoNotOptimize(out.data());
   }
   state.SetItemsProcessed(state.iterations() * kValues);

@@ -12,15 +12,21 @@ std::string cli() { return std::string(LAKECODEC_TEST_CLI); }
 }  // namespace
 
 TEST(IcebergCliTest, ValidateAcceptsValidAndRejectsInvalidFixtures) {
-  auto ok = run_command(cli() + " iceberg validate " + shared_path("conformance/iceberg/metadata/TableMetadataV2Valid.json"));
+  auto ok = run_command(cli() + " iceberg validate " +
+                        shared_path("conformance/iceberg/metadata/TableMetadataV2Valid.json"));
   EXPECT_EQ(ok.exit_code, 0);
-  EXPECT_NE(ok.output.find("valid Iceberg v2 table metadata (2 schema(s), 1 partition spec(s), 2 snapshot(s))"),
-            std::string::npos) << ok.output;
-  auto bad = run_command(cli() + " iceberg validate " +
-                             shared_path("conformance/iceberg/metadata/TableMetadataV2MissingSortOrder.json"),
-                         true);
+  EXPECT_NE(
+      ok.output.find(
+          "valid Iceberg v2 table metadata (2 schema(s), 1 partition spec(s), 2 snapshot(s))"),
+      std::string::npos)
+      << ok.output;
+  auto bad = run_command(
+      cli() + " iceberg validate " +
+          shared_path("conformance/iceberg/metadata/TableMetadataV2MissingSortOrder.json"),
+      true);
   EXPECT_EQ(bad.exit_code, 1);
-  EXPECT_NE(bad.output.find("sort-orders must exist in format v2"), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("sort-orders must exist in format v2"), std::string::npos)
+      << bad.output;
   auto missing = run_command(cli() + " iceberg validate /nonexistent.json", true);
   EXPECT_EQ(missing.exit_code, 1);
   auto usage = run_command(cli() + " iceberg validate", true);
@@ -30,7 +36,8 @@ TEST(IcebergCliTest, ValidateAcceptsValidAndRejectsInvalidFixtures) {
 TEST(IcebergCliTest, ValidatePrintIsNormalizedAndStable) {
   const std::string dir = lakecodec_test::scratch_dir("ice-cli");
   auto p1 = run_command(cli() + " iceberg validate --print " +
-                        shared_path("conformance/iceberg/metadata/TableMetadataV1Valid.json") + " > " + dir + "/a.json");
+                        shared_path("conformance/iceberg/metadata/TableMetadataV1Valid.json") +
+                        " > " + dir + "/a.json");
   ASSERT_EQ(p1.exit_code, 0);
   auto p2 = run_command(cli() + " iceberg validate --print " + dir + "/a.json");
   ASSERT_EQ(p2.exit_code, 0);
@@ -38,30 +45,41 @@ TEST(IcebergCliTest, ValidatePrintIsNormalizedAndStable) {
   EXPECT_EQ(p2.output, std::string(reinterpret_cast<const char*>(first.data()), first.size()));
   EXPECT_EQ(p2.output.find("{\"format-version\":1,\"table-uuid\":"), 0u);
   // gzip metadata (Appendix F) is detected by its magic bytes.
-  auto gz = run_command("ls " + shared_path("conformance/iceberg/tables/iceberg/lineitem_iceberg_gz/metadata/") + "*.gz.metadata.json");
+  auto gz = run_command(
+      "ls " + shared_path("conformance/iceberg/tables/iceberg/lineitem_iceberg_gz/metadata/") +
+      "*.gz.metadata.json");
   ASSERT_EQ(gz.exit_code, 0);
   const std::string gz_file = gz.output.substr(0, gz.output.find('\n'));
   EXPECT_EQ(run_command(cli() + " iceberg validate " + gz_file).exit_code, 0);
 }
 
 TEST(IcebergCliTest, TransformPrintsOneJsonValuePerLine) {
-  auto r = run_command(cli() + " iceberg transform 'bucket[100]' --type string '\"iceberg\"' null '\"34\"'");
+  auto r = run_command(
+      cli() + " iceberg transform 'bucket[100]' --type string '\"iceberg\"' null '\"34\"'");
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.output, "89\nnull\n" + std::to_string((static_cast<uint32_t>(-427558391) & 0x7fffffffu) % 100) + "\n");
-  auto d = run_command(cli() + " iceberg transform day --type timestamp_ns '\"1969-12-31T23:59:59.999999999\"'");
+  EXPECT_EQ(r.output, "89\nnull\n" +
+                          std::to_string((static_cast<uint32_t>(-427558391) & 0x7fffffffu) % 100) +
+                          "\n");
+  auto d = run_command(
+      cli() + " iceberg transform day --type timestamp_ns '\"1969-12-31T23:59:59.999999999\"'");
   EXPECT_EQ(d.output, "\"1969-12-31\"\n");
-  auto t = run_command(cli() + " iceberg transform 'truncate[10]' --type 'decimal(9, 2)' '\"-0.05\"'");
+  auto t =
+      run_command(cli() + " iceberg transform 'truncate[10]' --type 'decimal(9, 2)' '\"-0.05\"'");
   EXPECT_EQ(t.output, "\"-0.10\"\n");
-  auto bad_value = run_command(cli() + " iceberg transform year --type date '\"2017-13-01\"'", true);
+  auto bad_value =
+      run_command(cli() + " iceberg transform year --type date '\"2017-13-01\"'", true);
   EXPECT_EQ(bad_value.exit_code, 1);
   EXPECT_NE(bad_value.output.find("is not an ISO date"), std::string::npos) << bad_value.output;
   EXPECT_EQ(run_command(cli() + " iceberg transform 'bucket[0]' --type int 1", true).exit_code, 2);
-  EXPECT_EQ(run_command(cli() + " iceberg transform hour --type date '\"2017-01-01\"'", true).exit_code, 2);
+  EXPECT_EQ(
+      run_command(cli() + " iceberg transform hour --type date '\"2017-01-01\"'", true).exit_code,
+      2);
   EXPECT_EQ(run_command(cli() + " iceberg transform year 1", true).exit_code, 2);
 }
 
 TEST(IcebergCliTest, ManifestPrintsEntriesOrManifests) {
-  auto files = run_command("ls " + shared_path("conformance/iceberg/tables/partition_integer/metadata/") + "*.avro");
+  auto files = run_command(
+      "ls " + shared_path("conformance/iceberg/tables/partition_integer/metadata/") + "*.avro");
   ASSERT_EQ(files.exit_code, 0);
   int lists = 0, manifests = 0;
   size_t pos = 0;

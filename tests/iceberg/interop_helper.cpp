@@ -79,20 +79,23 @@ int write_all(const std::string& dir) {
         e.file_sequence_number = 2;
       }
       auto& f = e.data_file;
-      f.file_path = "file:///warehouse/t/data/ts_day=2024-01-0" + std::to_string(i % 9 + 1) + "/f" + std::to_string(i) + ".parquet";
-      f.partition = {ice::literal::of_int(19723 + i % 9), ice::literal::of_int(i % 16),
-                     i % 7 == 0 ? ice::literal::null() : ice::literal::of_bytes("n" + std::to_string(i)),
-                     ice::literal::of_decimal(100 * i - 250)};
+      f.file_path = "file:///warehouse/t/data/ts_day=2024-01-0" + std::to_string(i % 9 + 1) + "/f" +
+                    std::to_string(i) + ".parquet";
+      f.partition = {
+          ice::literal::of_int(19723 + i % 9), ice::literal::of_int(i % 16),
+          i % 7 == 0 ? ice::literal::null() : ice::literal::of_bytes("n" + std::to_string(i)),
+          ice::literal::of_decimal(100 * i - 250)};
       f.record_count = 1000 + i;
       f.file_size_in_bytes = 50000 + 7 * i;
       f.column_sizes = ice::id_count_map{{1, 800 + i}, {2, 300}};
       f.value_counts = ice::id_count_map{{1, 1000 + i}, {2, 1000 + i}};
       f.null_value_counts = ice::id_count_map{{1, 0}, {2, i}};
       f.nan_value_counts = ice::id_count_map{};
-      f.lower_bounds = ice::id_bytes_map{{1, ice::to_bytes(ice::types::long_(), ice::literal::of_int(-i)).value()},
-                                         {2, "aaa"}};
-      f.upper_bounds = ice::id_bytes_map{{1, ice::to_bytes(ice::types::long_(), ice::literal::of_int(i * 1000)).value()},
-                                         {2, "zzz"}};
+      f.lower_bounds = ice::id_bytes_map{
+          {1, ice::to_bytes(ice::types::long_(), ice::literal::of_int(-i)).value()}, {2, "aaa"}};
+      f.upper_bounds = ice::id_bytes_map{
+          {1, ice::to_bytes(ice::types::long_(), ice::literal::of_int(i * 1000)).value()},
+          {2, "zzz"}};
       f.split_offsets = std::vector<int64_t>{4, 4000 + i};
       f.sort_order_id = 0;
       lakecodec::status st = w->add(e);

@@ -1,6 +1,5 @@
-#include <gtest/gtest.h>
-
 #include <dirent.h>
+#include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
@@ -21,8 +20,10 @@ void find_avro(const std::string& dir, std::vector<std::string>& out) {
     std::string name = e->d_name;
     if (name == "." || name == "..") continue;
     std::string path = dir + "/" + name;
-    if (e->d_type == DT_DIR) find_avro(path, out);
-    else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".avro") == 0) out.push_back(path);
+    if (e->d_type == DT_DIR)
+      find_avro(path, out);
+    else if (name.size() > 5 && name.compare(name.size() - 5, 5, ".avro") == 0)
+      out.push_back(path);
   }
   closedir(d);
 }
@@ -34,7 +35,8 @@ ice::schema test_schema() {
     {"id":3,"name":"ts","required":false,"type":"timestamptz"},
     {"id":4,"name":"price","required":false,"type":"decimal(9,2)"},
     {"id":5,"name":"score","required":false,"type":"double"},
-    {"id":6,"name":"u","required":false,"type":"uuid"}]})js").value();
+    {"id":6,"name":"u","required":false,"type":"uuid"}]})js")
+      .value();
 }
 ice::partition_spec test_spec() {
   ice::partition_spec spec;
@@ -82,7 +84,8 @@ TEST(IcebergManifestTest, ReadsEveryConformanceManifestAndList) {
       // bit; lakecodec's Avro decoder refuses the value. Either a clean read or that error.
       auto l = ice::is_manifest_list(span);
       if (!l) continue;
-      auto r = *l ? ice::read_manifest_list(span).get_status() : ice::read_manifest(span).get_status();
+      auto r =
+          *l ? ice::read_manifest_list(span).get_status() : ice::read_manifest(span).get_status();
       if (!r.ok()) {
         EXPECT_NE(r.message().find("varint overflows 64 bits"), std::string::npos) << f;
       }
@@ -175,8 +178,9 @@ TEST(IcebergManifestTest, WritesAndReadsBackEveryVersion) {
       EXPECT_EQ(got.data_file.nan_value_counts, want.data_file.nan_value_counts);
       EXPECT_EQ(got.data_file.split_offsets, want.data_file.split_offsets);
       for (size_t k = 0; k < 4; ++k)
-        EXPECT_TRUE(ice::literal_equal(m->partition_type.fields[k].type.kind, got.data_file.partition[k],
-                                       want.data_file.partition[k])) << v << " " << i << " " << k;
+        EXPECT_TRUE(ice::literal_equal(m->partition_type.fields[k].type.kind,
+                                       got.data_file.partition[k], want.data_file.partition[k]))
+            << v << " " << i << " " << k;
     }
     auto has = [&](const char* key, const char* value) {
       for (const auto& kv : m->metadata)
@@ -188,8 +192,9 @@ TEST(IcebergManifestTest, WritesAndReadsBackEveryVersion) {
     EXPECT_TRUE(has("partition-spec-id", "2"));
     EXPECT_TRUE(has("format-version", std::to_string(v).c_str()));
     EXPECT_EQ(has("content", "data"), v >= 2);
-    EXPECT_TRUE(has("partition-spec",
-                    R"js([{"name":"ts_day","transform":"day","source-id":3,"field-id":1000},{"name":"id_bucket","transform":"bucket[16]","source-id":1,"field-id":1001},{"name":"price","transform":"identity","source-id":4,"field-id":1002},{"name":"u","transform":"identity","source-id":6,"field-id":1003}])js"));
+    EXPECT_TRUE(has(
+        "partition-spec",
+        R"js([{"name":"ts_day","transform":"day","source-id":3,"field-id":1000},{"name":"id_bucket","transform":"bucket[16]","source-id":1,"field-id":1001},{"name":"price","transform":"identity","source-id":4,"field-id":1002},{"name":"u","transform":"identity","source-id":6,"field-id":1003}])js"));
 
     // The manifest list.
     lakecodec::memory_sink lsink;
@@ -278,7 +283,8 @@ TEST(IcebergManifestTest, TruncatedAndCorruptManifestsGiveErrors) {
   ASSERT_TRUE(w2);
   auto st = w2->add(e);
   ASSERT_FALSE(st.ok());
-  EXPECT_NE(st.message().find("3 partition values, the spec has 4"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("3 partition values, the spec has 4"), std::string::npos)
+      << st.message();
 }
 
 TEST(IcebergMetricsTest, CollectsCountsAndTruncatedBounds) {
@@ -296,8 +302,10 @@ TEST(IcebergMetricsTest, CollectsCountsAndTruncatedBounds) {
   const std::string long_str = "abcdefghijklmnopqrstuvwxyz";
   for (int i = 0; i < 4; ++i) {
     b.column(0).append_int(i - 1);
-    if (i == 0) b.column(1).append_null();
-    else b.column(1).append_bytes(i == 3 ? long_str : std::string(1, static_cast<char>('a' + i)));
+    if (i == 0)
+      b.column(1).append_null();
+    else
+      b.column(1).append_bytes(i == 3 ? long_str : std::string(1, static_cast<char>('a' + i)));
     b.column(2).append_float(i == 2 ? std::nan("") : i * 0.5);
     b.column(3).append_struct();
     b.column(3).child(0).append_bytes(std::string(20, '\xff'));
@@ -318,7 +326,10 @@ TEST(IcebergMetricsTest, CollectsCountsAndTruncatedBounds) {
   ASSERT_EQ(m.upper_bounds.size(), 3u);  // binary all 0xff: no upper bound
   EXPECT_EQ(m.upper_bounds[1], (std::pair<int32_t, std::string>{2, "c"}));
   EXPECT_EQ(m.lower_bounds[0].second, std::string("\xff\xff\xff\xff\xff\xff\xff\xff", 8));  // -1
-  EXPECT_EQ(*ice::truncate_string_max("ab\xf4\x8f\xbf\xbf" "c", 3), "ac");
+  EXPECT_EQ(*ice::truncate_string_max("ab\xf4\x8f\xbf\xbf"
+                                      "c",
+                                      3),
+            "ac");
   EXPECT_EQ(*ice::truncate_string_max("abc", 3), "abc");
   EXPECT_FALSE(ice::truncate_binary_max(std::string("\xff\xff\xff", 3), 2));
   EXPECT_EQ(*ice::truncate_binary_max(std::string("\x01\xff\x05", 3), 2), "\x02");

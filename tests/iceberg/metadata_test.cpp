@@ -1,6 +1,5 @@
-#include <gtest/gtest.h>
-
 #include <dirent.h>
+#include <gtest/gtest.h>
 
 #include <functional>
 #include <string>
@@ -25,7 +24,8 @@ void find_files(const std::string& dir, const std::string& suffix, std::vector<s
     std::string name = e->d_name;
     if (name == "." || name == "..") continue;
     std::string path = dir + "/" + name;
-    if (e->d_type == DT_DIR) find_files(path, suffix, out);
+    if (e->d_type == DT_DIR)
+      find_files(path, suffix, out);
     else if (name.size() >= suffix.size() &&
              name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
       out.push_back(path);
@@ -53,14 +53,17 @@ void expect_superset(const nlohmann::json& in, const nlohmann::json& out, const 
   } else if (in.is_array()) {
     ASSERT_TRUE(out.is_array()) << path;
     ASSERT_EQ(in.size(), out.size()) << path;
-    for (size_t i = 0; i < in.size(); ++i) expect_superset(in[i], out[i], path + "/" + std::to_string(i), depth + 1);
+    for (size_t i = 0; i < in.size(); ++i)
+      expect_superset(in[i], out[i], path + "/" + std::to_string(i), depth + 1);
   } else if (in.is_string() && out.is_string() && path.size() >= 5 &&
              path.compare(path.size() - 5, 5, "/type") == 0) {
     // Type strings are normalised ("decimal(9,2)" -> "decimal(9, 2)"); compare parsed.
     auto a = ice::parse_primitive_type(in.get<std::string>());
     auto b = ice::parse_primitive_type(out.get<std::string>());
-    if (a && b) EXPECT_EQ(*a, *b) << path;
-    else EXPECT_EQ(in, out) << path;
+    if (a && b)
+      EXPECT_EQ(*a, *b) << path;
+    else
+      EXPECT_EQ(in, out) << path;
   } else {
     EXPECT_EQ(in, out) << path;
   }
@@ -68,10 +71,12 @@ void expect_superset(const nlohmann::json& in, const nlohmann::json& out, const 
 }  // namespace
 
 TEST(IcebergMetadataTest, JavaValidFixturesParse) {
-  for (const char* name : {"TableMetadataV1Valid", "TableMetadataV2Valid", "TableMetadataV2ValidMinimal",
-                           "TableMetadataV3ValidMinimal", "TableMetadataStatisticsFiles",
-                           "TableMetadataPartitionStatisticsFiles"}) {
-    const std::string text = read_text(shared_path(std::string("conformance/iceberg/metadata/") + name + ".json"));
+  for (const char* name :
+       {"TableMetadataV1Valid", "TableMetadataV2Valid", "TableMetadataV2ValidMinimal",
+        "TableMetadataV3ValidMinimal", "TableMetadataStatisticsFiles",
+        "TableMetadataPartitionStatisticsFiles"}) {
+    const std::string text =
+        read_text(shared_path(std::string("conformance/iceberg/metadata/") + name + ".json"));
     auto m = ice::parse_table_metadata(text);
     ASSERT_TRUE(m) << name << ": " << m.error().to_string();
     auto printed = ice::print_table_metadata(*m);
@@ -84,7 +89,8 @@ TEST(IcebergMetadataTest, JavaValidFixturesParse) {
 }
 
 TEST(IcebergMetadataTest, JavaFixtureValuesAreRead) {
-  auto v2 = ice::parse_table_metadata(read_text(shared_path("conformance/iceberg/metadata/TableMetadataV2Valid.json")));
+  auto v2 = ice::parse_table_metadata(
+      read_text(shared_path("conformance/iceberg/metadata/TableMetadataV2Valid.json")));
   ASSERT_TRUE(v2);
   EXPECT_EQ(v2->format_version, 2);
   EXPECT_EQ(v2->schemas.size(), 2u);
@@ -97,7 +103,8 @@ TEST(IcebergMetadataTest, JavaFixtureValuesAreRead) {
   ASSERT_EQ(v2->refs.size(), 1u);  // implicit main branch
   EXPECT_EQ(v2->refs[0].name, "main");
 
-  auto v1 = ice::parse_table_metadata(read_text(shared_path("conformance/iceberg/metadata/TableMetadataV1Valid.json")));
+  auto v1 = ice::parse_table_metadata(
+      read_text(shared_path("conformance/iceberg/metadata/TableMetadataV1Valid.json")));
   ASSERT_TRUE(v1);
   EXPECT_FALSE(v1->current_snapshot_id.has_value());
   EXPECT_EQ(v1->specs[0].fields[0].field_id, 1000);
@@ -106,19 +113,22 @@ TEST(IcebergMetadataTest, JavaFixtureValuesAreRead) {
   EXPECT_NE(p1.find("\"current-snapshot-id\":-1"), std::string::npos);
   EXPECT_NE(p1.find("\"partition-spec\":[{\"name\":\"x\""), std::string::npos);
 
-  auto v3 = ice::parse_table_metadata(read_text(shared_path("conformance/iceberg/metadata/TableMetadataV3ValidMinimal.json")));
+  auto v3 = ice::parse_table_metadata(
+      read_text(shared_path("conformance/iceberg/metadata/TableMetadataV3ValidMinimal.json")));
   ASSERT_TRUE(v3);
   EXPECT_EQ(v3->next_row_id.value(), 0);
   EXPECT_EQ(v3->current_schema()->fields[0].initial_default_json, "1");
   const std::string p3 = ice::print_table_metadata(*v3);
   EXPECT_NE(p3.find("\"current-snapshot-id\":null,\"next-row-id\":0"), std::string::npos) << p3;
 
-  auto st = ice::parse_table_metadata(read_text(shared_path("conformance/iceberg/metadata/TableMetadataStatisticsFiles.json")));
+  auto st = ice::parse_table_metadata(
+      read_text(shared_path("conformance/iceberg/metadata/TableMetadataStatisticsFiles.json")));
   ASSERT_TRUE(st);
   ASSERT_EQ(st->statistics.size(), 1u);
   EXPECT_EQ(st->statistics[0].blobs[0].type, "ndv");
   EXPECT_EQ(st->statistics[0].file_footer_size_in_bytes, 42);
-  auto ps = ice::parse_table_metadata(read_text(shared_path("conformance/iceberg/metadata/TableMetadataPartitionStatisticsFiles.json")));
+  auto ps = ice::parse_table_metadata(read_text(
+      shared_path("conformance/iceberg/metadata/TableMetadataPartitionStatisticsFiles.json")));
   ASSERT_TRUE(ps);
   ASSERT_EQ(ps->partition_statistics.size(), 1u);
   EXPECT_EQ(ps->partition_statistics[0].file_size_in_bytes, 43);
@@ -128,14 +138,16 @@ TEST(IcebergMetadataTest, JavaInvalidFixturesAreRejectedWithJavasReason) {
   const std::pair<const char*, const char*> cases[] = {
       {"TableMetadataUnsupportedVersion", "cannot read unsupported version 42"},
       {"TableMetadataV1MissingSchemaType", "cannot parse type from json"},
-      {"TableMetadataV2CurrentSchemaNotFound", "cannot find schema with current-schema-id=2 from schemas"},
+      {"TableMetadataV2CurrentSchemaNotFound",
+       "cannot find schema with current-schema-id=2 from schemas"},
       {"TableMetadataV2MissingLastPartitionId", "last-partition-id must exist in format v2"},
       {"TableMetadataV2MissingPartitionSpecs", "partition-specs must exist in format v2"},
       {"TableMetadataV2MissingSchemas", "schemas must exist in format v2"},
       {"TableMetadataV2MissingSortOrder", "sort-orders must exist in format v2"},
   };
   for (const auto& c : cases) {
-    auto m = ice::parse_table_metadata(read_text(shared_path(std::string("conformance/iceberg/metadata/") + c.first + ".json")));
+    auto m = ice::parse_table_metadata(
+        read_text(shared_path(std::string("conformance/iceberg/metadata/") + c.first + ".json")));
     ASSERT_FALSE(m) << c.first;
     EXPECT_NE(m.error().message().find(c.second), std::string::npos)
         << c.first << ": " << m.error().message();
@@ -194,7 +206,8 @@ TEST(IcebergMetadataTest, BadInputGivesClearErrors) {
           "schemas": [{"type": "struct", "schema-id": 0, "fields": []}], "default-spec-id": 0,
           "partition-specs": [{"spec-id": 0, "fields": []}], "last-partition-id": 999,
           "default-sort-order-id": 0, "sort-orders": [{"order-id": 0, "fields": []}],
-          "current-snapshot-id": 5})js", "cannot find current snapshot 5"},
+          "current-snapshot-id": 5})js",
+       "cannot find current snapshot 5"},
       {R"js({"format-version": 2, "table-uuid": "u", "location": "l", "last-sequence-number": 0,
           "last-updated-ms": 1, "last-column-id": 1, "current-schema-id": 0,
           "schemas": [{"type": "struct", "schema-id": 0, "fields": []}], "default-spec-id": 3,

@@ -2,15 +2,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "lakecodec/iceberg.hpp"
 #include "../test_support.hpp"
+#include "lakecodec/iceberg.hpp"
 
 namespace ice = lakecodec::iceberg;
 
 TEST(IcebergTypeTest, ParsesEveryPrimitiveString) {
-  const char* names[] = {"boolean", "int", "long", "float", "double", "date", "time",
-                         "timestamp", "timestamptz", "timestamp_ns", "timestamptz_ns",
-                         "string", "uuid", "binary", "variant", "unknown"};
+  const char* names[] = {"boolean",     "int",          "long",           "float",
+                         "double",      "date",         "time",           "timestamp",
+                         "timestamptz", "timestamp_ns", "timestamptz_ns", "string",
+                         "uuid",        "binary",       "variant",        "unknown"};
   for (const char* n : names) {
     auto t = ice::parse_primitive_type(n);
     ASSERT_TRUE(t) << n << ": " << t.error().to_string();
@@ -50,8 +51,9 @@ TEST(IcebergTypeTest, ParsesFixedAndGeo) {
 }
 
 TEST(IcebergTypeTest, DecimalRequiredBytesMatchesJava) {
-  const int expected[39] = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4, 5, 5, 6, 6, 6, 7, 7, 8, 8, 9,
-                            9, 9, 10, 10, 11, 11, 11, 12, 12, 13, 13, 13, 14, 14, 15, 15, 16, 16, 16};
+  const int expected[39] = {0,  1,  1,  2,  2,  3,  3,  4,  4,  4,  5,  5,  6,
+                            6,  6,  7,  7,  8,  8,  9,  9,  9,  10, 10, 11, 11,
+                            11, 12, 12, 13, 13, 13, 14, 14, 15, 15, 16, 16, 16};
   for (int p = 1; p <= 38; ++p) EXPECT_EQ(ice::decimal_required_bytes(p), expected[p]) << p;
 }
 
@@ -104,20 +106,28 @@ TEST(IcebergSchemaTest, PrintParseIsIdentity) {
 }
 
 TEST(IcebergSchemaTest, RejectsBadSchemas) {
-  struct bad_case { const char* json; const char* needle; };
+  struct bad_case {
+    const char* json;
+    const char* needle;
+  };
   const bad_case cases[] = {
       {R"js({"fields": []})js", "cannot parse type from json"},
       {R"js({"type":"struct","fields":[{"id":1,"name":"a","required":true,"type":"long"},
-          {"id":1,"name":"b","required":true,"type":"long"}]})js", "used more than once"},
+          {"id":1,"name":"b","required":true,"type":"long"}]})js",
+       "used more than once"},
       {R"js({"type":"struct","fields":[{"id":1,"name":"a","type":"long"}]})js", "'required'"},
-      {R"js({"type":"struct","fields":[{"id":"x","name":"a","required":true,"type":"long"}]})js", "'id'"},
-      {R"js({"type":"struct","fields":[{"id":1,"name":"a","required":true,"type":"varchar"}]})js", "varchar"},
+      {R"js({"type":"struct","fields":[{"id":"x","name":"a","required":true,"type":"long"}]})js",
+       "'id'"},
+      {R"js({"type":"struct","fields":[{"id":1,"name":"a","required":true,"type":"varchar"}]})js",
+       "varchar"},
       {R"js({"type":"struct","identifier-field-ids":[9],"fields":[]})js", "identifier field id 9"},
       {R"js({"type":"struct","fields":[{"id":1,"name":"a","required":true,
-          "type":{"type":"list","element-id":2,"element":"int"}}]})js", "element-required"},
+          "type":{"type":"list","element-id":2,"element":"int"}}]})js",
+       "element-required"},
       {"{not json", "not valid JSON"},
       {R"js({"type":"struct","fields":[{"id":1,"name":"a","required":true,"type":"date",
-          "initial-default":"2017-02-30"}]})js", "field 1 ('a') initial-default"},
+          "initial-default":"2017-02-30"}]})js",
+       "field 1 ('a') initial-default"},
   };
   for (const auto& c : cases) {
     auto s = ice::parse_schema(c.json);
@@ -142,7 +152,8 @@ TEST(IcebergColumnarTest, MapsTypesAndIdsOnEveryNode) {
   EXPECT_EQ(m.children[0].children[0].field_id, 6);
   EXPECT_EQ(m.children[0].children[1].field_id, 7);
   EXPECT_EQ(m.children[0].children[1].type, lakecodec::types::decimal128(9, 2));
-  EXPECT_EQ(c->fields[3].children[1].type, lakecodec::types::timestamp(lakecodec::time_unit::nano, true));
+  EXPECT_EQ(c->fields[3].children[1].type,
+            lakecodec::types::timestamp(lakecodec::time_unit::nano, true));
   EXPECT_EQ(c->fields[4].type, lakecodec::types::uuid());
 }
 
@@ -154,7 +165,8 @@ TEST(IcebergColumnarTest, AppendsJsonRows) {
   lakecodec::batch_builder b(*c);
   auto row1 = nlohmann::json::parse(R"js({"id": 1, "tags": ["a", null], "attrs": {"keys": ["x"],
       "values": ["14.20"]}, "loc": {"lat": 1.5, "when": "2017-11-16T22:31:08.000000001+00:00"},
-      "u": "f79c3e09-677c-4bbd-a479-3f349cb785e7"})js", nullptr, false);
+      "u": "f79c3e09-677c-4bbd-a479-3f349cb785e7"})js",
+                                    nullptr, false);
   ASSERT_TRUE(ice::append_json_row(b, *s, row1).ok());
   auto row2 = nlohmann::json::parse(R"js({"1": 2})js", nullptr, false);
   ASSERT_TRUE(ice::append_json_row(b, *s, row2).ok());
@@ -162,8 +174,8 @@ TEST(IcebergColumnarTest, AppendsJsonRows) {
   auto st = ice::append_json_row(b, *s, bad);
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find("required field 'id'"), std::string::npos) << st.message();
-  auto bad2 = nlohmann::json::parse(R"js({"id": 3, "attrs": {"keys": ["x"], "values": ["1.234"]}})js",
-                                    nullptr, false);
+  auto bad2 = nlohmann::json::parse(
+      R"js({"id": 3, "attrs": {"keys": ["x"], "values": ["1.234"]}})js", nullptr, false);
   EXPECT_FALSE(ice::append_json_row(b, *s, bad2).ok());
   auto batch = b.finish();
   ASSERT_TRUE(batch) << batch.error().to_string();
@@ -196,7 +208,8 @@ TEST(IcebergColumnarTest, FromColumnarSchemaKeepsIdsAndAssignsMissingOnes) {
 
   lakecodec::schema plain;
   plain.fields.push_back(lakecodec::field("a", lakecodec::types::int16(), false));
-  plain.fields.push_back(lakecodec::list_field("l", lakecodec::field("item", lakecodec::types::large_string())));
+  plain.fields.push_back(
+      lakecodec::list_field("l", lakecodec::field("item", lakecodec::types::large_string())));
   plain.fields.push_back(lakecodec::field("b", lakecodec::types::int64(), true, {}, 3));
   auto fresh = ice::from_columnar_schema(plain);
   ASSERT_TRUE(fresh) << fresh.error().to_string();

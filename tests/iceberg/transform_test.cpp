@@ -51,7 +51,8 @@ TEST(IcebergTransformTest, SpecAppendixBHashVectors) {
   EXPECT_EQ(hash_of("timestamp_ns", "\"2017-11-16T22:31:08\""), masked(-2047944441));
   EXPECT_EQ(hash_of("timestamp_ns", "\"2017-11-16T22:31:08.000001001\""), masked(-1207196810));
   EXPECT_EQ(hash_of("timestamptz_ns", "\"2017-11-16T14:31:08-08:00\""), masked(-2047944441));
-  EXPECT_EQ(hash_of("timestamptz_ns", "\"2017-11-16T14:31:08.000001001-08:00\""), masked(-1207196810));
+  EXPECT_EQ(hash_of("timestamptz_ns", "\"2017-11-16T14:31:08.000001001-08:00\""),
+            masked(-1207196810));
   EXPECT_EQ(hash_of("string", "\"iceberg\""), masked(1210000089));
   EXPECT_EQ(hash_of("uuid", "\"f79c3e09-677c-4bbd-a479-3f349cb785e7\""), masked(1488055340));
   EXPECT_EQ(hash_of("fixed[4]", "\"00010203\""), masked(-188683207));
@@ -80,8 +81,8 @@ TEST(IcebergTransformTest, BucketVectorsFromPyIcebergAndRust) {
 }
 
 TEST(IcebergTransformTest, TruncateVectors) {
-  const std::pair<int, int> ints[] = {{0, 0}, {1, 0}, {5, 0}, {9, 0}, {10, 10}, {11, 10},
-                                      {-1, -10}, {-5, -10}, {-10, -10}, {-11, -20}};
+  const std::pair<int, int> ints[] = {{0, 0},   {1, 0},    {5, 0},    {9, 0},     {10, 10},
+                                      {11, 10}, {-1, -10}, {-5, -10}, {-10, -10}, {-11, -20}};
   for (auto [in, out] : ints) {
     EXPECT_EQ(apply("truncate[10]", "int", std::to_string(in).c_str()), out) << in;
     EXPECT_EQ(apply("truncate[10]", "long", std::to_string(in).c_str()), out) << in;
@@ -101,7 +102,11 @@ TEST(IcebergTransformTest, TruncateVectors) {
 }
 
 TEST(IcebergTransformTest, TimeUnitVectors) {
-  struct row { const char* type; const char* value; int year, month, day, hour; };
+  struct row {
+    const char* type;
+    const char* value;
+    int year, month, day, hour;
+  };
   const row rows[] = {
       {"timestamp", "\"2017-12-01T10:12:55.038194\"", 47, 575, 17501, 420034},
       {"timestamp", "\"1970-01-01T00:00:01.000001\"", 0, 0, 0, 0},
@@ -152,7 +157,8 @@ TEST(IcebergTransformTest, HumanStringsAndPaths) {
   ice::partition_spec spec;
   spec.fields.push_back({1, {}, 1000, "a b", ice::parse_transform("identity").value()});
   spec.fields.push_back({2, {}, 1001, "ts_day", d});
-  auto p = ice::partition_path(spec, s, {ice::literal::of_bytes("x/y=z ~*"), ice::literal::of_int(17501)});
+  auto p = ice::partition_path(spec, s,
+                               {ice::literal::of_bytes("x/y=z ~*"), ice::literal::of_int(17501)});
   ASSERT_TRUE(p);
   EXPECT_EQ(*p, "a+b=x%2Fy%3Dz+%7E*/ts_day=2017-12-01");
   auto p2 = ice::partition_path(spec, s, {ice::literal::null(), ice::literal::null()});
@@ -171,7 +177,8 @@ TEST(IcebergTransformTest, WholeColumnMatchesPerValue) {
   cs.fields.push_back(lakecodec::field("l", lakecodec::types::int64()));
   cs.fields.push_back(lakecodec::field("s", lakecodec::types::string()));
   cs.fields.push_back(lakecodec::field("d", lakecodec::types::decimal128(9, 2)));
-  cs.fields.push_back(lakecodec::field("t", lakecodec::types::timestamp(lakecodec::time_unit::nano, false)));
+  cs.fields.push_back(
+      lakecodec::field("t", lakecodec::types::timestamp(lakecodec::time_unit::nano, false)));
   lakecodec::batch_builder b(cs);
   for (int64_t i = -500; i < 500; ++i) {
     if (i % 7 == 0) {
@@ -217,15 +224,24 @@ TEST(IcebergTransformTest, WholeColumnMatchesPerValue) {
   }
   std::vector<int32_t> out(v.length);
   EXPECT_FALSE(ice::transform_to_int32(ice::parse_transform("bucket[4]").value(), T("long"),
-                                       v.columns[1], out.data(), nullptr).ok());
+                                       v.columns[1], out.data(), nullptr)
+                   .ok());
 }
 
 TEST(IcebergValueTest, BinarySingleValueVectors) {
-  struct row { const char* type; const char* json; const char* hex; };
+  struct row {
+    const char* type;
+    const char* json;
+    const char* hex;
+  };
   const row rows[] = {
-      {"boolean", "false", "00"}, {"boolean", "true", "01"}, {"int", "84202", "ea480100"},
-      {"long", "200", "c800000000000000"}, {"float", "-4.5", "000090c0"},
-      {"double", "6.0", "0000000000001840"}, {"date", "\"1972-09-27\"", "e8030000"},
+      {"boolean", "false", "00"},
+      {"boolean", "true", "01"},
+      {"int", "84202", "ea480100"},
+      {"long", "200", "c800000000000000"},
+      {"float", "-4.5", "000090c0"},
+      {"double", "6.0", "0000000000001840"},
+      {"date", "\"1972-09-27\"", "e8030000"},
       {"time", "\"00:00:00.010000\"", "1027000000000000"},
       {"timestamp", "\"1970-01-01T00:00:00.400000\"", "801a060000000000"},
       {"timestamptz", "\"1970-01-01T00:00:00.400000+00:00\"", "801a060000000000"},
@@ -233,9 +249,12 @@ TEST(IcebergValueTest, BinarySingleValueVectors) {
       {"timestamptz_ns", "\"1970-01-01T00:00:00.4+00:00\"", "0084d71700000000"},
       {"string", "\"ABC\"", "414243"},
       {"uuid", "\"f79c3e09-677c-4bbd-a479-3f349cb785e7\"", "f79c3e09677c4bbda4793f349cb785e7"},
-      {"fixed[2]", "\"6162\"", "6162"}, {"binary", "\"5a\"", "5a"},
-      {"decimal(3,2)", "\"3.45\"", "0159"}, {"decimal(5,2)", "\"123.45\"", "3039"},
-      {"decimal(7,4)", "\"123.4567\"", "12d687"}, {"decimal(7,4)", "\"-123.4567\"", "ed2979"},
+      {"fixed[2]", "\"6162\"", "6162"},
+      {"binary", "\"5a\"", "5a"},
+      {"decimal(3,2)", "\"3.45\"", "0159"},
+      {"decimal(5,2)", "\"123.45\"", "3039"},
+      {"decimal(7,4)", "\"123.4567\"", "12d687"},
+      {"decimal(7,4)", "\"-123.4567\"", "ed2979"},
       {"decimal(10,3)", "\"0.011\"", "0b"},
   };
   for (const row& r : rows) {
@@ -258,20 +277,36 @@ TEST(IcebergValueTest, BinarySingleValueVectors) {
 }
 
 TEST(IcebergValueTest, JsonSingleValueForms) {
-  EXPECT_EQ(ice::literal_to_json(T("decimal(9,4)"), J(T("decimal(9,4)"), "\"123.45\"")).dump(), "\"123.4500\"");
+  EXPECT_EQ(ice::literal_to_json(T("decimal(9,4)"), J(T("decimal(9,4)"), "\"123.45\"")).dump(),
+            "\"123.4500\"");
   EXPECT_EQ(ice::literal_to_json(T("decimal(9,0)"), J(T("decimal(9,0)"), "\"2\"")).dump(), "\"2\"");
-  EXPECT_EQ(ice::literal_to_json(T("binary"), J(T("binary"), "\"010203FF\"")).dump(), "\"010203ff\"");
-  EXPECT_EQ(ice::literal_to_json(T("timestamptz"), J(T("timestamptz"), "\"2017-11-16T14:31:08.123456-08:00\"")).dump(),
+  EXPECT_EQ(ice::literal_to_json(T("binary"), J(T("binary"), "\"010203FF\"")).dump(),
+            "\"010203ff\"");
+  EXPECT_EQ(ice::literal_to_json(T("timestamptz"),
+                                 J(T("timestamptz"), "\"2017-11-16T14:31:08.123456-08:00\""))
+                .dump(),
             "\"2017-11-16T22:31:08.123456+00:00\"");
-  EXPECT_EQ(ice::literal_to_json(T("timestamp_ns"), J(T("timestamp_ns"), "\"1969-12-31T23:59:59.999999999\"")).dump(),
+  EXPECT_EQ(ice::literal_to_json(T("timestamp_ns"),
+                                 J(T("timestamp_ns"), "\"1969-12-31T23:59:59.999999999\""))
+                .dump(),
             "\"1969-12-31T23:59:59.999999999\"");
-  EXPECT_EQ(ice::literal_to_json(T("time"), J(T("time"), "\"22:31:08.123456\"")).dump(), "\"22:31:08.123456\"");
+  EXPECT_EQ(ice::literal_to_json(T("time"), J(T("time"), "\"22:31:08.123456\"")).dump(),
+            "\"22:31:08.123456\"");
   const std::pair<const char*, const char*> bad[] = {
-      {"int", "2147483648"}, {"int", "\"1\""}, {"date", "\"2017-02-30\""}, {"date", "17486"},
-      {"timestamp", "\"2017-11-16T22:31:08+00:00\""}, {"timestamptz", "\"2017-11-16T22:31:08\""},
-      {"decimal(4,2)", "\"123.45\""}, {"decimal(4,2)", "\"1.234\""}, {"decimal(4,2)", "1.5"},
-      {"uuid", "\"f79c3e09\""}, {"fixed[2]", "\"616263\""}, {"binary", "\"0g\""},
-      {"boolean", "1"}, {"time", "\"25:00:00\""},
+      {"int", "2147483648"},
+      {"int", "\"1\""},
+      {"date", "\"2017-02-30\""},
+      {"date", "17486"},
+      {"timestamp", "\"2017-11-16T22:31:08+00:00\""},
+      {"timestamptz", "\"2017-11-16T22:31:08\""},
+      {"decimal(4,2)", "\"123.45\""},
+      {"decimal(4,2)", "\"1.234\""},
+      {"decimal(4,2)", "1.5"},
+      {"uuid", "\"f79c3e09\""},
+      {"fixed[2]", "\"616263\""},
+      {"binary", "\"0g\""},
+      {"boolean", "1"},
+      {"time", "\"25:00:00\""},
   };
   for (const auto& b : bad) {
     auto r = ice::literal_from_json(T(b.first), nlohmann::json::parse(b.second));

@@ -72,7 +72,8 @@ inline int transform(const args& a) {
     const std::string& text = a.positional[i];
     auto j = ice::ordered_json::parse(text, nullptr, false);
     if (j.is_discarded())
-      return data_error("", lakecodec::invalid_argument("value '" + text + "' is not JSON (quote strings: '\"abc\"')"));
+      return data_error("", lakecodec::invalid_argument(
+                                "value '" + text + "' is not JSON (quote strings: '\"abc\"')"));
     auto v = ice::literal_from_json(*source, j);
     if (!v) return data_error("", v.error());
     auto r = ice::apply_transform(*tr, *source, *v);
@@ -84,9 +85,11 @@ inline int transform(const args& a) {
 }  // namespace iceberg_cli
 
 inline void register_iceberg_commands(registry& r) {
-  r.describe_group("iceberg", "Inspect Iceberg table metadata and manifests; apply partition transforms");
+  r.describe_group("iceberg",
+                   "Inspect Iceberg table metadata and manifests; apply partition transforms");
   r.add({"iceberg validate",
-         "Check table metadata JSON (v1-v3, plain or gzip) as Java does; exit 1 with the reason if invalid",
+         "Check table metadata JSON (v1-v3, plain or gzip) as Java does; exit 1 with the reason if "
+         "invalid",
          "METADATA.json",
          {{"print", false, "write the normalized metadata JSON (Java key order) to stdout"},
           {"pretty", false, "with --print: indent the JSON"}},

@@ -47,8 +47,7 @@ inline result<data_type> to_columnar_type(const type& t) {
     case type_kind::struct_: return lakecodec::types::struct_();
     case type_kind::list: return lakecodec::types::list();
     case type_kind::map: return lakecodec::types::map();
-    default:
-      return unsupported("iceberg: type " + type_to_string(t) + " has no columnar mapping");
+    default: return unsupported("iceberg: type " + type_to_string(t) + " has no columnar mapping");
   }
 }
 
@@ -97,7 +96,8 @@ inline result<lakecodec::schema> to_columnar_schema(const schema& s) {
 namespace detail {
 inline result<type> from_columnar_type(const lakecodec::field& f, int32_t& next_id, int depth);
 
-inline result<nested_field> from_columnar_field(const lakecodec::field& f, int32_t& next_id, int depth) {
+inline result<nested_field> from_columnar_field(const lakecodec::field& f, int32_t& next_id,
+                                                int depth) {
   if (depth > LAKECODEC_MAX_NESTING_DEPTH)
     return invalid_argument("iceberg: columnar schema nests deeper than the limit");
   nested_field out;
@@ -121,7 +121,9 @@ inline result<type> from_columnar_type(const lakecodec::field& f, int32_t& next_
     case type_id::decimal128: return types::decimal(t.precision, t.scale);
     case type_id::date32: return types::date();
     case type_id::time64:
-      if (t.unit != time_unit::micro) return unsupported("iceberg: time must be microseconds, column '" + f.name + "' is " + t.to_string());
+      if (t.unit != time_unit::micro)
+        return unsupported("iceberg: time must be microseconds, column '" + f.name + "' is " +
+                           t.to_string());
       return types::time();
     case type_id::timestamp:
       if (t.unit == time_unit::nano) return t.utc ? types::timestamptz_ns() : types::timestamp_ns();
@@ -130,7 +132,8 @@ inline result<type> from_columnar_type(const lakecodec::field& f, int32_t& next_
     case type_id::large_string: return types::string();
     case type_id::binary:
     case type_id::large_binary: return types::binary();
-    case type_id::fixed_size_binary: return t.uuid && t.byte_width == 16 ? types::uuid() : types::fixed(t.byte_width);
+    case type_id::fixed_size_binary:
+      return t.uuid && t.byte_width == 16 ? types::uuid() : types::fixed(t.byte_width);
     case type_id::struct_: {
       type st = types::make(type_kind::struct_);
       for (const lakecodec::field& c : f.children) {
@@ -141,8 +144,10 @@ inline result<type> from_columnar_type(const lakecodec::field& f, int32_t& next_
     }
     case type_id::list:
     case type_id::large_list: {
-      if (f.children.size() != 1) return invalid_argument("iceberg: list column '" + f.name + "' needs one child");
-      LAKECODEC_ASSIGN_OR_RETURN(nested_field e, from_columnar_field(f.children[0], next_id, depth + 1));
+      if (f.children.size() != 1)
+        return invalid_argument("iceberg: list column '" + f.name + "' needs one child");
+      LAKECODEC_ASSIGN_OR_RETURN(nested_field e,
+                                 from_columnar_field(f.children[0], next_id, depth + 1));
       e.name = "element";
       type lt = types::make(type_kind::list);
       lt.fields.push_back(std::move(e));
@@ -151,8 +156,10 @@ inline result<type> from_columnar_type(const lakecodec::field& f, int32_t& next_
     case type_id::map: {
       if (f.children.size() != 1 || f.children[0].children.size() != 2)
         return invalid_argument("iceberg: map column '" + f.name + "' needs entries<key, value>");
-      LAKECODEC_ASSIGN_OR_RETURN(nested_field k, from_columnar_field(f.children[0].children[0], next_id, depth + 1));
-      LAKECODEC_ASSIGN_OR_RETURN(nested_field v, from_columnar_field(f.children[0].children[1], next_id, depth + 1));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          nested_field k, from_columnar_field(f.children[0].children[0], next_id, depth + 1));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          nested_field v, from_columnar_field(f.children[0].children[1], next_id, depth + 1));
       k.name = "key";
       k.required = true;
       v.name = "value";
@@ -197,8 +204,10 @@ inline void append_literal(column_builder& b, const type& t, const literal& v) {
   }
   switch (storage_of(t.kind)) {
     case value_storage::integer:
-      if (t.kind == type_kind::boolean) b.append_bool(v.i != 0);
-      else b.append_int(v.i);
+      if (t.kind == type_kind::boolean)
+        b.append_bool(v.i != 0);
+      else
+        b.append_int(v.i);
       return;
     case value_storage::floating: b.append_float(v.d); return;
     case value_storage::decimal: b.append_decimal(v.dec); return;
@@ -223,8 +232,8 @@ status append_json_value(column_builder* b, const nested_field& f, const J* v,
     return invalid_argument("iceberg: value at '" + path + "' nests too deeply");
   if (v == nullptr || v->is_null()) {
     if (f.required)
-      return invalid_argument("iceberg: required field '" + path + "' (id " +
-                              std::to_string(f.id) + ") is missing or null");
+      return invalid_argument("iceberg: required field '" + path + "' (id " + std::to_string(f.id) +
+                              ") is missing or null");
     if (b) b->append_null();
     return {};
   }

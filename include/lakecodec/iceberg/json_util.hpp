@@ -7,10 +7,9 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/status.hpp"
@@ -137,8 +136,9 @@ status opt_int_list(const J& o, const char* key, std::vector<T>& out, bool& pres
 }
 /// Optional string -> string map, kept in document order.
 template <class J>
-status opt_string_map(const J& o, const char* key, std::vector<std::pair<std::string, std::string>>& out,
-                      bool& present, const std::string& what) {
+status opt_string_map(const J& o, const char* key,
+                      std::vector<std::pair<std::string, std::string>>& out, bool& present,
+                      const std::string& what) {
   present = false;
   const J* v = member(o, key);
   if (v == nullptr || v->is_null()) return {};
@@ -157,8 +157,7 @@ status opt_string_map(const J& o, const char* key, std::vector<std::pair<std::st
 /// Parses text without exceptions; corrupt_data with nlohmann's position on failure.
 inline result<ordered_json> parse_json_text(std::string_view text, const char* what) {
   ordered_json j = ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded())
-    return corrupt_data(std::string("iceberg: ") + what + " is not valid JSON");
+  if (j.is_discarded()) return corrupt_data(std::string("iceberg: ") + what + " is not valid JSON");
   return j;
 }
 

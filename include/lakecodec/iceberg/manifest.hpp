@@ -57,10 +57,10 @@ struct data_file {
   std::optional<std::vector<int64_t>> split_offsets;
   std::optional<std::vector<int32_t>> equality_ids;
   std::optional<int32_t> sort_order_id;
-  std::optional<int64_t> first_row_id;             // v3
+  std::optional<int64_t> first_row_id;              // v3
   std::optional<std::string> referenced_data_file;  // v2+
-  std::optional<int64_t> content_offset;           // v3
-  std::optional<int64_t> content_size_in_bytes;    // v3
+  std::optional<int64_t> content_offset;            // v3
+  std::optional<int64_t> content_size_in_bytes;     // v3
 };
 
 /// One manifest entry (record `manifest_entry`).
@@ -121,8 +121,8 @@ inline ordered_json avro_int_map(int32_t key_id, int32_t value_id, const char* v
   ordered_json rec = ordered_json::object();
   rec["type"] = "record";
   rec["name"] = "k" + std::to_string(key_id) + "_v" + std::to_string(value_id);
-  rec["fields"] = ordered_json::array({avro_field("key", "int", key_id, false),
-                                       avro_field("value", value_type, value_id, false)});
+  rec["fields"] = ordered_json::array(
+      {avro_field("key", "int", key_id, false), avro_field("value", value_type, value_id, false)});
   ordered_json arr = ordered_json::object();
   arr["type"] = "array";
   arr["items"] = std::move(rec);
@@ -140,7 +140,9 @@ inline ordered_json avro_array(const char* items, int32_t element_id) {
 /// Java's AvroSchemaUtil.makeCompatibleName: a leading non-letter/underscore becomes "_<c>"
 /// for digits or "_x<HEX>"; other invalid characters "_x<HEX>".
 inline std::string avro_safe_name(const std::string& name) {
-  auto valid_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  auto valid_first = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  };
   auto valid = [&](char c) { return valid_first(c) || (c >= '0' && c <= '9'); };
   static const char* hex = "0123456789ABCDEF";
   std::string out;
@@ -207,8 +209,9 @@ inline result<ordered_json> avro_type_of(const type& t, std::set<std::string>& d
     }
     case type_kind::fixed: return named_fixed("fixed_" + std::to_string(t.length), t.length);
     case type_kind::decimal: {
-      ordered_json o = named_fixed("decimal_" + std::to_string(t.precision) + "_" + std::to_string(t.scale),
-                                   decimal_required_bytes(t.precision));
+      ordered_json o =
+          named_fixed("decimal_" + std::to_string(t.precision) + "_" + std::to_string(t.scale),
+                      decimal_required_bytes(t.precision));
       if (o.is_object()) {
         o["logicalType"] = "decimal";
         o["precision"] = t.precision;
@@ -480,14 +483,14 @@ struct summary_builder {
 /// What a manifest is written for.
 struct manifest_writer_options {
   int32_t format_version = 2;
-  iceberg::schema schema;           // the table schema (header key "schema")
-  partition_spec spec;              // the partition spec (header "partition-spec" + id)
+  iceberg::schema schema;  // the table schema (header key "schema")
+  partition_spec spec;     // the partition spec (header "partition-spec" + id)
   manifest_content content = manifest_content::data;
-  int64_t snapshot_id = 0;          // added_snapshot_id of the resulting manifest_file
+  int64_t snapshot_id = 0;  // added_snapshot_id of the resulting manifest_file
   /// Data sequence number the manifest list will record for this manifest (v2+); entries with
   /// explicit sequence numbers lower the min_sequence_number.
   int64_t sequence_number = 0;
-  std::string manifest_path;        // recorded in the resulting manifest_file
+  std::string manifest_path;  // recorded in the resulting manifest_file
   avro::codec codec = avro::codec::deflate;
   int level = -1;
   /// The partition tuple type to write instead of partition_type(spec, schema), e.g. when
@@ -511,10 +514,11 @@ class manifest_writer {
     if (options.partition_type) {
       w.partition_type_ = *options.partition_type;
     } else {
-      LAKECODEC_ASSIGN_OR_RETURN(w.partition_type_, iceberg::partition_type(options.spec, options.schema));
+      LAKECODEC_ASSIGN_OR_RETURN(w.partition_type_,
+                                 iceberg::partition_type(options.spec, options.schema));
     }
-    LAKECODEC_ASSIGN_OR_RETURN(ordered_json sj,
-                               manifest_entry_avro_schema(options.format_version, w.partition_type_));
+    LAKECODEC_ASSIGN_OR_RETURN(
+        ordered_json sj, manifest_entry_avro_schema(options.format_version, w.partition_type_));
     LAKECODEC_ASSIGN_OR_RETURN(avro::schema as, avro::schema::parse(detail::dump_json(sj)));
     avro::writer_options wo;
     wo.codec = options.codec;
@@ -531,7 +535,8 @@ class manifest_writer {
                                options.content == manifest_content::data ? "data" : "deletes");
     w.start_ = sink.position();
     w.sink_ = &sink;
-    LAKECODEC_ASSIGN_OR_RETURN(avro::container_writer cw, avro::container_writer::open(sink, as, std::move(wo)));
+    LAKECODEC_ASSIGN_OR_RETURN(avro::container_writer cw,
+                               avro::container_writer::open(sink, as, std::move(wo)));
     w.writer_ = std::make_unique<avro::container_writer>(std::move(cw));
     for (const nested_field& f : w.partition_type_.fields) {
       detail::summary_builder sb;
@@ -555,9 +560,9 @@ class manifest_writer {
     const data_file& f = e.data_file;
     const int32_t v = options_.format_version;
     if (f.partition.size() != partition_type_.fields.size())
-      return invalid_argument("iceberg: data file '" + f.file_path + "' has " +
-                              std::to_string(f.partition.size()) + " partition values, the spec has " +
-                              std::to_string(partition_type_.fields.size()));
+      return invalid_argument(
+          "iceberg: data file '" + f.file_path + "' has " + std::to_string(f.partition.size()) +
+          " partition values, the spec has " + std::to_string(partition_type_.fields.size()));
     if (v == 1 && f.content != file_content::data)
       return invalid_argument("iceberg: v1 manifests hold only data files");
     avro::encoder& enc = writer_->record_encoder();
@@ -687,8 +692,9 @@ class manifest_list_writer {
     if (options.format_version < 1 || options.format_version > 3)
       return unsupported("iceberg: cannot write manifest lists of format version " +
                          std::to_string(options.format_version));
-    LAKECODEC_ASSIGN_OR_RETURN(avro::schema as, avro::schema::parse(detail::dump_json(
-                                                    manifest_file_avro_schema(options.format_version))));
+    LAKECODEC_ASSIGN_OR_RETURN(
+        avro::schema as,
+        avro::schema::parse(detail::dump_json(manifest_file_avro_schema(options.format_version))));
     avro::writer_options wo;
     wo.codec = options.codec;
     wo.level = options.level;
@@ -702,7 +708,8 @@ class manifest_list_writer {
       wo.metadata.emplace_back("first-row-id", std::to_string(options.first_row_id));
     wo.metadata.emplace_back("format-version", std::to_string(options.format_version));
     manifest_list_writer w;
-    LAKECODEC_ASSIGN_OR_RETURN(avro::container_writer cw, avro::container_writer::open(sink, as, std::move(wo)));
+    LAKECODEC_ASSIGN_OR_RETURN(avro::container_writer cw,
+                               avro::container_writer::open(sink, as, std::move(wo)));
     w.writer_ = std::make_unique<avro::container_writer>(std::move(cw));
     w.next_row_id_ = options.first_row_id;
     w.options_ = std::move(options);
@@ -731,12 +738,16 @@ class manifest_list_writer {
     }
     e.write_long(m.added_snapshot_id);
     auto count32 = [&](const std::optional<int32_t>& c) {
-      if (v == 1) detail::write_opt_int(e, c);
-      else e.write_int(c.value_or(0));
+      if (v == 1)
+        detail::write_opt_int(e, c);
+      else
+        e.write_int(c.value_or(0));
     };
     auto count64 = [&](const std::optional<int64_t>& c) {
-      if (v == 1) detail::write_opt_long(e, c);
-      else e.write_long(c.value_or(0));
+      if (v == 1)
+        detail::write_opt_long(e, c);
+      else
+        e.write_long(c.value_or(0));
     };
     count32(m.added_files_count);
     count32(m.existing_files_count);
@@ -758,7 +769,8 @@ class manifest_list_writer {
 
  private:
   manifest_list_writer() = default;
-  static void write_partitions(avro::encoder& e, const std::optional<std::vector<field_summary>>& p) {
+  static void write_partitions(avro::encoder& e,
+                               const std::optional<std::vector<field_summary>>& p) {
     e.write_union_index(p ? 1 : 0);
     if (!p) return;
     if (!p->empty()) {
@@ -809,11 +821,13 @@ inline result<type> iceberg_type_of_avro(const avro::node& n0) {
   };
   switch (n.type) {
     case avro::type::boolean: return types::boolean();
-    case avro::type::int_: return n.logical == avro::logical_type::date ? types::date() : types::int_();
+    case avro::type::int_:
+      return n.logical == avro::logical_type::date ? types::date() : types::int_();
     case avro::type::long_:
       switch (n.logical) {
         case avro::logical_type::time_micros: return types::time();
-        case avro::logical_type::timestamp_micros: return adjusted() ? types::timestamptz() : types::timestamp();
+        case avro::logical_type::timestamp_micros:
+          return adjusted() ? types::timestamptz() : types::timestamp();
         case avro::logical_type::local_timestamp_micros: return types::timestamp();
         case avro::logical_type::timestamp_nanos:
           return adjusted() ? types::timestamptz_ns() : types::timestamp_ns();
@@ -884,9 +898,11 @@ inline literal read_partition_value(const type& t, const avro::node& n, avro::de
     case avro::type::string:
     case avro::type::bytes:
     case avro::type::fixed: {
-      const std::string_view v = b->type == avro::type::fixed ? d.read_fixed(static_cast<size_t>(b->size))
-                                                              : d.read_bytes();
-      if (t.kind == type_kind::decimal) return literal::of_decimal(v.size() <= 16 ? from_be_bytes(v) : 0);
+      const std::string_view v = b->type == avro::type::fixed
+                                     ? d.read_fixed(static_cast<size_t>(b->size))
+                                     : d.read_bytes();
+      if (t.kind == type_kind::decimal)
+        return literal::of_decimal(v.size() <= 16 ? from_be_bytes(v) : 0);
       if (t.kind == type_kind::uuid && b->type == avro::type::string) {
         auto u = parse_uuid(v);
         return u ? literal::of_bytes(*u) : literal::null();
@@ -900,7 +916,8 @@ inline literal read_partition_value(const type& t, const avro::node& n, avro::de
 /// An int-keyed map written as an array of key/value records (Iceberg's form) or as an Avro
 /// map with string keys.
 template <class V, class F>
-std::optional<std::vector<std::pair<int32_t, V>>> read_id_map(const avro::node& n, avro::decoder& d, F&& conv) {
+std::optional<std::vector<std::pair<int32_t, V>>> read_id_map(const avro::node& n, avro::decoder& d,
+                                                              F&& conv) {
   const avro::node* b = read_branch(n, d);
   if (b == nullptr) return std::nullopt;
   std::vector<std::pair<int32_t, V>> out;
@@ -931,16 +948,21 @@ std::optional<std::vector<std::pair<int32_t, V>>> read_id_map(const avro::node& 
       V value{};
       for (int f = 0; f < static_cast<int>(rec.fields.size()); ++f) {
         const avro::node& ft = *rec.fields[static_cast<size_t>(f)].type;
-        if (f == kp) key = static_cast<int32_t>(read_opt_integral(ft, d).value_or(0));
-        else if (f == vp) value = conv(ft, d);
-        else (void)avro::skip(ft, d);
+        if (f == kp)
+          key = static_cast<int32_t>(read_opt_integral(ft, d).value_or(0));
+        else if (f == vp)
+          value = conv(ft, d);
+        else
+          (void)avro::skip(ft, d);
       }
       out.emplace_back(key, std::move(value));
     }
   }
   return out;
 }
-inline int64_t conv_count(const avro::node& n, avro::decoder& d) { return read_opt_integral(n, d).value_or(0); }
+inline int64_t conv_count(const avro::node& n, avro::decoder& d) {
+  return read_opt_integral(n, d).value_or(0);
+}
 inline std::string conv_bytes(const avro::node& n, avro::decoder& d) {
   auto v = read_opt_text(n, d);
   return v ? std::string(*v) : std::string();
@@ -960,13 +982,16 @@ std::optional<std::vector<T>> read_long_array(const avro::node& n, avro::decoder
   return out;
 }
 
-inline status read_data_file(const entry_plan& p, const avro::node& df, avro::decoder& d, data_file& f) {
+inline status read_data_file(const entry_plan& p, const avro::node& df, avro::decoder& d,
+                             data_file& f) {
   for (size_t i = 0; i < df.fields.size() && d.ok(); ++i) {
     const avro::node& t = *df.fields[i].type;
     switch (p.df_ids[i]) {
       case 134: {
         const int64_t c = read_opt_integral(t, d).value_or(0);
-        if (c < 0 || c > 2) return corrupt_data("iceberg: data file content " + std::to_string(c) + " is not 0, 1 or 2", d.offset());
+        if (c < 0 || c > 2)
+          return corrupt_data(
+              "iceberg: data file content " + std::to_string(c) + " is not 0, 1 or 2", d.offset());
         f.content = static_cast<file_content>(c);
         break;
       }
@@ -975,10 +1000,12 @@ inline status read_data_file(const entry_plan& p, const avro::node& df, avro::de
       case 102: {
         const avro::node* pr = read_branch(t, d);
         if (pr == nullptr) break;
-        if (pr->type != avro::type::record) return corrupt_data("iceberg: partition is not a record");
+        if (pr->type != avro::type::record)
+          return corrupt_data("iceberg: partition is not a record");
         f.partition.reserve(pr->fields.size());
         for (size_t k = 0; k < pr->fields.size(); ++k)
-          f.partition.push_back(read_partition_value(p.partition_type->fields[k].type, *pr->fields[k].type, d));
+          f.partition.push_back(
+              read_partition_value(p.partition_type->fields[k].type, *pr->fields[k].type, d));
         break;
       }
       case 103: f.record_count = read_opt_integral(t, d).value_or(0); break;
@@ -989,12 +1016,18 @@ inline status read_data_file(const entry_plan& p, const avro::node& df, avro::de
       case 137: f.nan_value_counts = read_id_map<int64_t>(t, d, conv_count); break;
       case 125: f.lower_bounds = read_id_map<std::string>(t, d, conv_bytes); break;
       case 128: f.upper_bounds = read_id_map<std::string>(t, d, conv_bytes); break;
-      case 131: if (auto v = read_opt_text(t, d)) f.key_metadata = std::string(*v); break;
+      case 131:
+        if (auto v = read_opt_text(t, d)) f.key_metadata = std::string(*v);
+        break;
       case 132: f.split_offsets = read_long_array<int64_t>(t, d); break;
       case 135: f.equality_ids = read_long_array<int32_t>(t, d); break;
-      case 140: if (auto v = read_opt_integral(t, d)) f.sort_order_id = static_cast<int32_t>(*v); break;
+      case 140:
+        if (auto v = read_opt_integral(t, d)) f.sort_order_id = static_cast<int32_t>(*v);
+        break;
       case 142: f.first_row_id = read_opt_integral(t, d); break;
-      case 143: if (auto v = read_opt_text(t, d)) f.referenced_data_file = std::string(*v); break;
+      case 143:
+        if (auto v = read_opt_text(t, d)) f.referenced_data_file = std::string(*v);
+        break;
       case 144: f.content_offset = read_opt_integral(t, d); break;
       case 145: f.content_size_in_bytes = read_opt_integral(t, d); break;
       default: LAKECODEC_TRY(avro::skip(t, d));
@@ -1011,7 +1044,9 @@ inline status read_entry(const entry_plan& p, avro::decoder& d, manifest_entry& 
         const int64_t st = read_opt_integral(t, d).value_or(-1);
         if (!d.ok()) break;
         if (st < 0 || st > 2)
-          return corrupt_data("iceberg: manifest entry status " + std::to_string(st) + " is not 0, 1 or 2", d.offset());
+          return corrupt_data(
+              "iceberg: manifest entry status " + std::to_string(st) + " is not 0, 1 or 2",
+              d.offset());
         e.status = static_cast<entry_status>(st);
         break;
       }
@@ -1021,7 +1056,8 @@ inline status read_entry(const entry_plan& p, avro::decoder& d, manifest_entry& 
       case 2: {
         const avro::node* df = read_branch(t, d);
         if (!d.ok()) break;
-        if (df == nullptr) return corrupt_data("iceberg: manifest entry has a null data_file", d.offset());
+        if (df == nullptr)
+          return corrupt_data("iceberg: manifest entry has a null data_file", d.offset());
         LAKECODEC_TRY(read_data_file(p, *df, d, e.data_file));
         break;
       }
@@ -1068,7 +1104,8 @@ inline std::optional<std::string> opt_bytes(const avro::value& rec, int pos) {
 /// An int-keyed map stored as an array of key/value records (or a real Avro map, whose string
 /// keys are parsed as ints).
 template <class V, class F>
-std::optional<std::vector<std::pair<int32_t, V>>> opt_id_map(const avro::value& rec, int pos, F&& conv) {
+std::optional<std::vector<std::pair<int32_t, V>>> opt_id_map(const avro::value& rec, int pos,
+                                                             F&& conv) {
   if (pos < 0) return std::nullopt;
   const avro::value& v = rec.field(static_cast<size_t>(pos)).unwrapped();
   if (v.is_null()) return std::nullopt;
@@ -1111,7 +1148,8 @@ inline result<manifest> read_manifest(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
   manifest out;
   out.metadata = r.metadata();
-  if (const std::string* fv = r.metadata("format-version")) out.format_version = std::atoi(fv->c_str());
+  if (const std::string* fv = r.metadata("format-version"))
+    out.format_version = std::atoi(fv->c_str());
   if (const std::string* c = r.metadata("content"))
     out.content = *c == "deletes" ? manifest_content::deletes : manifest_content::data;
   const avro::node& root = r.writer_schema().root();
@@ -1120,19 +1158,23 @@ inline result<manifest> read_manifest(byte_span file) {
   const int p_status = detail::id_pos(root, 0), p_seq = detail::id_pos(root, 3),
             p_df = detail::id_pos(root, 2);
   if (p_status < 0 || p_df < 0)
-    return corrupt_data("iceberg: manifest schema lacks status (field id 0) or data_file (field id 2)");
+    return corrupt_data(
+        "iceberg: manifest schema lacks status (field id 0) or data_file (field id 2)");
   const avro::node& df = detail::unwrap_optional(*root.fields[static_cast<size_t>(p_df)].type);
-  if (df.type != avro::type::record) return corrupt_data("iceberg: data_file (field id 2) is not a record");
+  if (df.type != avro::type::record)
+    return corrupt_data("iceberg: data_file (field id 2) is not a record");
   int pos[146];
   for (int id = 100; id < 146; ++id) pos[id] = detail::id_pos(df, id);
   if (r.metadata("format-version") == nullptr)  // some writers omit it: infer from the fields
     out.format_version = pos[142] >= 0 ? 3 : (pos[134] >= 0 || p_seq >= 0) ? 2 : 1;
   if (pos[100] < 0 || pos[103] < 0 || pos[104] < 0)
-    return corrupt_data("iceberg: data_file lacks file_path (100), record_count (103) or file_size_in_bytes (104)");
+    return corrupt_data(
+        "iceberg: data_file lacks file_path (100), record_count (103) or file_size_in_bytes (104)");
   std::vector<int> part_pos;
   if (pos[102] >= 0) {
     const avro::node& pr = detail::unwrap_optional(*df.fields[static_cast<size_t>(pos[102])].type);
-    if (pr.type != avro::type::record) return corrupt_data("iceberg: partition (field id 102) is not a record");
+    if (pr.type != avro::type::record)
+      return corrupt_data("iceberg: partition (field id 102) is not a record");
     out.partition_type = types::struct_({});
     for (const avro::record_field& f : pr.fields) {
       LAKECODEC_ASSIGN_OR_RETURN(type t, detail::iceberg_type_of_avro(*f.type));
@@ -1157,7 +1199,8 @@ inline result<manifest> read_manifest(byte_span file) {
     avro::decoder d(block.data, block.offset);
     if (static_cast<uint64_t>(block.count) > block.data.size)
       return corrupt_data("iceberg: manifest block claims " + std::to_string(block.count) +
-                          " entries in " + std::to_string(block.data.size) + " bytes", block.offset);
+                              " entries in " + std::to_string(block.data.size) + " bytes",
+                          block.offset);
     for (int64_t k = 0; k < block.count; ++k) {
       manifest_entry e;
       LAKECODEC_TRY(detail::read_entry(plan, d, e));
@@ -1166,7 +1209,8 @@ inline result<manifest> read_manifest(byte_span file) {
     if (!d.ok()) return d.error();
     if (!d.at_end())
       return corrupt_data("iceberg: manifest block has " + std::to_string(d.remaining()) +
-                          " bytes after its " + std::to_string(block.count) + " entries", d.offset());
+                              " bytes after its " + std::to_string(block.count) + " entries",
+                          d.offset());
   }
   return out;
 }
@@ -1184,19 +1228,23 @@ inline result<manifest_list> read_manifest_list(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
   manifest_list out;
   out.metadata = r.metadata();
-  if (const std::string* fv = r.metadata("format-version")) out.format_version = std::atoi(fv->c_str());
+  if (const std::string* fv = r.metadata("format-version"))
+    out.format_version = std::atoi(fv->c_str());
   const avro::node& root = r.writer_schema().root();
-  if (root.type != avro::type::record) return corrupt_data("iceberg: manifest list schema is not a record");
+  if (root.type != avro::type::record)
+    return corrupt_data("iceberg: manifest list schema is not a record");
   int pos[521];
   for (int id = 500; id < 521; ++id) pos[id] = detail::id_pos(root, id);
   if (r.metadata("format-version") == nullptr)  // some writers omit it: infer from the fields
     out.format_version = pos[520] >= 0 ? 3 : pos[517] >= 0 ? 2 : 1;
   if (pos[500] < 0 || pos[501] < 0 || pos[502] < 0 || pos[503] < 0)
-    return corrupt_data("iceberg: manifest list schema lacks manifest_path (500), manifest_length (501), "
-                        "partition_spec_id (502) or added_snapshot_id (503)");
+    return corrupt_data(
+        "iceberg: manifest list schema lacks manifest_path (500), manifest_length (501), "
+        "partition_spec_id (502) or added_snapshot_id (503)");
   int sp[4] = {-1, -1, -1, -1};
   if (pos[507] >= 0) {
-    const avro::node& arr = detail::unwrap_optional(*root.fields[static_cast<size_t>(pos[507])].type);
+    const avro::node& arr =
+        detail::unwrap_optional(*root.fields[static_cast<size_t>(pos[507])].type);
     if (arr.type == avro::type::array && arr.items) {
       const avro::node& s = detail::unwrap_optional(*arr.items);
       if (s.type == avro::type::record) {
@@ -1215,7 +1263,8 @@ inline result<manifest_list> read_manifest_list(byte_span file) {
     m.manifest_path = rec.field(static_cast<size_t>(pos[500])).unwrapped().as_string();
     m.manifest_length = rec.field(static_cast<size_t>(pos[501])).unwrapped().as_long();
     m.partition_spec_id = rec.field(static_cast<size_t>(pos[502])).unwrapped().as_int();
-    if (auto c = detail::opt_long(rec, pos[517])) m.content = *c == 1 ? manifest_content::deletes : manifest_content::data;
+    if (auto c = detail::opt_long(rec, pos[517]))
+      m.content = *c == 1 ? manifest_content::deletes : manifest_content::data;
     m.sequence_number = detail::opt_long(rec, pos[515]).value_or(0);
     m.min_sequence_number = detail::opt_long(rec, pos[516]).value_or(0);
     m.added_snapshot_id = rec.field(static_cast<size_t>(pos[503])).unwrapped().as_long();
@@ -1237,7 +1286,8 @@ inline result<manifest_list> read_manifest_list(byte_span file) {
         for (const avro::value& s0 : arr.items()) {
           const avro::value& s = s0.unwrapped();
           field_summary fs;
-          if (sp[0] >= 0) fs.contains_null = s.field(static_cast<size_t>(sp[0])).unwrapped().as_bool();
+          if (sp[0] >= 0)
+            fs.contains_null = s.field(static_cast<size_t>(sp[0])).unwrapped().as_bool();
           if (sp[1] >= 0) {
             const avro::value& n = s.field(static_cast<size_t>(sp[1])).unwrapped();
             if (!n.is_null()) fs.contains_nan = n.as_bool();
@@ -1292,7 +1342,8 @@ inline ordered_json manifest_entry_to_json(const manifest_entry& e, const type& 
   const data_file& f = e.data_file;
   ordered_json part = ordered_json::object();
   for (size_t i = 0; i < f.partition.size() && i < partition_type.fields.size(); ++i)
-    part[partition_type.fields[i].name] = literal_to_json(partition_type.fields[i].type, f.partition[i]);
+    part[partition_type.fields[i].name] =
+        literal_to_json(partition_type.fields[i].type, f.partition[i]);
   ordered_json d = ordered_json::object();
   d["content"] = static_cast<int32_t>(f.content);
   d["file_path"] = f.file_path;
@@ -1306,7 +1357,8 @@ inline ordered_json manifest_entry_to_json(const manifest_entry& e, const type& 
   d["nan_value_counts"] = detail::id_map_json(f.nan_value_counts, false);
   d["lower_bounds"] = detail::id_map_json(f.lower_bounds, true);
   d["upper_bounds"] = detail::id_map_json(f.upper_bounds, true);
-  d["key_metadata"] = f.key_metadata ? ordered_json(to_hex(*f.key_metadata)) : ordered_json(nullptr);
+  d["key_metadata"] =
+      f.key_metadata ? ordered_json(to_hex(*f.key_metadata)) : ordered_json(nullptr);
   d["split_offsets"] = detail::opt_json(f.split_offsets);
   d["equality_ids"] = detail::opt_json(f.equality_ids);
   d["sort_order_id"] = detail::opt_json(f.sort_order_id);
@@ -1345,15 +1397,18 @@ inline ordered_json manifest_file_to_json(const manifest_file& m) {
       ordered_json p = ordered_json::object();
       p["contains_null"] = s.contains_null;
       p["contains_nan"] = detail::opt_json(s.contains_nan);
-      p["lower_bound"] = s.lower_bound ? ordered_json(to_hex(*s.lower_bound)) : ordered_json(nullptr);
-      p["upper_bound"] = s.upper_bound ? ordered_json(to_hex(*s.upper_bound)) : ordered_json(nullptr);
+      p["lower_bound"] =
+          s.lower_bound ? ordered_json(to_hex(*s.lower_bound)) : ordered_json(nullptr);
+      p["upper_bound"] =
+          s.upper_bound ? ordered_json(to_hex(*s.upper_bound)) : ordered_json(nullptr);
       parts.push_back(std::move(p));
     }
     o["partitions"] = std::move(parts);
   } else {
     o["partitions"] = nullptr;
   }
-  o["key_metadata"] = m.key_metadata ? ordered_json(to_hex(*m.key_metadata)) : ordered_json(nullptr);
+  o["key_metadata"] =
+      m.key_metadata ? ordered_json(to_hex(*m.key_metadata)) : ordered_json(nullptr);
   o["first_row_id"] = detail::opt_json(m.first_row_id);
   return o;
 }

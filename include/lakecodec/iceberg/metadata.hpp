@@ -95,9 +95,8 @@ struct blob_metadata {
   std::vector<int32_t> fields;
   string_map properties;
   bool operator==(const blob_metadata& o) const {
-    return type == o.type && snapshot_id == o.snapshot_id &&
-           sequence_number == o.sequence_number && fields == o.fields &&
-           properties == o.properties;
+    return type == o.type && snapshot_id == o.snapshot_id && sequence_number == o.sequence_number &&
+           fields == o.fields && properties == o.properties;
   }
 };
 
@@ -195,12 +194,11 @@ struct table_metadata {
     return format_version == o.format_version && table_uuid == o.table_uuid &&
            location == o.location && last_sequence_number == o.last_sequence_number &&
            last_updated_ms == o.last_updated_ms && last_column_id == o.last_column_id &&
-           schemas == o.schemas && current_schema_id == o.current_schema_id &&
-           specs == o.specs && default_spec_id == o.default_spec_id &&
-           last_partition_id == o.last_partition_id && sort_orders == o.sort_orders &&
-           default_sort_order_id == o.default_sort_order_id && properties == o.properties &&
-           current_snapshot_id == o.current_snapshot_id && snapshots == o.snapshots &&
-           refs == o.refs && statistics == o.statistics &&
+           schemas == o.schemas && current_schema_id == o.current_schema_id && specs == o.specs &&
+           default_spec_id == o.default_spec_id && last_partition_id == o.last_partition_id &&
+           sort_orders == o.sort_orders && default_sort_order_id == o.default_sort_order_id &&
+           properties == o.properties && current_snapshot_id == o.current_snapshot_id &&
+           snapshots == o.snapshots && refs == o.refs && statistics == o.statistics &&
            partition_statistics == o.partition_statistics && snapshot_log == o.snapshot_log &&
            metadata_log == o.metadata_log && next_row_id == o.next_row_id &&
            encryption_keys == o.encryption_keys;
@@ -221,8 +219,10 @@ status opt_field(const J& o, const char* key, std::optional<T>& out, const std::
   } else {
     LAKECODEC_TRY(opt_int(o, key, v, present, what));
   }
-  if (present) out = std::move(v);
-  else out.reset();
+  if (present)
+    out = std::move(v);
+  else
+    out.reset();
   return {};
 }
 
@@ -301,7 +301,8 @@ result<statistics_file> statistics_from_json(const J& j) {
 }
 
 template <class J, class T, class F>
-status parse_array(const J& j, const char* key, const std::string& what, std::vector<T>& out, F&& one) {
+status parse_array(const J& j, const char* key, const std::string& what, std::vector<T>& out,
+                   F&& one) {
   status st;
   const J* arr = opt_array(j, key, what, st);
   LAKECODEC_TRY(st);
@@ -331,7 +332,8 @@ status parse_schemas(const J& j, table_metadata& m) {
       m.schemas.push_back(std::move(sc));
     }
     bool has_current = false;
-    LAKECODEC_TRY(opt_int(j, "current-schema-id", m.current_schema_id, has_current, "table metadata"));
+    LAKECODEC_TRY(
+        opt_int(j, "current-schema-id", m.current_schema_id, has_current, "table metadata"));
     if (!has_current) {
       if (v != 1) return missing("table metadata", "current-schema-id");
       const J* legacy = member(j, "schema");
@@ -344,7 +346,8 @@ status parse_schemas(const J& j, table_metadata& m) {
                               std::to_string(m.current_schema_id) + " from schemas");
     return {};
   }
-  if (v != 1) return invalid_argument("iceberg: schemas must exist in format v" + std::to_string(v));
+  if (v != 1)
+    return invalid_argument("iceberg: schemas must exist in format v" + std::to_string(v));
   const J* legacy = member(j, "schema");
   if (legacy == nullptr) return missing("table metadata", "schema");
   LAKECODEC_ASSIGN_OR_RETURN(schema sc, schema_from_json(*legacy));
@@ -372,7 +375,8 @@ status parse_specs(const J& j, table_metadata& m) {
     }
   } else {
     if (v != 1)
-      return invalid_argument("iceberg: partition-specs must exist in format v" + std::to_string(v));
+      return invalid_argument("iceberg: partition-specs must exist in format v" +
+                              std::to_string(v));
     const J* legacy = member(j, "partition-spec");
     if (legacy == nullptr) return missing("table metadata", "partition-spec");
     partition_spec ps;
@@ -387,7 +391,8 @@ status parse_specs(const J& j, table_metadata& m) {
   LAKECODEC_TRY(opt_int(j, "last-partition-id", m.last_partition_id, has_last, "table metadata"));
   if (!has_last) {
     if (v != 1)
-      return invalid_argument("iceberg: last-partition-id must exist in format v" + std::to_string(v));
+      return invalid_argument("iceberg: last-partition-id must exist in format v" +
+                              std::to_string(v));
     m.last_partition_id = partition_data_id_start - 1;
     for (const auto& ps : m.specs)
       m.last_partition_id = std::max(m.last_partition_id, ps.last_assigned_field_id());
@@ -440,7 +445,8 @@ status parse_refs(const J& j, table_metadata& m) {
     LAKECODEC_TRY(req_int(it.value(), "snapshot-id", r.snapshot_id, what));
     LAKECODEC_TRY(req_string(it.value(), "type", r.type, what));
     if (r.type != "branch" && r.type != "tag")
-      return invalid_argument("iceberg: " + what + " type must be branch or tag, got '" + r.type + "'");
+      return invalid_argument("iceberg: " + what + " type must be branch or tag, got '" + r.type +
+                              "'");
     LAKECODEC_TRY(opt_field(it.value(), "min-snapshots-to-keep", r.min_snapshots_to_keep, what));
     LAKECODEC_TRY(opt_field(it.value(), "max-snapshot-age-ms", r.max_snapshot_age_ms, what));
     LAKECODEC_TRY(opt_field(it.value(), "max-ref-age-ms", r.max_ref_age_ms, what));
@@ -451,20 +457,22 @@ status parse_refs(const J& j, table_metadata& m) {
 
 template <class J>
 status parse_logs_and_stats(const J& j, table_metadata& m) {
-  LAKECODEC_TRY(parse_array(j, "snapshot-log", "table metadata", m.snapshot_log,
-                            [](const J& e) -> result<snapshot_log_entry> {
-                              snapshot_log_entry s;
-                              LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "snapshot-log entry"));
-                              LAKECODEC_TRY(req_int(e, "snapshot-id", s.snapshot_id, "snapshot-log entry"));
-                              return s;
-                            }));
-  LAKECODEC_TRY(parse_array(j, "metadata-log", "table metadata", m.metadata_log,
-                            [](const J& e) -> result<metadata_log_entry> {
-                              metadata_log_entry s;
-                              LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "metadata-log entry"));
-                              LAKECODEC_TRY(req_string(e, "metadata-file", s.metadata_file, "metadata-log entry"));
-                              return s;
-                            }));
+  LAKECODEC_TRY(
+      parse_array(j, "snapshot-log", "table metadata", m.snapshot_log,
+                  [](const J& e) -> result<snapshot_log_entry> {
+                    snapshot_log_entry s;
+                    LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "snapshot-log entry"));
+                    LAKECODEC_TRY(req_int(e, "snapshot-id", s.snapshot_id, "snapshot-log entry"));
+                    return s;
+                  }));
+  LAKECODEC_TRY(parse_array(
+      j, "metadata-log", "table metadata", m.metadata_log,
+      [](const J& e) -> result<metadata_log_entry> {
+        metadata_log_entry s;
+        LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "metadata-log entry"));
+        LAKECODEC_TRY(req_string(e, "metadata-file", s.metadata_file, "metadata-log entry"));
+        return s;
+      }));
   LAKECODEC_TRY(parse_array(j, "statistics", "table metadata", m.statistics,
                             [](const J& e) { return statistics_from_json(e); }));
   LAKECODEC_TRY(parse_array(j, "partition-statistics", "table metadata", m.partition_statistics,
@@ -473,20 +481,22 @@ status parse_logs_and_stats(const J& j, table_metadata& m) {
                               const char* w = "partition statistics file";
                               LAKECODEC_TRY(req_int(e, "snapshot-id", f.snapshot_id, w));
                               LAKECODEC_TRY(req_string(e, "statistics-path", f.statistics_path, w));
-                              LAKECODEC_TRY(req_int(e, "file-size-in-bytes", f.file_size_in_bytes, w));
+                              LAKECODEC_TRY(
+                                  req_int(e, "file-size-in-bytes", f.file_size_in_bytes, w));
                               return f;
                             }));
-  LAKECODEC_TRY(parse_array(j, "encryption-keys", "table metadata", m.encryption_keys,
-                            [](const J& e) -> result<encryption_key> {
-                              encryption_key k;
-                              const char* w = "encryption key";
-                              LAKECODEC_TRY(req_string(e, "key-id", k.key_id, w));
-                              LAKECODEC_TRY(req_string(e, "encrypted-key-metadata", k.encrypted_key_metadata, w));
-                              LAKECODEC_TRY(opt_field(e, "encrypted-by-id", k.encrypted_by_id, w));
-                              bool present = false;
-                              LAKECODEC_TRY(opt_string_map(e, "properties", k.properties, present, w));
-                              return k;
-                            }));
+  LAKECODEC_TRY(parse_array(
+      j, "encryption-keys", "table metadata", m.encryption_keys,
+      [](const J& e) -> result<encryption_key> {
+        encryption_key k;
+        const char* w = "encryption key";
+        LAKECODEC_TRY(req_string(e, "key-id", k.key_id, w));
+        LAKECODEC_TRY(req_string(e, "encrypted-key-metadata", k.encrypted_key_metadata, w));
+        LAKECODEC_TRY(opt_field(e, "encrypted-by-id", k.encrypted_by_id, w));
+        bool present = false;
+        LAKECODEC_TRY(opt_string_map(e, "properties", k.properties, present, w));
+        return k;
+      }));
   return {};
 }
 }  // namespace detail
@@ -495,7 +505,8 @@ status parse_logs_and_stats(const J& j, table_metadata& m) {
 /// ref point at existing snapshots, v3 has next-row-id, last-column-id covers the schemas.
 inline status validate_table_metadata(const table_metadata& m) {
   if (m.format_version < 1 || m.format_version > max_supported_format_version)
-    return unsupported("iceberg: cannot read unsupported version " + std::to_string(m.format_version));
+    return unsupported("iceberg: cannot read unsupported version " +
+                       std::to_string(m.format_version));
   if (m.current_snapshot_id && m.find_snapshot(*m.current_snapshot_id) == nullptr)
     return invalid_argument("iceberg: cannot find current snapshot " +
                             std::to_string(*m.current_snapshot_id) + " in snapshots");
@@ -528,7 +539,8 @@ result<table_metadata> table_metadata_from_json(const J& j) {
   const std::string w = "table metadata";
   LAKECODEC_TRY(detail::req_int(j, "format-version", m.format_version, w));
   if (m.format_version < 1 || m.format_version > max_supported_format_version)
-    return unsupported("iceberg: cannot read unsupported version " + std::to_string(m.format_version) +
+    return unsupported("iceberg: cannot read unsupported version " +
+                       std::to_string(m.format_version) +
                        " (this library reads format versions 1 to " +
                        std::to_string(max_supported_format_version) + ")");
   bool present = false;
@@ -590,8 +602,10 @@ inline ordered_json snapshot_to_json(const snapshot& s, int32_t format_version) 
       if (kv.first != "operation") sum[kv.first] = kv.second;
     o["summary"] = std::move(sum);
   }
-  if (!s.manifest_list.empty()) o["manifest-list"] = s.manifest_list;
-  else if (!s.manifests.empty()) o["manifests"] = s.manifests;
+  if (!s.manifest_list.empty())
+    o["manifest-list"] = s.manifest_list;
+  else if (!s.manifests.empty())
+    o["manifests"] = s.manifests;
   if (s.schema_id) o["schema-id"] = *s.schema_id;
   if (s.first_row_id) o["first-row-id"] = *s.first_row_id;
   if (s.added_rows) o["added-rows"] = *s.added_rows;
@@ -649,9 +663,12 @@ inline ordered_json table_metadata_to_json(const table_metadata& m) {
   for (const sort_order& s : m.sort_orders) orders.push_back(sort_order_to_json(s));
   o["sort-orders"] = std::move(orders);
   o["properties"] = detail::string_map_to_json(m.properties);
-  if (m.current_snapshot_id) o["current-snapshot-id"] = *m.current_snapshot_id;
-  else if (v >= 3) o["current-snapshot-id"] = nullptr;
-  else o["current-snapshot-id"] = -1;
+  if (m.current_snapshot_id)
+    o["current-snapshot-id"] = *m.current_snapshot_id;
+  else if (v >= 3)
+    o["current-snapshot-id"] = nullptr;
+  else
+    o["current-snapshot-id"] = -1;
   if (v >= 3) o["next-row-id"] = m.next_row_id.value_or(0);
   if (!m.encryption_keys.empty()) {
     ordered_json keys = ordered_json::array();
@@ -697,7 +714,8 @@ inline ordered_json table_metadata_to_json(const table_metadata& m) {
   o["snapshot-log"] = std::move(slog);
   ordered_json mlog = ordered_json::array();
   for (const metadata_log_entry& e : m.metadata_log)
-    mlog.push_back(ordered_json{{"timestamp-ms", e.timestamp_ms}, {"metadata-file", e.metadata_file}});
+    mlog.push_back(
+        ordered_json{{"timestamp-ms", e.timestamp_ms}, {"metadata-file", e.metadata_file}});
   o["metadata-log"] = std::move(mlog);
   return o;
 }

@@ -40,7 +40,8 @@ inline result<metrics_mode> parse_metrics_mode(std::string_view s) {
   if (s == "full") return metrics_mode::full();
   if (detail::starts_with(s, "truncate(") && s.back() == ')') {
     int32_t n = 0;
-    if (detail::parse_small_int(s.substr(9, s.size() - 10), n) && n > 0) return metrics_mode::truncate(n);
+    if (detail::parse_small_int(s.substr(9, s.size() - 10), n) && n > 0)
+      return metrics_mode::truncate(n);
   }
   return invalid_argument("iceberg: unknown metrics mode '" + std::string(s) + "'");
 }
@@ -155,11 +156,13 @@ class metrics_collector {
       const column_view* c = nullptr;
       column_view tmp;
       if (l.path[0] >= static_cast<int>(b.columns.size()))
-        return schema_mismatch("iceberg: batch has too few columns for field id " + std::to_string(l.field->id));
+        return schema_mismatch("iceberg: batch has too few columns for field id " +
+                               std::to_string(l.field->id));
       tmp = b.columns[static_cast<size_t>(l.path[0])];
       for (size_t k = 1; k < l.path.size(); ++k) {
         if (tmp.type.id != type_id::struct_ || l.path[k] >= static_cast<int>(tmp.children.size()))
-          return schema_mismatch("iceberg: batch column does not match field id " + std::to_string(l.field->id));
+          return schema_mismatch("iceberg: batch column does not match field id " +
+                                 std::to_string(l.field->id));
         tmp = tmp.struct_child(static_cast<size_t>(l.path[k]));
       }
       c = &tmp;
@@ -234,9 +237,11 @@ class metrics_collector {
       const bool str = t.kind == type_kind::string;
       if (!upper) {
         l.bytes = str ? truncate_string_min(l.bytes, mode_.length)
-                      : l.bytes.substr(0, static_cast<size_t>(std::min<int64_t>(mode_.length, static_cast<int64_t>(l.bytes.size()))));
+                      : l.bytes.substr(0, static_cast<size_t>(std::min<int64_t>(
+                                              mode_.length, static_cast<int64_t>(l.bytes.size()))));
       } else {
-        auto m = str ? truncate_string_max(l.bytes, mode_.length) : truncate_binary_max(l.bytes, mode_.length);
+        auto m = str ? truncate_string_max(l.bytes, mode_.length)
+                     : truncate_binary_max(l.bytes, mode_.length);
         if (!m) return std::nullopt;
         l.bytes = std::move(*m);
       }

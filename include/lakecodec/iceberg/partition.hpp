@@ -30,8 +30,8 @@ struct partition_field {
   iceberg::transform transform;
 
   friend bool operator==(const partition_field& a, const partition_field& b) {
-    return a.source_id == b.source_id && a.source_ids == b.source_ids &&
-           a.field_id == b.field_id && a.name == b.name && a.transform == b.transform;
+    return a.source_id == b.source_id && a.source_ids == b.source_ids && a.field_id == b.field_id &&
+           a.name == b.name && a.transform == b.transform;
   }
 };
 
@@ -107,8 +107,8 @@ inline std::string base64(std::string_view in) {
   std::string out;
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
-    const uint32_t v = (uint32_t(uint8_t(in[i])) << 16) | (uint32_t(uint8_t(in[i + 1])) << 8) |
-                       uint8_t(in[i + 2]);
+    const uint32_t v =
+        (uint32_t(uint8_t(in[i])) << 16) | (uint32_t(uint8_t(in[i + 1])) << 8) | uint8_t(in[i + 2]);
     out += tbl[v >> 18];
     out += tbl[(v >> 12) & 63];
     out += tbl[(v >> 6) & 63];

@@ -52,8 +52,10 @@ result<std::vector<partition_field>> partition_fields_from_json(const J& arr) {
     partition_field pf;
     const std::string what = "partition field " + std::to_string(out.size());
     LAKECODEC_TRY(detail::req_string(f, "name", pf.name, what));
-    LAKECODEC_ASSIGN_OR_RETURN(pf.transform, detail::read_transform(f, what + " ('" + pf.name + "')"));
-    LAKECODEC_TRY(detail::read_source_ids(f, pf.source_id, pf.source_ids, what + " ('" + pf.name + "')"));
+    LAKECODEC_ASSIGN_OR_RETURN(pf.transform,
+                               detail::read_transform(f, what + " ('" + pf.name + "')"));
+    LAKECODEC_TRY(
+        detail::read_source_ids(f, pf.source_id, pf.source_ids, what + " ('" + pf.name + "')"));
     bool has_field_id = false;
     LAKECODEC_TRY(detail::opt_int(f, "field-id", pf.field_id, has_field_id, what));
     if (!has_field_id) pf.field_id = next_id;
@@ -69,7 +71,8 @@ result<partition_spec> partition_spec_from_json(const J& j) {
   partition_spec spec;
   LAKECODEC_TRY(detail::req_int(j, "spec-id", spec.spec_id, "partition spec"));
   const J* fields = detail::member(j, "fields");
-  if (fields == nullptr) return detail::missing("partition spec " + std::to_string(spec.spec_id), "fields");
+  if (fields == nullptr)
+    return detail::missing("partition spec " + std::to_string(spec.spec_id), "fields");
   LAKECODEC_ASSIGN_OR_RETURN(spec.fields, partition_fields_from_json(*fields));
   return spec;
 }
@@ -81,8 +84,10 @@ inline ordered_json partition_fields_to_json(const partition_spec& spec) {
     ordered_json o = ordered_json::object();
     o["name"] = f.name;
     o["transform"] = transform_to_string(f.transform);
-    if (f.source_ids.empty()) o["source-id"] = f.source_id;
-    else o["source-ids"] = f.source_ids;
+    if (f.source_ids.empty())
+      o["source-id"] = f.source_id;
+    else
+      o["source-ids"] = f.source_ids;
     o["field-id"] = f.field_id;
     arr.push_back(std::move(o));
   }
@@ -112,10 +117,11 @@ result<sort_order> sort_order_from_json(const J& j) {
     LAKECODEC_TRY(detail::req_string(f, "direction", dir, what));
     LAKECODEC_TRY(detail::req_string(f, "null-order", nulls, what));
     if (dir != "asc" && dir != "desc")
-      return invalid_argument("iceberg: " + what + " direction must be asc or desc, got '" + dir + "'");
+      return invalid_argument("iceberg: " + what + " direction must be asc or desc, got '" + dir +
+                              "'");
     if (nulls != "nulls-first" && nulls != "nulls-last")
-      return invalid_argument("iceberg: " + what + " null-order must be nulls-first or nulls-last, got '" +
-                              nulls + "'");
+      return invalid_argument("iceberg: " + what +
+                              " null-order must be nulls-first or nulls-last, got '" + nulls + "'");
     sf.direction = dir == "asc" ? sort_direction::asc : sort_direction::desc;
     sf.null_order = nulls == "nulls-first" ? null_order::nulls_first : null_order::nulls_last;
     so.fields.push_back(std::move(sf));
@@ -130,8 +136,10 @@ inline ordered_json sort_order_to_json(const sort_order& so) {
   for (const sort_field& f : so.fields) {
     ordered_json e = ordered_json::object();
     e["transform"] = transform_to_string(f.transform);
-    if (f.source_ids.empty()) e["source-id"] = f.source_id;
-    else e["source-ids"] = f.source_ids;
+    if (f.source_ids.empty())
+      e["source-id"] = f.source_id;
+    else
+      e["source-ids"] = f.source_ids;
     e["direction"] = f.direction == sort_direction::asc ? "asc" : "desc";
     e["null-order"] = f.null_order == null_order::nulls_first ? "nulls-first" : "nulls-last";
     arr.push_back(std::move(e));

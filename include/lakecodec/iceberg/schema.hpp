@@ -25,7 +25,8 @@ namespace detail {
 template <class J>
 result<nested_field> field_from_json(const J& j, int depth) {
   if (!j.is_object())
-    return invalid_argument(std::string("iceberg: struct field must be an object, got ") + j.type_name());
+    return invalid_argument(std::string("iceberg: struct field must be an object, got ") +
+                            j.type_name());
   nested_field f;
   LAKECODEC_TRY(req_int(j, "id", f.id, "struct field"));
   const std::string what = "field " + std::to_string(f.id);
@@ -59,15 +60,18 @@ result<type> type_from_json(const J& j, int depth) {
   if (depth > LAKECODEC_MAX_NESTING_DEPTH)
     return invalid_argument("iceberg: type nests deeper than " +
                             std::to_string(LAKECODEC_MAX_NESTING_DEPTH) + " levels");
-  if (j.is_string()) return parse_primitive_type(*j.template get_ptr<const typename J::string_t*>());
+  if (j.is_string())
+    return parse_primitive_type(*j.template get_ptr<const typename J::string_t*>());
   const J* kind = detail::member(j, "type");
   if (!j.is_object() || kind == nullptr || !kind->is_string())
-    return invalid_argument("iceberg: cannot parse type from json: " + detail::dump_json(j).substr(0, 120));
+    return invalid_argument("iceberg: cannot parse type from json: " +
+                            detail::dump_json(j).substr(0, 120));
   const std::string& k = *kind->template get_ptr<const typename J::string_t*>();
   if (k == "struct") {
     const J* fields = detail::member(j, "fields");
     if (fields == nullptr || !fields->is_array())
-      return invalid_argument("iceberg: cannot parse struct type from json: 'fields' must be an array");
+      return invalid_argument(
+          "iceberg: cannot parse struct type from json: 'fields' must be an array");
     type t = types::make(type_kind::struct_);
     t.fields.reserve(fields->size());
     for (const J& f : *fields) {

@@ -18,7 +18,17 @@
 LAKECODEC_NAMESPACE_BEGIN
 namespace iceberg {
 
-enum class transform_kind : uint8_t { identity, bucket, truncate, year, month, day, hour, void_, unknown };
+enum class transform_kind : uint8_t {
+  identity,
+  bucket,
+  truncate,
+  year,
+  month,
+  day,
+  hour,
+  void_,
+  unknown
+};
 
 /// A parsed transform; `param` is N of bucket[N] or W of truncate[W]. Unknown transform strings
 /// are kept (kind unknown, `text` as written) so metadata round-trips, as Java does.
@@ -39,12 +49,18 @@ struct transform {
 inline result<transform> parse_transform(std::string_view s) {
   transform t;
   t.text = std::string(s);
-  if (s == "identity") t.kind = transform_kind::identity;
-  else if (s == "year") t.kind = transform_kind::year;
-  else if (s == "month") t.kind = transform_kind::month;
-  else if (s == "day") t.kind = transform_kind::day;
-  else if (s == "hour") t.kind = transform_kind::hour;
-  else if (s == "void") t.kind = transform_kind::void_;
+  if (s == "identity")
+    t.kind = transform_kind::identity;
+  else if (s == "year")
+    t.kind = transform_kind::year;
+  else if (s == "month")
+    t.kind = transform_kind::month;
+  else if (s == "day")
+    t.kind = transform_kind::day;
+  else if (s == "hour")
+    t.kind = transform_kind::hour;
+  else if (s == "void")
+    t.kind = transform_kind::void_;
   else if ((detail::starts_with(s, "bucket[") || detail::starts_with(s, "truncate[")) &&
            s.back() == ']') {
     const bool bucket = s[0] == 'b';
@@ -77,8 +93,8 @@ inline std::string transform_to_string(const transform& t) {
 
 namespace detail {
 inline bool is_timestamp(type_kind k) noexcept {
-  return k == type_kind::timestamp || k == type_kind::timestamptz ||
-         k == type_kind::timestamp_ns || k == type_kind::timestamptz_ns;
+  return k == type_kind::timestamp || k == type_kind::timestamptz || k == type_kind::timestamp_ns ||
+         k == type_kind::timestamptz_ns;
 }
 inline bool is_nanos(type_kind k) noexcept {
   return k == type_kind::timestamp_ns || k == type_kind::timestamptz_ns;
@@ -207,20 +223,25 @@ inline result<literal> apply_transform(const transform& t, const type& source, c
     case transform_kind::identity: return v;
     case transform_kind::bucket: {
       uint32_t h = 0;
-      if (st == value_storage::integer) h = murmur3_x86_32_int64(detail::hashable_long(source.kind, v.i));
-      else if (st == value_storage::decimal) h = hash_decimal(v.dec);
-      else h = murmur3_x86_32(v.bytes.data(), v.bytes.size());
+      if (st == value_storage::integer)
+        h = murmur3_x86_32_int64(detail::hashable_long(source.kind, v.i));
+      else if (st == value_storage::decimal)
+        h = hash_decimal(v.dec);
+      else
+        h = murmur3_x86_32(v.bytes.data(), v.bytes.size());
       return literal::of_int(bucket_of_hash(h, t.param));
     }
     case transform_kind::truncate:
-      if (st == value_storage::integer) return literal::of_int(v.i - detail::floor_mod(v.i, t.param));
+      if (st == value_storage::integer)
+        return literal::of_int(v.i - detail::floor_mod(v.i, t.param));
       if (st == value_storage::decimal) {
         const __int128 w = t.param;
         __int128 r = v.dec % w;
         if (r < 0) r += w;
         return literal::of_decimal(v.dec - r);
       }
-      if (source.kind == type_kind::string) return literal::of_bytes(truncate_utf8(v.bytes, t.param));
+      if (source.kind == type_kind::string)
+        return literal::of_bytes(truncate_utf8(v.bytes, t.param));
       return literal::of_bytes(std::string_view(v.bytes).substr(0, static_cast<size_t>(t.param)));
     case transform_kind::year:
     case transform_kind::month:
@@ -347,7 +368,8 @@ inline result<std::vector<literal>> transform_column(const transform& t, const t
   std::vector<literal> out;
   out.reserve(static_cast<size_t>(col.length));
   for (int64_t i = 0; i < col.length; ++i) {
-    LAKECODEC_ASSIGN_OR_RETURN(literal r, apply_transform(t, source, column_literal(source, col, i)));
+    LAKECODEC_ASSIGN_OR_RETURN(literal r,
+                               apply_transform(t, source, column_literal(source, col, i)));
     out.push_back(std::move(r));
   }
   return out;

@@ -95,8 +95,7 @@ inline bool operator==(const nested_field& a, const nested_field& b) {
   return a.id == b.id && a.name == b.name && a.required == b.required && a.type == b.type &&
          a.doc == b.doc && a.has_initial_default == b.has_initial_default &&
          a.initial_default_json == b.initial_default_json &&
-         a.has_write_default == b.has_write_default &&
-         a.write_default_json == b.write_default_json;
+         a.has_write_default == b.has_write_default && a.write_default_json == b.write_default_json;
 }
 
 /// Type constructors: `types::decimal(9, 2)`, `types::list(3, types::long_(), true)`.
@@ -234,20 +233,31 @@ inline bool starts_with(std::string_view s, std::string_view p) noexcept {
 /// Returns invalid_argument naming the string for anything else. Spec Appendix C.
 inline result<type> parse_primitive_type(std::string_view s) {
   static const std::pair<const char*, type_kind> simple[] = {
-      {"boolean", type_kind::boolean},         {"int", type_kind::int_},
-      {"long", type_kind::long_},              {"float", type_kind::float_},
-      {"double", type_kind::double_},          {"date", type_kind::date},
-      {"time", type_kind::time},               {"timestamp", type_kind::timestamp},
-      {"timestamptz", type_kind::timestamptz}, {"timestamp_ns", type_kind::timestamp_ns},
-      {"timestamptz_ns", type_kind::timestamptz_ns}, {"string", type_kind::string},
-      {"uuid", type_kind::uuid},               {"binary", type_kind::binary},
-      {"variant", type_kind::variant},         {"unknown", type_kind::unknown},
-      {"geometry", type_kind::geometry},       {"geography", type_kind::geography},
+      {"boolean", type_kind::boolean},
+      {"int", type_kind::int_},
+      {"long", type_kind::long_},
+      {"float", type_kind::float_},
+      {"double", type_kind::double_},
+      {"date", type_kind::date},
+      {"time", type_kind::time},
+      {"timestamp", type_kind::timestamp},
+      {"timestamptz", type_kind::timestamptz},
+      {"timestamp_ns", type_kind::timestamp_ns},
+      {"timestamptz_ns", type_kind::timestamptz_ns},
+      {"string", type_kind::string},
+      {"uuid", type_kind::uuid},
+      {"binary", type_kind::binary},
+      {"variant", type_kind::variant},
+      {"unknown", type_kind::unknown},
+      {"geometry", type_kind::geometry},
+      {"geography", type_kind::geography},
   };
   const std::string_view t = detail::trim(s);
   for (const auto& e : simple)
     if (t == e.first) return types::make(e.second);
-  auto bad = [&] { return invalid_argument("iceberg: cannot parse type string '" + std::string(s) + "'"); };
+  auto bad = [&] {
+    return invalid_argument("iceberg: cannot parse type string '" + std::string(s) + "'");
+  };
   if (detail::starts_with(t, "decimal") && t.back() == ')') {
     std::string_view inner = detail::trim(t.substr(7));
     if (inner.empty() || inner.front() != '(') return bad();
@@ -259,8 +269,9 @@ inline result<type> parse_primitive_type(std::string_view s) {
         !detail::parse_small_int(inner.substr(comma + 1), sc))
       return bad();
     if (p < 1 || p > 38 || sc > p)
-      return invalid_argument("iceberg: decimal precision must be 1..38 and scale <= precision, got '" +
-                              std::string(s) + "'");
+      return invalid_argument(
+          "iceberg: decimal precision must be 1..38 and scale <= precision, got '" +
+          std::string(s) + "'");
     return types::decimal(p, sc);
   }
   if (detail::starts_with(t, "fixed") && t.back() == ']') {

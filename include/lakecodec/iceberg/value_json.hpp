@@ -53,15 +53,20 @@ result<literal> literal_from_json(const type& t, const J& v) {
     case type_kind::float_:
     case type_kind::double_: {
       double d = 0;
-      if (v.is_number_float()) d = *v.template get_ptr<const typename J::number_float_t*>();
+      if (v.is_number_float())
+        d = *v.template get_ptr<const typename J::number_float_t*>();
       else if (v.is_number_integer() && !v.is_number_unsigned())
         d = static_cast<double>(*v.template get_ptr<const typename J::number_integer_t*>());
       else if (v.is_number_unsigned())
         d = static_cast<double>(*v.template get_ptr<const typename J::number_unsigned_t*>());
-      else if (s && *s == "NaN") d = std::numeric_limits<double>::quiet_NaN();
-      else if (s && *s == "Infinity") d = std::numeric_limits<double>::infinity();
-      else if (s && *s == "-Infinity") d = -std::numeric_limits<double>::infinity();
-      else return detail::value_type_error(t, v);
+      else if (s && *s == "NaN")
+        d = std::numeric_limits<double>::quiet_NaN();
+      else if (s && *s == "Infinity")
+        d = std::numeric_limits<double>::infinity();
+      else if (s && *s == "-Infinity")
+        d = -std::numeric_limits<double>::infinity();
+      else
+        return detail::value_type_error(t, v);
       if (t.kind == type_kind::float_) d = static_cast<float>(d);
       return literal::of_double(d);
     }
@@ -107,8 +112,7 @@ result<literal> literal_from_json(const type& t, const J& v) {
                                 std::to_string(b.size()) + " bytes");
       return literal::of_bytes(b);
     }
-    default:
-      return unsupported("iceberg: no JSON single-value reader for " + type_to_string(t));
+    default: return unsupported("iceberg: no JSON single-value reader for " + type_to_string(t));
   }
 }
 

@@ -85,8 +85,7 @@ inline bool literal_equal(type_kind k, const literal& a, const literal& b) noexc
   if (a.is_null || b.is_null) return a.is_null == b.is_null;
   switch (storage_of(k)) {
     case value_storage::integer: return a.i == b.i;
-    case value_storage::floating:
-      return (std::isnan(a.d) && std::isnan(b.d)) || a.d == b.d;
+    case value_storage::floating: return (std::isnan(a.d) && std::isnan(b.d)) || a.d == b.d;
     case value_storage::decimal: return a.dec == b.dec;
     case value_storage::bytes: return a.bytes == b.bytes;
     case value_storage::none: return true;
@@ -182,8 +181,10 @@ inline bool parse_time_at(std::string_view s, size_t& pos, int64_t& nanos) noexc
       ++pos;
       size_t ndig = 0;
       while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-        if (ndig < 9) frac = frac * 10 + (s[pos] - '0');
-        else if (s[pos] != '0') return false;  // below nanoseconds: refuse to round silently
+        if (ndig < 9)
+          frac = frac * 10 + (s[pos] - '0');
+        else if (s[pos] != '0')
+          return false;  // below nanoseconds: refuse to round silently
         ++ndig;
         ++pos;
       }
@@ -313,7 +314,8 @@ inline std::string format_timestamp(int64_t v, bool with_zone, bool nanos) {
   const int64_t unit = nanos ? 1000000000 : 1000000;
   const int64_t per_day = 86400 * unit;
   const int64_t days = detail::floor_div(v, per_day);
-  std::string out = format_date(days) + "T" + format_time_of_day(detail::floor_mod(v, per_day), unit);
+  std::string out =
+      format_date(days) + "T" + format_time_of_day(detail::floor_mod(v, per_day), unit);
   if (with_zone) out += "+00:00";
   return out;
 }
@@ -388,7 +390,8 @@ inline result<__int128> parse_decimal(std::string_view s, int32_t precision, int
   digits.append(static_cast<size_t>(shift), '0');
   size_t first = 0;
   while (first + 1 < digits.size() && digits[first] == '0') ++first;
-  if (static_cast<int64_t>(digits.size() - first) > precision && !(digits.size() - first == 1 && digits[first] == '0'))
+  if (static_cast<int64_t>(digits.size() - first) > precision &&
+      !(digits.size() - first == 1 && digits[first] == '0'))
     return bad("more digits than the precision");
   __int128 v = 0;
   for (size_t k = first; k < digits.size(); ++k) v = v * 10 + (digits[k] - '0');
@@ -472,7 +475,8 @@ inline size_t minimal_be_bytes(__int128 v, uint8_t out[16]) noexcept {
 
 /// Sign-extends 1..16 big-endian bytes into a 128-bit integer.
 inline __int128 from_be_bytes(std::string_view b) noexcept {
-  unsigned __int128 u = (!b.empty() && (static_cast<uint8_t>(b[0]) & 0x80)) ? ~static_cast<unsigned __int128>(0) : 0;
+  unsigned __int128 u =
+      (!b.empty() && (static_cast<uint8_t>(b[0]) & 0x80)) ? ~static_cast<unsigned __int128>(0) : 0;
   for (unsigned char c : b) u = (u << 8) | c;
   return static_cast<__int128>(u);
 }
