@@ -2979,6 +2979,64 @@ inline status export_batch(imported_batch&& b, ArrowArray* out_array, ArrowSchem
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_ARROW_C_HPP
 // ---- end lakecodec/core/arrow_c.hpp
+// ---- begin lakecodec/core/calendar.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+// Proleptic Gregorian calendar arithmetic on days since 1970-01-01 (Howard Hinnant's public
+// domain algorithms) and floor division, shared by every format that prints or parses dates and
+// converts time units (Avro logical types, Iceberg transforms and JSON values, Paimon JSON).
+
+#include <cstdint>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Division rounding toward negative infinity (timestamps before 1970 floor, as Java's
+/// Math.floorDiv does); `b` must not be zero.
+constexpr int64_t floor_div(int64_t a, int64_t b) noexcept {
+  const int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+/// The non-negative remainder matching floor_div (Java's Math.floorMod).
+constexpr int64_t floor_mod(int64_t a, int64_t b) noexcept { return a - floor_div(a, b) * b; }
+
+/// Days since 1970-01-01 of year `y`, month `m` (1-12), day `d` (1-31).
+constexpr int64_t days_from_civil(int64_t y, int64_t m, int64_t d) noexcept {
+  y -= m <= 2;
+  const int64_t era = floor_div(y, 400);
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/// Year, month (1-12) and day (1-31) of `days` since 1970-01-01.
+inline void civil_from_days(int64_t days, int64_t& y, int64_t& m, int64_t& d) noexcept {
+  const int64_t z = days + 719468;
+  const int64_t era = floor_div(z, 146097);
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+}
+
+constexpr bool is_leap_year(int64_t y) noexcept {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/// Days in month `m` (1-12) of year `y`.
+constexpr int days_in_month(int64_t y, int64_t m) noexcept {
+  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+// ---- end lakecodec/core/calendar.hpp
 // ---- begin lakecodec/core/crc32.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_CRC32_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_CRC32_HPP
@@ -3093,6 +3151,60 @@ inline uint32_t murmur3_x86_32_int64(int64_t v, uint32_t seed = 0) noexcept {
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_HASH_HPP
 // ---- end lakecodec/core/hash.hpp
+// ---- begin lakecodec/core/hex.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+// Lower-case hexadecimal text of bytes and back, as the JSON forms of Iceberg bounds, Paimon
+// rows and the CLI's byte values use it.
+
+#include <string>
+#include <string_view>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Lower-case hex of bytes ("000102ff").
+inline std::string to_hex(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+namespace detail {
+constexpr int hex_digit_value(char c) noexcept {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+}  // namespace detail
+
+/// Bytes of hex text (either case). invalid_argument, prefixed with `context` ("iceberg"), on an
+/// odd number of digits or a character that is not a hex digit.
+inline result<std::string> from_hex(std::string_view hex, const char* context = "hex") {
+  if (hex.size() % 2 != 0)
+    return invalid_argument(std::string(context) + ": hex text '" + std::string(hex) +
+                            "' has an odd number of digits");
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (size_t k = 0; k < hex.size(); k += 2) {
+    const int hi = detail::hex_digit_value(hex[k]), lo = detail::hex_digit_value(hex[k + 1]);
+    if (hi < 0 || lo < 0)
+      return invalid_argument(std::string(context) + ": '" + std::string(hex.substr(k, 2)) +
+                              "' is not hex");
+    out += static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+// ---- end lakecodec/core/hex.hpp
 // ---- begin lakecodec/core/reader.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_READER_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_READER_HPP

@@ -1458,8 +1458,7 @@ inline bool operator==(const nested_field& a, const nested_field& b) {
   return a.id == b.id && a.name == b.name && a.required == b.required && a.type == b.type &&
          a.doc == b.doc && a.has_initial_default == b.has_initial_default &&
          a.initial_default_json == b.initial_default_json &&
-         a.has_write_default == b.has_write_default &&
-         a.write_default_json == b.write_default_json;
+         a.has_write_default == b.has_write_default && a.write_default_json == b.write_default_json;
 }
 
 /// Type constructors: `types::decimal(9, 2)`, `types::list(3, types::long_(), true)`.
@@ -1597,20 +1596,31 @@ inline bool starts_with(std::string_view s, std::string_view p) noexcept {
 /// Returns invalid_argument naming the string for anything else. Spec Appendix C.
 inline result<type> parse_primitive_type(std::string_view s) {
   static const std::pair<const char*, type_kind> simple[] = {
-      {"boolean", type_kind::boolean},         {"int", type_kind::int_},
-      {"long", type_kind::long_},              {"float", type_kind::float_},
-      {"double", type_kind::double_},          {"date", type_kind::date},
-      {"time", type_kind::time},               {"timestamp", type_kind::timestamp},
-      {"timestamptz", type_kind::timestamptz}, {"timestamp_ns", type_kind::timestamp_ns},
-      {"timestamptz_ns", type_kind::timestamptz_ns}, {"string", type_kind::string},
-      {"uuid", type_kind::uuid},               {"binary", type_kind::binary},
-      {"variant", type_kind::variant},         {"unknown", type_kind::unknown},
-      {"geometry", type_kind::geometry},       {"geography", type_kind::geography},
+      {"boolean", type_kind::boolean},
+      {"int", type_kind::int_},
+      {"long", type_kind::long_},
+      {"float", type_kind::float_},
+      {"double", type_kind::double_},
+      {"date", type_kind::date},
+      {"time", type_kind::time},
+      {"timestamp", type_kind::timestamp},
+      {"timestamptz", type_kind::timestamptz},
+      {"timestamp_ns", type_kind::timestamp_ns},
+      {"timestamptz_ns", type_kind::timestamptz_ns},
+      {"string", type_kind::string},
+      {"uuid", type_kind::uuid},
+      {"binary", type_kind::binary},
+      {"variant", type_kind::variant},
+      {"unknown", type_kind::unknown},
+      {"geometry", type_kind::geometry},
+      {"geography", type_kind::geography},
   };
   const std::string_view t = detail::trim(s);
   for (const auto& e : simple)
     if (t == e.first) return types::make(e.second);
-  auto bad = [&] { return invalid_argument("iceberg: cannot parse type string '" + std::string(s) + "'"); };
+  auto bad = [&] {
+    return invalid_argument("iceberg: cannot parse type string '" + std::string(s) + "'");
+  };
   if (detail::starts_with(t, "decimal") && t.back() == ')') {
     std::string_view inner = detail::trim(t.substr(7));
     if (inner.empty() || inner.front() != '(') return bad();
@@ -1622,8 +1632,9 @@ inline result<type> parse_primitive_type(std::string_view s) {
         !detail::parse_small_int(inner.substr(comma + 1), sc))
       return bad();
     if (p < 1 || p > 38 || sc > p)
-      return invalid_argument("iceberg: decimal precision must be 1..38 and scale <= precision, got '" +
-                              std::string(s) + "'");
+      return invalid_argument(
+          "iceberg: decimal precision must be 1..38 and scale <= precision, got '" +
+          std::string(s) + "'");
     return types::decimal(p, sc);
   }
   if (detail::starts_with(t, "fixed") && t.back() == ']') {
@@ -1756,6 +1767,64 @@ inline status validate_schema(const schema& s) {
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_TYPES_HPP
 // ---- end lakecodec/iceberg/types.hpp
+// ---- begin lakecodec/core/calendar.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+// Proleptic Gregorian calendar arithmetic on days since 1970-01-01 (Howard Hinnant's public
+// domain algorithms) and floor division, shared by every format that prints or parses dates and
+// converts time units (Avro logical types, Iceberg transforms and JSON values, Paimon JSON).
+
+#include <cstdint>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Division rounding toward negative infinity (timestamps before 1970 floor, as Java's
+/// Math.floorDiv does); `b` must not be zero.
+constexpr int64_t floor_div(int64_t a, int64_t b) noexcept {
+  const int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+/// The non-negative remainder matching floor_div (Java's Math.floorMod).
+constexpr int64_t floor_mod(int64_t a, int64_t b) noexcept { return a - floor_div(a, b) * b; }
+
+/// Days since 1970-01-01 of year `y`, month `m` (1-12), day `d` (1-31).
+constexpr int64_t days_from_civil(int64_t y, int64_t m, int64_t d) noexcept {
+  y -= m <= 2;
+  const int64_t era = floor_div(y, 400);
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/// Year, month (1-12) and day (1-31) of `days` since 1970-01-01.
+inline void civil_from_days(int64_t days, int64_t& y, int64_t& m, int64_t& d) noexcept {
+  const int64_t z = days + 719468;
+  const int64_t era = floor_div(z, 146097);
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+}
+
+constexpr bool is_leap_year(int64_t y) noexcept {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/// Days in month `m` (1-12) of year `y`.
+constexpr int days_in_month(int64_t y, int64_t m) noexcept {
+  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+// ---- end lakecodec/core/calendar.hpp
 // ---- begin lakecodec/core/endian.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_ENDIAN_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_ENDIAN_HPP
@@ -1865,6 +1934,60 @@ inline double double_from_bits(uint64_t u) noexcept {
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_ENDIAN_HPP
 // ---- end lakecodec/core/endian.hpp
+// ---- begin lakecodec/core/hex.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+// Lower-case hexadecimal text of bytes and back, as the JSON forms of Iceberg bounds, Paimon
+// rows and the CLI's byte values use it.
+
+#include <string>
+#include <string_view>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Lower-case hex of bytes ("000102ff").
+inline std::string to_hex(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+namespace detail {
+constexpr int hex_digit_value(char c) noexcept {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+}  // namespace detail
+
+/// Bytes of hex text (either case). invalid_argument, prefixed with `context` ("iceberg"), on an
+/// odd number of digits or a character that is not a hex digit.
+inline result<std::string> from_hex(std::string_view hex, const char* context = "hex") {
+  if (hex.size() % 2 != 0)
+    return invalid_argument(std::string(context) + ": hex text '" + std::string(hex) +
+                            "' has an odd number of digits");
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (size_t k = 0; k < hex.size(); k += 2) {
+    const int hi = detail::hex_digit_value(hex[k]), lo = detail::hex_digit_value(hex[k + 1]);
+    if (hi < 0 || lo < 0)
+      return invalid_argument(std::string(context) + ": '" + std::string(hex.substr(k, 2)) +
+                              "' is not hex");
+    out += static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+// ---- end lakecodec/core/hex.hpp
 // ---- begin lakecodec/iceberg/values.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_VALUES_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_VALUES_HPP
@@ -1950,8 +2073,7 @@ inline bool literal_equal(type_kind k, const literal& a, const literal& b) noexc
   if (a.is_null || b.is_null) return a.is_null == b.is_null;
   switch (storage_of(k)) {
     case value_storage::integer: return a.i == b.i;
-    case value_storage::floating:
-      return (std::isnan(a.d) && std::isnan(b.d)) || a.d == b.d;
+    case value_storage::floating: return (std::isnan(a.d) && std::isnan(b.d)) || a.d == b.d;
     case value_storage::decimal: return a.dec == b.dec;
     case value_storage::bytes: return a.bytes == b.bytes;
     case value_storage::none: return true;
@@ -1966,37 +2088,11 @@ namespace detail {
 constexpr int64_t micros_per_second = 1000000;
 constexpr int64_t micros_per_day = 86400 * micros_per_second;
 
-inline int64_t floor_div(int64_t a, int64_t b) noexcept {
-  const int64_t q = a / b;
-  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-inline int64_t floor_mod(int64_t a, int64_t b) noexcept { return a - floor_div(a, b) * b; }
-
-inline int64_t days_from_civil(int64_t y, int64_t m, int64_t d) noexcept {
-  y -= m <= 2;
-  const int64_t era = floor_div(y, 400);
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-inline void civil_from_days(int64_t z, int64_t& y, int64_t& m, int64_t& d) noexcept {
-  z += 719468;
-  const int64_t era = floor_div(z, 146097);
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = yoe + era * 400;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp + (mp < 10 ? 3 : -9);
-  y += m <= 2;
-}
-inline bool is_leap(int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-inline int days_in_month(int64_t y, int64_t m) noexcept {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
+using ::lakecodec::civil_from_days;
+using ::lakecodec::days_from_civil;
+using ::lakecodec::days_in_month;
+using ::lakecodec::floor_div;
+using ::lakecodec::floor_mod;
 
 /// Reads exactly `n` digits at `pos`.
 inline bool read_digits(std::string_view s, size_t& pos, size_t n, int64_t& out) noexcept {
@@ -2047,8 +2143,10 @@ inline bool parse_time_at(std::string_view s, size_t& pos, int64_t& nanos) noexc
       ++pos;
       size_t ndig = 0;
       while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-        if (ndig < 9) frac = frac * 10 + (s[pos] - '0');
-        else if (s[pos] != '0') return false;  // below nanoseconds: refuse to round silently
+        if (ndig < 9)
+          frac = frac * 10 + (s[pos] - '0');
+        else if (s[pos] != '0')
+          return false;  // below nanoseconds: refuse to round silently
         ++ndig;
         ++pos;
       }
@@ -2178,7 +2276,8 @@ inline std::string format_timestamp(int64_t v, bool with_zone, bool nanos) {
   const int64_t unit = nanos ? 1000000000 : 1000000;
   const int64_t per_day = 86400 * unit;
   const int64_t days = detail::floor_div(v, per_day);
-  std::string out = format_date(days) + "T" + format_time_of_day(detail::floor_mod(v, per_day), unit);
+  std::string out =
+      format_date(days) + "T" + format_time_of_day(detail::floor_mod(v, per_day), unit);
   if (with_zone) out += "+00:00";
   return out;
 }
@@ -2253,47 +2352,19 @@ inline result<__int128> parse_decimal(std::string_view s, int32_t precision, int
   digits.append(static_cast<size_t>(shift), '0');
   size_t first = 0;
   while (first + 1 < digits.size() && digits[first] == '0') ++first;
-  if (static_cast<int64_t>(digits.size() - first) > precision && !(digits.size() - first == 1 && digits[first] == '0'))
+  if (static_cast<int64_t>(digits.size() - first) > precision &&
+      !(digits.size() - first == 1 && digits[first] == '0'))
     return bad("more digits than the precision");
   __int128 v = 0;
   for (size_t k = first; k < digits.size(); ++k) v = v * 10 + (digits[k] - '0');
   return neg ? -v : v;
 }
 
-/// Lower-case hex of bytes ("000102ff").
-inline std::string to_hex(std::string_view bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
-}
-
-namespace detail {
-inline int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-}  // namespace detail
+using ::lakecodec::to_hex;
 
 /// Bytes of a hex string (either case); invalid_argument on odd length or a non-hex digit.
 inline result<std::string> from_hex(std::string_view hex) {
-  if (hex.size() % 2 != 0)
-    return invalid_argument("iceberg: hex string has an odd number of digits");
-  std::string out;
-  out.reserve(hex.size() / 2);
-  for (size_t k = 0; k < hex.size(); k += 2) {
-    const int hi = detail::hex_value(hex[k]), lo = detail::hex_value(hex[k + 1]);
-    if (hi < 0 || lo < 0)
-      return invalid_argument("iceberg: '" + std::string(hex.substr(k, 2)) + "' is not hex");
-    out += static_cast<char>(hi * 16 + lo);
-  }
-  return out;
+  return ::lakecodec::from_hex(hex, "iceberg");
 }
 
 /// The 16 big-endian bytes of "f79c3e09-677c-4bbd-a479-3f349cb785e7".
@@ -2337,7 +2408,8 @@ inline size_t minimal_be_bytes(__int128 v, uint8_t out[16]) noexcept {
 
 /// Sign-extends 1..16 big-endian bytes into a 128-bit integer.
 inline __int128 from_be_bytes(std::string_view b) noexcept {
-  unsigned __int128 u = (!b.empty() && (static_cast<uint8_t>(b[0]) & 0x80)) ? ~static_cast<unsigned __int128>(0) : 0;
+  unsigned __int128 u =
+      (!b.empty() && (static_cast<uint8_t>(b[0]) & 0x80)) ? ~static_cast<unsigned __int128>(0) : 0;
   for (unsigned char c : b) u = (u << 8) | c;
   return static_cast<__int128>(u);
 }
@@ -2462,10 +2534,9 @@ LAKECODEC_NAMESPACE_END
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 
 LAKECODEC_NAMESPACE_BEGIN
@@ -2590,8 +2661,9 @@ status opt_int_list(const J& o, const char* key, std::vector<T>& out, bool& pres
 }
 /// Optional string -> string map, kept in document order.
 template <class J>
-status opt_string_map(const J& o, const char* key, std::vector<std::pair<std::string, std::string>>& out,
-                      bool& present, const std::string& what) {
+status opt_string_map(const J& o, const char* key,
+                      std::vector<std::pair<std::string, std::string>>& out, bool& present,
+                      const std::string& what) {
   present = false;
   const J* v = member(o, key);
   if (v == nullptr || v->is_null()) return {};
@@ -2610,8 +2682,7 @@ status opt_string_map(const J& o, const char* key, std::vector<std::pair<std::st
 /// Parses text without exceptions; corrupt_data with nlohmann's position on failure.
 inline result<ordered_json> parse_json_text(std::string_view text, const char* what) {
   ordered_json j = ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded())
-    return corrupt_data(std::string("iceberg: ") + what + " is not valid JSON");
+  if (j.is_discarded()) return corrupt_data(std::string("iceberg: ") + what + " is not valid JSON");
   return j;
 }
 
@@ -2674,15 +2745,20 @@ result<literal> literal_from_json(const type& t, const J& v) {
     case type_kind::float_:
     case type_kind::double_: {
       double d = 0;
-      if (v.is_number_float()) d = *v.template get_ptr<const typename J::number_float_t*>();
+      if (v.is_number_float())
+        d = *v.template get_ptr<const typename J::number_float_t*>();
       else if (v.is_number_integer() && !v.is_number_unsigned())
         d = static_cast<double>(*v.template get_ptr<const typename J::number_integer_t*>());
       else if (v.is_number_unsigned())
         d = static_cast<double>(*v.template get_ptr<const typename J::number_unsigned_t*>());
-      else if (s && *s == "NaN") d = std::numeric_limits<double>::quiet_NaN();
-      else if (s && *s == "Infinity") d = std::numeric_limits<double>::infinity();
-      else if (s && *s == "-Infinity") d = -std::numeric_limits<double>::infinity();
-      else return detail::value_type_error(t, v);
+      else if (s && *s == "NaN")
+        d = std::numeric_limits<double>::quiet_NaN();
+      else if (s && *s == "Infinity")
+        d = std::numeric_limits<double>::infinity();
+      else if (s && *s == "-Infinity")
+        d = -std::numeric_limits<double>::infinity();
+      else
+        return detail::value_type_error(t, v);
       if (t.kind == type_kind::float_) d = static_cast<float>(d);
       return literal::of_double(d);
     }
@@ -2728,8 +2804,7 @@ result<literal> literal_from_json(const type& t, const J& v) {
                                 std::to_string(b.size()) + " bytes");
       return literal::of_bytes(b);
     }
-    default:
-      return unsupported("iceberg: no JSON single-value reader for " + type_to_string(t));
+    default: return unsupported("iceberg: no JSON single-value reader for " + type_to_string(t));
   }
 }
 
@@ -2765,6 +2840,7 @@ LAKECODEC_NAMESPACE_END
 // node, including list elements and map keys/values) and appending JSON rows (Appendix D JSON
 // single values) to a batch_builder, which is how `parquet fromjson` and the CLI read rows.
 
+#include <algorithm>
 #include <string>
 
 
@@ -2801,8 +2877,7 @@ inline result<data_type> to_columnar_type(const type& t) {
     case type_kind::struct_: return lakecodec::types::struct_();
     case type_kind::list: return lakecodec::types::list();
     case type_kind::map: return lakecodec::types::map();
-    default:
-      return unsupported("iceberg: type " + type_to_string(t) + " has no columnar mapping");
+    default: return unsupported("iceberg: type " + type_to_string(t) + " has no columnar mapping");
   }
 }
 
@@ -2848,6 +2923,108 @@ inline result<lakecodec::schema> to_columnar_schema(const schema& s) {
   return out;
 }
 
+namespace detail {
+inline result<type> from_columnar_type(const lakecodec::field& f, int32_t& next_id, int depth);
+
+inline result<nested_field> from_columnar_field(const lakecodec::field& f, int32_t& next_id,
+                                                int depth) {
+  if (depth > LAKECODEC_MAX_NESTING_DEPTH)
+    return invalid_argument("iceberg: columnar schema nests deeper than the limit");
+  nested_field out;
+  out.id = f.field_id >= 0 ? f.field_id : next_id++;
+  out.name = f.name;
+  out.required = !f.nullable;
+  LAKECODEC_ASSIGN_OR_RETURN(out.type, from_columnar_type(f, next_id, depth));
+  return out;
+}
+
+inline result<type> from_columnar_type(const lakecodec::field& f, int32_t& next_id, int depth) {
+  const data_type& t = f.type;
+  switch (t.id) {
+    case type_id::boolean: return types::boolean();
+    case type_id::int8:
+    case type_id::int16:
+    case type_id::int32: return types::int_();
+    case type_id::int64: return types::long_();
+    case type_id::float32: return types::float_();
+    case type_id::float64: return types::double_();
+    case type_id::decimal128: return types::decimal(t.precision, t.scale);
+    case type_id::date32: return types::date();
+    case type_id::time64:
+      if (t.unit != time_unit::micro)
+        return unsupported("iceberg: time must be microseconds, column '" + f.name + "' is " +
+                           t.to_string());
+      return types::time();
+    case type_id::timestamp:
+      if (t.unit == time_unit::nano) return t.utc ? types::timestamptz_ns() : types::timestamp_ns();
+      return t.utc ? types::timestamptz() : types::timestamp();
+    case type_id::string:
+    case type_id::large_string: return types::string();
+    case type_id::binary:
+    case type_id::large_binary: return types::binary();
+    case type_id::fixed_size_binary:
+      return t.uuid && t.byte_width == 16 ? types::uuid() : types::fixed(t.byte_width);
+    case type_id::struct_: {
+      type st = types::make(type_kind::struct_);
+      for (const lakecodec::field& c : f.children) {
+        LAKECODEC_ASSIGN_OR_RETURN(nested_field nf, from_columnar_field(c, next_id, depth + 1));
+        st.fields.push_back(std::move(nf));
+      }
+      return st;
+    }
+    case type_id::list:
+    case type_id::large_list: {
+      if (f.children.size() != 1)
+        return invalid_argument("iceberg: list column '" + f.name + "' needs one child");
+      LAKECODEC_ASSIGN_OR_RETURN(nested_field e,
+                                 from_columnar_field(f.children[0], next_id, depth + 1));
+      e.name = "element";
+      type lt = types::make(type_kind::list);
+      lt.fields.push_back(std::move(e));
+      return lt;
+    }
+    case type_id::map: {
+      if (f.children.size() != 1 || f.children[0].children.size() != 2)
+        return invalid_argument("iceberg: map column '" + f.name + "' needs entries<key, value>");
+      LAKECODEC_ASSIGN_OR_RETURN(
+          nested_field k, from_columnar_field(f.children[0].children[0], next_id, depth + 1));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          nested_field v, from_columnar_field(f.children[0].children[1], next_id, depth + 1));
+      k.name = "key";
+      k.required = true;
+      v.name = "value";
+      type mt = types::make(type_kind::map);
+      mt.fields.push_back(std::move(k));
+      mt.fields.push_back(std::move(v));
+      return mt;
+    }
+  }
+  return unsupported("iceberg: column '" + f.name + "' has no Iceberg type");
+}
+
+inline int32_t max_columnar_id(const std::vector<lakecodec::field>& fs) {
+  int32_t m = 0;
+  for (const lakecodec::field& f : fs) m = std::max({m, f.field_id, max_columnar_id(f.children)});
+  return m;
+}
+}  // namespace detail
+
+/// The Iceberg schema of a columnar schema: ids from `field_id` where set, fresh ids (above
+/// the highest given one) elsewhere, in depth-first order; int8/int16 widen to int, large
+/// string/binary/list map to their Iceberg types. Errors name the column. validate_schema
+/// rejects duplicate ids.
+inline result<schema> from_columnar_schema(const lakecodec::schema& cs, int32_t schema_id = 0) {
+  schema out;
+  out.schema_id = schema_id;
+  int32_t next_id = detail::max_columnar_id(cs.fields) + 1;
+  for (const lakecodec::field& f : cs.fields) {
+    LAKECODEC_ASSIGN_OR_RETURN(nested_field nf, detail::from_columnar_field(f, next_id, 0));
+    out.fields.push_back(std::move(nf));
+  }
+  LAKECODEC_TRY(validate_schema(out));
+  return out;
+}
+
 /// Appends a non-null primitive literal of Iceberg type `t` to a builder whose column type is
 /// to_columnar_type(t).
 inline void append_literal(column_builder& b, const type& t, const literal& v) {
@@ -2857,8 +3034,10 @@ inline void append_literal(column_builder& b, const type& t, const literal& v) {
   }
   switch (storage_of(t.kind)) {
     case value_storage::integer:
-      if (t.kind == type_kind::boolean) b.append_bool(v.i != 0);
-      else b.append_int(v.i);
+      if (t.kind == type_kind::boolean)
+        b.append_bool(v.i != 0);
+      else
+        b.append_int(v.i);
       return;
     case value_storage::floating: b.append_float(v.d); return;
     case value_storage::decimal: b.append_decimal(v.dec); return;
@@ -2883,8 +3062,8 @@ status append_json_value(column_builder* b, const nested_field& f, const J* v,
     return invalid_argument("iceberg: value at '" + path + "' nests too deeply");
   if (v == nullptr || v->is_null()) {
     if (f.required)
-      return invalid_argument("iceberg: required field '" + path + "' (id " +
-                              std::to_string(f.id) + ") is missing or null");
+      return invalid_argument("iceberg: required field '" + path + "' (id " + std::to_string(f.id) +
+                              ") is missing or null");
     if (b) b->append_null();
     return {};
   }
@@ -3513,7 +3692,8 @@ inline result<metrics_mode> parse_metrics_mode(std::string_view s) {
   if (s == "full") return metrics_mode::full();
   if (detail::starts_with(s, "truncate(") && s.back() == ')') {
     int32_t n = 0;
-    if (detail::parse_small_int(s.substr(9, s.size() - 10), n) && n > 0) return metrics_mode::truncate(n);
+    if (detail::parse_small_int(s.substr(9, s.size() - 10), n) && n > 0)
+      return metrics_mode::truncate(n);
   }
   return invalid_argument("iceberg: unknown metrics mode '" + std::string(s) + "'");
 }
@@ -3628,11 +3808,13 @@ class metrics_collector {
       const column_view* c = nullptr;
       column_view tmp;
       if (l.path[0] >= static_cast<int>(b.columns.size()))
-        return schema_mismatch("iceberg: batch has too few columns for field id " + std::to_string(l.field->id));
+        return schema_mismatch("iceberg: batch has too few columns for field id " +
+                               std::to_string(l.field->id));
       tmp = b.columns[static_cast<size_t>(l.path[0])];
       for (size_t k = 1; k < l.path.size(); ++k) {
         if (tmp.type.id != type_id::struct_ || l.path[k] >= static_cast<int>(tmp.children.size()))
-          return schema_mismatch("iceberg: batch column does not match field id " + std::to_string(l.field->id));
+          return schema_mismatch("iceberg: batch column does not match field id " +
+                                 std::to_string(l.field->id));
         tmp = tmp.struct_child(static_cast<size_t>(l.path[k]));
       }
       c = &tmp;
@@ -3707,9 +3889,11 @@ class metrics_collector {
       const bool str = t.kind == type_kind::string;
       if (!upper) {
         l.bytes = str ? truncate_string_min(l.bytes, mode_.length)
-                      : l.bytes.substr(0, static_cast<size_t>(std::min<int64_t>(mode_.length, static_cast<int64_t>(l.bytes.size()))));
+                      : l.bytes.substr(0, static_cast<size_t>(std::min<int64_t>(
+                                              mode_.length, static_cast<int64_t>(l.bytes.size()))));
       } else {
-        auto m = str ? truncate_string_max(l.bytes, mode_.length) : truncate_binary_max(l.bytes, mode_.length);
+        auto m = str ? truncate_string_max(l.bytes, mode_.length)
+                     : truncate_binary_max(l.bytes, mode_.length);
         if (!m) return std::nullopt;
         l.bytes = std::move(*m);
       }
@@ -3809,7 +3993,17 @@ LAKECODEC_NAMESPACE_END
 LAKECODEC_NAMESPACE_BEGIN
 namespace iceberg {
 
-enum class transform_kind : uint8_t { identity, bucket, truncate, year, month, day, hour, void_, unknown };
+enum class transform_kind : uint8_t {
+  identity,
+  bucket,
+  truncate,
+  year,
+  month,
+  day,
+  hour,
+  void_,
+  unknown
+};
 
 /// A parsed transform; `param` is N of bucket[N] or W of truncate[W]. Unknown transform strings
 /// are kept (kind unknown, `text` as written) so metadata round-trips, as Java does.
@@ -3830,12 +4024,18 @@ struct transform {
 inline result<transform> parse_transform(std::string_view s) {
   transform t;
   t.text = std::string(s);
-  if (s == "identity") t.kind = transform_kind::identity;
-  else if (s == "year") t.kind = transform_kind::year;
-  else if (s == "month") t.kind = transform_kind::month;
-  else if (s == "day") t.kind = transform_kind::day;
-  else if (s == "hour") t.kind = transform_kind::hour;
-  else if (s == "void") t.kind = transform_kind::void_;
+  if (s == "identity")
+    t.kind = transform_kind::identity;
+  else if (s == "year")
+    t.kind = transform_kind::year;
+  else if (s == "month")
+    t.kind = transform_kind::month;
+  else if (s == "day")
+    t.kind = transform_kind::day;
+  else if (s == "hour")
+    t.kind = transform_kind::hour;
+  else if (s == "void")
+    t.kind = transform_kind::void_;
   else if ((detail::starts_with(s, "bucket[") || detail::starts_with(s, "truncate[")) &&
            s.back() == ']') {
     const bool bucket = s[0] == 'b';
@@ -3868,8 +4068,8 @@ inline std::string transform_to_string(const transform& t) {
 
 namespace detail {
 inline bool is_timestamp(type_kind k) noexcept {
-  return k == type_kind::timestamp || k == type_kind::timestamptz ||
-         k == type_kind::timestamp_ns || k == type_kind::timestamptz_ns;
+  return k == type_kind::timestamp || k == type_kind::timestamptz || k == type_kind::timestamp_ns ||
+         k == type_kind::timestamptz_ns;
 }
 inline bool is_nanos(type_kind k) noexcept {
   return k == type_kind::timestamp_ns || k == type_kind::timestamptz_ns;
@@ -3998,20 +4198,25 @@ inline result<literal> apply_transform(const transform& t, const type& source, c
     case transform_kind::identity: return v;
     case transform_kind::bucket: {
       uint32_t h = 0;
-      if (st == value_storage::integer) h = murmur3_x86_32_int64(detail::hashable_long(source.kind, v.i));
-      else if (st == value_storage::decimal) h = hash_decimal(v.dec);
-      else h = murmur3_x86_32(v.bytes.data(), v.bytes.size());
+      if (st == value_storage::integer)
+        h = murmur3_x86_32_int64(detail::hashable_long(source.kind, v.i));
+      else if (st == value_storage::decimal)
+        h = hash_decimal(v.dec);
+      else
+        h = murmur3_x86_32(v.bytes.data(), v.bytes.size());
       return literal::of_int(bucket_of_hash(h, t.param));
     }
     case transform_kind::truncate:
-      if (st == value_storage::integer) return literal::of_int(v.i - detail::floor_mod(v.i, t.param));
+      if (st == value_storage::integer)
+        return literal::of_int(v.i - detail::floor_mod(v.i, t.param));
       if (st == value_storage::decimal) {
         const __int128 w = t.param;
         __int128 r = v.dec % w;
         if (r < 0) r += w;
         return literal::of_decimal(v.dec - r);
       }
-      if (source.kind == type_kind::string) return literal::of_bytes(truncate_utf8(v.bytes, t.param));
+      if (source.kind == type_kind::string)
+        return literal::of_bytes(truncate_utf8(v.bytes, t.param));
       return literal::of_bytes(std::string_view(v.bytes).substr(0, static_cast<size_t>(t.param)));
     case transform_kind::year:
     case transform_kind::month:
@@ -4138,7 +4343,8 @@ inline result<std::vector<literal>> transform_column(const transform& t, const t
   std::vector<literal> out;
   out.reserve(static_cast<size_t>(col.length));
   for (int64_t i = 0; i < col.length; ++i) {
-    LAKECODEC_ASSIGN_OR_RETURN(literal r, apply_transform(t, source, column_literal(source, col, i)));
+    LAKECODEC_ASSIGN_OR_RETURN(literal r,
+                               apply_transform(t, source, column_literal(source, col, i)));
     out.push_back(std::move(r));
   }
   return out;
@@ -4177,8 +4383,8 @@ struct partition_field {
   iceberg::transform transform;
 
   friend bool operator==(const partition_field& a, const partition_field& b) {
-    return a.source_id == b.source_id && a.source_ids == b.source_ids &&
-           a.field_id == b.field_id && a.name == b.name && a.transform == b.transform;
+    return a.source_id == b.source_id && a.source_ids == b.source_ids && a.field_id == b.field_id &&
+           a.name == b.name && a.transform == b.transform;
   }
 };
 
@@ -4254,8 +4460,8 @@ inline std::string base64(std::string_view in) {
   std::string out;
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
-    const uint32_t v = (uint32_t(uint8_t(in[i])) << 16) | (uint32_t(uint8_t(in[i + 1])) << 8) |
-                       uint8_t(in[i + 2]);
+    const uint32_t v =
+        (uint32_t(uint8_t(in[i])) << 16) | (uint32_t(uint8_t(in[i + 1])) << 8) | uint8_t(in[i + 2]);
     out += tbl[v >> 18];
     out += tbl[(v >> 12) & 63];
     out += tbl[(v >> 6) & 63];
@@ -4509,8 +4715,10 @@ inline void write_json_string(std::string& out, std::string_view s) {
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
         default:
-          if (c < 0x20) u_escape(c);
-          else out.push_back(static_cast<char>(c));
+          if (c < 0x20)
+            u_escape(c);
+          else
+            out.push_back(static_cast<char>(c));
       }
       ++i;
       continue;
@@ -4518,9 +4726,19 @@ inline void write_json_string(std::string& out, std::string_view s) {
     // Decode one UTF-8 sequence, validating length, continuation bytes and ranges.
     size_t len = 0;
     uint32_t cp = 0, min = 0;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; min = 0x10000; }
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+      min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+      min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+      min = 0x10000;
+    }
     bool ok = len > 0 && i + len <= n;
     for (size_t k = 1; ok && k < len; ++k) {
       const auto cc = static_cast<unsigned char>(s[i + k]);
@@ -4631,7 +4849,8 @@ namespace detail {
 
 class json_parser {
  public:
-  explicit json_parser(std::string_view text) : p_(text.data()), b_(text.data()), e_(text.data() + text.size()) {}
+  explicit json_parser(std::string_view text)
+      : p_(text.data()), b_(text.data()), e_(text.data() + text.size()) {}
 
   result<json_value> parse_document() {
     json_value v;
@@ -4757,10 +4976,14 @@ class json_parser {
     for (int i = 0; i < 4; ++i) {
       const char c = *p_++;
       cp <<= 4;
-      if (c >= '0' && c <= '9') cp |= static_cast<uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') cp |= static_cast<uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') cp |= static_cast<uint32_t>(c - 'A' + 10);
-      else return fail("invalid hex digit in \\u escape");
+      if (c >= '0' && c <= '9')
+        cp |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        cp |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        cp |= static_cast<uint32_t>(c - 'A' + 10);
+      else
+        return fail("invalid hex digit in \\u escape");
     }
     return {};
   }
@@ -4888,7 +5111,8 @@ LAKECODEC_NAMESPACE_END
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_SCHEMA_HPP
 // Avro schemas: parse from JSON, print back to JSON (unknown attributes such as Iceberg's
 // `field-id` kept), Parsing Canonical Form and the CRC-64-AVRO fingerprint.
-// Avro specification §Schema Declaration, §Parsing Canonical Form for Schemas, §Schema Fingerprints.
+// Avro specification §Schema Declaration, §Parsing Canonical Form for Schemas, §Schema
+// Fingerprints.
 
 #include <array>
 #include <cmath>
@@ -4998,9 +5222,9 @@ struct node {
   int32_t precision = 0;  // decimal
   int32_t scale = 0;      // decimal
   // Named types (record, enum, fixed).
-  std::string name;       // the short name
-  std::string space;      // the namespace ("" = none)
-  std::string fullname;   // space.name or name
+  std::string name;      // the short name
+  std::string space;     // the namespace ("" = none)
+  std::string fullname;  // space.name or name
   std::string doc;
   bool has_doc = false;
   std::vector<std::string> aliases;
@@ -5043,9 +5267,9 @@ struct node {
   /// The name a union uses for this branch in the JSON encoding: the fullname of named types,
   /// the type name otherwise ("int", "array", "map").
   const std::string& union_branch_name() const noexcept {
-    static const std::string names[] = {"null", "boolean", "int",   "long",   "float",
-                                        "double", "bytes", "string", "record", "enum",
-                                        "array", "map",    "union", "fixed"};
+    static const std::string names[] = {"null",   "boolean", "int",    "long",   "float",
+                                        "double", "bytes",   "string", "record", "enum",
+                                        "array",  "map",     "union",  "fixed"};
     return is_named(type) ? fullname : names[static_cast<int>(type)];
   }
   /// For ["null", T] / [T, "null"] unions: the index of the null branch, else -1.
@@ -5118,9 +5342,9 @@ inline bool valid_fullname(std::string_view s) noexcept {
 
 inline bool primitive_from_name(std::string_view n, type& t) noexcept {
   static const std::pair<const char*, type> prims[] = {
-      {"null", type::null},       {"boolean", type::boolean}, {"int", type::int_},
-      {"long", type::long_},      {"float", type::float_},    {"double", type::double_},
-      {"bytes", type::bytes},     {"string", type::string}};
+      {"null", type::null},   {"boolean", type::boolean}, {"int", type::int_},
+      {"long", type::long_},  {"float", type::float_},    {"double", type::double_},
+      {"bytes", type::bytes}, {"string", type::string}};
   for (const auto& p : prims)
     if (n == p.first) {
       t = p.second;
@@ -5199,13 +5423,13 @@ inline status check_default(const node& n, const json_value& v, const std::strin
     case type::boolean: return v.is_bool() ? status() : bad("boolean");
     case type::int_:
       return v.is_integer() && v.as_int() >= INT32_MIN && v.as_int() <= INT32_MAX ? status()
-                                                                                 : bad("int");
+                                                                                  : bad("int");
     case type::long_: return v.is_integer() ? status() : bad("long");
     case type::float_:
     case type::double_:
       if (v.is_number()) return {};
-      if (v.is_string() && (v.as_string() == "NaN" || v.as_string() == "Infinity" ||
-                            v.as_string() == "-Infinity"))
+      if (v.is_string() &&
+          (v.as_string() == "NaN" || v.as_string() == "Infinity" || v.as_string() == "-Infinity"))
         return {};
       return bad("float/double");
     case type::bytes:
@@ -5227,7 +5451,8 @@ inline status check_default(const node& n, const json_value& v, const std::strin
       return v.is_string() && n.symbol_index(v.as_string()) >= 0 ? status() : bad("enum symbol");
     case type::array:
       if (!v.is_array()) return bad("array");
-      for (const json_value& e : v.items()) LAKECODEC_TRY(check_default(*n.items, e, where, depth + 1));
+      for (const json_value& e : v.items())
+        LAKECODEC_TRY(check_default(*n.items, e, where, depth + 1));
       return {};
     case type::map:
       if (!v.is_object()) return bad("map");
@@ -5289,10 +5514,11 @@ class schema_parser {
     }
     auto it = store_.named.find(name);
     if (it != store_.named.end()) return static_cast<const node*>(it->second);
-    if (name == "record" || name == "enum" || name == "fixed" || name == "array" ||
-        name == "map" || name == "error")
+    if (name == "record" || name == "enum" || name == "fixed" || name == "array" || name == "map" ||
+        name == "error")
       return invalid_argument("avro schema: complex type '" + name +
-                              "' must be declared as an object, e.g. {\"type\": \"" + name + "\", ...}");
+                              "' must be declared as an object, e.g. {\"type\": \"" + name +
+                              "\", ...}");
     return invalid_argument("avro schema: unknown type or undefined name '" + name + "'");
   }
 
@@ -5303,8 +5529,9 @@ class schema_parser {
       if (bn->type == type::union_)
         return invalid_argument("avro schema: a union may not directly contain a union");
       for (const node* other : u->branches) {
-        const bool dup = is_named(bn->type) ? (is_named(other->type) && other->fullname == bn->fullname)
-                                            : other->type == bn->type;
+        const bool dup = is_named(bn->type)
+                             ? (is_named(other->type) && other->fullname == bn->fullname)
+                             : other->type == bn->type;
         if (dup)
           return invalid_argument("avro schema: union contains '" + bn->union_branch_name() +
                                   "' twice");
@@ -5318,7 +5545,8 @@ class schema_parser {
                            bool required) {
     const json_value* v = j.find(key);
     if (v == nullptr) {
-      if (required) return invalid_argument(std::string("avro schema: ") + what + " has no \"" + key + "\"");
+      if (required)
+        return invalid_argument(std::string("avro schema: ") + what + " has no \"" + key + "\"");
       return {};
     }
     if (!v->is_string())
@@ -5331,9 +5559,11 @@ class schema_parser {
   static status get_aliases(const json_value& j, std::vector<std::string>& out) {
     const json_value* a = j.find("aliases");
     if (a == nullptr) return {};
-    if (!a->is_array()) return invalid_argument("avro schema: \"aliases\" must be an array of strings");
+    if (!a->is_array())
+      return invalid_argument("avro schema: \"aliases\" must be an array of strings");
     for (const json_value& s : a->items()) {
-      if (!s.is_string()) return invalid_argument("avro schema: \"aliases\" must be an array of strings");
+      if (!s.is_string())
+        return invalid_argument("avro schema: \"aliases\" must be an array of strings");
       out.push_back(s.as_string());
     }
     return {};
@@ -5378,7 +5608,8 @@ class schema_parser {
       return invalid_argument("avro schema: a named type may not be called '" + n->name + "'");
     n->fullname = n->space.empty() ? n->name : n->space + "." + n->name;
     if (store_.named.count(n->fullname))
-      return invalid_argument("avro schema: duplicate definition of the name '" + n->fullname + "'");
+      return invalid_argument("avro schema: duplicate definition of the name '" + n->fullname +
+                              "'");
     store_.named[n->fullname] = n;
     LAKECODEC_TRY(get_aliases(j, n->aliases));
     const json_value* doc = j.find("doc");
@@ -5415,8 +5646,7 @@ class schema_parser {
       node* n = make(tn == "array" ? type::array : type::map);
       const char* key = tn == "array" ? "items" : "values";
       const json_value* sub = j.find(key);
-      if (sub == nullptr)
-        return invalid_argument("avro schema: " + tn + " has no \"" + key + "\"");
+      if (sub == nullptr) return invalid_argument("avro schema: " + tn + " has no \"" + key + "\"");
       LAKECODEC_ASSIGN_OR_RETURN(const node* s, parse(*sub, space, depth + 1));
       (tn == "array" ? n->items : n->values) = s;
       keep_attributes(j, {"type", key}, n->attributes);
@@ -5467,11 +5697,11 @@ class schema_parser {
       }
       const json_value* order = fj.find("order");
       if (order != nullptr) {
-        if (!order->is_string() || (order->as_string() != "ascending" &&
-                                    order->as_string() != "descending" &&
-                                    order->as_string() != "ignore"))
-          return invalid_argument("avro schema: field '" + f.name +
-                                  "' has an invalid \"order\" " + order->dump());
+        if (!order->is_string() ||
+            (order->as_string() != "ascending" && order->as_string() != "descending" &&
+             order->as_string() != "ignore"))
+          return invalid_argument("avro schema: field '" + f.name + "' has an invalid \"order\" " +
+                                  order->dump());
         f.order = order->as_string();
       }
       LAKECODEC_TRY(get_aliases(fj, f.aliases));
@@ -5531,7 +5761,8 @@ class schema_parser {
     for (const node* r : pending_defaults_)
       for (const record_field& f : r->fields)
         if (f.has_default)
-          LAKECODEC_TRY(check_default(*f.type, f.default_value, "field '" + r->fullname + "." + f.name + "'", 0));
+          LAKECODEC_TRY(check_default(*f.type, f.default_value,
+                                      "field '" + r->fullname + "." + f.name + "'", 0));
     return {};
   }
 
@@ -5554,8 +5785,9 @@ inline result<schema> schema::from_json(const json_value& doc) {
 
 inline result<schema> schema::parse(std::string_view json_text) {
   auto doc = parse_json(json_text);
-  if (!doc) return status(errc::invalid_argument, "avro schema: invalid JSON: " + doc.error().message(),
-                          doc.error().offset());
+  if (!doc)
+    return status(errc::invalid_argument, "avro schema: invalid JSON: " + doc.error().message(),
+                  doc.error().offset());
   return from_json(*doc);
 }
 
@@ -5592,7 +5824,8 @@ struct schema_printer {
           o.add("name", json_value::string(n->fullname));
           o.add("type", json_value::string(type_name(n->type)));
         } else {
-          o.add("type", json_value::string(n->type == type::record && n->is_error ? "error" : type_name(n->type)));
+          o.add("type", json_value::string(
+                            n->type == type::record && n->is_error ? "error" : type_name(n->type)));
           o.add("name", json_value::string(n->name));
           if (n->space != space) o.add("namespace", json_value::string(n->space));
           if (n->has_doc) o.add("doc", json_value::string(n->doc));
@@ -5605,7 +5838,8 @@ struct schema_printer {
           json_value syms = json_value::array();
           for (const std::string& s : n->symbols) syms.push_back(json_value::string(s));
           o.add("symbols", std::move(syms));
-          if (!canonical && n->has_enum_default) o.add("default", json_value::string(n->enum_default));
+          if (!canonical && n->has_enum_default)
+            o.add("default", json_value::string(n->enum_default));
         } else {
           o.add("size", json_value::integer(n->size));
         }
@@ -5618,8 +5852,10 @@ struct schema_printer {
       case type::array:
       case type::map:
         o.add("type", json_value::string(type_name(n->type)));
-        if (n->type == type::array) o.add("items", print(n->items, space));
-        else o.add("values", print(n->values, space));
+        if (n->type == type::array)
+          o.add("items", print(n->items, space));
+        else
+          o.add("values", print(n->values, space));
         if (!canonical) attrs(o, n->attributes);
         return o;
       case type::union_: {
@@ -6079,6 +6315,30 @@ LAKECODEC_NAMESPACE_END
 LAKECODEC_NAMESPACE_BEGIN
 namespace avro {
 
+namespace detail {
+
+/// Writes a ULEB128 varint at p (10 bytes of room). Lengths 2..8 are built branch-free from
+/// seven-bit groups and stored with one 8-byte write: random-length varints then cost no
+/// mispredicted loop exits.
+LAKECODEC_ALWAYS_INLINE size_t put_uvarint(uint64_t u, uint8_t* p) noexcept {
+  if (LAKECODEC_LIKELY(u < 0x80)) {
+    *p = static_cast<uint8_t>(u);
+    return 1;
+  }
+  const int bits = 64 - __builtin_clzll(u);
+  const size_t len = static_cast<size_t>(bits + 6) / 7;
+  if (LAKECODEC_UNLIKELY(len > 8)) return encode_uvarint(u, p);
+  const uint64_t groups = (u & 0x7fULL) | ((u & (0x7fULL << 7)) << 1) |
+                          ((u & (0x7fULL << 14)) << 2) | ((u & (0x7fULL << 21)) << 3) |
+                          ((u & (0x7fULL << 28)) << 4) | ((u & (0x7fULL << 35)) << 5) |
+                          ((u & (0x7fULL << 42)) << 6) | ((u & (0x7fULL << 49)) << 7);
+  const uint64_t cont = 0x0080808080808080ULL >> (8 * (8 - len));
+  store_le<uint64_t>(p, groups | cont);
+  return len;
+}
+
+}  // namespace detail
+
 /// Appends Avro binary values to a byte_buffer. It does not check the values against a schema:
 /// the caller writes what the schema says, in order (fields in order, union index then value,
 /// array/map blocks via write_block_count and a final 0).
@@ -6092,20 +6352,14 @@ class encoder {
   LAKECODEC_ALWAYS_INLINE void write_int(int32_t v) { write_long(v); }
   LAKECODEC_ALWAYS_INLINE void write_long(int64_t v) {
     uint8_t* p = out_->ensure(max_varint64_bytes);
-    uint64_t u = zigzag_encode64(v);
-    if (LAKECODEC_LIKELY(u < 0x80)) {
-      *p = static_cast<uint8_t>(u);
-      out_->commit(1);
-      return;
-    }
-    out_->commit(encode_uvarint(u, p));
+    out_->commit(detail::put_uvarint(zigzag_encode64(v), p));
   }
   LAKECODEC_ALWAYS_INLINE void write_float(float v) { out_->append_le<float>(v); }
   LAKECODEC_ALWAYS_INLINE void write_double(double v) { out_->append_le<double>(v); }
   /// bytes and string: long length, then the bytes.
   LAKECODEC_ALWAYS_INLINE void write_bytes(const void* data, size_t n) {
     uint8_t* p = out_->ensure(max_varint64_bytes + n);
-    size_t k = encode_uvarint(zigzag_encode64(static_cast<int64_t>(n)), p);
+    size_t k = detail::put_uvarint(zigzag_encode64(static_cast<int64_t>(n)), p);
     if (n) std::memcpy(p + k, data, n);
     out_->commit(k + n);
   }
@@ -6199,7 +6453,8 @@ class decoder {
     const int64_t n = read_long();
     if (LAKECODEC_UNLIKELY(n < 0 || static_cast<uint64_t>(n) > remaining())) {
       if (ok()) {
-        if (n < 0) fail_corrupt("bytes/string length " + std::to_string(n) + " is negative");
+        if (n < 0)
+          fail_corrupt("bytes/string length " + std::to_string(n) + " is negative");
         else
           fail(truncated_input("avro: bytes/string length " + std::to_string(n) + " exceeds the " +
                                    std::to_string(remaining()) + " bytes that remain",
@@ -6256,19 +6511,22 @@ class decoder {
       n = -n;
       const int64_t size = read_long();
       if (size < 0) {
-        if (ok()) fail_corrupt("array/map block byte size " + std::to_string(size) + " is negative");
+        if (ok())
+          fail_corrupt("array/map block byte size " + std::to_string(size) + " is negative");
         return 0;
       }
     }
     if (n > limits::max_collection_count) {
       fail(limit_exceeded("avro: array/map block of " + std::to_string(n) +
-                              " items exceeds the limit " + std::to_string(limits::max_collection_count),
+                              " items exceeds the limit " +
+                              std::to_string(limits::max_collection_count),
                           offset()));
       return 0;
     }
     if (min_item_bytes > 0 && static_cast<uint64_t>(n) > remaining() / min_item_bytes) {
-      fail(truncated_input("avro: array/map block of " + std::to_string(n) + " items needs more than the " +
-                               std::to_string(remaining()) + " bytes that remain",
+      fail(truncated_input("avro: array/map block of " + std::to_string(n) +
+                               " items needs more than the " + std::to_string(remaining()) +
+                               " bytes that remain",
                            offset()));
       return 0;
     }
@@ -6285,6 +6543,22 @@ class decoder {
 
  private:
   int64_t read_long_slow() {
+    if (LAKECODEC_LIKELY(remaining() >= 8)) {
+      // Up to 8 bytes at once: find the first byte without a continuation bit, then gather
+      // the seven-bit groups with shifts.
+      const uint64_t x = load_le<uint64_t>(pos_);
+      const uint64_t stop = ~x & 0x8080808080808080ULL;
+      if (LAKECODEC_LIKELY(stop != 0)) {
+        const size_t len = static_cast<size_t>(__builtin_ctzll(stop) >> 3) + 1;
+        const uint64_t b = len == 8 ? x : x & ((uint64_t{1} << (8 * len)) - 1);
+        const uint64_t u = (b & 0x7fULL) | ((b >> 1) & (0x7fULL << 7)) |
+                           ((b >> 2) & (0x7fULL << 14)) | ((b >> 3) & (0x7fULL << 21)) |
+                           ((b >> 4) & (0x7fULL << 28)) | ((b >> 5) & (0x7fULL << 35)) |
+                           ((b >> 6) & (0x7fULL << 42)) | ((b >> 7) & (0x7fULL << 49));
+        pos_ += len;
+        return static_cast<int64_t>((u >> 1) ^ (0 - (u & 1)));
+      }
+    }
     uint64_t v = 0;
     for (int shift = 0; shift < 70; shift += 7) {
       if (LAKECODEC_UNLIKELY(pos_ == end_)) {
@@ -6353,7 +6627,8 @@ inline int pick_branch(const node& u, const value& v) {
 
 inline status encode_value(const node& n, const value& v, encoder& e, int depth) {
   if (depth > limits::max_nesting_depth)
-    return invalid_argument("avro: value nests deeper than " + std::to_string(limits::max_nesting_depth));
+    return invalid_argument("avro: value nests deeper than " +
+                            std::to_string(limits::max_nesting_depth));
   if (n.type == type::union_) {
     int branch;
     const value* inner;
@@ -6422,7 +6697,8 @@ inline status encode_value(const node& n, const value& v, encoder& e, int depth)
       if (k != type::array) return type_error(n, x);
       if (!x.items().empty()) {
         e.write_block_count(static_cast<int64_t>(x.items().size()));
-        for (const value& item : x.items()) LAKECODEC_TRY(encode_value(*n.items, item, e, depth + 1));
+        for (const value& item : x.items())
+          LAKECODEC_TRY(encode_value(*n.items, item, e, depth + 1));
       }
       e.write_block_end();
       return {};
@@ -6455,8 +6731,8 @@ inline status encode_value(const node& n, const value& v, encoder& e, int depth)
 
 inline void decode_value(const node& n, decoder& d, value& out, int depth) {
   if (LAKECODEC_UNLIKELY(depth > limits::max_nesting_depth)) {
-    d.fail(limit_exceeded("avro: value nests deeper than " + std::to_string(limits::max_nesting_depth),
-                          d.offset()));
+    d.fail(limit_exceeded(
+        "avro: value nests deeper than " + std::to_string(limits::max_nesting_depth), d.offset()));
     return;
   }
   switch (n.type) {
@@ -6664,7 +6940,9 @@ namespace detail {
 inline uint32_t java_map_hash(std::string_view key) noexcept {
   int32_t h = 0;
   for (char c : key)
-    h = static_cast<int32_t>(static_cast<uint32_t>(h) * 31u + static_cast<uint32_t>(static_cast<int32_t>(static_cast<signed char>(c))));
+    h = static_cast<int32_t>(
+        static_cast<uint32_t>(h) * 31u +
+        static_cast<uint32_t>(static_cast<int32_t>(static_cast<signed char>(c))));
   const uint32_t u = static_cast<uint32_t>(h);
   return u ^ (u >> 16);
 }
@@ -6688,8 +6966,8 @@ inline std::vector<size_t> java_hashmap_order(const std::vector<std::string_view
     if (unique.size() > threshold) {
       const uint64_t old_cap = cap;
       cap <<= 1;
-      threshold = old_cap >= 16 ? threshold << 1
-                                : static_cast<uint64_t>(static_cast<float>(cap) * 0.75f);
+      threshold =
+          old_cap >= 16 ? threshold << 1 : static_cast<uint64_t>(static_cast<float>(cap) * 0.75f);
     }
   }
   std::vector<std::pair<uint64_t, size_t>> order;
@@ -6729,7 +7007,8 @@ inline result<std::string> utf8_to_latin1(std::string_view s) {
       out.push_back(static_cast<char>(c));
     } else if ((c == 0xC2 || c == 0xC3) && i + 1 < s.size() &&
                (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
-      out.push_back(static_cast<char>(((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)));
+      out.push_back(
+          static_cast<char>(((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F)));
       ++i;
     } else {
       return invalid_argument("avro json: bytes/fixed text has a character above U+00FF");
@@ -6906,7 +7185,8 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
       std::vector<value> items;
       items.reserve(j.items().size());
       for (const json_value& e : j.items()) {
-        LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*n.items, e, default_mode, path + "[]", depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(
+            value x, value_from_json(*n.items, e, default_mode, path + "[]", depth + 1));
         items.push_back(std::move(x));
       }
       return value::array(std::move(items));
@@ -6932,11 +7212,13 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
           if (!f.has_default)
             return invalid_argument("avro json: record '" + n.fullname + "' is missing field '" +
                                     fpath + "' (which has no default)");
-          LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*f.type, f.default_value, true, fpath, depth + 1));
+          LAKECODEC_ASSIGN_OR_RETURN(
+              value x, value_from_json(*f.type, f.default_value, true, fpath, depth + 1));
           fields.push_back(std::move(x));
           continue;
         }
-        LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*f.type, *fj, default_mode, fpath, depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(value x,
+                                   value_from_json(*f.type, *fj, default_mode, fpath, depth + 1));
         fields.push_back(std::move(x));
       }
       return value::record(std::move(fields));
@@ -6944,26 +7226,31 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
     case type::union_: {
       if (n.branches.empty()) return json_mismatch(n, j, path);
       if (default_mode) {
-        LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(*n.branches[0], j, true, path, depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(value x,
+                                   value_from_json(*n.branches[0], j, true, path, depth + 1));
         return value::union_of(0, std::move(x));
       }
       if (j.is_null()) {
         for (size_t i = 0; i < n.branches.size(); ++i)
-          if (n.branches[i]->type == type::null) return value::union_of(static_cast<int32_t>(i), value::null());
+          if (n.branches[i]->type == type::null)
+            return value::union_of(static_cast<int32_t>(i), value::null());
         return json_mismatch(n, j, path);
       }
       if (!j.is_object() || j.members().size() != 1)
-        return invalid_argument("avro json: " + path + ": a union value must be null or {\"type\": value}, got " +
+        return invalid_argument("avro json: " + path +
+                                ": a union value must be null or {\"type\": value}, got " +
                                 j.dump().substr(0, 80));
       const std::string& name = j.members()[0].first;
       for (size_t i = 0; i < n.branches.size(); ++i) {
         const node& b = *n.branches[i];
         if (b.union_branch_name() == name || (is_named(b.type) && b.name == name)) {
-          LAKECODEC_ASSIGN_OR_RETURN(value x, value_from_json(b, j.members()[0].second, false, path, depth + 1));
+          LAKECODEC_ASSIGN_OR_RETURN(
+              value x, value_from_json(b, j.members()[0].second, false, path, depth + 1));
           return value::union_of(static_cast<int32_t>(i), std::move(x));
         }
       }
-      return invalid_argument("avro json: " + path + ": '" + name + "' is not a branch of the union");
+      return invalid_argument("avro json: " + path + ": '" + name +
+                              "' is not a branch of the union");
     }
   }
   return json_mismatch(n, j, path);
@@ -7025,8 +7312,8 @@ namespace detail {
 
 struct resolve_step {
   enum class op : uint8_t {
-    read,        // same primitive type: decode as the writer wrote it
-    promote,     // int/long/float -> wider, string <-> bytes
+    read,     // same primitive type: decode as the writer wrote it
+    promote,  // int/long/float -> wider, string <-> bytes
     record,
     enum_,
     fixed,
@@ -7059,7 +7346,8 @@ inline bool same_unqualified_name(const node& w, const node& r) {
   if (w.name == r.name) return true;
   for (const std::string& a : r.aliases) {
     const size_t dot = a.rfind('.');
-    if ((dot == std::string::npos ? a : a.substr(dot + 1)) == w.name || a == w.fullname) return true;
+    if ((dot == std::string::npos ? a : a.substr(dot + 1)) == w.name || a == w.fullname)
+      return true;
   }
   return false;
 }
@@ -7134,9 +7422,9 @@ class resolver_compiler {
         if (r.type == type::union_) {
           target = match_branch(*wb, r);
           if (target < 0) {
-            s->branch_steps.push_back(fail(*wb, r, "avro resolution: writer union branch " +
-                                                       describe(*wb) +
-                                                       " matches no branch of the reader union"));
+            s->branch_steps.push_back(fail(*wb, r,
+                                           "avro resolution: writer union branch " + describe(*wb) +
+                                               " matches no branch of the reader union"));
             s->branch_targets.push_back(-1);
             continue;
           }
@@ -7151,16 +7439,21 @@ class resolver_compiler {
     if (r.type == type::union_) {
       const int target = match_branch(w, r);
       if (target < 0)
-        return fail(w, r, "avro resolution: writer " + describe(w) + " matches no branch of the reader union");
+        return fail(
+            w, r,
+            "avro resolution: writer " + describe(w) + " matches no branch of the reader union");
       resolve_step* s = make(resolve_step::op::reader_union, w, r);
       memo[key] = s;
       s->reader_branch = target;
-      LAKECODEC_ASSIGN_OR_RETURN(s->child, compile(w, *r.branches[static_cast<size_t>(target)], depth + 1));
+      LAKECODEC_ASSIGN_OR_RETURN(s->child,
+                                 compile(w, *r.branches[static_cast<size_t>(target)], depth + 1));
       return static_cast<const resolve_step*>(s);
     }
     if (w.type != r.type) {
-      if (promotable(w.type, r.type)) return static_cast<const resolve_step*>(make(resolve_step::op::promote, w, r));
-      return fail(w, r, "avro resolution: writer " + describe(w) + " cannot be read as " + describe(r));
+      if (promotable(w.type, r.type))
+        return static_cast<const resolve_step*>(make(resolve_step::op::promote, w, r));
+      return fail(w, r,
+                  "avro resolution: writer " + describe(w) + " cannot be read as " + describe(r));
     }
     switch (w.type) {
       case type::record: return compile_record(w, r, depth);
@@ -7176,13 +7469,15 @@ class resolver_compiler {
       }
       case type::fixed:
         if (w.size != r.size)
-          return fail(w, r, "avro resolution: fixed '" + w.fullname + "' has size " +
-                                std::to_string(w.size) + ", the reader's '" + r.fullname +
-                                "' has size " + std::to_string(r.size));
+          return fail(w, r,
+                      "avro resolution: fixed '" + w.fullname + "' has size " +
+                          std::to_string(w.size) + ", the reader's '" + r.fullname + "' has size " +
+                          std::to_string(r.size));
         return static_cast<const resolve_step*>(make(resolve_step::op::fixed, w, r));
       case type::array:
       case type::map: {
-        resolve_step* s = make(w.type == type::array ? resolve_step::op::array : resolve_step::op::map, w, r);
+        resolve_step* s =
+            make(w.type == type::array ? resolve_step::op::array : resolve_step::op::map, w, r);
         memo[key] = s;
         const node& wi = w.type == type::array ? *w.items : *w.values;
         const node& ri = r.type == type::array ? *r.items : *r.values;
@@ -7210,8 +7505,9 @@ class resolver_compiler {
         continue;
       }
       filled[static_cast<size_t>(ri)] = true;
-      LAKECODEC_ASSIGN_OR_RETURN(const resolve_step* fs,
-                                 compile(*wf.type, *r.fields[static_cast<size_t>(ri)].type, depth + 1));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          const resolve_step* fs,
+          compile(*wf.type, *r.fields[static_cast<size_t>(ri)].type, depth + 1));
       s->field_steps.push_back(fs);
     }
     for (size_t k = 0; k < r.fields.size(); ++k) {
@@ -7263,9 +7559,9 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
       if (!d.ok()) return;
       const int target = s.enum_map[static_cast<size_t>(i)];
       if (target < 0) {
-        d.fail(schema_mismatch("avro resolution: symbol '" + s.writer->symbols[static_cast<size_t>(i)] +
-                               "' is not in the reader enum '" + s.reader->fullname +
-                               "', which has no default"));
+        d.fail(schema_mismatch(
+            "avro resolution: symbol '" + s.writer->symbols[static_cast<size_t>(i)] +
+            "' is not in the reader enum '" + s.reader->fullname + "', which has no default"));
         return;
       }
       out = value::enumeration(target, s.reader->symbols[static_cast<size_t>(target)]);
@@ -7275,8 +7571,10 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
       std::vector<value> fields(s.reader->fields.size());
       for (size_t i = 0; i < s.writer_to_reader.size() && d.ok(); ++i) {
         const int ri = s.writer_to_reader[i];
-        if (ri < 0) skip_value(*s.writer->fields[i].type, d, depth + 1);
-        else resolve_value(*s.field_steps[i], d, fields[static_cast<size_t>(ri)], depth + 1);
+        if (ri < 0)
+          skip_value(*s.writer->fields[i].type, d, depth + 1);
+        else
+          resolve_value(*s.field_steps[i], d, fields[static_cast<size_t>(ri)], depth + 1);
       }
       for (const auto& dv : s.defaults) fields[static_cast<size_t>(dv.first)] = dv.second;
       out = value::record(std::move(fields));
@@ -7292,7 +7590,8 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
       for (;;) {
         const int64_t count = d.read_block_count(min);
         if (count == 0 || !d.ok()) break;
-        if (static_cast<int64_t>(items.size() + entries.size()) + count > limits::max_collection_count) {
+        if (static_cast<int64_t>(items.size() + entries.size()) + count >
+            limits::max_collection_count) {
           d.fail(limit_exceeded("avro: array/map larger than the collection limit", d.offset()));
           break;
         }
@@ -8147,7 +8446,12 @@ LAKECODEC_NAMESPACE_END
 // holds one block in memory and a reader over a byte span with sync validation, every codec the
 // spec requires plus zstandard, and optional schema resolution to a reader schema.
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -8239,8 +8543,8 @@ class container_writer {
       return status(errc::unsupported_codec, std::string("avro: codec '") +
                                                  codec_name(w.options_.codec) +
                                                  "' is not built into this lakecodec");
-    w.compressor_ = std::make_unique<compressor>(detail::to_compression(w.options_.codec),
-                                                 w.options_.level);
+    w.compressor_ =
+        std::make_unique<compressor>(detail::to_compression(w.options_.codec), w.options_.level);
     if (w.options_.sync) {
       w.sync_ = *w.options_.sync;
     } else {
@@ -8252,8 +8556,9 @@ class container_writer {
     }
     for (const auto& kv : w.options_.metadata)
       if (kv.first.compare(0, 5, "avro.") == 0)
-        return invalid_argument("avro: metadata key '" + kv.first +
-                                "' is reserved (keys starting with \"avro.\" belong to the format)");
+        return invalid_argument(
+            "avro: metadata key '" + kv.first +
+            "' is reserved (keys starting with \"avro.\" belong to the format)");
     LAKECODEC_TRY(w.write_header());
     return w;
   }
@@ -8365,6 +8670,41 @@ class container_writer {
   int64_t blocks_ = 0;
 };
 
+/// Where the streaming container_reader gets its bytes.
+class input_source {
+ public:
+  virtual ~input_source() = default;
+  /// Reads up to `n` bytes into `dst`; returns how many were read, 0 at the end of the input.
+  virtual result<size_t> read(uint8_t* dst, size_t n) = 0;
+};
+
+/// A POSIX file read sequentially.
+class file_source final : public input_source {
+ public:
+  /// Opens `path` for reading; io_error naming the path and the OS reason.
+  static result<std::unique_ptr<file_source>> open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return io_error("cannot open '" + path + "': " + std::strerror(errno));
+    return std::unique_ptr<file_source>(new file_source(fd, path));
+  }
+  ~file_source() override { ::close(fd_); }
+  file_source(const file_source&) = delete;
+  file_source& operator=(const file_source&) = delete;
+
+  result<size_t> read(uint8_t* dst, size_t n) override {
+    for (;;) {
+      const ssize_t got = ::read(fd_, dst, n);
+      if (got >= 0) return static_cast<size_t>(got);
+      if (errno != EINTR) return io_error("cannot read '" + path_ + "': " + std::strerror(errno));
+    }
+  }
+
+ private:
+  file_source(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  int fd_;
+  std::string path_;
+};
+
 /// Options of container_reader.
 struct reader_options {
   /// Resolve records to this schema (Avro spec §Schema Resolution) instead of the writer's.
@@ -8393,6 +8733,24 @@ class container_reader {
     r.file_ = file;
     r.options_ = std::move(options);
     LAKECODEC_TRY(r.read_header());
+    if (r.options_.reader_schema) {
+      auto plan = resolution::compile(r.schema_, *r.options_.reader_schema);
+      if (!plan) return plan.error();
+      r.resolution_ = std::make_unique<resolution>(std::move(plan).value());
+    }
+    return r;
+  }
+
+  /// Streaming variant: reads the header, then one block at a time from `source`, holding at
+  /// most one block (plus read-ahead) in memory. Avro 1.2 files (metadata in a footer) need
+  /// the whole file: use open(byte_span) for them.
+  static result<container_reader> open(std::unique_ptr<input_source> source,
+                                       reader_options options = {}) {
+    if (!source) return invalid_argument("avro: container_reader::open needs a source");
+    container_reader r;
+    r.source_ = std::move(source);
+    r.options_ = std::move(options);
+    LAKECODEC_TRY(r.read_streamed_header());
     if (r.options_.reader_schema) {
       auto plan = resolution::compile(r.schema_, *r.options_.reader_schema);
       if (!plan) return plan.error();
@@ -8435,9 +8793,13 @@ class container_reader {
   /// codec errors, snappy CRC mismatch, blocks over max_block_bytes.
   result<bool> next_block(block_view& b) {
     if (legacy_) return next_legacy_block(b);
+    if (source_) {
+      LAKECODEC_ASSIGN_OR_RETURN(bool more, buffer_next_block());
+      if (!more) return false;
+    }
     if (pos_ == file_.size) return false;
-    decoder d(file_.subspan(pos_, file_.size - pos_), static_cast<int64_t>(pos_));
-    b.offset = static_cast<int64_t>(pos_);
+    decoder d(file_.subspan(pos_, file_.size - pos_), base_ + static_cast<int64_t>(pos_));
+    b.offset = base_ + static_cast<int64_t>(pos_);
     const int64_t count = d.read_long();
     const int64_t size_at = d.offset();
     const int64_t size = d.read_long();
@@ -8460,14 +8822,14 @@ class container_reader {
     if (std::memcmp(sync_at, sync_.data(), 16) != 0)
       return corrupt_data("avro: sync marker after block " + std::to_string(blocks_) +
                               " does not match the header's",
-                          static_cast<int64_t>(sync_at - file_.data));
+                          base_ + static_cast<int64_t>(sync_at - file_.data));
     pos_ = static_cast<size_t>(sync_at - file_.data) + 16;
+    if (source_) window_start_ = pos_;
     b.count = count;
     if (codec_ == codec::null) {
       if (raw.size > options_.max_block_bytes)
-        return limit_exceeded("avro: block of " + std::to_string(raw.size) +
-                                  " bytes exceeds the limit",
-                              b.offset);
+        return limit_exceeded(
+            "avro: block of " + std::to_string(raw.size) + " bytes exceeds the limit", b.offset);
       b.data = raw;
     } else {
       LAKECODEC_TRY(inflate(raw, b.offset));
@@ -8517,12 +8879,13 @@ class container_reader {
 
   status inflate(byte_span raw, int64_t at) {
     block_.clear();
-    if (!decompressor_) decompressor_ = std::make_unique<decompressor>(detail::to_compression(codec_));
+    if (!decompressor_)
+      decompressor_ = std::make_unique<decompressor>(detail::to_compression(codec_));
     if (codec_ == codec::snappy) {
       if (raw.size < 4)
-        return corrupt_data("avro: snappy block of " + std::to_string(raw.size) +
-                                " bytes has no CRC32 trailer",
-                            at);
+        return corrupt_data(
+            "avro: snappy block of " + std::to_string(raw.size) + " bytes has no CRC32 trailer",
+            at);
       const byte_span body(raw.data, raw.size - 4);
       status s = decompressor_->decompress(body, block_, options_.max_block_bytes);
       if (!s.ok()) return status(s.code(), "avro: snappy block: " + s.message(), at);
@@ -8541,6 +8904,75 @@ class container_reader {
     return {};
   }
 
+  // Makes at least `need` unread bytes available in window_ (fewer only at the end of the
+  // input). Compacts consumed bytes first, so earlier block spans become invalid.
+  status fill(size_t need) {
+    size_t avail = window_.size() - window_start_;
+    if (avail >= need || eof_) return {};
+    if (window_start_ > 0) {
+      std::memmove(window_.data(), window_.data() + window_start_, avail);
+      window_.resize(avail);
+      base_ += static_cast<int64_t>(window_start_);
+      window_start_ = 0;
+    }
+    while (window_.size() < need && !eof_) {
+      const size_t want = std::max<size_t>(need - window_.size(), 64 * 1024);
+      uint8_t* p = window_.ensure(want);
+      LAKECODEC_ASSIGN_OR_RETURN(size_t got, source_->read(p, want));
+      if (got == 0)
+        eof_ = true;
+      else
+        window_.commit(got);
+    }
+    return {};
+  }
+
+  status read_streamed_header() {
+    size_t need = 64 * 1024;
+    for (;;) {
+      LAKECODEC_TRY(fill(need));
+      file_ = window_.span();
+      metadata_.clear();
+      if (file_.size >= 4 && std::memcmp(file_.data, "Obj\0", 4) == 0)
+        return unsupported(
+            "avro: Avro 1.2 files keep their metadata in a footer; read them "
+            "from a byte span");
+      status st = read_header();
+      if (st.ok()) {
+        window_start_ = pos_;
+        return {};
+      }
+      if (st.code() != errc::truncated || eof_) return st;
+      if (need > static_cast<size_t>(limits::max_schema_size) * 2)
+        return limit_exceeded("avro: header larger than " +
+                              std::to_string(limits::max_schema_size * 2) + " bytes");
+      need *= 2;
+    }
+  }
+
+  // Streaming: make the whole next block (count, size, data, sync) available in window_ and
+  // point file_/pos_ at it. False at the end of the input.
+  result<bool> buffer_next_block() {
+    LAKECODEC_TRY(fill(2 * max_varint64_bytes));
+    if (window_.size() == window_start_) return false;
+    decoder d(byte_span(window_.data() + window_start_, window_.size() - window_start_),
+              base_ + static_cast<int64_t>(window_start_));
+    d.read_long();
+    const int64_t size = d.read_long();
+    if (d.ok() && size >= 0) {
+      if (size > limits::max_allocation)
+        return limit_exceeded(
+            "avro: block of " + std::to_string(size) + " bytes exceeds the allocation limit",
+            base_ + static_cast<int64_t>(window_start_));
+      const size_t header = static_cast<size_t>(d.position() - (window_.data() + window_start_));
+      LAKECODEC_TRY(fill(header + static_cast<size_t>(size) + 16));
+    }
+    // Errors (bad varints, negative sizes, truncation) are reported by the span path.
+    file_ = window_.span();
+    pos_ = window_start_;
+    return true;
+  }
+
   // Avro 1.2 files: "Obj" 0, then blocks of (sync, count, records) with no byte size, and a
   // footer block (count -1, size, metadata map) whose size is the file's last 4 bytes (BE).
   status read_legacy_header() {
@@ -8548,9 +8980,9 @@ class container_reader {
     if (file_.size < 8) return truncated_input("avro: legacy file too short for its footer", 0);
     const uint32_t footer = load_be<uint32_t>(file_.data + file_.size - 4);
     if (footer < 4 || footer > file_.size - 4)
-      return corrupt_data("avro: legacy footer size " + std::to_string(footer) +
-                              " does not fit the file",
-                          static_cast<int64_t>(file_.size - 4));
+      return corrupt_data(
+          "avro: legacy footer size " + std::to_string(footer) + " does not fit the file",
+          static_cast<int64_t>(file_.size - 4));
     const size_t at = file_.size - footer;
     decoder d(file_.subspan(at, footer - 4), static_cast<int64_t>(at));
     LAKECODEC_TRY(read_metadata_map(d));
@@ -8561,7 +8993,8 @@ class container_reader {
     const std::string* s = metadata("schema");
     const std::string* c = metadata("codec");
     if (c != nullptr && *c != "null")
-      return status(errc::unsupported_codec, "avro: legacy file codec '" + *c + "' is not supported");
+      return status(errc::unsupported_codec,
+                    "avro: legacy file codec '" + *c + "' is not supported");
     header_size_ = 4;
     pos_ = 4;
     return parse_schema(s);
@@ -8582,13 +9015,14 @@ class container_reader {
         const int64_t size = d.read_long();
         if (!d.ok()) return d.error();
         if (size < 0 || static_cast<uint64_t>(size) > d.remaining())
-          return corrupt_data("avro: legacy footer block size " + std::to_string(size) + " is invalid",
-                              d.offset());
+          return corrupt_data(
+              "avro: legacy footer block size " + std::to_string(size) + " is invalid", d.offset());
         pos_ = static_cast<size_t>(d.offset() + size);
         continue;
       }
       if (count < 0 || count > limits::max_collection_count)
-        return corrupt_data("avro: legacy block count " + std::to_string(count) + " is invalid", b.offset);
+        return corrupt_data("avro: legacy block count " + std::to_string(count) + " is invalid",
+                            b.offset);
       const uint8_t* start = d.position();
       for (int64_t i = 0; i < count && d.ok(); ++i) detail::skip_value(schema_.root(), d, 0);
       if (!d.ok()) return d.error();
@@ -8607,14 +9041,15 @@ class container_reader {
       if (!d.ok()) return d.error();
       if (count == 0) break;
       if (count < 0) {
-        if (count == INT64_MIN) return corrupt_data("avro: header map block count overflows", d.offset());
+        if (count == INT64_MIN)
+          return corrupt_data("avro: header map block count overflows", d.offset());
         count = -count;
         d.read_long();
       }
       if (count > static_cast<int64_t>(d.remaining() / 2) + 1)
-        return truncated_input("avro: header metadata count " + std::to_string(count) +
-                                   " exceeds the remaining bytes",
-                               d.offset());
+        return truncated_input(
+            "avro: header metadata count " + std::to_string(count) + " exceeds the remaining bytes",
+            d.offset());
       for (int64_t i = 0; i < count; ++i) {
         std::string_view k = d.read_string();
         std::string_view v = d.read_bytes();
@@ -8629,16 +9064,16 @@ class container_reader {
     if (schema_json == nullptr) return corrupt_data("avro: header has no avro.schema", 4);
     schema_json_ = *schema_json;
     auto s = schema::parse(*schema_json);
-    if (!s) return status(s.error().code(), "avro: avro.schema in the header: " + s.error().message());
+    if (!s)
+      return status(s.error().code(), "avro: avro.schema in the header: " + s.error().message());
     schema_ = std::move(s).value();
     return {};
   }
 
   status read_header() {
     if (file_.size < 4)
-      return truncated_input("avro: file of " + std::to_string(file_.size) +
-                                 " bytes is too short for the magic",
-                             0);
+      return truncated_input(
+          "avro: file of " + std::to_string(file_.size) + " bytes is too short for the magic", 0);
     if (std::memcmp(file_.data, "Obj\0", 4) == 0) return read_legacy_header();
     if (std::memcmp(file_.data, container_magic, 4) != 0)
       return corrupt_data("avro: bad magic (expected 'Obj' 0x01): not an Avro container file", 0);
@@ -8660,6 +9095,13 @@ class container_reader {
   }
 
   byte_span file_;
+  // Streaming mode: the source, the window of bytes read ahead, the first unread byte in it,
+  // and the file offset of window_[0] (added to every reported offset).
+  std::unique_ptr<input_source> source_;
+  byte_buffer window_;
+  size_t window_start_ = 0;
+  bool eof_ = false;
+  int64_t base_ = 0;
   reader_options options_;
   schema schema_;
   std::string schema_json_;
@@ -8687,7 +9129,8 @@ inline result<std::vector<value>> read_container(byte_span file, reader_options 
 inline result<byte_buffer> write_container(const schema& s, const std::vector<value>& records,
                                            writer_options options = {}) {
   memory_sink sink;
-  LAKECODEC_ASSIGN_OR_RETURN(container_writer w, container_writer::open(sink, s, std::move(options)));
+  LAKECODEC_ASSIGN_OR_RETURN(container_writer w,
+                             container_writer::open(sink, s, std::move(options)));
   for (const value& v : records) LAKECODEC_TRY(w.write(v));
   LAKECODEC_TRY(w.close());
   return sink.take();
@@ -8749,8 +9192,10 @@ result<std::vector<partition_field>> partition_fields_from_json(const J& arr) {
     partition_field pf;
     const std::string what = "partition field " + std::to_string(out.size());
     LAKECODEC_TRY(detail::req_string(f, "name", pf.name, what));
-    LAKECODEC_ASSIGN_OR_RETURN(pf.transform, detail::read_transform(f, what + " ('" + pf.name + "')"));
-    LAKECODEC_TRY(detail::read_source_ids(f, pf.source_id, pf.source_ids, what + " ('" + pf.name + "')"));
+    LAKECODEC_ASSIGN_OR_RETURN(pf.transform,
+                               detail::read_transform(f, what + " ('" + pf.name + "')"));
+    LAKECODEC_TRY(
+        detail::read_source_ids(f, pf.source_id, pf.source_ids, what + " ('" + pf.name + "')"));
     bool has_field_id = false;
     LAKECODEC_TRY(detail::opt_int(f, "field-id", pf.field_id, has_field_id, what));
     if (!has_field_id) pf.field_id = next_id;
@@ -8766,7 +9211,8 @@ result<partition_spec> partition_spec_from_json(const J& j) {
   partition_spec spec;
   LAKECODEC_TRY(detail::req_int(j, "spec-id", spec.spec_id, "partition spec"));
   const J* fields = detail::member(j, "fields");
-  if (fields == nullptr) return detail::missing("partition spec " + std::to_string(spec.spec_id), "fields");
+  if (fields == nullptr)
+    return detail::missing("partition spec " + std::to_string(spec.spec_id), "fields");
   LAKECODEC_ASSIGN_OR_RETURN(spec.fields, partition_fields_from_json(*fields));
   return spec;
 }
@@ -8778,8 +9224,10 @@ inline ordered_json partition_fields_to_json(const partition_spec& spec) {
     ordered_json o = ordered_json::object();
     o["name"] = f.name;
     o["transform"] = transform_to_string(f.transform);
-    if (f.source_ids.empty()) o["source-id"] = f.source_id;
-    else o["source-ids"] = f.source_ids;
+    if (f.source_ids.empty())
+      o["source-id"] = f.source_id;
+    else
+      o["source-ids"] = f.source_ids;
     o["field-id"] = f.field_id;
     arr.push_back(std::move(o));
   }
@@ -8809,10 +9257,11 @@ result<sort_order> sort_order_from_json(const J& j) {
     LAKECODEC_TRY(detail::req_string(f, "direction", dir, what));
     LAKECODEC_TRY(detail::req_string(f, "null-order", nulls, what));
     if (dir != "asc" && dir != "desc")
-      return invalid_argument("iceberg: " + what + " direction must be asc or desc, got '" + dir + "'");
+      return invalid_argument("iceberg: " + what + " direction must be asc or desc, got '" + dir +
+                              "'");
     if (nulls != "nulls-first" && nulls != "nulls-last")
-      return invalid_argument("iceberg: " + what + " null-order must be nulls-first or nulls-last, got '" +
-                              nulls + "'");
+      return invalid_argument("iceberg: " + what +
+                              " null-order must be nulls-first or nulls-last, got '" + nulls + "'");
     sf.direction = dir == "asc" ? sort_direction::asc : sort_direction::desc;
     sf.null_order = nulls == "nulls-first" ? null_order::nulls_first : null_order::nulls_last;
     so.fields.push_back(std::move(sf));
@@ -8827,8 +9276,10 @@ inline ordered_json sort_order_to_json(const sort_order& so) {
   for (const sort_field& f : so.fields) {
     ordered_json e = ordered_json::object();
     e["transform"] = transform_to_string(f.transform);
-    if (f.source_ids.empty()) e["source-id"] = f.source_id;
-    else e["source-ids"] = f.source_ids;
+    if (f.source_ids.empty())
+      e["source-id"] = f.source_id;
+    else
+      e["source-ids"] = f.source_ids;
     e["direction"] = f.direction == sort_direction::asc ? "asc" : "desc";
     e["null-order"] = f.null_order == null_order::nulls_first ? "nulls-first" : "nulls-last";
     arr.push_back(std::move(e));
@@ -8866,7 +9317,8 @@ namespace detail {
 template <class J>
 result<nested_field> field_from_json(const J& j, int depth) {
   if (!j.is_object())
-    return invalid_argument(std::string("iceberg: struct field must be an object, got ") + j.type_name());
+    return invalid_argument(std::string("iceberg: struct field must be an object, got ") +
+                            j.type_name());
   nested_field f;
   LAKECODEC_TRY(req_int(j, "id", f.id, "struct field"));
   const std::string what = "field " + std::to_string(f.id);
@@ -8877,13 +9329,17 @@ result<nested_field> field_from_json(const J& j, int depth) {
   LAKECODEC_ASSIGN_OR_RETURN(f.type, type_from_json(*t, depth + 1));
   bool present = false;
   LAKECODEC_TRY(opt_string(j, "doc", f.doc, present, what));
-  if (const J* d = member(j, "initial-default")) {
-    f.has_initial_default = true;
-    f.initial_default_json = detail::dump_json(*d);
-  }
-  if (const J* d = member(j, "write-default")) {
-    f.has_write_default = true;
-    f.write_default_json = detail::dump_json(*d);
+  for (const char* key : {"initial-default", "write-default"}) {
+    const J* d = member(j, key);
+    if (d == nullptr) continue;
+    // Primitive defaults must read as their type (Java's SingleValueParser does the same).
+    if (storage_of(f.type.kind) != value_storage::none) {
+      auto lit = literal_from_json(f.type, *d);
+      if (!lit) return lit.error().with_context(what + " ('" + f.name + "') " + key);
+    }
+    const bool initial = key[0] == 'i';
+    (initial ? f.has_initial_default : f.has_write_default) = true;
+    (initial ? f.initial_default_json : f.write_default_json) = detail::dump_json(*d);
   }
   return f;
 }
@@ -8896,15 +9352,18 @@ result<type> type_from_json(const J& j, int depth) {
   if (depth > LAKECODEC_MAX_NESTING_DEPTH)
     return invalid_argument("iceberg: type nests deeper than " +
                             std::to_string(LAKECODEC_MAX_NESTING_DEPTH) + " levels");
-  if (j.is_string()) return parse_primitive_type(*j.template get_ptr<const typename J::string_t*>());
+  if (j.is_string())
+    return parse_primitive_type(*j.template get_ptr<const typename J::string_t*>());
   const J* kind = detail::member(j, "type");
   if (!j.is_object() || kind == nullptr || !kind->is_string())
-    return invalid_argument("iceberg: cannot parse type from json: " + detail::dump_json(j).substr(0, 120));
+    return invalid_argument("iceberg: cannot parse type from json: " +
+                            detail::dump_json(j).substr(0, 120));
   const std::string& k = *kind->template get_ptr<const typename J::string_t*>();
   if (k == "struct") {
     const J* fields = detail::member(j, "fields");
     if (fields == nullptr || !fields->is_array())
-      return invalid_argument("iceberg: cannot parse struct type from json: 'fields' must be an array");
+      return invalid_argument(
+          "iceberg: cannot parse struct type from json: 'fields' must be an array");
     type t = types::make(type_kind::struct_);
     t.fields.reserve(fields->size());
     for (const J& f : *fields) {
@@ -9101,10 +9560,10 @@ struct data_file {
   std::optional<std::vector<int64_t>> split_offsets;
   std::optional<std::vector<int32_t>> equality_ids;
   std::optional<int32_t> sort_order_id;
-  std::optional<int64_t> first_row_id;             // v3
+  std::optional<int64_t> first_row_id;              // v3
   std::optional<std::string> referenced_data_file;  // v2+
-  std::optional<int64_t> content_offset;           // v3
-  std::optional<int64_t> content_size_in_bytes;    // v3
+  std::optional<int64_t> content_offset;            // v3
+  std::optional<int64_t> content_size_in_bytes;     // v3
 };
 
 /// One manifest entry (record `manifest_entry`).
@@ -9165,8 +9624,8 @@ inline ordered_json avro_int_map(int32_t key_id, int32_t value_id, const char* v
   ordered_json rec = ordered_json::object();
   rec["type"] = "record";
   rec["name"] = "k" + std::to_string(key_id) + "_v" + std::to_string(value_id);
-  rec["fields"] = ordered_json::array({avro_field("key", "int", key_id, false),
-                                       avro_field("value", value_type, value_id, false)});
+  rec["fields"] = ordered_json::array(
+      {avro_field("key", "int", key_id, false), avro_field("value", value_type, value_id, false)});
   ordered_json arr = ordered_json::object();
   arr["type"] = "array";
   arr["items"] = std::move(rec);
@@ -9184,7 +9643,9 @@ inline ordered_json avro_array(const char* items, int32_t element_id) {
 /// Java's AvroSchemaUtil.makeCompatibleName: a leading non-letter/underscore becomes "_<c>"
 /// for digits or "_x<HEX>"; other invalid characters "_x<HEX>".
 inline std::string avro_safe_name(const std::string& name) {
-  auto valid_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  auto valid_first = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  };
   auto valid = [&](char c) { return valid_first(c) || (c >= '0' && c <= '9'); };
   static const char* hex = "0123456789ABCDEF";
   std::string out;
@@ -9251,8 +9712,9 @@ inline result<ordered_json> avro_type_of(const type& t, std::set<std::string>& d
     }
     case type_kind::fixed: return named_fixed("fixed_" + std::to_string(t.length), t.length);
     case type_kind::decimal: {
-      ordered_json o = named_fixed("decimal_" + std::to_string(t.precision) + "_" + std::to_string(t.scale),
-                                   decimal_required_bytes(t.precision));
+      ordered_json o =
+          named_fixed("decimal_" + std::to_string(t.precision) + "_" + std::to_string(t.scale),
+                      decimal_required_bytes(t.precision));
       if (o.is_object()) {
         o["logicalType"] = "decimal";
         o["precision"] = t.precision;
@@ -9524,14 +9986,14 @@ struct summary_builder {
 /// What a manifest is written for.
 struct manifest_writer_options {
   int32_t format_version = 2;
-  iceberg::schema schema;           // the table schema (header key "schema")
-  partition_spec spec;              // the partition spec (header "partition-spec" + id)
+  iceberg::schema schema;  // the table schema (header key "schema")
+  partition_spec spec;     // the partition spec (header "partition-spec" + id)
   manifest_content content = manifest_content::data;
-  int64_t snapshot_id = 0;          // added_snapshot_id of the resulting manifest_file
+  int64_t snapshot_id = 0;  // added_snapshot_id of the resulting manifest_file
   /// Data sequence number the manifest list will record for this manifest (v2+); entries with
   /// explicit sequence numbers lower the min_sequence_number.
   int64_t sequence_number = 0;
-  std::string manifest_path;        // recorded in the resulting manifest_file
+  std::string manifest_path;  // recorded in the resulting manifest_file
   avro::codec codec = avro::codec::deflate;
   int level = -1;
   /// The partition tuple type to write instead of partition_type(spec, schema), e.g. when
@@ -9555,10 +10017,11 @@ class manifest_writer {
     if (options.partition_type) {
       w.partition_type_ = *options.partition_type;
     } else {
-      LAKECODEC_ASSIGN_OR_RETURN(w.partition_type_, iceberg::partition_type(options.spec, options.schema));
+      LAKECODEC_ASSIGN_OR_RETURN(w.partition_type_,
+                                 iceberg::partition_type(options.spec, options.schema));
     }
-    LAKECODEC_ASSIGN_OR_RETURN(ordered_json sj,
-                               manifest_entry_avro_schema(options.format_version, w.partition_type_));
+    LAKECODEC_ASSIGN_OR_RETURN(
+        ordered_json sj, manifest_entry_avro_schema(options.format_version, w.partition_type_));
     LAKECODEC_ASSIGN_OR_RETURN(avro::schema as, avro::schema::parse(detail::dump_json(sj)));
     avro::writer_options wo;
     wo.codec = options.codec;
@@ -9575,7 +10038,8 @@ class manifest_writer {
                                options.content == manifest_content::data ? "data" : "deletes");
     w.start_ = sink.position();
     w.sink_ = &sink;
-    LAKECODEC_ASSIGN_OR_RETURN(avro::container_writer cw, avro::container_writer::open(sink, as, std::move(wo)));
+    LAKECODEC_ASSIGN_OR_RETURN(avro::container_writer cw,
+                               avro::container_writer::open(sink, as, std::move(wo)));
     w.writer_ = std::make_unique<avro::container_writer>(std::move(cw));
     for (const nested_field& f : w.partition_type_.fields) {
       detail::summary_builder sb;
@@ -9599,9 +10063,9 @@ class manifest_writer {
     const data_file& f = e.data_file;
     const int32_t v = options_.format_version;
     if (f.partition.size() != partition_type_.fields.size())
-      return invalid_argument("iceberg: data file '" + f.file_path + "' has " +
-                              std::to_string(f.partition.size()) + " partition values, the spec has " +
-                              std::to_string(partition_type_.fields.size()));
+      return invalid_argument(
+          "iceberg: data file '" + f.file_path + "' has " + std::to_string(f.partition.size()) +
+          " partition values, the spec has " + std::to_string(partition_type_.fields.size()));
     if (v == 1 && f.content != file_content::data)
       return invalid_argument("iceberg: v1 manifests hold only data files");
     avro::encoder& enc = writer_->record_encoder();
@@ -9731,8 +10195,9 @@ class manifest_list_writer {
     if (options.format_version < 1 || options.format_version > 3)
       return unsupported("iceberg: cannot write manifest lists of format version " +
                          std::to_string(options.format_version));
-    LAKECODEC_ASSIGN_OR_RETURN(avro::schema as, avro::schema::parse(detail::dump_json(
-                                                    manifest_file_avro_schema(options.format_version))));
+    LAKECODEC_ASSIGN_OR_RETURN(
+        avro::schema as,
+        avro::schema::parse(detail::dump_json(manifest_file_avro_schema(options.format_version))));
     avro::writer_options wo;
     wo.codec = options.codec;
     wo.level = options.level;
@@ -9746,7 +10211,8 @@ class manifest_list_writer {
       wo.metadata.emplace_back("first-row-id", std::to_string(options.first_row_id));
     wo.metadata.emplace_back("format-version", std::to_string(options.format_version));
     manifest_list_writer w;
-    LAKECODEC_ASSIGN_OR_RETURN(avro::container_writer cw, avro::container_writer::open(sink, as, std::move(wo)));
+    LAKECODEC_ASSIGN_OR_RETURN(avro::container_writer cw,
+                               avro::container_writer::open(sink, as, std::move(wo)));
     w.writer_ = std::make_unique<avro::container_writer>(std::move(cw));
     w.next_row_id_ = options.first_row_id;
     w.options_ = std::move(options);
@@ -9775,12 +10241,16 @@ class manifest_list_writer {
     }
     e.write_long(m.added_snapshot_id);
     auto count32 = [&](const std::optional<int32_t>& c) {
-      if (v == 1) detail::write_opt_int(e, c);
-      else e.write_int(c.value_or(0));
+      if (v == 1)
+        detail::write_opt_int(e, c);
+      else
+        e.write_int(c.value_or(0));
     };
     auto count64 = [&](const std::optional<int64_t>& c) {
-      if (v == 1) detail::write_opt_long(e, c);
-      else e.write_long(c.value_or(0));
+      if (v == 1)
+        detail::write_opt_long(e, c);
+      else
+        e.write_long(c.value_or(0));
     };
     count32(m.added_files_count);
     count32(m.existing_files_count);
@@ -9802,7 +10272,8 @@ class manifest_list_writer {
 
  private:
   manifest_list_writer() = default;
-  static void write_partitions(avro::encoder& e, const std::optional<std::vector<field_summary>>& p) {
+  static void write_partitions(avro::encoder& e,
+                               const std::optional<std::vector<field_summary>>& p) {
     e.write_union_index(p ? 1 : 0);
     if (!p) return;
     if (!p->empty()) {
@@ -9853,11 +10324,13 @@ inline result<type> iceberg_type_of_avro(const avro::node& n0) {
   };
   switch (n.type) {
     case avro::type::boolean: return types::boolean();
-    case avro::type::int_: return n.logical == avro::logical_type::date ? types::date() : types::int_();
+    case avro::type::int_:
+      return n.logical == avro::logical_type::date ? types::date() : types::int_();
     case avro::type::long_:
       switch (n.logical) {
         case avro::logical_type::time_micros: return types::time();
-        case avro::logical_type::timestamp_micros: return adjusted() ? types::timestamptz() : types::timestamp();
+        case avro::logical_type::timestamp_micros:
+          return adjusted() ? types::timestamptz() : types::timestamp();
         case avro::logical_type::local_timestamp_micros: return types::timestamp();
         case avro::logical_type::timestamp_nanos:
           return adjusted() ? types::timestamptz_ns() : types::timestamp_ns();
@@ -9880,6 +10353,221 @@ inline result<type> iceberg_type_of_avro(const avro::node& n0) {
       return corrupt_data(std::string("iceberg: partition field of Avro type ") +
                           avro::type_name(n.type) + " has no Iceberg equivalent");
   }
+}
+
+/// Field ids of a manifest's writer schema, computed once per file for the typed decoder.
+struct entry_plan {
+  const avro::node* root = nullptr;
+  const avro::node* df = nullptr;
+  std::vector<int32_t> root_ids;
+  std::vector<int32_t> df_ids;
+  const type* partition_type = nullptr;
+};
+
+/// Reads a union index when `n` is a union; the branch to decode, or nullptr for null.
+inline const avro::node* read_branch(const avro::node& n, avro::decoder& d) {
+  if (n.type != avro::type::union_) return n.type == avro::type::null ? nullptr : &n;
+  const int32_t idx = d.read_union_index(n.branches.size());
+  if (!d.ok()) return nullptr;
+  const avro::node* b = n.branches[static_cast<size_t>(idx)];
+  return b->type == avro::type::null ? nullptr : b;
+}
+inline std::optional<int64_t> read_opt_integral(const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  if (b->type == avro::type::int_ || b->type == avro::type::long_) return d.read_long();
+  (void)avro::skip(*b, d);
+  return std::nullopt;
+}
+inline std::optional<std::string_view> read_opt_text(const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  if (b->type == avro::type::string || b->type == avro::type::bytes) return d.read_bytes();
+  if (b->type == avro::type::fixed) return d.read_fixed(static_cast<size_t>(b->size));
+  (void)avro::skip(*b, d);
+  return std::nullopt;
+}
+
+/// One partition value of Iceberg type `t` written with Avro schema `n`.
+inline literal read_partition_value(const type& t, const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return literal::null();
+  switch (b->type) {
+    case avro::type::boolean: return literal::of_int(d.read_boolean());
+    case avro::type::int_:
+    case avro::type::long_: return literal::of_int(d.read_long());
+    case avro::type::float_: return literal::of_double(d.read_float());
+    case avro::type::double_: return literal::of_double(d.read_double());
+    case avro::type::string:
+    case avro::type::bytes:
+    case avro::type::fixed: {
+      const std::string_view v = b->type == avro::type::fixed
+                                     ? d.read_fixed(static_cast<size_t>(b->size))
+                                     : d.read_bytes();
+      if (t.kind == type_kind::decimal)
+        return literal::of_decimal(v.size() <= 16 ? from_be_bytes(v) : 0);
+      if (t.kind == type_kind::uuid && b->type == avro::type::string) {
+        auto u = parse_uuid(v);
+        return u ? literal::of_bytes(*u) : literal::null();
+      }
+      return literal::of_bytes(v);
+    }
+    default: (void)avro::skip(*b, d); return literal::null();
+  }
+}
+
+/// An int-keyed map written as an array of key/value records (Iceberg's form) or as an Avro
+/// map with string keys.
+template <class V, class F>
+std::optional<std::vector<std::pair<int32_t, V>>> read_id_map(const avro::node& n, avro::decoder& d,
+                                                              F&& conv) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  std::vector<std::pair<int32_t, V>> out;
+  if (b->type == avro::type::map && b->values) {
+    for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
+      for (int64_t i = 0; i < c && d.ok(); ++i) {
+        const std::string_view key = d.read_bytes();
+        out.emplace_back(std::atoi(std::string(key).c_str()), conv(*b->values, d));
+      }
+    }
+    return out;
+  }
+  if (b->type != avro::type::array || b->items == nullptr) {
+    (void)avro::skip(*b, d);
+    return std::nullopt;
+  }
+  const avro::node& rec = unwrap_optional(*b->items);
+  if (rec.type != avro::type::record) {
+    (void)avro::skip(*b, d);
+    return std::nullopt;
+  }
+  const int kp = rec.field_index("key"), vp = rec.field_index("value");
+  for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
+    if (out.empty()) out.reserve(static_cast<size_t>(c));  // growing per block would be quadratic
+    for (int64_t i = 0; i < c && d.ok(); ++i) {
+      if (b->items->type == avro::type::union_ && read_branch(*b->items, d) == nullptr) continue;
+      int32_t key = 0;
+      V value{};
+      for (int f = 0; f < static_cast<int>(rec.fields.size()); ++f) {
+        const avro::node& ft = *rec.fields[static_cast<size_t>(f)].type;
+        if (f == kp)
+          key = static_cast<int32_t>(read_opt_integral(ft, d).value_or(0));
+        else if (f == vp)
+          value = conv(ft, d);
+        else
+          (void)avro::skip(ft, d);
+      }
+      out.emplace_back(key, std::move(value));
+    }
+  }
+  return out;
+}
+inline int64_t conv_count(const avro::node& n, avro::decoder& d) {
+  return read_opt_integral(n, d).value_or(0);
+}
+inline std::string conv_bytes(const avro::node& n, avro::decoder& d) {
+  auto v = read_opt_text(n, d);
+  return v ? std::string(*v) : std::string();
+}
+template <class T>
+std::optional<std::vector<T>> read_long_array(const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  if (b->type != avro::type::array || b->items == nullptr) {
+    (void)avro::skip(*b, d);
+    return std::nullopt;
+  }
+  std::vector<T> out;
+  for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1))
+    for (int64_t i = 0; i < c && d.ok(); ++i)
+      out.push_back(static_cast<T>(read_opt_integral(*b->items, d).value_or(0)));
+  return out;
+}
+
+inline status read_data_file(const entry_plan& p, const avro::node& df, avro::decoder& d,
+                             data_file& f) {
+  for (size_t i = 0; i < df.fields.size() && d.ok(); ++i) {
+    const avro::node& t = *df.fields[i].type;
+    switch (p.df_ids[i]) {
+      case 134: {
+        const int64_t c = read_opt_integral(t, d).value_or(0);
+        if (c < 0 || c > 2)
+          return corrupt_data(
+              "iceberg: data file content " + std::to_string(c) + " is not 0, 1 or 2", d.offset());
+        f.content = static_cast<file_content>(c);
+        break;
+      }
+      case 100: f.file_path = std::string(read_opt_text(t, d).value_or("")); break;
+      case 101: f.file_format = std::string(read_opt_text(t, d).value_or("")); break;
+      case 102: {
+        const avro::node* pr = read_branch(t, d);
+        if (pr == nullptr) break;
+        if (pr->type != avro::type::record)
+          return corrupt_data("iceberg: partition is not a record");
+        f.partition.reserve(pr->fields.size());
+        for (size_t k = 0; k < pr->fields.size(); ++k)
+          f.partition.push_back(
+              read_partition_value(p.partition_type->fields[k].type, *pr->fields[k].type, d));
+        break;
+      }
+      case 103: f.record_count = read_opt_integral(t, d).value_or(0); break;
+      case 104: f.file_size_in_bytes = read_opt_integral(t, d).value_or(0); break;
+      case 108: f.column_sizes = read_id_map<int64_t>(t, d, conv_count); break;
+      case 109: f.value_counts = read_id_map<int64_t>(t, d, conv_count); break;
+      case 110: f.null_value_counts = read_id_map<int64_t>(t, d, conv_count); break;
+      case 137: f.nan_value_counts = read_id_map<int64_t>(t, d, conv_count); break;
+      case 125: f.lower_bounds = read_id_map<std::string>(t, d, conv_bytes); break;
+      case 128: f.upper_bounds = read_id_map<std::string>(t, d, conv_bytes); break;
+      case 131:
+        if (auto v = read_opt_text(t, d)) f.key_metadata = std::string(*v);
+        break;
+      case 132: f.split_offsets = read_long_array<int64_t>(t, d); break;
+      case 135: f.equality_ids = read_long_array<int32_t>(t, d); break;
+      case 140:
+        if (auto v = read_opt_integral(t, d)) f.sort_order_id = static_cast<int32_t>(*v);
+        break;
+      case 142: f.first_row_id = read_opt_integral(t, d); break;
+      case 143:
+        if (auto v = read_opt_text(t, d)) f.referenced_data_file = std::string(*v);
+        break;
+      case 144: f.content_offset = read_opt_integral(t, d); break;
+      case 145: f.content_size_in_bytes = read_opt_integral(t, d); break;
+      default: LAKECODEC_TRY(avro::skip(t, d));
+    }
+  }
+  return d.error();
+}
+
+inline status read_entry(const entry_plan& p, avro::decoder& d, manifest_entry& e) {
+  for (size_t i = 0; i < p.root->fields.size() && d.ok(); ++i) {
+    const avro::node& t = *p.root->fields[i].type;
+    switch (p.root_ids[i]) {
+      case 0: {
+        const int64_t st = read_opt_integral(t, d).value_or(-1);
+        if (!d.ok()) break;
+        if (st < 0 || st > 2)
+          return corrupt_data(
+              "iceberg: manifest entry status " + std::to_string(st) + " is not 0, 1 or 2",
+              d.offset());
+        e.status = static_cast<entry_status>(st);
+        break;
+      }
+      case 1: e.snapshot_id = read_opt_integral(t, d); break;
+      case 3: e.sequence_number = read_opt_integral(t, d); break;
+      case 4: e.file_sequence_number = read_opt_integral(t, d); break;
+      case 2: {
+        const avro::node* df = read_branch(t, d);
+        if (!d.ok()) break;
+        if (df == nullptr)
+          return corrupt_data("iceberg: manifest entry has a null data_file", d.offset());
+        LAKECODEC_TRY(read_data_file(p, *df, d, e.data_file));
+        break;
+      }
+      default: LAKECODEC_TRY(avro::skip(t, d));
+    }
+  }
+  return d.error();
 }
 
 /// A decoded Avro value of Iceberg type `t` as a literal.
@@ -9919,7 +10607,8 @@ inline std::optional<std::string> opt_bytes(const avro::value& rec, int pos) {
 /// An int-keyed map stored as an array of key/value records (or a real Avro map, whose string
 /// keys are parsed as ints).
 template <class V, class F>
-std::optional<std::vector<std::pair<int32_t, V>>> opt_id_map(const avro::value& rec, int pos, F&& conv) {
+std::optional<std::vector<std::pair<int32_t, V>>> opt_id_map(const avro::value& rec, int pos,
+                                                             F&& conv) {
   if (pos < 0) return std::nullopt;
   const avro::value& v = rec.field(static_cast<size_t>(pos)).unwrapped();
   if (v.is_null()) return std::nullopt;
@@ -9962,29 +10651,33 @@ inline result<manifest> read_manifest(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
   manifest out;
   out.metadata = r.metadata();
-  if (const std::string* fv = r.metadata("format-version")) out.format_version = std::atoi(fv->c_str());
+  if (const std::string* fv = r.metadata("format-version"))
+    out.format_version = std::atoi(fv->c_str());
   if (const std::string* c = r.metadata("content"))
     out.content = *c == "deletes" ? manifest_content::deletes : manifest_content::data;
   const avro::node& root = r.writer_schema().root();
   if (root.type != avro::type::record)
     return corrupt_data("iceberg: manifest schema is not a record");
-  const int p_status = detail::id_pos(root, 0), p_snap = detail::id_pos(root, 1),
-            p_seq = detail::id_pos(root, 3), p_fseq = detail::id_pos(root, 4),
+  const int p_status = detail::id_pos(root, 0), p_seq = detail::id_pos(root, 3),
             p_df = detail::id_pos(root, 2);
   if (p_status < 0 || p_df < 0)
-    return corrupt_data("iceberg: manifest schema lacks status (field id 0) or data_file (field id 2)");
+    return corrupt_data(
+        "iceberg: manifest schema lacks status (field id 0) or data_file (field id 2)");
   const avro::node& df = detail::unwrap_optional(*root.fields[static_cast<size_t>(p_df)].type);
-  if (df.type != avro::type::record) return corrupt_data("iceberg: data_file (field id 2) is not a record");
+  if (df.type != avro::type::record)
+    return corrupt_data("iceberg: data_file (field id 2) is not a record");
   int pos[146];
   for (int id = 100; id < 146; ++id) pos[id] = detail::id_pos(df, id);
   if (r.metadata("format-version") == nullptr)  // some writers omit it: infer from the fields
     out.format_version = pos[142] >= 0 ? 3 : (pos[134] >= 0 || p_seq >= 0) ? 2 : 1;
   if (pos[100] < 0 || pos[103] < 0 || pos[104] < 0)
-    return corrupt_data("iceberg: data_file lacks file_path (100), record_count (103) or file_size_in_bytes (104)");
+    return corrupt_data(
+        "iceberg: data_file lacks file_path (100), record_count (103) or file_size_in_bytes (104)");
   std::vector<int> part_pos;
   if (pos[102] >= 0) {
     const avro::node& pr = detail::unwrap_optional(*df.fields[static_cast<size_t>(pos[102])].type);
-    if (pr.type != avro::type::record) return corrupt_data("iceberg: partition (field id 102) is not a record");
+    if (pr.type != avro::type::record)
+      return corrupt_data("iceberg: partition (field id 102) is not a record");
     out.partition_type = types::struct_({});
     for (const avro::record_field& f : pr.fields) {
       LAKECODEC_ASSIGN_OR_RETURN(type t, detail::iceberg_type_of_avro(*f.type));
@@ -9996,55 +10689,31 @@ inline result<manifest> read_manifest(byte_span file) {
   } else {
     out.partition_type = types::struct_({});
   }
-  avro::value rec;
+  detail::entry_plan plan;
+  plan.root = &root;
+  plan.df = &df;
+  for (const auto& f : root.fields) plan.root_ids.push_back(detail::avro_field_id(f));
+  for (const auto& f : df.fields) plan.df_ids.push_back(detail::avro_field_id(f));
+  plan.partition_type = &out.partition_type;
+  avro::block_view block;
   while (true) {
-    LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next(rec));
+    LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next_block(block));
     if (!more) break;
-    manifest_entry e;
-    const int32_t st = rec.field(static_cast<size_t>(p_status)).unwrapped().as_int();
-    if (st < 0 || st > 2) return corrupt_data("iceberg: manifest entry status " + std::to_string(st) + " is not 0, 1 or 2");
-    e.status = static_cast<entry_status>(st);
-    e.snapshot_id = detail::opt_long(rec, p_snap);
-    e.sequence_number = detail::opt_long(rec, p_seq);
-    e.file_sequence_number = detail::opt_long(rec, p_fseq);
-    const avro::value& d = rec.field(static_cast<size_t>(p_df)).unwrapped();
-    if (d.kind() != avro::type::record) return corrupt_data("iceberg: manifest entry has a null data_file");
-    data_file& f = e.data_file;
-    if (auto c = detail::opt_long(d, pos[134])) {
-      if (*c < 0 || *c > 2) return corrupt_data("iceberg: data file content " + std::to_string(*c) + " is not 0, 1 or 2");
-      f.content = static_cast<file_content>(*c);
+    avro::decoder d(block.data, block.offset);
+    if (static_cast<uint64_t>(block.count) > block.data.size)
+      return corrupt_data("iceberg: manifest block claims " + std::to_string(block.count) +
+                              " entries in " + std::to_string(block.data.size) + " bytes",
+                          block.offset);
+    for (int64_t k = 0; k < block.count; ++k) {
+      manifest_entry e;
+      LAKECODEC_TRY(detail::read_entry(plan, d, e));
+      out.entries.push_back(std::move(e));
     }
-    f.file_path = d.field(static_cast<size_t>(pos[100])).unwrapped().as_string();
-    if (pos[101] >= 0) f.file_format = d.field(static_cast<size_t>(pos[101])).unwrapped().as_string();
-    if (pos[102] >= 0) {
-      const avro::value& p = d.field(static_cast<size_t>(pos[102])).unwrapped();
-      for (size_t i = 0; i < out.partition_type.fields.size() && i < p.items().size(); ++i) {
-        LAKECODEC_ASSIGN_OR_RETURN(literal l, detail::literal_of_avro(out.partition_type.fields[i].type, p.field(i)));
-        f.partition.push_back(std::move(l));
-      }
-    }
-    f.record_count = d.field(static_cast<size_t>(pos[103])).unwrapped().as_long();
-    f.file_size_in_bytes = d.field(static_cast<size_t>(pos[104])).unwrapped().as_long();
-    auto as_count = [](const avro::value& x) { return x.as_long(); };
-    auto as_bytes = [](const avro::value& x) { return std::string(x.as_bytes()); };
-    f.column_sizes = detail::opt_id_map<int64_t>(d, pos[108], as_count);
-    f.value_counts = detail::opt_id_map<int64_t>(d, pos[109], as_count);
-    f.null_value_counts = detail::opt_id_map<int64_t>(d, pos[110], as_count);
-    f.nan_value_counts = detail::opt_id_map<int64_t>(d, pos[137], as_count);
-    f.lower_bounds = detail::opt_id_map<std::string>(d, pos[125], as_bytes);
-    f.upper_bounds = detail::opt_id_map<std::string>(d, pos[128], as_bytes);
-    f.key_metadata = detail::opt_bytes(d, pos[131]);
-    f.split_offsets = detail::opt_array_of<int64_t>(d, pos[132]);
-    f.equality_ids = detail::opt_array_of<int32_t>(d, pos[135]);
-    if (auto so = detail::opt_long(d, pos[140])) f.sort_order_id = static_cast<int32_t>(*so);
-    f.first_row_id = detail::opt_long(d, pos[142]);
-    if (pos[143] >= 0) {
-      const avro::value& rd = d.field(static_cast<size_t>(pos[143])).unwrapped();
-      if (!rd.is_null()) f.referenced_data_file = rd.as_string();
-    }
-    f.content_offset = detail::opt_long(d, pos[144]);
-    f.content_size_in_bytes = detail::opt_long(d, pos[145]);
-    out.entries.push_back(std::move(e));
+    if (!d.ok()) return d.error();
+    if (!d.at_end())
+      return corrupt_data("iceberg: manifest block has " + std::to_string(d.remaining()) +
+                              " bytes after its " + std::to_string(block.count) + " entries",
+                          d.offset());
   }
   return out;
 }
@@ -10062,19 +10731,23 @@ inline result<manifest_list> read_manifest_list(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
   manifest_list out;
   out.metadata = r.metadata();
-  if (const std::string* fv = r.metadata("format-version")) out.format_version = std::atoi(fv->c_str());
+  if (const std::string* fv = r.metadata("format-version"))
+    out.format_version = std::atoi(fv->c_str());
   const avro::node& root = r.writer_schema().root();
-  if (root.type != avro::type::record) return corrupt_data("iceberg: manifest list schema is not a record");
+  if (root.type != avro::type::record)
+    return corrupt_data("iceberg: manifest list schema is not a record");
   int pos[521];
   for (int id = 500; id < 521; ++id) pos[id] = detail::id_pos(root, id);
   if (r.metadata("format-version") == nullptr)  // some writers omit it: infer from the fields
     out.format_version = pos[520] >= 0 ? 3 : pos[517] >= 0 ? 2 : 1;
   if (pos[500] < 0 || pos[501] < 0 || pos[502] < 0 || pos[503] < 0)
-    return corrupt_data("iceberg: manifest list schema lacks manifest_path (500), manifest_length (501), "
-                        "partition_spec_id (502) or added_snapshot_id (503)");
+    return corrupt_data(
+        "iceberg: manifest list schema lacks manifest_path (500), manifest_length (501), "
+        "partition_spec_id (502) or added_snapshot_id (503)");
   int sp[4] = {-1, -1, -1, -1};
   if (pos[507] >= 0) {
-    const avro::node& arr = detail::unwrap_optional(*root.fields[static_cast<size_t>(pos[507])].type);
+    const avro::node& arr =
+        detail::unwrap_optional(*root.fields[static_cast<size_t>(pos[507])].type);
     if (arr.type == avro::type::array && arr.items) {
       const avro::node& s = detail::unwrap_optional(*arr.items);
       if (s.type == avro::type::record) {
@@ -10093,7 +10766,8 @@ inline result<manifest_list> read_manifest_list(byte_span file) {
     m.manifest_path = rec.field(static_cast<size_t>(pos[500])).unwrapped().as_string();
     m.manifest_length = rec.field(static_cast<size_t>(pos[501])).unwrapped().as_long();
     m.partition_spec_id = rec.field(static_cast<size_t>(pos[502])).unwrapped().as_int();
-    if (auto c = detail::opt_long(rec, pos[517])) m.content = *c == 1 ? manifest_content::deletes : manifest_content::data;
+    if (auto c = detail::opt_long(rec, pos[517]))
+      m.content = *c == 1 ? manifest_content::deletes : manifest_content::data;
     m.sequence_number = detail::opt_long(rec, pos[515]).value_or(0);
     m.min_sequence_number = detail::opt_long(rec, pos[516]).value_or(0);
     m.added_snapshot_id = rec.field(static_cast<size_t>(pos[503])).unwrapped().as_long();
@@ -10115,7 +10789,8 @@ inline result<manifest_list> read_manifest_list(byte_span file) {
         for (const avro::value& s0 : arr.items()) {
           const avro::value& s = s0.unwrapped();
           field_summary fs;
-          if (sp[0] >= 0) fs.contains_null = s.field(static_cast<size_t>(sp[0])).unwrapped().as_bool();
+          if (sp[0] >= 0)
+            fs.contains_null = s.field(static_cast<size_t>(sp[0])).unwrapped().as_bool();
           if (sp[1] >= 0) {
             const avro::value& n = s.field(static_cast<size_t>(sp[1])).unwrapped();
             if (!n.is_null()) fs.contains_nan = n.as_bool();
@@ -10170,7 +10845,8 @@ inline ordered_json manifest_entry_to_json(const manifest_entry& e, const type& 
   const data_file& f = e.data_file;
   ordered_json part = ordered_json::object();
   for (size_t i = 0; i < f.partition.size() && i < partition_type.fields.size(); ++i)
-    part[partition_type.fields[i].name] = literal_to_json(partition_type.fields[i].type, f.partition[i]);
+    part[partition_type.fields[i].name] =
+        literal_to_json(partition_type.fields[i].type, f.partition[i]);
   ordered_json d = ordered_json::object();
   d["content"] = static_cast<int32_t>(f.content);
   d["file_path"] = f.file_path;
@@ -10184,7 +10860,8 @@ inline ordered_json manifest_entry_to_json(const manifest_entry& e, const type& 
   d["nan_value_counts"] = detail::id_map_json(f.nan_value_counts, false);
   d["lower_bounds"] = detail::id_map_json(f.lower_bounds, true);
   d["upper_bounds"] = detail::id_map_json(f.upper_bounds, true);
-  d["key_metadata"] = f.key_metadata ? ordered_json(to_hex(*f.key_metadata)) : ordered_json(nullptr);
+  d["key_metadata"] =
+      f.key_metadata ? ordered_json(to_hex(*f.key_metadata)) : ordered_json(nullptr);
   d["split_offsets"] = detail::opt_json(f.split_offsets);
   d["equality_ids"] = detail::opt_json(f.equality_ids);
   d["sort_order_id"] = detail::opt_json(f.sort_order_id);
@@ -10223,15 +10900,18 @@ inline ordered_json manifest_file_to_json(const manifest_file& m) {
       ordered_json p = ordered_json::object();
       p["contains_null"] = s.contains_null;
       p["contains_nan"] = detail::opt_json(s.contains_nan);
-      p["lower_bound"] = s.lower_bound ? ordered_json(to_hex(*s.lower_bound)) : ordered_json(nullptr);
-      p["upper_bound"] = s.upper_bound ? ordered_json(to_hex(*s.upper_bound)) : ordered_json(nullptr);
+      p["lower_bound"] =
+          s.lower_bound ? ordered_json(to_hex(*s.lower_bound)) : ordered_json(nullptr);
+      p["upper_bound"] =
+          s.upper_bound ? ordered_json(to_hex(*s.upper_bound)) : ordered_json(nullptr);
       parts.push_back(std::move(p));
     }
     o["partitions"] = std::move(parts);
   } else {
     o["partitions"] = nullptr;
   }
-  o["key_metadata"] = m.key_metadata ? ordered_json(to_hex(*m.key_metadata)) : ordered_json(nullptr);
+  o["key_metadata"] =
+      m.key_metadata ? ordered_json(to_hex(*m.key_metadata)) : ordered_json(nullptr);
   o["first_row_id"] = detail::opt_json(m.first_row_id);
   return o;
 }
@@ -10335,9 +11015,8 @@ struct blob_metadata {
   std::vector<int32_t> fields;
   string_map properties;
   bool operator==(const blob_metadata& o) const {
-    return type == o.type && snapshot_id == o.snapshot_id &&
-           sequence_number == o.sequence_number && fields == o.fields &&
-           properties == o.properties;
+    return type == o.type && snapshot_id == o.snapshot_id && sequence_number == o.sequence_number &&
+           fields == o.fields && properties == o.properties;
   }
 };
 
@@ -10435,12 +11114,11 @@ struct table_metadata {
     return format_version == o.format_version && table_uuid == o.table_uuid &&
            location == o.location && last_sequence_number == o.last_sequence_number &&
            last_updated_ms == o.last_updated_ms && last_column_id == o.last_column_id &&
-           schemas == o.schemas && current_schema_id == o.current_schema_id &&
-           specs == o.specs && default_spec_id == o.default_spec_id &&
-           last_partition_id == o.last_partition_id && sort_orders == o.sort_orders &&
-           default_sort_order_id == o.default_sort_order_id && properties == o.properties &&
-           current_snapshot_id == o.current_snapshot_id && snapshots == o.snapshots &&
-           refs == o.refs && statistics == o.statistics &&
+           schemas == o.schemas && current_schema_id == o.current_schema_id && specs == o.specs &&
+           default_spec_id == o.default_spec_id && last_partition_id == o.last_partition_id &&
+           sort_orders == o.sort_orders && default_sort_order_id == o.default_sort_order_id &&
+           properties == o.properties && current_snapshot_id == o.current_snapshot_id &&
+           snapshots == o.snapshots && refs == o.refs && statistics == o.statistics &&
            partition_statistics == o.partition_statistics && snapshot_log == o.snapshot_log &&
            metadata_log == o.metadata_log && next_row_id == o.next_row_id &&
            encryption_keys == o.encryption_keys;
@@ -10461,8 +11139,10 @@ status opt_field(const J& o, const char* key, std::optional<T>& out, const std::
   } else {
     LAKECODEC_TRY(opt_int(o, key, v, present, what));
   }
-  if (present) out = std::move(v);
-  else out.reset();
+  if (present)
+    out = std::move(v);
+  else
+    out.reset();
   return {};
 }
 
@@ -10541,7 +11221,8 @@ result<statistics_file> statistics_from_json(const J& j) {
 }
 
 template <class J, class T, class F>
-status parse_array(const J& j, const char* key, const std::string& what, std::vector<T>& out, F&& one) {
+status parse_array(const J& j, const char* key, const std::string& what, std::vector<T>& out,
+                   F&& one) {
   status st;
   const J* arr = opt_array(j, key, what, st);
   LAKECODEC_TRY(st);
@@ -10571,7 +11252,8 @@ status parse_schemas(const J& j, table_metadata& m) {
       m.schemas.push_back(std::move(sc));
     }
     bool has_current = false;
-    LAKECODEC_TRY(opt_int(j, "current-schema-id", m.current_schema_id, has_current, "table metadata"));
+    LAKECODEC_TRY(
+        opt_int(j, "current-schema-id", m.current_schema_id, has_current, "table metadata"));
     if (!has_current) {
       if (v != 1) return missing("table metadata", "current-schema-id");
       const J* legacy = member(j, "schema");
@@ -10584,7 +11266,8 @@ status parse_schemas(const J& j, table_metadata& m) {
                               std::to_string(m.current_schema_id) + " from schemas");
     return {};
   }
-  if (v != 1) return invalid_argument("iceberg: schemas must exist in format v" + std::to_string(v));
+  if (v != 1)
+    return invalid_argument("iceberg: schemas must exist in format v" + std::to_string(v));
   const J* legacy = member(j, "schema");
   if (legacy == nullptr) return missing("table metadata", "schema");
   LAKECODEC_ASSIGN_OR_RETURN(schema sc, schema_from_json(*legacy));
@@ -10612,7 +11295,8 @@ status parse_specs(const J& j, table_metadata& m) {
     }
   } else {
     if (v != 1)
-      return invalid_argument("iceberg: partition-specs must exist in format v" + std::to_string(v));
+      return invalid_argument("iceberg: partition-specs must exist in format v" +
+                              std::to_string(v));
     const J* legacy = member(j, "partition-spec");
     if (legacy == nullptr) return missing("table metadata", "partition-spec");
     partition_spec ps;
@@ -10627,7 +11311,8 @@ status parse_specs(const J& j, table_metadata& m) {
   LAKECODEC_TRY(opt_int(j, "last-partition-id", m.last_partition_id, has_last, "table metadata"));
   if (!has_last) {
     if (v != 1)
-      return invalid_argument("iceberg: last-partition-id must exist in format v" + std::to_string(v));
+      return invalid_argument("iceberg: last-partition-id must exist in format v" +
+                              std::to_string(v));
     m.last_partition_id = partition_data_id_start - 1;
     for (const auto& ps : m.specs)
       m.last_partition_id = std::max(m.last_partition_id, ps.last_assigned_field_id());
@@ -10680,7 +11365,8 @@ status parse_refs(const J& j, table_metadata& m) {
     LAKECODEC_TRY(req_int(it.value(), "snapshot-id", r.snapshot_id, what));
     LAKECODEC_TRY(req_string(it.value(), "type", r.type, what));
     if (r.type != "branch" && r.type != "tag")
-      return invalid_argument("iceberg: " + what + " type must be branch or tag, got '" + r.type + "'");
+      return invalid_argument("iceberg: " + what + " type must be branch or tag, got '" + r.type +
+                              "'");
     LAKECODEC_TRY(opt_field(it.value(), "min-snapshots-to-keep", r.min_snapshots_to_keep, what));
     LAKECODEC_TRY(opt_field(it.value(), "max-snapshot-age-ms", r.max_snapshot_age_ms, what));
     LAKECODEC_TRY(opt_field(it.value(), "max-ref-age-ms", r.max_ref_age_ms, what));
@@ -10691,20 +11377,22 @@ status parse_refs(const J& j, table_metadata& m) {
 
 template <class J>
 status parse_logs_and_stats(const J& j, table_metadata& m) {
-  LAKECODEC_TRY(parse_array(j, "snapshot-log", "table metadata", m.snapshot_log,
-                            [](const J& e) -> result<snapshot_log_entry> {
-                              snapshot_log_entry s;
-                              LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "snapshot-log entry"));
-                              LAKECODEC_TRY(req_int(e, "snapshot-id", s.snapshot_id, "snapshot-log entry"));
-                              return s;
-                            }));
-  LAKECODEC_TRY(parse_array(j, "metadata-log", "table metadata", m.metadata_log,
-                            [](const J& e) -> result<metadata_log_entry> {
-                              metadata_log_entry s;
-                              LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "metadata-log entry"));
-                              LAKECODEC_TRY(req_string(e, "metadata-file", s.metadata_file, "metadata-log entry"));
-                              return s;
-                            }));
+  LAKECODEC_TRY(
+      parse_array(j, "snapshot-log", "table metadata", m.snapshot_log,
+                  [](const J& e) -> result<snapshot_log_entry> {
+                    snapshot_log_entry s;
+                    LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "snapshot-log entry"));
+                    LAKECODEC_TRY(req_int(e, "snapshot-id", s.snapshot_id, "snapshot-log entry"));
+                    return s;
+                  }));
+  LAKECODEC_TRY(parse_array(
+      j, "metadata-log", "table metadata", m.metadata_log,
+      [](const J& e) -> result<metadata_log_entry> {
+        metadata_log_entry s;
+        LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "metadata-log entry"));
+        LAKECODEC_TRY(req_string(e, "metadata-file", s.metadata_file, "metadata-log entry"));
+        return s;
+      }));
   LAKECODEC_TRY(parse_array(j, "statistics", "table metadata", m.statistics,
                             [](const J& e) { return statistics_from_json(e); }));
   LAKECODEC_TRY(parse_array(j, "partition-statistics", "table metadata", m.partition_statistics,
@@ -10713,20 +11401,22 @@ status parse_logs_and_stats(const J& j, table_metadata& m) {
                               const char* w = "partition statistics file";
                               LAKECODEC_TRY(req_int(e, "snapshot-id", f.snapshot_id, w));
                               LAKECODEC_TRY(req_string(e, "statistics-path", f.statistics_path, w));
-                              LAKECODEC_TRY(req_int(e, "file-size-in-bytes", f.file_size_in_bytes, w));
+                              LAKECODEC_TRY(
+                                  req_int(e, "file-size-in-bytes", f.file_size_in_bytes, w));
                               return f;
                             }));
-  LAKECODEC_TRY(parse_array(j, "encryption-keys", "table metadata", m.encryption_keys,
-                            [](const J& e) -> result<encryption_key> {
-                              encryption_key k;
-                              const char* w = "encryption key";
-                              LAKECODEC_TRY(req_string(e, "key-id", k.key_id, w));
-                              LAKECODEC_TRY(req_string(e, "encrypted-key-metadata", k.encrypted_key_metadata, w));
-                              LAKECODEC_TRY(opt_field(e, "encrypted-by-id", k.encrypted_by_id, w));
-                              bool present = false;
-                              LAKECODEC_TRY(opt_string_map(e, "properties", k.properties, present, w));
-                              return k;
-                            }));
+  LAKECODEC_TRY(parse_array(
+      j, "encryption-keys", "table metadata", m.encryption_keys,
+      [](const J& e) -> result<encryption_key> {
+        encryption_key k;
+        const char* w = "encryption key";
+        LAKECODEC_TRY(req_string(e, "key-id", k.key_id, w));
+        LAKECODEC_TRY(req_string(e, "encrypted-key-metadata", k.encrypted_key_metadata, w));
+        LAKECODEC_TRY(opt_field(e, "encrypted-by-id", k.encrypted_by_id, w));
+        bool present = false;
+        LAKECODEC_TRY(opt_string_map(e, "properties", k.properties, present, w));
+        return k;
+      }));
   return {};
 }
 }  // namespace detail
@@ -10735,7 +11425,8 @@ status parse_logs_and_stats(const J& j, table_metadata& m) {
 /// ref point at existing snapshots, v3 has next-row-id, last-column-id covers the schemas.
 inline status validate_table_metadata(const table_metadata& m) {
   if (m.format_version < 1 || m.format_version > max_supported_format_version)
-    return unsupported("iceberg: cannot read unsupported version " + std::to_string(m.format_version));
+    return unsupported("iceberg: cannot read unsupported version " +
+                       std::to_string(m.format_version));
   if (m.current_snapshot_id && m.find_snapshot(*m.current_snapshot_id) == nullptr)
     return invalid_argument("iceberg: cannot find current snapshot " +
                             std::to_string(*m.current_snapshot_id) + " in snapshots");
@@ -10768,7 +11459,8 @@ result<table_metadata> table_metadata_from_json(const J& j) {
   const std::string w = "table metadata";
   LAKECODEC_TRY(detail::req_int(j, "format-version", m.format_version, w));
   if (m.format_version < 1 || m.format_version > max_supported_format_version)
-    return unsupported("iceberg: cannot read unsupported version " + std::to_string(m.format_version) +
+    return unsupported("iceberg: cannot read unsupported version " +
+                       std::to_string(m.format_version) +
                        " (this library reads format versions 1 to " +
                        std::to_string(max_supported_format_version) + ")");
   bool present = false;
@@ -10830,8 +11522,10 @@ inline ordered_json snapshot_to_json(const snapshot& s, int32_t format_version) 
       if (kv.first != "operation") sum[kv.first] = kv.second;
     o["summary"] = std::move(sum);
   }
-  if (!s.manifest_list.empty()) o["manifest-list"] = s.manifest_list;
-  else if (!s.manifests.empty()) o["manifests"] = s.manifests;
+  if (!s.manifest_list.empty())
+    o["manifest-list"] = s.manifest_list;
+  else if (!s.manifests.empty())
+    o["manifests"] = s.manifests;
   if (s.schema_id) o["schema-id"] = *s.schema_id;
   if (s.first_row_id) o["first-row-id"] = *s.first_row_id;
   if (s.added_rows) o["added-rows"] = *s.added_rows;
@@ -10889,9 +11583,12 @@ inline ordered_json table_metadata_to_json(const table_metadata& m) {
   for (const sort_order& s : m.sort_orders) orders.push_back(sort_order_to_json(s));
   o["sort-orders"] = std::move(orders);
   o["properties"] = detail::string_map_to_json(m.properties);
-  if (m.current_snapshot_id) o["current-snapshot-id"] = *m.current_snapshot_id;
-  else if (v >= 3) o["current-snapshot-id"] = nullptr;
-  else o["current-snapshot-id"] = -1;
+  if (m.current_snapshot_id)
+    o["current-snapshot-id"] = *m.current_snapshot_id;
+  else if (v >= 3)
+    o["current-snapshot-id"] = nullptr;
+  else
+    o["current-snapshot-id"] = -1;
   if (v >= 3) o["next-row-id"] = m.next_row_id.value_or(0);
   if (!m.encryption_keys.empty()) {
     ordered_json keys = ordered_json::array();
@@ -10937,7 +11634,8 @@ inline ordered_json table_metadata_to_json(const table_metadata& m) {
   o["snapshot-log"] = std::move(slog);
   ordered_json mlog = ordered_json::array();
   for (const metadata_log_entry& e : m.metadata_log)
-    mlog.push_back(ordered_json{{"timestamp-ms", e.timestamp_ms}, {"metadata-file", e.metadata_file}});
+    mlog.push_back(
+        ordered_json{{"timestamp-ms", e.timestamp_ms}, {"metadata-file", e.metadata_file}});
   o["metadata-log"] = std::move(mlog);
   return o;
 }

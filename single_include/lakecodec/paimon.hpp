@@ -4751,6 +4751,118 @@ inline result<manifest_committable> deserialize_manifest_committable(byte_span b
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_COMMIT_MESSAGE_HPP
 // ---- end lakecodec/paimon/commit_message.hpp
+// ---- begin lakecodec/core/calendar.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+// Proleptic Gregorian calendar arithmetic on days since 1970-01-01 (Howard Hinnant's public
+// domain algorithms) and floor division, shared by every format that prints or parses dates and
+// converts time units (Avro logical types, Iceberg transforms and JSON values, Paimon JSON).
+
+#include <cstdint>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Division rounding toward negative infinity (timestamps before 1970 floor, as Java's
+/// Math.floorDiv does); `b` must not be zero.
+constexpr int64_t floor_div(int64_t a, int64_t b) noexcept {
+  const int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+/// The non-negative remainder matching floor_div (Java's Math.floorMod).
+constexpr int64_t floor_mod(int64_t a, int64_t b) noexcept { return a - floor_div(a, b) * b; }
+
+/// Days since 1970-01-01 of year `y`, month `m` (1-12), day `d` (1-31).
+constexpr int64_t days_from_civil(int64_t y, int64_t m, int64_t d) noexcept {
+  y -= m <= 2;
+  const int64_t era = floor_div(y, 400);
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/// Year, month (1-12) and day (1-31) of `days` since 1970-01-01.
+inline void civil_from_days(int64_t days, int64_t& y, int64_t& m, int64_t& d) noexcept {
+  const int64_t z = days + 719468;
+  const int64_t era = floor_div(z, 146097);
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+}
+
+constexpr bool is_leap_year(int64_t y) noexcept {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/// Days in month `m` (1-12) of year `y`.
+constexpr int days_in_month(int64_t y, int64_t m) noexcept {
+  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+// ---- end lakecodec/core/calendar.hpp
+// ---- begin lakecodec/core/hex.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+// Lower-case hexadecimal text of bytes and back, as the JSON forms of Iceberg bounds, Paimon
+// rows and the CLI's byte values use it.
+
+#include <string>
+#include <string_view>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Lower-case hex of bytes ("000102ff").
+inline std::string to_hex(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+namespace detail {
+constexpr int hex_digit_value(char c) noexcept {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+}  // namespace detail
+
+/// Bytes of hex text (either case). invalid_argument, prefixed with `context` ("iceberg"), on an
+/// odd number of digits or a character that is not a hex digit.
+inline result<std::string> from_hex(std::string_view hex, const char* context = "hex") {
+  if (hex.size() % 2 != 0)
+    return invalid_argument(std::string(context) + ": hex text '" + std::string(hex) +
+                            "' has an odd number of digits");
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (size_t k = 0; k < hex.size(); k += 2) {
+    const int hi = detail::hex_digit_value(hex[k]), lo = detail::hex_digit_value(hex[k + 1]);
+    if (hi < 0 || lo < 0)
+      return invalid_argument(std::string(context) + ": '" + std::string(hex.substr(k, 2)) +
+                              "' is not hex");
+    out += static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+// ---- end lakecodec/core/hex.hpp
 // ---- begin lakecodec/paimon/value_json.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_VALUE_JSON_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_VALUE_JSON_HPP
@@ -4774,27 +4886,8 @@ namespace paimon {
 
 namespace detail {
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-inline int64_t days_from_civil(int64_t y, unsigned m, unsigned d) noexcept {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-inline void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) noexcept {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-}
+using ::lakecodec::civil_from_days;
+using ::lakecodec::days_from_civil;
 
 inline bool read_digits(std::string_view s, size_t& i, size_t n, int64_t& out) {
   if (i + n > s.size()) return false;
@@ -4820,7 +4913,7 @@ inline result<int64_t> parse_date(std::string_view s, size_t& i) {
       i >= s.size() || s[i++] != '-' || !read_digits(s, i, 2, d) || mo < 1 || mo > 12 || d < 1 ||
       d > 31)
     return invalid_argument("paimon: bad date '" + std::string(s) + "' (want YYYY-MM-DD)");
-  return days_from_civil(neg ? -y : y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  return days_from_civil(neg ? -y : y, mo, d);
 }
 
 /// "YYYY-MM-DD[T ]HH:MM[:SS[.fffffffff]]" -> (epoch millis, nano of milli), as UTC.
@@ -4862,24 +4955,23 @@ inline std::string format_timestamp(int64_t millis, int32_t nanos) {
     rem += 86400000;
     --days;
   }
-  int64_t y;
-  unsigned m, d;
+  int64_t y, m, d;
   civil_from_days(days, y, m, d);
   char buf[64];
   const int64_t ms = rem % 1000;
-  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02uT%02d:%02d:%02d.%03d%06d",
-                static_cast<long long>(y), m, d, static_cast<int>(rem / 3600000),
-                static_cast<int>(rem / 60000 % 60), static_cast<int>(rem / 1000 % 60),
-                static_cast<int>(ms), static_cast<int>(nanos));
+  std::snprintf(buf, sizeof(buf), "%04lld-%02d-%02dT%02d:%02d:%02d.%03d%06d",
+                static_cast<long long>(y), static_cast<int>(m), static_cast<int>(d),
+                static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
+                static_cast<int>(rem / 1000 % 60), static_cast<int>(ms), static_cast<int>(nanos));
   return buf;
 }
 
 inline std::string format_date(int64_t days) {
-  int64_t y;
-  unsigned m, d;
+  int64_t y, m, d;
   civil_from_days(days, y, m, d);
   char buf[32];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+  std::snprintf(buf, sizeof(buf), "%04lld-%02d-%02d", static_cast<long long>(y),
+                static_cast<int>(m), static_cast<int>(d));
   return buf;
 }
 
@@ -4974,33 +5066,9 @@ inline result<std::string> base64_decode(std::string_view in) {
   return out;
 }
 
-inline std::string hex_encode(std::string_view in) {
-  static const char* h = "0123456789abcdef";
-  std::string out;
-  out.reserve(in.size() * 2);
-  for (char c : in) {
-    out += h[static_cast<uint8_t>(c) >> 4];
-    out += h[static_cast<uint8_t>(c) & 15];
-  }
-  return out;
-}
-
+inline std::string hex_encode(std::string_view in) { return ::lakecodec::to_hex(in); }
 inline result<std::string> hex_decode(std::string_view in) {
-  if (in.size() % 2 != 0) return invalid_argument("paimon: hex text of odd length");
-  auto val = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  out.reserve(in.size() / 2);
-  for (size_t i = 0; i < in.size(); i += 2) {
-    const int a = val(in[i]), b = val(in[i + 1]);
-    if (a < 0 || b < 0) return invalid_argument("paimon: bad hex text");
-    out.push_back(static_cast<char>(a * 16 + b));
-  }
-  return out;
+  return ::lakecodec::from_hex(in, "paimon");
 }
 
 template <class Json>

@@ -16,6 +16,7 @@
 #include "lakecodec/avro/logical.hpp"
 #include "lakecodec/avro/schema.hpp"
 #include "lakecodec/core/builder.hpp"
+#include "lakecodec/core/calendar.hpp"
 #include "lakecodec/core/columnar.hpp"
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/status.hpp"
@@ -227,11 +228,7 @@ inline status compile_step(const node& avro_in, const field& f, const std::strin
   return bridge_mismatch(path, *n, f);
 }
 
-inline int64_t floor_div(int64_t v, int64_t d) {
-  int64_t q = v / d;
-  if ((v % d != 0) && ((v < 0) != (d < 0))) --q;
-  return q;
-}
+using ::lakecodec::floor_div;
 
 #if defined(__GNUC__) || defined(__clang__)
 #define LAKECODEC_AVRO_COLD __attribute__((cold, noinline))

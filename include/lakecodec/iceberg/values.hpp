@@ -9,8 +9,10 @@
 #include <string>
 #include <string_view>
 
+#include "lakecodec/core/calendar.hpp"
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/endian.hpp"
+#include "lakecodec/core/hex.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/iceberg/types.hpp"
 
@@ -100,37 +102,11 @@ namespace detail {
 constexpr int64_t micros_per_second = 1000000;
 constexpr int64_t micros_per_day = 86400 * micros_per_second;
 
-inline int64_t floor_div(int64_t a, int64_t b) noexcept {
-  const int64_t q = a / b;
-  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-inline int64_t floor_mod(int64_t a, int64_t b) noexcept { return a - floor_div(a, b) * b; }
-
-inline int64_t days_from_civil(int64_t y, int64_t m, int64_t d) noexcept {
-  y -= m <= 2;
-  const int64_t era = floor_div(y, 400);
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-inline void civil_from_days(int64_t z, int64_t& y, int64_t& m, int64_t& d) noexcept {
-  z += 719468;
-  const int64_t era = floor_div(z, 146097);
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = yoe + era * 400;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp + (mp < 10 ? 3 : -9);
-  y += m <= 2;
-}
-inline bool is_leap(int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-inline int days_in_month(int64_t y, int64_t m) noexcept {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
+using ::lakecodec::civil_from_days;
+using ::lakecodec::days_from_civil;
+using ::lakecodec::days_in_month;
+using ::lakecodec::floor_div;
+using ::lakecodec::floor_mod;
 
 /// Reads exactly `n` digits at `pos`.
 inline bool read_digits(std::string_view s, size_t& pos, size_t n, int64_t& out) noexcept {
@@ -398,40 +374,11 @@ inline result<__int128> parse_decimal(std::string_view s, int32_t precision, int
   return neg ? -v : v;
 }
 
-/// Lower-case hex of bytes ("000102ff").
-inline std::string to_hex(std::string_view bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
-}
-
-namespace detail {
-inline int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-}  // namespace detail
+using ::lakecodec::to_hex;
 
 /// Bytes of a hex string (either case); invalid_argument on odd length or a non-hex digit.
 inline result<std::string> from_hex(std::string_view hex) {
-  if (hex.size() % 2 != 0)
-    return invalid_argument("iceberg: hex string has an odd number of digits");
-  std::string out;
-  out.reserve(hex.size() / 2);
-  for (size_t k = 0; k < hex.size(); k += 2) {
-    const int hi = detail::hex_value(hex[k]), lo = detail::hex_value(hex[k + 1]);
-    if (hi < 0 || lo < 0)
-      return invalid_argument("iceberg: '" + std::string(hex.substr(k, 2)) + "' is not hex");
-    out += static_cast<char>(hi * 16 + lo);
-  }
-  return out;
+  return ::lakecodec::from_hex(hex, "iceberg");
 }
 
 /// The 16 big-endian bytes of "f79c3e09-677c-4bbd-a479-3f349cb785e7".

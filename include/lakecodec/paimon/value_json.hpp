@@ -13,7 +13,9 @@
 #include <string>
 #include <string_view>
 
+#include "lakecodec/core/calendar.hpp"
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/hex.hpp"
 #include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/paimon/row_codec.hpp"
@@ -25,27 +27,8 @@ namespace paimon {
 
 namespace detail {
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-inline int64_t days_from_civil(int64_t y, unsigned m, unsigned d) noexcept {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-inline void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) noexcept {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-}
+using ::lakecodec::civil_from_days;
+using ::lakecodec::days_from_civil;
 
 inline bool read_digits(std::string_view s, size_t& i, size_t n, int64_t& out) {
   if (i + n > s.size()) return false;
@@ -71,7 +54,7 @@ inline result<int64_t> parse_date(std::string_view s, size_t& i) {
       i >= s.size() || s[i++] != '-' || !read_digits(s, i, 2, d) || mo < 1 || mo > 12 || d < 1 ||
       d > 31)
     return invalid_argument("paimon: bad date '" + std::string(s) + "' (want YYYY-MM-DD)");
-  return days_from_civil(neg ? -y : y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  return days_from_civil(neg ? -y : y, mo, d);
 }
 
 /// "YYYY-MM-DD[T ]HH:MM[:SS[.fffffffff]]" -> (epoch millis, nano of milli), as UTC.
@@ -113,24 +96,23 @@ inline std::string format_timestamp(int64_t millis, int32_t nanos) {
     rem += 86400000;
     --days;
   }
-  int64_t y;
-  unsigned m, d;
+  int64_t y, m, d;
   civil_from_days(days, y, m, d);
   char buf[64];
   const int64_t ms = rem % 1000;
-  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02uT%02d:%02d:%02d.%03d%06d",
-                static_cast<long long>(y), m, d, static_cast<int>(rem / 3600000),
-                static_cast<int>(rem / 60000 % 60), static_cast<int>(rem / 1000 % 60),
-                static_cast<int>(ms), static_cast<int>(nanos));
+  std::snprintf(buf, sizeof(buf), "%04lld-%02d-%02dT%02d:%02d:%02d.%03d%06d",
+                static_cast<long long>(y), static_cast<int>(m), static_cast<int>(d),
+                static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
+                static_cast<int>(rem / 1000 % 60), static_cast<int>(ms), static_cast<int>(nanos));
   return buf;
 }
 
 inline std::string format_date(int64_t days) {
-  int64_t y;
-  unsigned m, d;
+  int64_t y, m, d;
   civil_from_days(days, y, m, d);
   char buf[32];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+  std::snprintf(buf, sizeof(buf), "%04lld-%02d-%02d", static_cast<long long>(y),
+                static_cast<int>(m), static_cast<int>(d));
   return buf;
 }
 
@@ -225,33 +207,9 @@ inline result<std::string> base64_decode(std::string_view in) {
   return out;
 }
 
-inline std::string hex_encode(std::string_view in) {
-  static const char* h = "0123456789abcdef";
-  std::string out;
-  out.reserve(in.size() * 2);
-  for (char c : in) {
-    out += h[static_cast<uint8_t>(c) >> 4];
-    out += h[static_cast<uint8_t>(c) & 15];
-  }
-  return out;
-}
-
+inline std::string hex_encode(std::string_view in) { return ::lakecodec::to_hex(in); }
 inline result<std::string> hex_decode(std::string_view in) {
-  if (in.size() % 2 != 0) return invalid_argument("paimon: hex text of odd length");
-  auto val = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  out.reserve(in.size() / 2);
-  for (size_t i = 0; i < in.size(); i += 2) {
-    const int a = val(in[i]), b = val(in[i + 1]);
-    if (a < 0 || b < 0) return invalid_argument("paimon: bad hex text");
-    out.push_back(static_cast<char>(a * 16 + b));
-  }
-  return out;
+  return ::lakecodec::from_hex(in, "paimon");
 }
 
 template <class Json>
