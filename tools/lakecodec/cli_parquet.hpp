@@ -13,6 +13,8 @@
 
 #include "cli.hpp"
 #include "lakecodec/core/builder.hpp"
+#include "lakecodec/core/calendar.hpp"
+#include "lakecodec/core/hex.hpp"
 #include "lakecodec/iceberg/columnar.hpp"
 #include "lakecodec/iceberg/schema.hpp"
 #include "lakecodec/parquet.hpp"
@@ -24,15 +26,7 @@ namespace parquet_cli {
 using nlohmann::ordered_json;
 namespace pq = lakecodec::parquet;
 
-inline std::string hex_of(const std::string& s) {
-  static const char* d = "0123456789abcdef";
-  std::string o;
-  for (unsigned char c : s) {
-    o += d[c >> 4];
-    o += d[c & 15];
-  }
-  return o;
-}
+inline std::string hex_of(const std::string& s) { return lakecodec::to_hex(s); }
 
 inline std::string decimal_string(__int128 v, int32_t scale) {
   const bool neg = v < 0;
@@ -51,18 +45,10 @@ inline std::string decimal_string(__int128 v, int32_t scale) {
 }
 
 inline std::string date_string(int64_t days) {
-  // civil_from_days (Howard Hinnant's algorithm)
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const int64_t doe = days - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t y = yoe + era * 400;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  int64_t y, m, d;
+  lakecodec::civil_from_days(days, y, m, d);
   char buf[80];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y + (m <= 2)),
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y),
                 static_cast<long long>(m), static_cast<long long>(d));
   return buf;
 }
