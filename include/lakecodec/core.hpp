@@ -10,6 +10,7 @@
 #include "lakecodec/core/columnar.hpp"
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/crc32.hpp"
+#include "lakecodec/core/decimal.hpp"
 #include "lakecodec/core/endian.hpp"
 #include "lakecodec/core/hash.hpp"
 #include "lakecodec/core/hex.hpp"

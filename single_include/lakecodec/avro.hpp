@@ -5001,6 +5001,88 @@ inline result<byte_buffer> write_container(const schema& s, const std::vector<va
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_AVRO_CONTAINER_HPP
 // ---- end lakecodec/avro/container.hpp
+// ---- begin lakecodec/core/hex.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+// Lower-case hexadecimal text of bytes and back, as the JSON forms of Iceberg bounds, Paimon
+// rows and the CLI's byte values use it.
+
+#include <string>
+#include <string_view>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Lower-case hex of bytes ("000102ff").
+inline std::string to_hex(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+namespace detail {
+constexpr int hex_digit_value(char c) noexcept {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+}  // namespace detail
+
+/// Bytes of hex text (either case). invalid_argument, prefixed with `context` ("iceberg"), on an
+/// odd number of digits or a character that is not a hex digit.
+inline result<std::string> from_hex(std::string_view hex, const char* context = "hex") {
+  if (hex.size() % 2 != 0)
+    return invalid_argument(std::string(context) + ": hex text '" + std::string(hex) +
+                            "' has an odd number of digits");
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (size_t k = 0; k < hex.size(); k += 2) {
+    const int hi = detail::hex_digit_value(hex[k]), lo = detail::hex_digit_value(hex[k + 1]);
+    if (hi < 0 || lo < 0)
+      return invalid_argument(std::string(context) + ": '" + std::string(hex.substr(k, 2)) +
+                              "' is not hex");
+    out += static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+/// RFC 4122 text of 16 UUID bytes, lower-case ("f79c3e09-677c-4bbd-a479-3f349cb785e7"); other
+/// lengths print as plain hex.
+inline std::string format_uuid(std::string_view bytes16) {
+  const std::string h = to_hex(bytes16);
+  if (h.size() != 32) return h;
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20);
+}
+
+/// The 16 bytes of RFC 4122 text (hex digits of either case, dashes at 8, 13, 18 and 23);
+/// invalid_argument prefixed with `context` otherwise.
+inline result<std::string> parse_uuid(std::string_view s, const char* context = "uuid") {
+  const auto bad = [&] {
+    return invalid_argument(std::string(context) + ": '" + std::string(s) + "' is not a UUID");
+  };
+  if (s.size() != 36) return bad();
+  std::string hex;
+  hex.reserve(32);
+  for (size_t k = 0; k < s.size(); ++k) {
+    const bool dash_position = k == 8 || k == 13 || k == 18 || k == 23;
+    if (dash_position != (s[k] == '-')) return bad();
+    if (!dash_position) hex += s[k];
+  }
+  auto bytes = from_hex(hex, context);
+  if (!bytes) return bad();
+  return bytes;
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+// ---- end lakecodec/core/hex.hpp
 // ---- begin lakecodec/avro/logical.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_LOGICAL_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_LOGICAL_HPP
@@ -5072,46 +5154,10 @@ inline result<__int128> decimal_from_bytes(std::string_view b) {
 }
 
 /// 16 bytes as the 36-character RFC 4122 text form (lower-case).
-inline std::string uuid_to_string(std::string_view bytes16) {
-  static const char hex[] = "0123456789abcdef";
-  std::string s;
-  s.reserve(36);
-  for (size_t i = 0; i < 16 && i < bytes16.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) s.push_back('-');
-    const auto c = static_cast<uint8_t>(bytes16[i]);
-    s.push_back(hex[c >> 4]);
-    s.push_back(hex[c & 15]);
-  }
-  return s;
-}
+inline std::string uuid_to_string(std::string_view bytes16) { return format_uuid(bytes16); }
 
 /// Parses the 36-character UUID text form into 16 bytes.
-inline result<std::string> uuid_from_string(std::string_view s) {
-  if (s.size() != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
-    return invalid_argument("avro: '" + std::string(s) + "' is not a UUID");
-  std::string out;
-  out.reserve(16);
-  int nibble = -1;
-  for (char c : s) {
-    if (c == '-') continue;
-    int v;
-    if (c >= '0' && c <= '9')
-      v = c - '0';
-    else if (c >= 'a' && c <= 'f')
-      v = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F')
-      v = c - 'A' + 10;
-    else
-      return invalid_argument("avro: '" + std::string(s) + "' is not a UUID");
-    if (nibble < 0) {
-      nibble = v;
-    } else {
-      out.push_back(static_cast<char>((nibble << 4) | v));
-      nibble = -1;
-    }
-  }
-  return out;
-}
+inline result<std::string> uuid_from_string(std::string_view s) { return parse_uuid(s, "avro"); }
 
 }  // namespace avro
 LAKECODEC_NAMESPACE_END

@@ -4809,6 +4809,41 @@ constexpr int days_in_month(int64_t y, int64_t m) noexcept {
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
 // ---- end lakecodec/core/calendar.hpp
+// ---- begin lakecodec/core/decimal.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
+// Text form of decimal values (unscaled 128-bit integer + scale), shared by the JSON forms of
+// Iceberg and Paimon and by the CLI's statistics output.
+
+#include <cstdint>
+#include <string>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Plain decimal text of `unscaled` × 10^-scale: "14.20", "-0.05", "7" (Java's
+/// BigDecimal.toPlainString for non-negative scales).
+inline std::string format_decimal(__int128 unscaled, int32_t scale) {
+  const bool negative = unscaled < 0;
+  unsigned __int128 magnitude = negative ? static_cast<unsigned __int128>(-(unscaled + 1)) + 1
+                                         : static_cast<unsigned __int128>(unscaled);
+  std::string reversed;
+  do {
+    reversed += static_cast<char>('0' + static_cast<int>(magnitude % 10));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  while (scale > 0 && reversed.size() <= static_cast<size_t>(scale)) reversed += '0';
+  std::string out = negative ? "-" : "";
+  for (size_t k = reversed.size(); k-- > 0;) {
+    out += reversed[k];
+    if (scale > 0 && k == static_cast<size_t>(scale)) out += '.';
+  }
+  return out;
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
+// ---- end lakecodec/core/decimal.hpp
 // ---- begin lakecodec/core/hex.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
@@ -4858,6 +4893,34 @@ inline result<std::string> from_hex(std::string_view hex, const char* context = 
     out += static_cast<char>(hi * 16 + lo);
   }
   return out;
+}
+
+/// RFC 4122 text of 16 UUID bytes, lower-case ("f79c3e09-677c-4bbd-a479-3f349cb785e7"); other
+/// lengths print as plain hex.
+inline std::string format_uuid(std::string_view bytes16) {
+  const std::string h = to_hex(bytes16);
+  if (h.size() != 32) return h;
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20);
+}
+
+/// The 16 bytes of RFC 4122 text (hex digits of either case, dashes at 8, 13, 18 and 23);
+/// invalid_argument prefixed with `context` otherwise.
+inline result<std::string> parse_uuid(std::string_view s, const char* context = "uuid") {
+  const auto bad = [&] {
+    return invalid_argument(std::string(context) + ": '" + std::string(s) + "' is not a UUID");
+  };
+  if (s.size() != 36) return bad();
+  std::string hex;
+  hex.reserve(32);
+  for (size_t k = 0; k < s.size(); ++k) {
+    const bool dash_position = k == 8 || k == 13 || k == 18 || k == 23;
+    if (dash_position != (s[k] == '-')) return bad();
+    if (!dash_position) hex += s[k];
+  }
+  auto bytes = from_hex(hex, context);
+  if (!bytes) return bad();
+  return bytes;
 }
 
 LAKECODEC_NAMESPACE_END
@@ -5000,21 +5063,7 @@ inline result<__int128> parse_decimal(std::string_view s, int32_t scale) {
   return neg ? -v : v;
 }
 
-inline std::string format_decimal(__int128 v, int32_t scale) {
-  const bool neg = v < 0;
-  unsigned __int128 u =
-      neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
-  std::string digits;
-  do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
-    u /= 10;
-  } while (u != 0);
-  if (scale > 0) {
-    while (digits.size() <= static_cast<size_t>(scale)) digits.insert(digits.begin(), '0');
-    digits.insert(digits.end() - scale, '.');
-  }
-  return neg ? "-" + digits : digits;
-}
+using ::lakecodec::format_decimal;
 
 inline std::string base64_encode(std::string_view in) {
   static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -14,6 +14,7 @@
 #include "cli.hpp"
 #include "lakecodec/core/builder.hpp"
 #include "lakecodec/core/calendar.hpp"
+#include "lakecodec/core/decimal.hpp"
 #include "lakecodec/core/hex.hpp"
 #include "lakecodec/iceberg/columnar.hpp"
 #include "lakecodec/iceberg/schema.hpp"
@@ -27,22 +28,6 @@ using nlohmann::ordered_json;
 namespace pq = lakecodec::parquet;
 
 inline std::string hex_of(const std::string& s) { return lakecodec::to_hex(s); }
-
-inline std::string decimal_string(__int128 v, int32_t scale) {
-  const bool neg = v < 0;
-  unsigned __int128 u =
-      neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
-  std::string digits;
-  do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
-    u /= 10;
-  } while (u > 0);
-  if (scale > 0) {
-    while (digits.size() <= static_cast<size_t>(scale)) digits.insert(digits.begin(), '0');
-    digits.insert(digits.end() - scale, '.');
-  }
-  return neg ? "-" + digits : digits;
-}
 
 inline std::string date_string(int64_t days) {
   int64_t y, m, d;
@@ -70,7 +55,7 @@ inline ordered_json stat_value(const pq::schema_element& e, const std::string& v
       if (v.size() == 4) {
         int32_t x;
         std::memcpy(&x, v.data(), 4);
-        if (is_decimal) return decimal_string(x, scale);
+        if (is_decimal) return lakecodec::format_decimal(x, scale);
         if (lk == pq::logical_type::date ||
             e.converted_type.value_or(-1) == pq::converted_type::ct_date)
           return date_string(x);
@@ -81,7 +66,7 @@ inline ordered_json stat_value(const pq::schema_element& e, const std::string& v
       if (v.size() == 8) {
         int64_t x;
         std::memcpy(&x, v.data(), 8);
-        if (is_decimal) return decimal_string(x, scale);
+        if (is_decimal) return lakecodec::format_decimal(x, scale);
         return x;
       }
       break;
@@ -108,7 +93,7 @@ inline ordered_json stat_value(const pq::schema_element& e, const std::string& v
       if (is_decimal && !v.empty() && v.size() <= 16) {
         __int128 x = static_cast<int8_t>(v[0]);
         for (size_t k = 1; k < v.size(); ++k) x = x * 256 + static_cast<uint8_t>(v[k]);
-        return decimal_string(x, scale);
+        return lakecodec::format_decimal(x, scale);
       }
       if (lk == pq::logical_type::uuid && v.size() == 16) {
         std::string h = hex_of(v);

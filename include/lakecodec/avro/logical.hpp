@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/hex.hpp"
 #include "lakecodec/core/status.hpp"
 
 LAKECODEC_NAMESPACE_BEGIN
@@ -69,46 +70,10 @@ inline result<__int128> decimal_from_bytes(std::string_view b) {
 }
 
 /// 16 bytes as the 36-character RFC 4122 text form (lower-case).
-inline std::string uuid_to_string(std::string_view bytes16) {
-  static const char hex[] = "0123456789abcdef";
-  std::string s;
-  s.reserve(36);
-  for (size_t i = 0; i < 16 && i < bytes16.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) s.push_back('-');
-    const auto c = static_cast<uint8_t>(bytes16[i]);
-    s.push_back(hex[c >> 4]);
-    s.push_back(hex[c & 15]);
-  }
-  return s;
-}
+inline std::string uuid_to_string(std::string_view bytes16) { return format_uuid(bytes16); }
 
 /// Parses the 36-character UUID text form into 16 bytes.
-inline result<std::string> uuid_from_string(std::string_view s) {
-  if (s.size() != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
-    return invalid_argument("avro: '" + std::string(s) + "' is not a UUID");
-  std::string out;
-  out.reserve(16);
-  int nibble = -1;
-  for (char c : s) {
-    if (c == '-') continue;
-    int v;
-    if (c >= '0' && c <= '9')
-      v = c - '0';
-    else if (c >= 'a' && c <= 'f')
-      v = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F')
-      v = c - 'A' + 10;
-    else
-      return invalid_argument("avro: '" + std::string(s) + "' is not a UUID");
-    if (nibble < 0) {
-      nibble = v;
-    } else {
-      out.push_back(static_cast<char>((nibble << 4) | v));
-      nibble = -1;
-    }
-  }
-  return out;
-}
+inline result<std::string> uuid_from_string(std::string_view s) { return parse_uuid(s, "avro"); }
 
 }  // namespace avro
 LAKECODEC_NAMESPACE_END

@@ -49,4 +49,32 @@ inline result<std::string> from_hex(std::string_view hex, const char* context = 
   return out;
 }
 
+/// RFC 4122 text of 16 UUID bytes, lower-case ("f79c3e09-677c-4bbd-a479-3f349cb785e7"); other
+/// lengths print as plain hex.
+inline std::string format_uuid(std::string_view bytes16) {
+  const std::string h = to_hex(bytes16);
+  if (h.size() != 32) return h;
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20);
+}
+
+/// The 16 bytes of RFC 4122 text (hex digits of either case, dashes at 8, 13, 18 and 23);
+/// invalid_argument prefixed with `context` otherwise.
+inline result<std::string> parse_uuid(std::string_view s, const char* context = "uuid") {
+  const auto bad = [&] {
+    return invalid_argument(std::string(context) + ": '" + std::string(s) + "' is not a UUID");
+  };
+  if (s.size() != 36) return bad();
+  std::string hex;
+  hex.reserve(32);
+  for (size_t k = 0; k < s.size(); ++k) {
+    const bool dash_position = k == 8 || k == 13 || k == 18 || k == 23;
+    if (dash_position != (s[k] == '-')) return bad();
+    if (!dash_position) hex += s[k];
+  }
+  auto bytes = from_hex(hex, context);
+  if (!bytes) return bad();
+  return bytes;
+}
+
 LAKECODEC_NAMESPACE_END

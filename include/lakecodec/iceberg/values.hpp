@@ -11,6 +11,7 @@
 
 #include "lakecodec/core/calendar.hpp"
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/decimal.hpp"
 #include "lakecodec/core/endian.hpp"
 #include "lakecodec/core/hex.hpp"
 #include "lakecodec/core/status.hpp"
@@ -299,24 +300,7 @@ inline std::string format_timestamp(int64_t v, bool with_zone, bool nanos) {
 // ---------------------------------------------------------------------------------------------
 // Decimal, hex and UUID text.
 
-/// Decimal text of an unscaled value with `scale` ("14.20", "-0.05").
-inline std::string format_decimal(__int128 unscaled, int32_t scale) {
-  const bool neg = unscaled < 0;
-  unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(unscaled + 1)) + 1
-                            : static_cast<unsigned __int128>(unscaled);
-  std::string digits;
-  do {
-    digits += static_cast<char>('0' + static_cast<int>(u % 10));
-    u /= 10;
-  } while (u != 0);
-  while (static_cast<int32_t>(digits.size()) <= scale) digits += '0';
-  std::string out = neg ? "-" : "";
-  for (size_t k = digits.size(); k-- > 0;) {
-    out += digits[k];
-    if (scale > 0 && k == static_cast<size_t>(scale)) out += '.';
-  }
-  return out;
-}
+using ::lakecodec::format_decimal;
 
 /// Parses decimal text ("14.2", "-0.05", "1.5E+2") into the unscaled value at `scale`, padding
 /// missing fraction digits; refuses text that would lose digits or exceed `precision`.
@@ -381,24 +365,11 @@ inline result<std::string> from_hex(std::string_view hex) {
   return ::lakecodec::from_hex(hex, "iceberg");
 }
 
+using ::lakecodec::format_uuid;
+
 /// The 16 big-endian bytes of "f79c3e09-677c-4bbd-a479-3f349cb785e7".
 inline result<std::string> parse_uuid(std::string_view s) {
-  if (s.size() != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
-    return invalid_argument("iceberg: '" + std::string(s) + "' is not a UUID");
-  std::string hex;
-  for (char c : s)
-    if (c != '-') hex += c;
-  auto r = from_hex(hex);
-  if (!r) return invalid_argument("iceberg: '" + std::string(s) + "' is not a UUID");
-  return r;
-}
-
-/// Lower-case canonical text of 16 UUID bytes.
-inline std::string format_uuid(std::string_view bytes16) {
-  const std::string h = to_hex(bytes16);
-  if (h.size() != 32) return h;
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
-         "-" + h.substr(20);
+  return ::lakecodec::parse_uuid(s, "iceberg");
 }
 
 // ---------------------------------------------------------------------------------------------

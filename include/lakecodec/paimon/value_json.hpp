@@ -15,6 +15,7 @@
 
 #include "lakecodec/core/calendar.hpp"
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/decimal.hpp"
 #include "lakecodec/core/hex.hpp"
 #include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/status.hpp"
@@ -141,21 +142,7 @@ inline result<__int128> parse_decimal(std::string_view s, int32_t scale) {
   return neg ? -v : v;
 }
 
-inline std::string format_decimal(__int128 v, int32_t scale) {
-  const bool neg = v < 0;
-  unsigned __int128 u =
-      neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
-  std::string digits;
-  do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
-    u /= 10;
-  } while (u != 0);
-  if (scale > 0) {
-    while (digits.size() <= static_cast<size_t>(scale)) digits.insert(digits.begin(), '0');
-    digits.insert(digits.end() - scale, '.');
-  }
-  return neg ? "-" + digits : digits;
-}
+using ::lakecodec::format_decimal;
 
 inline std::string base64_encode(std::string_view in) {
   static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
