@@ -1,7 +1,10 @@
 #pragma once
-// Text form of decimal values (unscaled 128-bit integer + scale), shared by the JSON forms of
-// Iceberg and Paimon and by the CLI's statistics output.
+// Decimal values (unscaled 128-bit integer + scale): their text form, shared by the JSON forms
+// of Iceberg and Paimon and by the CLI's statistics output, and their big-endian
+// two's-complement byte form (Avro decimal bytes/fixed, Parquet FIXED_LEN_BYTE_ARRAY, Iceberg
+// single-value serialization, Paimon BinaryRow).
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -27,6 +30,20 @@ inline std::string format_decimal(__int128 unscaled, int32_t scale) {
     if (scale > 0 && k == static_cast<size_t>(scale)) out += '.';
   }
   return out;
+}
+
+/// The big-endian two's-complement integer in `p[0..n)`, 1 <= n <= 16, sign-extended to 128
+/// bits (Avro spec "Decimal", Parquet DECIMAL on FIXED_LEN_BYTE_ARRAY/BINARY).
+inline __int128 decimal_from_be_bytes(const uint8_t* p, size_t n) noexcept {
+  unsigned __int128 v = (n > 0 && (p[0] & 0x80)) ? ~static_cast<unsigned __int128>(0) : 0;
+  for (size_t k = 0; k < n; ++k) v = (v << 8) | p[k];
+  return static_cast<__int128>(v);
+}
+
+/// Writes the low `width` bytes of `v` big-endian (two's complement) to `out`, width <= 16.
+inline void decimal_to_be_bytes(__int128 v, uint8_t* out, size_t width) noexcept {
+  const auto u = static_cast<unsigned __int128>(v);
+  for (size_t k = 0; k < width; ++k) out[k] = static_cast<uint8_t>(u >> (8 * (width - 1 - k)));
 }
 
 LAKECODEC_NAMESPACE_END
