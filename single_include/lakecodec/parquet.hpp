@@ -2265,135 +2265,229 @@ struct column_stats {
   }
 };
 
+/// Counts `n` null slots into `s`.
+inline void add_nulls(column_stats& s, int64_t n) noexcept {
+  s.value_count += n;
+  s.null_count += n;
+}
+
+namespace detail {
+
+template <class T>
+LAKECODEC_ALWAYS_INLINE T load_unaligned(const uint8_t* base, int64_t i) noexcept {
+  T v;
+  std::memcpy(&v, base + i * int64_t{sizeof(T)}, sizeof(T));
+  return v;
+}
+
+/// Min/max of some values of storage type T; `bounded` values took part (NaNs did not).
+template <class T>
+struct value_range {
+  T lo, hi;
+  int64_t nans = 0, bounded = 0;
+  value_range() noexcept {
+    // Start from the extremes of T so the first value replaces both.
+    if constexpr (std::is_floating_point<T>::value) {
+      lo = std::numeric_limits<T>::infinity();
+      hi = -std::numeric_limits<T>::infinity();
+    } else if constexpr (std::is_same<T, __int128>::value) {
+      hi = static_cast<__int128>(static_cast<unsigned __int128>(1) << 127);
+      lo = ~hi;
+    } else {
+      lo = std::numeric_limits<T>::max();
+      hi = std::numeric_limits<T>::min();
+    }
+  }
+};
+
+/// Min/max over `n` non-null values at `p` (unaligned loads), four independent lanes so there
+/// is no loop-carried dependency on one min/max register.
+template <class T>
+value_range<T> range_of(const uint8_t* p, size_t n) noexcept {
+  value_range<T> r;
+  T lo[4] = {r.lo, r.lo, r.lo, r.lo}, hi[4] = {r.hi, r.hi, r.hi, r.hi};
+  int64_t nans = 0;
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    for (size_t k = 0; k < 4; ++k) {
+      const T v = load_unaligned<T>(p, static_cast<int64_t>(i + k));
+      if constexpr (std::is_floating_point<T>::value) nans += (v != v);
+      lo[k] = v < lo[k] ? v : lo[k];
+      hi[k] = hi[k] < v ? v : hi[k];
+    }
+  }
+  for (; i < n; ++i) {
+    const T v = load_unaligned<T>(p, static_cast<int64_t>(i));
+    if constexpr (std::is_floating_point<T>::value) nans += (v != v);
+    lo[0] = v < lo[0] ? v : lo[0];
+    hi[0] = hi[0] < v ? v : hi[0];
+  }
+  for (int k = 0; k < 4; ++k) {
+    r.lo = lo[k] < r.lo ? lo[k] : r.lo;
+    r.hi = r.hi < hi[k] ? hi[k] : r.hi;
+  }
+  r.nans = nans;
+  r.bounded = static_cast<int64_t>(n) - nans;
+  return r;
+}
+
+/// The bound of value `v` (storage type T) of a column of type `t`: integers of a decimal128
+/// column (stored narrow, e.g. Parquet INT32/INT64 decimals) become decimal bounds.
+template <class T>
+stat_bound bound_of(const data_type& t, T v) {
+  if constexpr (std::is_floating_point<T>::value)
+    return stat_bound::of_double(static_cast<double>(v));
+  else if constexpr (std::is_same<T, __int128>::value)
+    return stat_bound::of_decimal(v);
+  else if (t.id == type_id::decimal128)
+    return stat_bound::of_decimal(static_cast<__int128>(v));
+  else
+    return stat_bound::of_int(static_cast<int64_t>(v));
+}
+
+/// Widens the bounds of `s` to include [lo, hi] (both exact values of the column).
+inline void widen_bounds(column_stats& s, stat_bound&& lo, stat_bound&& hi) {
+  if (!s.min.has_value() || compare_bounds(lo, s.min) < 0) {
+    s.min = std::move(lo);
+    s.min_exact = true;
+  }
+  if (!s.max.has_value() || compare_bounds(s.max, hi) < 0) {
+    s.max = std::move(hi);
+    s.max_exact = true;
+  }
+}
+
+/// Folds `r` (the range of `slots` non-null slots) into `s`.
+template <class T>
+void add_range(column_stats& s, const value_range<T>& r, int64_t slots) {
+  s.value_count += slots;
+  s.nan_count += r.nans;
+  if (r.bounded > 0) {
+    widen_bounds(s, bound_of(s.type, r.lo), bound_of(s.type, r.hi));
+    s.normalize_zero_bounds();
+  }
+}
+
+/// Unsigned lexicographic a < b with an 8-byte big-endian prefix fast path.
+LAKECODEC_ALWAYS_INLINE bool bytes_less(std::string_view a, std::string_view b) noexcept {
+  if (a.size() >= 8 && b.size() >= 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a.data(), 8);
+    std::memcpy(&y, b.data(), 8);
+    if (x != y) return __builtin_bswap64(x) < __builtin_bswap64(y);
+  }
+  return a < b;
+}
+
+}  // namespace detail
+
+/// Folds `n` non-null values into `s`, one typed pass (Parquet A8 / Iceberg metrics orderings):
+/// T is the storage type of `s.type` (int32_t for date32, __int128 for decimal128, ...), or
+/// int32_t/int64_t for a decimal128 column stored narrow. The kernel compute_stats runs and the
+/// format writers call on the values they encode. NaNs are counted, never bounds.
+template <class T>
+void add_values(column_stats& s, const T* values, size_t n) {
+  static_assert(std::is_arithmetic<T>::value || std::is_same<T, __int128>::value,
+                "add_values: numeric storage type");
+  static_assert(!std::is_same<T, bool>::value, "add_values: use add_bools for booleans");
+  detail::add_range(s, detail::range_of<T>(reinterpret_cast<const uint8_t*>(values), n),
+                    static_cast<int64_t>(n));
+}
+
+/// Folds `n` non-null byte strings into `s` (unsigned bytewise order).
+inline void add_values(column_stats& s, const std::string_view* values, size_t n) {
+  s.value_count += static_cast<int64_t>(n);
+  if (n == 0) return;
+  std::string_view lo = values[0], hi = values[0];
+  for (size_t i = 1; i < n; ++i) {
+    const std::string_view v = values[i];
+    if (detail::bytes_less(v, lo))
+      lo = v;
+    else if (detail::bytes_less(hi, v))
+      hi = v;
+  }
+  const bool lower = !s.min.has_value() || detail::bytes_less(lo, s.min.bytes);
+  const bool higher = !s.max.has_value() || detail::bytes_less(s.max.bytes, hi);
+  if (lower) s.min = stat_bound::of_bytes(std::string(lo)), s.min_exact = true;
+  if (higher) s.max = stat_bound::of_bytes(std::string(hi)), s.max_exact = true;
+}
+
+/// Folds boolean values, given as counts of true and false, into `s` (false < true).
+inline void add_bools(column_stats& s, int64_t trues, int64_t falses) {
+  s.value_count += trues + falses;
+  if (trues + falses == 0) return;
+  detail::widen_bounds(s, stat_bound::of_bool(falses == 0), stat_bound::of_bool(trues > 0));
+}
+
 namespace detail {
 
 // One typed pass: T is the storage type, chosen once per column by visit_storage_type.
 template <class T>
 void scan_stats(const column_view& c, column_stats& s) {
   const int64_t n = c.length;
-  int64_t valid = n;
   if constexpr (std::is_same<T, bool>::value) {
-    int64_t trues = 0;
-    valid = 0;
+    int64_t trues = 0, valid = 0;
     for (int64_t i = 0; i < n; ++i) {
       const bool ok = c.is_valid(i);
       valid += ok;
       trues += ok & c.bool_value(i);
     }
-    if (trues > 0 || valid > trues) {
-      s.min = stat_bound::of_bool(valid == trues);
-      s.max = stat_bound::of_bool(trues > 0);
-    }
+    add_bools(s, trues, valid - trues);
+    add_nulls(s, n - valid);
   } else if constexpr (std::is_same<T, std::string_view>::value) {
-    std::string_view mn, mx;
-    bool any = false;
-    valid = 0;
-    auto visit = [&](std::string_view v) {
-      if (!any) {
-        mn = mx = v;
-        any = true;
-      } else if (v < mn) {
-        mn = v;
-      } else if (mx < v) {
-        mx = v;
-      }
+    // The valid values go through add_values in blocks (offsets read through a typed pointer
+    // chosen once: no per-value width dispatch).
+    std::string_view block[256];
+    size_t filled = 0;
+    int64_t valid = 0;
+    auto put = [&](std::string_view v) {
+      block[filled++] = v;
+      ++valid;
+      if (filled == 256) add_values(s, block, filled), filled = 0;
     };
-    // Offsets are read through a typed pointer chosen once (no per-value width dispatch).
     auto scan_offsets = [&](const auto* offsets) {
       const char* bytes = reinterpret_cast<const char*>(c.data);
-      for (int64_t i = 0; i < n; ++i) {
-        if (!c.is_valid(i)) continue;
-        ++valid;
-        const int64_t b = offsets[i], e = offsets[i + 1];
-        visit(std::string_view(bytes + b, static_cast<size_t>(e - b)));
-      }
+      for (int64_t i = 0; i < n; ++i)
+        if (c.is_valid(i))
+          put(std::string_view(bytes + offsets[i],
+                               static_cast<size_t>(offsets[i + 1] - offsets[i])));
     };
     if (c.type.id == type_id::fixed_size_binary) {
       for (int64_t i = 0; i < n; ++i)
-        if (c.is_valid(i)) ++valid, visit(c.fixed_bytes(i));
+        if (c.is_valid(i)) put(c.fixed_bytes(i));
     } else if (has_large_offsets(c.type.id)) {
       scan_offsets(static_cast<const int64_t*>(c.values) + c.offset);
     } else {
       scan_offsets(static_cast<const int32_t*>(c.values) + c.offset);
     }
-    if (any) {
-      s.min = stat_bound::of_bytes(std::string(mn));
-      s.max = stat_bound::of_bytes(std::string(mx));
-    }
+    add_values(s, block, filled);
+    add_nulls(s, n - valid);
   } else {
     // Integers, floats, decimals. Comparisons with NaN are false, so NaN never replaces a bound;
-    // the NaN count is kept separately. Start from the extremes of T.
-    T mn, mx;
-    if constexpr (std::is_floating_point<T>::value) {
-      mn = std::numeric_limits<T>::infinity();
-      mx = -std::numeric_limits<T>::infinity();
-    } else if constexpr (std::is_same<T, __int128>::value) {
-      mx = static_cast<__int128>(static_cast<unsigned __int128>(1) << 127);
-      mn = ~mx;
-    } else {
-      mn = std::numeric_limits<T>::max();
-      mx = std::numeric_limits<T>::min();
-    }
-    int64_t nans = 0;
-    const uint8_t* base = static_cast<const uint8_t*>(c.values);
-    auto load = [&](int64_t i) {
-      T v;
-      std::memcpy(&v, base + (c.offset + i) * static_cast<int64_t>(sizeof(T)), sizeof(T));
-      return v;
-    };
+    // the NaN count is kept separately.
+    const uint8_t* base = static_cast<const uint8_t*>(c.values) + c.offset * int64_t{sizeof(T)};
     if (c.validity == nullptr) {
-      // Four independent lanes: no loop-carried dependency on a single min/max register.
-      T lo[4] = {mn, mn, mn, mn}, hi[4] = {mx, mx, mx, mx};
-      int64_t i = 0;
-      for (; i + 4 <= n; i += 4) {
-        for (int k = 0; k < 4; ++k) {
-          const T v = load(i + k);
-          if constexpr (std::is_floating_point<T>::value) nans += (v != v);
-          lo[k] = v < lo[k] ? v : lo[k];
-          hi[k] = hi[k] < v ? v : hi[k];
-        }
-      }
-      for (; i < n; ++i) {
-        const T v = load(i);
-        if constexpr (std::is_floating_point<T>::value) nans += (v != v);
-        lo[0] = v < lo[0] ? v : lo[0];
-        hi[0] = hi[0] < v ? v : hi[0];
-      }
-      for (int k = 0; k < 4; ++k) {
-        mn = lo[k] < mn ? lo[k] : mn;
-        mx = mx < hi[k] ? hi[k] : mx;
-      }
-    } else {
-      // Branch-free over the bitmap: null slots are loaded (Arrow buffers cover every slot)
-      // but masked out of the bounds and counts.
-      valid = 0;
-      const uint8_t* bits = c.validity;
-      for (int64_t i = 0; i < n; ++i) {
-        const int64_t b = c.offset + i;
-        const bool ok = (bits[b >> 3] >> (b & 7)) & 1;
-        valid += ok;
-        const T v = load(i);
-        if constexpr (std::is_floating_point<T>::value) nans += ok & (v != v);
-        mn = (ok & (v < mn)) ? v : mn;
-        mx = (ok & (mx < v)) ? v : mx;
-      }
+      add_range(s, range_of<T>(base, static_cast<size_t>(n)), n);
+      return;
     }
-    s.nan_count += nans;
-    if (valid - nans > 0) {
-      if constexpr (std::is_floating_point<T>::value) {
-        s.min = stat_bound::of_double(static_cast<double>(mn));
-        s.max = stat_bound::of_double(static_cast<double>(mx));
-      } else if constexpr (std::is_same<T, __int128>::value) {
-        s.min = stat_bound::of_decimal(mn);
-        s.max = stat_bound::of_decimal(mx);
-      } else {
-        s.min = stat_bound::of_int(static_cast<int64_t>(mn));
-        s.max = stat_bound::of_int(static_cast<int64_t>(mx));
-      }
+    // Branch-free over the bitmap: null slots are loaded (Arrow buffers cover every slot) but
+    // masked out of the bounds and counts.
+    value_range<T> r;
+    int64_t valid = 0;
+    const uint8_t* bits = c.validity;
+    for (int64_t i = 0; i < n; ++i) {
+      const int64_t b = c.offset + i;
+      const bool ok = (bits[b >> 3] >> (b & 7)) & 1;
+      valid += ok;
+      const T v = load_unaligned<T>(base, i);
+      if constexpr (std::is_floating_point<T>::value) r.nans += ok & (v != v);
+      r.lo = (ok & (v < r.lo)) ? v : r.lo;
+      r.hi = (ok & (r.hi < v)) ? v : r.hi;
     }
+    r.bounded = valid - r.nans;
+    add_range(s, r, valid);
+    add_nulls(s, n - valid);
   }
-  s.value_count += n;
-  s.null_count += n - valid;
 }
 
 }  // namespace detail
@@ -4299,6 +4393,7 @@ LAKECODEC_NAMESPACE_END
 // C5): physical and logical types per leaf, 3-level LIST and MAP groups, field ids on every node,
 // and the definition/repetition level of every node for the level computation.
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -4312,7 +4407,21 @@ struct schema_options {
   /// DECIMAL with precision <= 9 as INT32 and <= 18 as INT64 (the spec's recommendation and
   /// DuckDB's choice); false stores every decimal as FIXED_LEN_BYTE_ARRAY (Arrow's default).
   bool decimal_as_integer = true;
+  /// String or binary columns stored with the ENUM logical and converted type (LogicalTypes.md
+  /// ENUM), named by dotted leaf path ("a.list.element") or top-level name. Unknown names and
+  /// non-string/binary columns are refused (invalid_argument).
+  std::vector<std::string> enum_columns;
+  /// Every timestamp column as deprecated INT96 (8-byte little-endian nanoseconds of the day,
+  /// then the 4-byte little-endian Julian day; no logical or converted type), what Arrow's
+  /// `use_deprecated_int96_timestamps` writes for Spark/Hive/Impala. INT96 has no defined sort
+  /// order: no min/max statistics and no column index for these columns.
+  bool timestamps_as_int96 = false;
+  /// Individual timestamp columns as INT96 (dotted leaf path or top-level name).
+  std::vector<std::string> int96_columns;
 };
+
+/// Julian day number of 1970-01-01, the epoch of INT96 timestamps.
+constexpr int64_t int96_julian_epoch_day = 2440588;
 
 /// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (A14).
 inline int32_t decimal_byte_width(int32_t precision) noexcept {
@@ -4361,6 +4470,18 @@ struct parquet_schema {
 };
 
 namespace detail {
+
+/// INT96 timestamp (A3 deprecated type; Arrow/Impala layout): nanoseconds of the day as 8
+/// little-endian bytes, then the Julian day number as 4 little-endian bytes.
+inline void int96_from_nanos(__int128 nanos, uint8_t* out) noexcept {
+  const __int128 per_day = static_cast<__int128>(86400) * 1000000000;
+  __int128 day = nanos / per_day;
+  __int128 rem = nanos - day * per_day;
+  if (rem < 0) rem += per_day, --day;
+  store_le<uint64_t>(out, static_cast<uint64_t>(rem));
+  store_le<uint32_t>(out + 8,
+                     static_cast<uint32_t>(static_cast<int64_t>(day) + int96_julian_epoch_day));
+}
 
 inline status map_primitive(const field& f, const schema_options& opt, schema_element& e,
                             leaf_descriptor& leaf, const std::string& path) {
@@ -4467,6 +4588,62 @@ inline status map_primitive(const field& f, const schema_options& opt, schema_el
   return {};
 }
 
+inline bool names_leaf(const std::vector<std::string>& names, const std::vector<std::string>& path,
+                       const std::string& dotted) {
+  for (const auto& n : names)
+    if (n == dotted || (!path.empty() && n == path[0])) return true;
+  return false;
+}
+
+/// ENUM and INT96 choices of schema_options for one leaf (after map_primitive). A name applies
+/// to the eligible leaves under it; naming an ineligible leaf exactly is an error.
+inline status apply_leaf_options(const schema_options& opt, const std::vector<std::string>& path,
+                                 const std::string& dotted, schema_element& e,
+                                 leaf_descriptor& leaf) {
+  const type_id id = leaf.source.id;
+  const bool bytes = id == type_id::string || id == type_id::large_string ||
+                     id == type_id::binary || id == type_id::large_binary;
+  const bool exact_enum =
+      std::find(opt.enum_columns.begin(), opt.enum_columns.end(), dotted) != opt.enum_columns.end();
+  const bool exact_int96 = std::find(opt.int96_columns.begin(), opt.int96_columns.end(), dotted) !=
+                           opt.int96_columns.end();
+  if (exact_enum && !bytes)
+    return invalid_argument("parquet: ENUM column '" + dotted + "' must be string or binary, not " +
+                            leaf.source.to_string());
+  if (exact_int96 && id != type_id::timestamp)
+    return invalid_argument("parquet: INT96 column '" + dotted + "' must be a timestamp, not " +
+                            leaf.source.to_string());
+  if (bytes && names_leaf(opt.enum_columns, path, dotted)) {
+    logical_type lt;
+    lt.kind = logical_type::enum_;
+    e.logical_type = lt;
+    e.converted_type = converted_type::ct_enum;
+  }
+  if (id == type_id::timestamp &&
+      (opt.timestamps_as_int96 || names_leaf(opt.int96_columns, path, dotted))) {
+    e.type = physical_type::int96;
+    e.logical_type.reset();
+    e.converted_type.reset();
+    leaf.physical = physical_type::int96;
+    leaf.type_length = 12;
+    leaf.order = sort_order::undefined;
+  }
+  return {};
+}
+
+/// Every name in enum_columns / int96_columns must name a leaf or a top-level field.
+inline status check_option_names(const schema& s, const parquet_schema& ps,
+                                 const std::vector<std::string>& names, const char* what) {
+  for (const auto& n : names) {
+    bool found = s.find(n) >= 0;
+    for (const auto& l : ps.leaves) found = found || l.dotted_path == n;
+    if (!found)
+      return invalid_argument(std::string("parquet: ") + what + " names unknown column '" + n +
+                              "'");
+  }
+  return {};
+}
+
 inline status map_field(const field& f, const schema_options& opt, int16_t def, int16_t rep,
                         std::vector<std::string> path, size_t top, int depth, parquet_schema& out,
                         level_node& node, bool repeated_override = false) {
@@ -4565,6 +4742,7 @@ inline status map_field(const field& f, const schema_options& opt, int16_t def, 
     default: {
       leaf_descriptor leaf;
       LAKECODEC_TRY(map_primitive(f, opt, e, leaf, dotted));
+      LAKECODEC_TRY(apply_leaf_options(opt, path, dotted, e, leaf));
       leaf.path = path;
       leaf.dotted_path = dotted;
       leaf.max_def = def;
@@ -4594,6 +4772,8 @@ inline result<parquet_schema> map_schema(const schema& s, const schema_options& 
   for (size_t i = 0; i < s.fields.size(); ++i)
     LAKECODEC_TRY(detail::map_field(s.fields[i], opt, 0, 0, {}, i, 0, out, out.roots[i]));
   if (out.leaves.empty()) return invalid_argument("parquet: the schema has no columns");
+  LAKECODEC_TRY(detail::check_option_names(s, out, opt.enum_columns, "enum_columns"));
+  LAKECODEC_TRY(detail::check_option_names(s, out, opt.int96_columns, "int96_columns"));
   return out;
 }
 
@@ -5469,6 +5649,9 @@ struct writer_options {
   bool statistics = true;
   bool page_index = true;
   bool page_checksum = false;
+  /// SizeStatistics (parquet.thrift ColumnMetaData 16): level histograms and unencoded
+  /// BYTE_ARRAY bytes per chunk, per page in the page index (Arrow's default level).
+  bool size_statistics = true;
   bool validate_utf8 = true;
   size_t column_index_truncate = 64;
   size_t statistics_truncate = 0;
@@ -5668,6 +5851,8 @@ class file_writer {
     if (e == encoding::delta_binary_packed)
       ok = t == physical_type::int32 || t == physical_type::int64;
     if (e == encoding::delta_length_byte_array) ok = t == physical_type::byte_array;
+    if (e == encoding::delta_byte_array)
+      ok = t == physical_type::byte_array || t == physical_type::fixed_len_byte_array;
     if (e == encoding::byte_stream_split)
       ok = t == physical_type::float_ || t == physical_type::double_ || t == physical_type::int32 ||
            t == physical_type::int64 || t == physical_type::fixed_len_byte_array;
@@ -5758,7 +5943,9 @@ class file_writer {
   column_view convert(size_t l, const column_view& c) {
     const leaf_descriptor& leaf = ps_.leaves[l];
     const type_id id = leaf.source.id;
-    if (id != type_id::int8 && id != type_id::int16 && id != type_id::decimal128) return c;
+    const bool int96 = leaf.physical == physical_type::int96;
+    if (id != type_id::int8 && id != type_id::int16 && id != type_id::decimal128 && !int96)
+      return c;
     // Flat leaves are converted slice by slice into offset-0 buffers (memory stays bounded by
     // the slice); nested leaves keep their slot positions (the level walk indexes them).
     const bool rebase =
@@ -5795,6 +5982,13 @@ class file_writer {
       buf.resize(static_cast<size_t>(n) * 8);
       int64_t* out = reinterpret_cast<int64_t*>(buf.data()) + base;
       for (int64_t i = 0; i < c.length; ++i) out[i] = static_cast<int64_t>(c.decimal_value(i));
+    } else if (int96) {
+      v.type = types::fixed_size_binary(12);
+      buf.resize(static_cast<size_t>(n) * 12);
+      const int64_t per_unit = leaf.source.unit == time_unit::nano ? 1 : 1000;
+      for (int64_t i = 0; i < c.length; ++i)
+        detail::int96_from_nanos(static_cast<__int128>(c.value<int64_t>(i)) * per_unit,
+                                 buf.data() + (base + i) * 12);
     } else {
       const int32_t w = leaf.type_length;
       v.type = types::fixed_size_binary(w);

@@ -23,10 +23,12 @@ int32_t encoding_from_name(const std::string& n) {
   if (n == "DELTA_BINARY_PACKED") return parquet::encoding::delta_binary_packed;
   if (n == "DELTA_LENGTH_BYTE_ARRAY") return parquet::encoding::delta_length_byte_array;
   if (n == "BYTE_STREAM_SPLIT") return parquet::encoding::byte_stream_split;
+  if (n == "DELTA_BYTE_ARRAY") return parquet::encoding::delta_byte_array;
   return -1;
 }
 
-/// "key=value;key=value"; encoding=col:ENC,col:ENC; nodict=col,col
+/// "key=value;key=value"; encoding=col:ENC,col:ENC; enum=col,col; int96=1;
+/// int96_columns=col,col; size_statistics=0|1
 status parse_options(const std::string& text, parquet::writer_options& o) {
   std::stringstream ss(text);
   std::string item;
@@ -63,6 +65,18 @@ status parse_options(const std::string& text, parquet::writer_options& o) {
       o.validate_utf8 = v == "1";
     } else if (k == "decimal_as_integer") {
       o.schema.decimal_as_integer = v == "1";
+    } else if (k == "enum") {
+      std::stringstream es(v);
+      std::string name;
+      while (std::getline(es, name, ',')) o.schema.enum_columns.push_back(name);
+    } else if (k == "int96") {
+      o.schema.timestamps_as_int96 = v == "1";
+    } else if (k == "int96_columns") {
+      std::stringstream es(v);
+      std::string name;
+      while (std::getline(es, name, ',')) o.schema.int96_columns.push_back(name);
+    } else if (k == "size_statistics") {
+      o.size_statistics = v == "1";
     } else if (k == "truncate") {
       o.statistics_truncate = std::stoul(v);
     } else if (k == "encoding") {

@@ -58,6 +58,9 @@ struct writer_options {
   bool statistics = true;
   bool page_index = true;
   bool page_checksum = false;
+  /// SizeStatistics (parquet.thrift ColumnMetaData 16): level histograms and unencoded
+  /// BYTE_ARRAY bytes per chunk, per page in the page index (Arrow's default level).
+  bool size_statistics = true;
   bool validate_utf8 = true;
   size_t column_index_truncate = 64;
   size_t statistics_truncate = 0;
@@ -257,6 +260,8 @@ class file_writer {
     if (e == encoding::delta_binary_packed)
       ok = t == physical_type::int32 || t == physical_type::int64;
     if (e == encoding::delta_length_byte_array) ok = t == physical_type::byte_array;
+    if (e == encoding::delta_byte_array)
+      ok = t == physical_type::byte_array || t == physical_type::fixed_len_byte_array;
     if (e == encoding::byte_stream_split)
       ok = t == physical_type::float_ || t == physical_type::double_ || t == physical_type::int32 ||
            t == physical_type::int64 || t == physical_type::fixed_len_byte_array;
@@ -347,7 +352,9 @@ class file_writer {
   column_view convert(size_t l, const column_view& c) {
     const leaf_descriptor& leaf = ps_.leaves[l];
     const type_id id = leaf.source.id;
-    if (id != type_id::int8 && id != type_id::int16 && id != type_id::decimal128) return c;
+    const bool int96 = leaf.physical == physical_type::int96;
+    if (id != type_id::int8 && id != type_id::int16 && id != type_id::decimal128 && !int96)
+      return c;
     // Flat leaves are converted slice by slice into offset-0 buffers (memory stays bounded by
     // the slice); nested leaves keep their slot positions (the level walk indexes them).
     const bool rebase =
@@ -384,6 +391,13 @@ class file_writer {
       buf.resize(static_cast<size_t>(n) * 8);
       int64_t* out = reinterpret_cast<int64_t*>(buf.data()) + base;
       for (int64_t i = 0; i < c.length; ++i) out[i] = static_cast<int64_t>(c.decimal_value(i));
+    } else if (int96) {
+      v.type = types::fixed_size_binary(12);
+      buf.resize(static_cast<size_t>(n) * 12);
+      const int64_t per_unit = leaf.source.unit == time_unit::nano ? 1 : 1000;
+      for (int64_t i = 0; i < c.length; ++i)
+        detail::int96_from_nanos(static_cast<__int128>(c.value<int64_t>(i)) * per_unit,
+                                 buf.data() + (base + i) * 12);
     } else {
       const int32_t w = leaf.type_length;
       v.type = types::fixed_size_binary(w);

@@ -3,12 +3,14 @@
 // C5): physical and logical types per leaf, 3-level LIST and MAP groups, field ids on every node,
 // and the definition/repetition level of every node for the level computation.
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "lakecodec/core/columnar.hpp"
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/endian.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/parquet/metadata.hpp"
 
@@ -20,7 +22,21 @@ struct schema_options {
   /// DECIMAL with precision <= 9 as INT32 and <= 18 as INT64 (the spec's recommendation and
   /// DuckDB's choice); false stores every decimal as FIXED_LEN_BYTE_ARRAY (Arrow's default).
   bool decimal_as_integer = true;
+  /// String or binary columns stored with the ENUM logical and converted type (LogicalTypes.md
+  /// ENUM), named by dotted leaf path ("a.list.element") or top-level name. Unknown names and
+  /// non-string/binary columns are refused (invalid_argument).
+  std::vector<std::string> enum_columns;
+  /// Every timestamp column as deprecated INT96 (8-byte little-endian nanoseconds of the day,
+  /// then the 4-byte little-endian Julian day; no logical or converted type), what Arrow's
+  /// `use_deprecated_int96_timestamps` writes for Spark/Hive/Impala. INT96 has no defined sort
+  /// order: no min/max statistics and no column index for these columns.
+  bool timestamps_as_int96 = false;
+  /// Individual timestamp columns as INT96 (dotted leaf path or top-level name).
+  std::vector<std::string> int96_columns;
 };
+
+/// Julian day number of 1970-01-01, the epoch of INT96 timestamps.
+constexpr int64_t int96_julian_epoch_day = 2440588;
 
 /// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (A14).
 inline int32_t decimal_byte_width(int32_t precision) noexcept {
@@ -69,6 +85,18 @@ struct parquet_schema {
 };
 
 namespace detail {
+
+/// INT96 timestamp (A3 deprecated type; Arrow/Impala layout): nanoseconds of the day as 8
+/// little-endian bytes, then the Julian day number as 4 little-endian bytes.
+inline void int96_from_nanos(__int128 nanos, uint8_t* out) noexcept {
+  const __int128 per_day = static_cast<__int128>(86400) * 1000000000;
+  __int128 day = nanos / per_day;
+  __int128 rem = nanos - day * per_day;
+  if (rem < 0) rem += per_day, --day;
+  store_le<uint64_t>(out, static_cast<uint64_t>(rem));
+  store_le<uint32_t>(out + 8,
+                     static_cast<uint32_t>(static_cast<int64_t>(day) + int96_julian_epoch_day));
+}
 
 inline status map_primitive(const field& f, const schema_options& opt, schema_element& e,
                             leaf_descriptor& leaf, const std::string& path) {
@@ -175,6 +203,62 @@ inline status map_primitive(const field& f, const schema_options& opt, schema_el
   return {};
 }
 
+inline bool names_leaf(const std::vector<std::string>& names, const std::vector<std::string>& path,
+                       const std::string& dotted) {
+  for (const auto& n : names)
+    if (n == dotted || (!path.empty() && n == path[0])) return true;
+  return false;
+}
+
+/// ENUM and INT96 choices of schema_options for one leaf (after map_primitive). A name applies
+/// to the eligible leaves under it; naming an ineligible leaf exactly is an error.
+inline status apply_leaf_options(const schema_options& opt, const std::vector<std::string>& path,
+                                 const std::string& dotted, schema_element& e,
+                                 leaf_descriptor& leaf) {
+  const type_id id = leaf.source.id;
+  const bool bytes = id == type_id::string || id == type_id::large_string ||
+                     id == type_id::binary || id == type_id::large_binary;
+  const bool exact_enum =
+      std::find(opt.enum_columns.begin(), opt.enum_columns.end(), dotted) != opt.enum_columns.end();
+  const bool exact_int96 = std::find(opt.int96_columns.begin(), opt.int96_columns.end(), dotted) !=
+                           opt.int96_columns.end();
+  if (exact_enum && !bytes)
+    return invalid_argument("parquet: ENUM column '" + dotted + "' must be string or binary, not " +
+                            leaf.source.to_string());
+  if (exact_int96 && id != type_id::timestamp)
+    return invalid_argument("parquet: INT96 column '" + dotted + "' must be a timestamp, not " +
+                            leaf.source.to_string());
+  if (bytes && names_leaf(opt.enum_columns, path, dotted)) {
+    logical_type lt;
+    lt.kind = logical_type::enum_;
+    e.logical_type = lt;
+    e.converted_type = converted_type::ct_enum;
+  }
+  if (id == type_id::timestamp &&
+      (opt.timestamps_as_int96 || names_leaf(opt.int96_columns, path, dotted))) {
+    e.type = physical_type::int96;
+    e.logical_type.reset();
+    e.converted_type.reset();
+    leaf.physical = physical_type::int96;
+    leaf.type_length = 12;
+    leaf.order = sort_order::undefined;
+  }
+  return {};
+}
+
+/// Every name in enum_columns / int96_columns must name a leaf or a top-level field.
+inline status check_option_names(const schema& s, const parquet_schema& ps,
+                                 const std::vector<std::string>& names, const char* what) {
+  for (const auto& n : names) {
+    bool found = s.find(n) >= 0;
+    for (const auto& l : ps.leaves) found = found || l.dotted_path == n;
+    if (!found)
+      return invalid_argument(std::string("parquet: ") + what + " names unknown column '" + n +
+                              "'");
+  }
+  return {};
+}
+
 inline status map_field(const field& f, const schema_options& opt, int16_t def, int16_t rep,
                         std::vector<std::string> path, size_t top, int depth, parquet_schema& out,
                         level_node& node, bool repeated_override = false) {
@@ -273,6 +357,7 @@ inline status map_field(const field& f, const schema_options& opt, int16_t def, 
     default: {
       leaf_descriptor leaf;
       LAKECODEC_TRY(map_primitive(f, opt, e, leaf, dotted));
+      LAKECODEC_TRY(apply_leaf_options(opt, path, dotted, e, leaf));
       leaf.path = path;
       leaf.dotted_path = dotted;
       leaf.max_def = def;
@@ -302,6 +387,8 @@ inline result<parquet_schema> map_schema(const schema& s, const schema_options& 
   for (size_t i = 0; i < s.fields.size(); ++i)
     LAKECODEC_TRY(detail::map_field(s.fields[i], opt, 0, 0, {}, i, 0, out, out.roots[i]));
   if (out.leaves.empty()) return invalid_argument("parquet: the schema has no columns");
+  LAKECODEC_TRY(detail::check_option_names(s, out, opt.enum_columns, "enum_columns"));
+  LAKECODEC_TRY(detail::check_option_names(s, out, opt.int96_columns, "int96_columns"));
   return out;
 }
 

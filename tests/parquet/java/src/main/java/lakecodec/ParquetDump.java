@@ -8,7 +8,12 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.column.statistics.SizeStatistics;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.internal.column.columnindex.ColumnIndex;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
@@ -20,13 +25,23 @@ import org.apache.parquet.schema.Type;
  * Reads a Parquet file with parquet-java and prints one JSON object per record: group fields by
  * name (absent when null), repeated fields as arrays, INT32/INT64 as numbers, FLOAT/DOUBLE as
  * numbers or "NaN"/"Infinity"/"-Infinity", strings as strings, other binaries as lowercase hex.
- * The first line is the footer summary: {"rows": N, "created_by": ..., "field_ids": {...}}.
+ * INT96 values as the lowercase hex of their 12 bytes. The first line is the footer summary:
+ * {"rows": N, "created_by": ..., "field_ids": {...}}.
+ *
+ * <p>With {@code --size-stats FILE} it prints instead one JSON object per column chunk with the
+ * SizeStatistics parquet-java decoded from the footer and the level histograms and unencoded
+ * byte counts of the page index (null where absent).
  */
 public final class ParquetDump {
   public static void main(String[] args) throws Exception {
     Configuration conf = new Configuration();
-    Path path = new Path(args[0]);
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    if (args[0].equals("--size-stats")) {
+      sizeStats(new Path(args[1]), conf, out);
+      out.flush();
+      return;
+    }
+    Path path = new Path(args[0]);
     try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
       ParquetMetadata md = r.getFooter();
       StringBuilder ids = new StringBuilder();
@@ -43,6 +58,48 @@ public final class ParquetDump {
       }
     }
     out.flush();
+  }
+
+  static void sizeStats(Path path, Configuration conf, PrintStream out) throws Exception {
+    try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
+      int g = 0;
+      for (BlockMetaData b : r.getFooter().getBlocks()) {
+        for (ColumnChunkMetaData c : b.getColumns()) {
+          StringBuilder sb = new StringBuilder("{\"rg\": " + g + ", \"path\": " + quote(c.getPath().toDotString()));
+          SizeStatistics ss = c.getSizeStatistics();
+          if (ss != null && ss.isValid()) {
+            sb.append(", \"unencoded\": ").append(ss.getUnencodedByteArrayDataBytes().map(String::valueOf).orElse("null"));
+            sb.append(", \"rep\": ").append(longs(ss.getRepetitionLevelHistogram()));
+            sb.append(", \"def\": ").append(longs(ss.getDefinitionLevelHistogram()));
+          } else {
+            sb.append(", \"size_statistics\": null");
+          }
+          ColumnIndex ci = r.readColumnIndex(c);
+          if (ci != null) {
+            sb.append(", \"ci_rep\": ").append(longs(ci.getRepetitionLevelHistogram()));
+            sb.append(", \"ci_def\": ").append(longs(ci.getDefinitionLevelHistogram()));
+          }
+          OffsetIndex oi = r.readOffsetIndex(c);
+          if (oi != null) {
+            StringBuilder u = new StringBuilder("[");
+            for (int p = 0; p < oi.getPageCount(); p++) {
+              if (p > 0) u.append(", ");
+              u.append(oi.getUnencodedByteArrayDataBytes(p).map(String::valueOf).orElse("null"));
+            }
+            sb.append(", \"oi_unencoded\": ").append(u).append(']');
+          }
+          out.println(sb.append('}'));
+        }
+        g++;
+      }
+    }
+  }
+
+  static String longs(java.util.List<Long> v) {
+    if (v == null) return "null";
+    StringBuilder sb = new StringBuilder("[");
+    for (int k = 0; k < v.size(); k++) sb.append(k > 0 ? ", " : "").append(v.get(k));
+    return sb.append(']').toString();
   }
 
   static void collectIds(GroupType t, String prefix, StringBuilder sb) {
@@ -93,6 +150,12 @@ public final class ParquetDump {
       case INT64: sb.append(g.getLong(i, j)); break;
       case FLOAT: dbl(g.getFloat(i, j), sb); break;
       case DOUBLE: dbl(g.getDouble(i, j), sb); break;
+      case INT96: {
+        StringBuilder h = new StringBuilder();
+        for (byte x : g.getInt96(i, j).getBytes()) h.append(String.format("%02x", x & 0xff));
+        sb.append('"').append(h).append('"');
+        break;
+      }
       default: {
         Binary b = g.getBinary(i, j);
         LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();

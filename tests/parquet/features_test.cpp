@@ -1,0 +1,137 @@
+// Optional writer features: ENUM columns, INT96 timestamps, DELTA_BYTE_ARRAY pages and
+// SizeStatistics (the values readers see are checked by features_test.py).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "../test_support.hpp"
+#include "lakecodec/core/builder.hpp"
+#include "lakecodec/parquet.hpp"
+
+namespace pq = lakecodec::parquet;
+using namespace lakecodec;
+
+namespace {
+
+schema feature_schema() {
+  schema s;
+  s.fields.push_back(field("color", types::string(), true, {}, 1));
+  s.fields.push_back(field("ts", types::timestamp(time_unit::nano, false), true, {}, 2));
+  field l = list_field("tags", field("element", types::string(), true, {}, 4));
+  l.field_id = 3;
+  s.fields.push_back(l);
+  s.fields.push_back(field("n", types::int64(), false, {}, 5));
+  return s;
+}
+
+std::string hex12(const uint8_t* p) {
+  static const char* d = "0123456789abcdef";
+  std::string s;
+  for (int k = 0; k < 12; ++k) s += std::string{d[p[k] >> 4], d[p[k] & 15]};
+  return s;
+}
+
+}  // namespace
+
+TEST(ParquetFeaturesTest, EnumColumnsCarryLogicalAndConvertedType) {
+  pq::schema_options o;
+  o.enum_columns = {"color", "tags"};
+  auto ps = pq::map_schema(feature_schema(), o);
+  ASSERT_TRUE(ps.ok()) << ps.error().to_string();
+  const pq::schema_element& color = ps->elements[1];
+  ASSERT_TRUE(color.logical_type.has_value());
+  EXPECT_EQ(color.logical_type->kind, pq::logical_type::enum_);
+  EXPECT_EQ(*color.converted_type, pq::converted_type::ct_enum);
+  EXPECT_EQ(*color.type, pq::physical_type::byte_array);
+  // the list element under a top-level name is ENUM too
+  EXPECT_EQ(ps->leaves[2].dotted_path, "tags.list.element");
+  bool found = false;
+  for (const auto& e : ps->elements)
+    if (e.name == "element") {
+      found = true;
+      EXPECT_EQ(e.logical_type->kind, pq::logical_type::enum_);
+    }
+  EXPECT_TRUE(found);
+  // the union member round trips through the compact protocol
+  byte_buffer b;
+  pq::serialize(color, b);
+  pq::schema_element back;
+  ASSERT_TRUE(pq::deserialize(b.span(), back).ok());
+  EXPECT_EQ(back.logical_type->kind, pq::logical_type::enum_);
+}
+
+TEST(ParquetFeaturesTest, EnumAndInt96OptionsRefuseWrongColumns) {
+  pq::schema_options o;
+  o.enum_columns = {"nope"};
+  auto r = pq::map_schema(feature_schema(), o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().to_string().find("'nope'"), std::string::npos);
+  o.enum_columns = {"n"};
+  r = pq::map_schema(feature_schema(), o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().to_string().find("ENUM column 'n'"), std::string::npos);
+  o.enum_columns.clear();
+  o.int96_columns = {"color"};
+  r = pq::map_schema(feature_schema(), o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().to_string().find("INT96 column 'color'"), std::string::npos);
+  // and through the writer: the error comes at open
+  memory_sink sink;
+  pq::writer_options wo;
+  wo.schema.enum_columns = {"missing"};
+  EXPECT_FALSE(pq::file_writer::open(sink, feature_schema(), wo).ok());
+}
+
+TEST(ParquetFeaturesTest, Int96TimestampsHaveNoLogicalTypeAndImpalaLayout) {
+  pq::schema_options o;
+  o.timestamps_as_int96 = true;
+  auto ps = pq::map_schema(feature_schema(), o);
+  ASSERT_TRUE(ps.ok());
+  const pq::schema_element& ts = ps->elements[2];
+  EXPECT_EQ(*ts.type, pq::physical_type::int96);
+  EXPECT_FALSE(ts.logical_type.has_value());
+  EXPECT_FALSE(ts.converted_type.has_value());
+  EXPECT_FALSE(ts.type_length.has_value());
+  EXPECT_EQ(ps->leaves[1].order, pq::sort_order::undefined);
+  uint8_t out[12];
+  pq::detail::int96_from_nanos(0, out);  // 1970-01-01: Julian day 2440588 = 0x253d8c
+  EXPECT_EQ(hex12(out), "00000000000000008c3d2500");
+  pq::detail::int96_from_nanos(-1, out);  // the last nanosecond of 1969-12-31
+  EXPECT_EQ(hex12(out), "ffff4e91944e00008b3d2500");
+  pq::detail::int96_from_nanos(static_cast<__int128>(86400) * 1000000000 + 5, out);
+  EXPECT_EQ(hex12(out), "05000000000000008d3d2500");
+}
+
+TEST(ParquetFeaturesTest, Int96ColumnsWriteNullCountsButNoMinMaxOrColumnIndex) {
+  memory_sink sink;
+  pq::writer_options wo;
+  wo.schema.int96_columns = {"ts"};
+  auto w = pq::file_writer::open(sink, feature_schema(), wo);
+  ASSERT_TRUE(w.ok()) << w.error().to_string();
+  batch_builder b(feature_schema());
+  for (int i = 0; i < 100; ++i) {
+    b.column(0).append_bytes("c");
+    if (i % 10 == 0)
+      b.column(1).append_null();
+    else
+      b.column(1).append_int(int64_t{1700000000} * 1000000000 + i);
+    b.column(2).append_null();
+    b.column(3).append_int(i);
+  }
+  auto batch = b.finish();
+  ASSERT_TRUE(batch.ok()) << batch.error().to_string();
+  ASSERT_TRUE((*w)->write(batch->view()).ok());
+  ASSERT_TRUE((*w)->close().ok());
+  auto f = pq::read_footer(sink.buffer().span());
+  ASSERT_TRUE(f.ok()) << f.error().to_string();
+  const auto& m = *f->metadata.row_groups[0].columns[1].meta_data;
+  EXPECT_EQ(m.type, pq::physical_type::int96);
+  ASSERT_TRUE(m.statistics.has_value());
+  EXPECT_EQ(*m.statistics->null_count, 10);
+  EXPECT_FALSE(m.statistics->min_value.has_value());
+  EXPECT_FALSE(m.statistics->max_value.has_value());
+  EXPECT_FALSE(m.statistics->min.has_value());
+  EXPECT_FALSE(f->column_indexes[0][1].has_value());
+  EXPECT_TRUE(f->offset_indexes[0][1].has_value());
+}

