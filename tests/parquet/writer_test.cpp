@@ -258,10 +258,9 @@ TEST(ParquetRollingWriterTest, RollsBySizeAndReportsPerFileMetadata) {
     int64_t size_sum = 0;
     for (const auto& rg : footer->metadata.row_groups)
       size_sum += rg.columns[3].meta_data->total_compressed_size;
-    EXPECT_EQ(f.columns[3].stats.compressed_size, size_sum);
-    int64_t mn, mx;
-    std::memcpy(&mn, f.columns[0].stats.min->data(), 8);
-    std::memcpy(&mx, f.columns[0].stats.max->data(), 8);
+    EXPECT_EQ(f.columns[3].compressed_size, size_sum);
+    ASSERT_EQ(f.columns[0].stats.min.kind, bound_kind::integer);
+    const int64_t mn = f.columns[0].stats.min.integer, mx = f.columns[0].stats.max.integer;
     id_min = std::min(id_min, mn);
     id_max = std::max(id_max, mx);
     EXPECT_EQ(mx - mn + 1, f.row_count);  // ids are consecutive per file

@@ -1,7 +1,7 @@
 #pragma once
 // Parquet value and level encodings (Encodings.md; parquet_avro.md A6): PLAIN, the
 // RLE/bit-packing hybrid (levels, dictionary indices), dictionary building with open addressing,
-// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY and BYTE_STREAM_SPLIT, plus the RLE hybrid decoder
+// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT, plus the RLE hybrid decoder
 // the tests and fuzzers use. Encoders append to a byte_buffer and cannot fail.
 
 #include <algorithm>
@@ -222,6 +222,39 @@ void delta_binary_packed_encode(const T* v, size_t n, byte_buffer& out) {
       detail::bit_pack_wide(deltas + m * per_mini, per_mini, widths[m], out);
     i += count;
   }
+}
+
+/// DELTA_BYTE_ARRAY (Encodings.md "Delta Strings"): for every value the length of the prefix it
+/// shares with the previous value (DELTA_BINARY_PACKED), then the remaining suffixes as
+/// DELTA_LENGTH_BYTE_ARRAY. `plain` is the page's values PLAIN-encoded: 4-byte little-endian
+/// length prefixes when `fixed_width` is 0 (BYTE_ARRAY), else back-to-back values of that width
+/// (FIXED_LEN_BYTE_ARRAY). `plain` must be well formed (the writer built it).
+inline void delta_byte_array_encode(byte_span plain, size_t fixed_width, byte_buffer& out) {
+  std::vector<int32_t> prefix, suffix;
+  std::vector<size_t> suffix_at;
+  const uint8_t* prev = nullptr;
+  size_t prev_len = 0, p = 0;
+  while (p < plain.size) {
+    size_t len = fixed_width;
+    if (fixed_width == 0) {
+      len = load_le<uint32_t>(plain.data + p);
+      p += 4;
+    }
+    const uint8_t* v = plain.data + p;
+    const size_t lim = len < prev_len ? len : prev_len;
+    size_t k = 0;
+    while (k < lim && v[k] == prev[k]) ++k;
+    prefix.push_back(static_cast<int32_t>(k));
+    suffix.push_back(static_cast<int32_t>(len - k));
+    suffix_at.push_back(p + k);
+    prev = v;
+    prev_len = len;
+    p += len;
+  }
+  delta_binary_packed_encode(prefix.data(), prefix.size(), out);
+  delta_binary_packed_encode(suffix.data(), suffix.size(), out);
+  for (size_t i = 0; i < suffix_at.size(); ++i)
+    out.append(plain.data + suffix_at[i], static_cast<size_t>(suffix[i]));
 }
 
 /// BYTE_STREAM_SPLIT (Encodings.md): byte k of every value goes to stream k.

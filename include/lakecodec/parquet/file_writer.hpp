@@ -77,7 +77,13 @@ struct column_summary {
   int32_t field_id = -1;
   int32_t physical = 0;
   data_type type;
-  leaf_file_stats stats;
+  /// Core statistics of the leaf's values over the whole file: value_count (level slots, nulls
+  /// included), null_count, nan_count and exact min/max in `type`'s own order (the same
+  /// column_stats Iceberg metrics and Paimon SimpleStats are built from).
+  column_stats stats;
+  /// Bytes of the leaf's column chunks in the file, compressed and uncompressed.
+  int64_t compressed_size = 0;
+  int64_t uncompressed_size = 0;
 };
 
 /// What a closed file reports (Iceberg DataFile / Paimon DataFileMeta inputs).
@@ -597,7 +603,10 @@ class file_writer {
       cs.field_id = ps_.leaves[l].field_id;
       cs.physical = ps_.leaves[l].physical;
       cs.type = ps_.leaves[l].source;
-      cs.stats = leaves_[l]->file_stats();
+      const leaf_file_stats& fs = leaves_[l]->file_stats();
+      cs.stats = fs.stats;
+      cs.compressed_size = fs.compressed_size;
+      cs.uncompressed_size = fs.uncompressed_size;
       summary_.columns.push_back(std::move(cs));
     }
     summary_.metadata = std::move(md);
