@@ -1801,6 +1801,58 @@ inline uint32_t crc32(const void* data, size_t size, uint32_t crc = 0) noexcept 
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_CRC32_HPP
 // ---- end lakecodec/core/crc32.hpp
+// ---- begin lakecodec/core/decimal.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
+// Decimal values (unscaled 128-bit integer + scale): their text form, shared by the JSON forms
+// of Iceberg and Paimon and by the CLI's statistics output, and their big-endian
+// two's-complement byte form (Avro decimal bytes/fixed, Parquet FIXED_LEN_BYTE_ARRAY, Iceberg
+// single-value serialization, Paimon BinaryRow).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Plain decimal text of `unscaled` × 10^-scale: "14.20", "-0.05", "7" (Java's
+/// BigDecimal.toPlainString for non-negative scales).
+inline std::string format_decimal(__int128 unscaled, int32_t scale) {
+  const bool negative = unscaled < 0;
+  unsigned __int128 magnitude = negative ? static_cast<unsigned __int128>(-(unscaled + 1)) + 1
+                                         : static_cast<unsigned __int128>(unscaled);
+  std::string reversed;
+  do {
+    reversed += static_cast<char>('0' + static_cast<int>(magnitude % 10));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  while (scale > 0 && reversed.size() <= static_cast<size_t>(scale)) reversed += '0';
+  std::string out = negative ? "-" : "";
+  for (size_t k = reversed.size(); k-- > 0;) {
+    out += reversed[k];
+    if (scale > 0 && k == static_cast<size_t>(scale)) out += '.';
+  }
+  return out;
+}
+
+/// The big-endian two's-complement integer in `p[0..n)`, 1 <= n <= 16, sign-extended to 128
+/// bits (Avro spec "Decimal", Parquet DECIMAL on FIXED_LEN_BYTE_ARRAY/BINARY).
+inline __int128 decimal_from_be_bytes(const uint8_t* p, size_t n) noexcept {
+  unsigned __int128 v = (n > 0 && (p[0] & 0x80)) ? ~static_cast<unsigned __int128>(0) : 0;
+  for (size_t k = 0; k < n; ++k) v = (v << 8) | p[k];
+  return static_cast<__int128>(v);
+}
+
+/// Writes the low `width` bytes of `v` big-endian (two's complement) to `out`, width <= 16.
+inline void decimal_to_be_bytes(__int128 v, uint8_t* out, size_t width) noexcept {
+  const auto u = static_cast<unsigned __int128>(v);
+  for (size_t k = 0; k < width; ++k) out[k] = static_cast<uint8_t>(u >> (8 * (width - 1 - k)));
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
+// ---- end lakecodec/core/decimal.hpp
 // ---- begin lakecodec/core/sink.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
@@ -2791,8 +2843,8 @@ LAKECODEC_NAMESPACE_END
 #define LAKECODEC_SINGLE_LAKECODEC_PARQUET_ENCODING_HPP
 // Parquet value and level encodings (Encodings.md; parquet_avro.md A6): PLAIN, the
 // RLE/bit-packing hybrid (levels, dictionary indices), dictionary building with open addressing,
-// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY and BYTE_STREAM_SPLIT, plus the RLE hybrid decoder
-// the tests and fuzzers use. Encoders append to a byte_buffer and cannot fail.
+// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT, plus the
+// RLE hybrid decoder the tests and fuzzers use. Encoders append to a byte_buffer and cannot fail.
 
 #include <algorithm>
 #include <cstdint>
@@ -3008,6 +3060,39 @@ void delta_binary_packed_encode(const T* v, size_t n, byte_buffer& out) {
       detail::bit_pack_wide(deltas + m * per_mini, per_mini, widths[m], out);
     i += count;
   }
+}
+
+/// DELTA_BYTE_ARRAY (Encodings.md "Delta Strings"): for every value the length of the prefix it
+/// shares with the previous value (DELTA_BINARY_PACKED), then the remaining suffixes as
+/// DELTA_LENGTH_BYTE_ARRAY. `plain` is the page's values PLAIN-encoded: 4-byte little-endian
+/// length prefixes when `fixed_width` is 0 (BYTE_ARRAY), else back-to-back values of that width
+/// (FIXED_LEN_BYTE_ARRAY). `plain` must be well formed (the writer built it).
+inline void delta_byte_array_encode(byte_span plain, size_t fixed_width, byte_buffer& out) {
+  std::vector<int32_t> prefix, suffix;
+  std::vector<size_t> suffix_at;
+  const uint8_t* prev = nullptr;
+  size_t prev_len = 0, p = 0;
+  while (p < plain.size) {
+    size_t len = fixed_width;
+    if (fixed_width == 0) {
+      len = load_le<uint32_t>(plain.data + p);
+      p += 4;
+    }
+    const uint8_t* v = plain.data + p;
+    const size_t lim = len < prev_len ? len : prev_len;
+    size_t k = 0;
+    while (k < lim && v[k] == prev[k]) ++k;
+    prefix.push_back(static_cast<int32_t>(k));
+    suffix.push_back(static_cast<int32_t>(len - k));
+    suffix_at.push_back(p + k);
+    prev = v;
+    prev_len = len;
+    p += len;
+  }
+  delta_binary_packed_encode(prefix.data(), prefix.size(), out);
+  delta_binary_packed_encode(suffix.data(), suffix.size(), out);
+  for (size_t i = 0; i < suffix_at.size(); ++i)
+    out.append(plain.data + suffix_at[i], static_cast<size_t>(suffix[i]));
 }
 
 /// BYTE_STREAM_SPLIT (Encodings.md): byte k of every value goes to stream k.
@@ -4787,8 +4872,10 @@ LAKECODEC_NAMESPACE_END
 // The per-leaf column chunk writer (parquet_avro.md A5, A6, A8): levels and values arrive in
 // mini-batches, are dictionary- or PLAIN/DELTA/BYTE_STREAM_SPLIT-encoded into pages, compressed,
 // and buffered per column chunk until the row group closes. Statistics for pages, chunks and the
-// whole file are computed in the same pass. One typed instance per leaf: the hot loops see the
-// concrete value type; dispatch happens once per mini-batch.
+// whole file are core `column_stats` (core/stats.hpp), folded in the same pass from the values
+// being encoded and merged page -> chunk -> file, so Parquet statistics, Iceberg metrics and
+// Paimon SimpleStats come from one computation. One typed instance per leaf: the hot loops see
+// the concrete value type; dispatch happens once per mini-batch.
 
 #include <algorithm>
 #include <cmath>
@@ -4820,6 +4907,8 @@ struct column_settings {
   bool statistics = true;
   bool page_index = true;
   bool page_checksum = false;
+  /// SizeStatistics in the chunk metadata and level histograms in the page index.
+  bool size_statistics = true;
   /// Column-index min/max of BYTE_ARRAY/FLBA are truncated to this many bytes (0 = never).
   size_t column_index_truncate = 64;
   /// Chunk statistics of BYTE_ARRAY/FLBA are truncated to this many bytes (0 = never).
@@ -4834,13 +4923,11 @@ struct value_source {
   int64_t next = 0;
 };
 
-/// Statistics of one leaf across the whole file, as Iceberg manifests and Paimon DataFileMeta
-/// need them. min/max are PLAIN-encoded Parquet values (BYTE_ARRAY without length prefix).
+/// What one leaf reports for the whole file, as Iceberg manifests and Paimon DataFileMeta need
+/// it: the core statistics of its values (value_count = level slots incl. nulls, null_count,
+/// nan_count, exact min/max in the column's own type) and its column chunk sizes.
 struct leaf_file_stats {
-  int64_t value_count = 0;  // level slots, nulls included
-  int64_t null_count = 0;
-  int64_t nan_count = 0;
-  std::optional<std::string> min, max;
+  column_stats stats;
   int64_t compressed_size = 0;
   int64_t uncompressed_size = 0;
 };
@@ -4903,8 +4990,6 @@ template <class P>
 using value_of =
     std::conditional_t<std::is_same<P, flba_tag>::value || std::is_same<P, byte_array_tag>::value,
                        std::string_view, P>;
-template <class V>
-using owned_of = std::conditional_t<std::is_same<V, std::string_view>::value, std::string, V>;
 
 template <class P>
 LAKECODEC_ALWAYS_INLINE value_of<P> read_value(const column_view& c, int64_t i) noexcept {
@@ -4917,72 +5002,6 @@ LAKECODEC_ALWAYS_INLINE value_of<P> read_value(const column_view& c, int64_t i) 
   else
     return c.value<P>(i);
 }
-
-/// Unsigned lexicographic a < b with an 8-byte big-endian prefix fast path.
-LAKECODEC_ALWAYS_INLINE bool bytes_less(std::string_view a, std::string_view b) noexcept {
-  if (a.size() >= 8 && b.size() >= 8) {
-    const uint64_t x = load_be<uint64_t>(reinterpret_cast<const uint8_t*>(a.data()));
-    const uint64_t y = load_be<uint64_t>(reinterpret_cast<const uint8_t*>(b.data()));
-    if (x != y) return x < y;
-  }
-  return a < b;
-}
-
-inline bool signed_bytes_less(std::string_view a, std::string_view b) noexcept {
-  // Equal-width big-endian two's complement: flip the sign bit of the first byte.
-  const uint8_t fa = static_cast<uint8_t>(a[0]) ^ 0x80, fb = static_cast<uint8_t>(b[0]) ^ 0x80;
-  if (fa != fb) return fa < fb;
-  return a.substr(1) < b.substr(1);
-}
-
-template <class V>
-std::string plain_bytes(const V& v) {
-  if constexpr (std::is_same<V, std::string>::value || std::is_same<V, std::string_view>::value) {
-    return std::string(v);
-  } else if constexpr (std::is_same<V, bool>::value) {
-    return std::string(1, v ? '\1' : '\0');
-  } else {
-    std::string s(sizeof(V), '\0');
-    std::memcpy(&s[0], &v, sizeof(V));
-    return s;
-  }
-}
-
-/// Running min/max/null/NaN of one page, chunk or file.
-template <class P>
-struct stats_acc {
-  using V = value_of<P>;
-  using O = owned_of<V>;
-  bool has = false;
-  O min{}, max{};
-  int64_t nulls = 0, nans = 0, values = 0;
-
-  void merge(const stats_acc& o, bool signed_bytes) {
-    nulls += o.nulls;
-    nans += o.nans;
-    values += o.values;
-    if (o.has) update(V(o.min), V(o.max), signed_bytes);
-  }
-  void update(V lo, V hi, bool signed_bytes) {
-    if (!has) {
-      min = O(lo);
-      max = O(hi);
-      has = true;
-      return;
-    }
-    if (less(lo, V(min), signed_bytes)) min = O(lo);
-    if (less(V(max), hi, signed_bytes)) max = O(hi);
-  }
-  static bool less(V a, V b, bool signed_bytes) noexcept {
-    if constexpr (std::is_same<V, std::string_view>::value) {
-      if (signed_bytes) return signed_bytes_less(a, b);
-      return bytes_less(a, b);
-    } else {
-      return a < b;
-    }
-  }
-  void reset() { *this = stats_acc(); }
-};
 
 }  // namespace detail
 
@@ -5017,7 +5036,10 @@ class typed_leaf_writer final : public leaf_writer {
     dict_mode_ = s.dictionary && !std::is_same<V, bool>::value;
     def_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_def));
     rep_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_rep));
-    signed_bytes_ = leaf.decimal_bytes;
+    bounds_ = leaf.order != sort_order::undefined;
+    reset_stats(page_stats_);
+    reset_stats(chunk_stats_);
+    reset_stats(file_.stats);
   }
 
   status append(value_source& src, const int16_t* defs, const int16_t* reps, size_t n) override {
@@ -5118,20 +5140,9 @@ class typed_leaf_writer final : public leaf_writer {
       out.column_index = ci_;
     }
     // file totals
-    file_.value_count += chunk_levels_;
-    file_.null_count += chunk_stats_.nulls;
-    file_.nan_count += chunk_stats_.nans;
     file_.compressed_size += m.total_compressed_size;
     file_.uncompressed_size += m.total_uncompressed_size;
-    file_acc_.merge(chunk_stats_, signed_bytes_);
-    if (file_acc_.has) {
-      file_.min = detail::plain_bytes(file_acc_.min);
-      file_.max = detail::plain_bytes(file_acc_.max);
-      if constexpr (is_float) {
-        file_.min = detail::plain_bytes(clean_min(file_acc_.min));
-        file_.max = detail::plain_bytes(clean_max(file_acc_.max));
-      }
-    }
+    LAKECODEC_TRY(file_.stats.merge(chunk_stats_));
     reset_chunk();
     return {};
   }
@@ -5186,58 +5197,36 @@ class typed_leaf_writer final : public leaf_writer {
 
   void encode_values() {
     const size_t nv = vals_.size();
-    const bool want_stats = s_.statistics || s_.page_index;
     if constexpr (is_bytes) {
       if (dict_mode_) {
-        // Dictionary pages of byte strings: min/max over the distinct entries each page uses, so
-        // low-cardinality columns compare a handful of strings per page instead of every value
-        // (fixed-width values are cheaper to compare directly).
+        // Dictionary pages of byte strings: the page statistics see each distinct entry the page
+        // uses once, so low-cardinality columns compare a handful of strings per page instead of
+        // every value (fixed-width values are cheaper to compare directly).
         const size_t base = page_indices_.size();
         page_indices_.resize(base + nv);
         uint32_t* out = page_indices_.data() + base;
         for (size_t k = 0; k < nv; ++k) out[k] = dict_.insert(vals_[k]);
-        if (want_stats) {
+        if (bounds_) {
           if (stamp_.size() < dict_.size()) stamp_.resize(dict_.size() + 1024, 0);
+          distinct_.clear();
           for (size_t k = 0; k < nv; ++k) {
             const uint32_t idx = out[k];
             if (stamp_[idx] == page_serial_) continue;
             stamp_[idx] = page_serial_;
-            const V v = dict_value(idx);
-            page_stats_.update(v, v, signed_bytes_);
+            distinct_.push_back(dict_.value(idx));
           }
+          add_page_values(distinct_.data(), distinct_.size());
         }
         return;
       }
     }
-    if (want_stats) {
-      detail::stats_acc<P>& st = page_stats_;
-      if (nv) {
-        if constexpr (is_float) {
-          V lo = 0, hi = 0;
-          bool any = false;
-          for (size_t k = 0; k < nv; ++k) {
-            const V v = vals_[k];
-            if (std::isnan(v)) {
-              ++st.nans;
-              continue;
-            }
-            if (!any)
-              lo = hi = v, any = true;
-            else {
-              lo = v < lo ? v : lo;
-              hi = v > hi ? v : hi;
-            }
-          }
-          if (any) st.update(lo, hi, false);
-        } else {
-          V lo = vals_[0], hi = vals_[0];
-          for (size_t k = 1; k < nv; ++k) {
-            const V v = vals_[k];
-            if (detail::stats_acc<P>::less(v, lo, signed_bytes_)) lo = v;
-            if (detail::stats_acc<P>::less(hi, v, signed_bytes_)) hi = v;
-          }
-          st.update(lo, hi, signed_bytes_);
-        }
+    if (bounds_ && nv > 0) {
+      if constexpr (std::is_same<V, bool>::value) {
+        int64_t trues = 0;
+        for (size_t k = 0; k < nv; ++k) trues += vals_[k];
+        add_bools(page_stats_, trues, static_cast<int64_t>(nv) - trues);
+      } else {
+        add_page_values(vals_.data(), nv);
       }
     }
     if (dict_mode_) {
@@ -5266,13 +5255,21 @@ class typed_leaf_writer final : public leaf_writer {
     }
   }
 
-  V dict_value(uint32_t idx) const noexcept {
-    if constexpr (is_bytes)
-      return dict_.value(idx);
-    else if constexpr (std::is_same<V, bool>::value)
-      return false;
-    else
-      return dict_.values()[idx];
+  /// Folds non-null values into the page statistics (core kernel). FLBA decimals are compared
+  /// as the numbers their big-endian bytes hold.
+  template <class T>
+  void add_page_values(const T* v, size_t n) {
+    if constexpr (std::is_same<T, std::string_view>::value) {
+      if (leaf_.decimal_bytes) {
+        decimals_.resize(n);
+        for (size_t k = 0; k < n; ++k)
+          decimals_[k] =
+              decimal_from_be_bytes(reinterpret_cast<const uint8_t*>(v[k].data()), v[k].size());
+        add_values(page_stats_, decimals_.data(), n);
+        return;
+      }
+    }
+    add_values(page_stats_, v, n);
   }
 
   size_t estimated_page_bytes() const noexcept {
@@ -5312,6 +5309,14 @@ class typed_leaf_writer final : public leaf_writer {
         if (e == encoding::delta_binary_packed) {
           delta_binary_packed_encode(reinterpret_cast<const V*>(page_plain_.data()),
                                      page_plain_.size() / sizeof(V), out);
+          return e;
+        }
+      }
+      if constexpr (is_bytes) {
+        if (e == encoding::delta_byte_array) {
+          const bool flba = !std::is_same<P, detail::byte_array_tag>::value;
+          delta_byte_array_encode(page_plain_.span(),
+                                  flba ? static_cast<size_t>(leaf_.type_length) : 0, out);
           return e;
         }
       }
@@ -5373,9 +5378,11 @@ class typed_leaf_writer final : public leaf_writer {
     h.uncompressed_page_size = static_cast<int32_t>(uncompressed);
     h.compressed_page_size = static_cast<int32_t>(comp_buf_.size());
     if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf_.data(), comp_buf_.size()));
+    page_stats_.value_count = static_cast<int64_t>(page_levels_);
+    page_stats_.null_count = static_cast<int64_t>(page_levels_ - page_values_);
     std::optional<statistics> page_st;
     if (s_.statistics && !s_.page_index)
-      page_st = to_thrift(page_stats_with_nulls(), s_.statistics_truncate, true);
+      page_st = to_thrift(page_stats_, s_.statistics_truncate, true);
     if (v2) {
       data_page_header_v2 d;
       d.num_values = static_cast<int32_t>(page_levels_);
@@ -5405,29 +5412,8 @@ class typed_leaf_writer final : public leaf_writer {
     chunk_.append(comp_buf_.span());
     chunk_uncompressed_ += static_cast<int64_t>(header_buf_.size() + uncompressed);
     add_encoding_stat(h.type, enc);
-    // page index entry
-    detail::stats_acc<P> ps = page_stats_with_nulls();
-    if (s_.page_index) {
-      const bool null_page = page_values_ == 0;
-      ci_.null_pages.push_back(null_page);
-      if (!ci_.null_counts) ci_.null_counts = std::vector<int64_t>();
-      ci_.null_counts->push_back(ps.nulls);
-      if (null_page) {
-        ci_.min_values.emplace_back();
-        ci_.max_values.emplace_back();
-      } else if (!ps.has) {
-        ci_valid_ = false;  // an all-NaN page has no bounds (A8)
-        ci_.min_values.emplace_back();
-        ci_.max_values.emplace_back();
-      } else {
-        statistics t = to_thrift(ps, s_.column_index_truncate, false);
-        if (!t.min_value || !t.max_value) ci_valid_ = false;
-        ci_.min_values.push_back(t.min_value.value_or(""));
-        ci_.max_values.push_back(t.max_value.value_or(""));
-        page_bounds_.push_back({ps.min, ps.max});
-      }
-    }
-    chunk_stats_.merge(ps, signed_bytes_);
+    if (s_.page_index) add_column_index_entry();
+    LAKECODEC_TRY(chunk_stats_.merge(page_stats_));
     chunk_levels_ += static_cast<int64_t>(page_levels_);
     chunk_rows_ += static_cast<int64_t>(page_rows_);
     // reset the page
@@ -5437,64 +5423,80 @@ class typed_leaf_writer final : public leaf_writer {
     page_plain_.clear();
     page_bools_.clear();
     page_levels_ = page_values_ = page_rows_ = 0;
-    page_stats_.reset();
+    reset_stats(page_stats_);
     ++page_serial_;
     return {};
   }
 
-  detail::stats_acc<P> page_stats_with_nulls() const {
-    detail::stats_acc<P> s = page_stats_;
-    s.nulls = static_cast<int64_t>(page_levels_ - page_values_);
-    s.values = static_cast<int64_t>(page_values_);
-    return s;
-  }
-
-  template <class O>
-  static O clean_min(O v) {
-    if constexpr (std::is_floating_point<O>::value)
-      return v == 0 ? -O(0) : v;
-    else
-      return v;
-  }
-  template <class O>
-  static O clean_max(O v) {
-    if constexpr (std::is_floating_point<O>::value)
-      return v == 0 ? O(0) : v;
-    else
-      return v;
-  }
-
-  statistics to_thrift(const detail::stats_acc<P>& a, size_t truncate, bool deprecated) const {
-    statistics t;
-    t.null_count = a.nulls;
-    if constexpr (is_float) t.nan_count = a.nans;
-    if (!a.has || leaf_.order == sort_order::undefined) return t;
-    std::string mn, mx;
-    if constexpr (is_bytes) {
-      if (leaf_.physical == physical_type::byte_array && truncate > 0 &&
-          (a.min.size() > truncate || a.max.size() > truncate)) {
-        const bool utf8 = leaf_.is_string;
-        mn = truncate_lower_bound(a.min, truncate, utf8);
-        std::optional<std::string> m = truncate_upper_bound(a.max, truncate, utf8);
-        t.min_value = mn;
-        t.is_min_value_exact = mn.size() == a.min.size();
-        if (m) {
-          t.max_value = *m;
-          t.is_max_value_exact = *m == a.max;
-        }
-        return t;
-      }
-      mn = a.min;
-      mx = a.max;
-    } else {
-      mn = detail::plain_bytes(clean_min(a.min));
-      mx = detail::plain_bytes(clean_max(a.max));
+  /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
+  /// with values but no bounds (all NaN) makes the whole column index unusable.
+  void add_column_index_entry() {
+    const bool null_page = page_values_ == 0;
+    ci_.null_pages.push_back(null_page);
+    if (!ci_.null_counts) ci_.null_counts = std::vector<int64_t>();
+    ci_.null_counts->push_back(page_stats_.null_count);
+    if (!null_page && page_stats_.has_min_max()) {
+      statistics t = to_thrift(page_stats_, s_.column_index_truncate, false);
+      if (!t.min_value || !t.max_value) ci_valid_ = false;
+      ci_.min_values.push_back(t.min_value.value_or(""));
+      ci_.max_values.push_back(t.max_value.value_or(""));
+      page_bounds_.emplace_back(page_stats_.min, page_stats_.max);
+      return;
     }
-    t.min_value = mn;
-    t.max_value = mx;
+    if (!null_page) ci_valid_ = false;
+    ci_.min_values.emplace_back();
+    ci_.max_values.emplace_back();
+  }
+
+  void reset_stats(column_stats& st) const { st = column_stats(leaf_.source); }
+
+  /// A bound as the PLAIN encoding of the leaf's physical type (A8): little-endian numbers,
+  /// raw bytes, big-endian two's complement for FLBA decimals.
+  std::string encode_bound(const stat_bound& b) const {
+    auto le = [](auto v) {
+      std::string out(sizeof(v), '\0');
+      std::memcpy(&out[0], &v, sizeof(v));
+      return out;
+    };
+    const __int128 integer = b.kind == bound_kind::decimal ? b.decimal : b.integer;
+    switch (leaf_.physical) {
+      case physical_type::boolean: return std::string(1, b.boolean ? '\1' : '\0');
+      case physical_type::int32: return le(static_cast<int32_t>(integer));
+      case physical_type::int64: return le(static_cast<int64_t>(integer));
+      case physical_type::float_: return le(static_cast<float>(b.floating));
+      case physical_type::double_: return le(b.floating);
+      default: break;
+    }
+    if (b.kind != bound_kind::decimal) return b.bytes;
+    std::string out(static_cast<size_t>(leaf_.type_length), '\0');
+    decimal_to_be_bytes(b.decimal, reinterpret_cast<uint8_t*>(&out[0]), out.size());
+    return out;
+  }
+
+  /// Thrift Statistics of `st` (A8): null/NaN counts, min_value/max_value (BYTE_ARRAY bounds
+  /// truncated to `truncate` bytes, then marked inexact), deprecated min/max for signed orders.
+  statistics to_thrift(const column_stats& st, size_t truncate, bool deprecated) const {
+    statistics t;
+    t.null_count = st.null_count;
+    if constexpr (is_float) t.nan_count = st.nan_count;
+    if (!st.has_min_max() || !bounds_) return t;
+    if (leaf_.physical == physical_type::byte_array && truncate > 0 &&
+        (st.min.bytes.size() > truncate || st.max.bytes.size() > truncate)) {
+      column_stats cut = st;
+      truncate_bounds(cut, truncate);
+      t.min_value = cut.min.bytes;
+      t.is_min_value_exact = cut.min_exact;
+      if (cut.max.has_value()) {
+        t.max_value = cut.max.bytes;
+        t.is_max_value_exact = cut.max_exact;
+      }
+      return t;
+    }
+    t.min_value = encode_bound(st.min);
+    t.max_value = encode_bound(st.max);
     if (deprecated && leaf_.order == sort_order::signed_) {
-      t.min = mn;
-      t.max = mx;
+      t.min = t.min_value;
+      t.max = t.max_value;
     }
     return t;
   }
@@ -5502,12 +5504,10 @@ class typed_leaf_writer final : public leaf_writer {
   int32_t boundary() const {
     bool asc = true, desc = true;
     for (size_t i = 1; i < page_bounds_.size(); ++i) {
-      const V pmin(page_bounds_[i - 1].first), pmax(page_bounds_[i - 1].second);
-      const V cmin(page_bounds_[i].first), cmax(page_bounds_[i].second);
-      using acc = detail::stats_acc<P>;
-      if (acc::less(cmin, pmin, signed_bytes_) || acc::less(cmax, pmax, signed_bytes_)) asc = false;
-      if (acc::less(pmin, cmin, signed_bytes_) || acc::less(pmax, cmax, signed_bytes_))
-        desc = false;
+      const stat_bound &pmin = page_bounds_[i - 1].first, &pmax = page_bounds_[i - 1].second;
+      const stat_bound &cmin = page_bounds_[i].first, &cmax = page_bounds_[i].second;
+      if (compare_bounds(cmin, pmin) < 0 || compare_bounds(cmax, pmax) < 0) asc = false;
+      if (compare_bounds(pmin, cmin) < 0 || compare_bounds(pmax, cmax) < 0) desc = false;
     }
     if (asc) return boundary_order::ascending;
     if (desc) return boundary_order::descending;
@@ -5535,7 +5535,7 @@ class typed_leaf_writer final : public leaf_writer {
     dict_used_ = false;
     fell_back_ = false;
     chunk_levels_ = chunk_rows_ = chunk_uncompressed_ = 0;
-    chunk_stats_.reset();
+    reset_stats(chunk_stats_);
     enc_stats_.clear();
     page_locs_.clear();
     ci_ = column_index();
@@ -5548,7 +5548,7 @@ class typed_leaf_writer final : public leaf_writer {
   column_settings s_;
   compressor comp_;
   dict_t dict_;
-  bool dict_mode_ = true, dict_used_ = false, fell_back_ = false, signed_bytes_ = false;
+  bool dict_mode_ = true, dict_used_ = false, fell_back_ = false, bounds_ = true;
   int def_width_ = 0, rep_width_ = 0;
   // open page
   std::vector<V> vals_;
@@ -5557,7 +5557,9 @@ class typed_leaf_writer final : public leaf_writer {
   std::vector<uint8_t> page_bools_;
   byte_buffer page_plain_;
   size_t page_levels_ = 0, page_values_ = 0, page_rows_ = 0;
-  detail::stats_acc<P> page_stats_;
+  column_stats page_stats_;
+  std::vector<std::string_view> distinct_;  // dictionary entries first used by the open page
+  std::vector<__int128> decimals_;          // FLBA decimal values of a mini-batch
   std::vector<uint32_t> stamp_;  // per dictionary entry: the last page serial that used it
   uint32_t page_serial_ = 1;
   // scratch
@@ -5566,14 +5568,13 @@ class typed_leaf_writer final : public leaf_writer {
   // open chunk
   byte_buffer chunk_;
   int64_t chunk_levels_ = 0, chunk_rows_ = 0, chunk_uncompressed_ = 0;
-  detail::stats_acc<P> chunk_stats_;
+  column_stats chunk_stats_;
   std::vector<page_encoding_stats> enc_stats_;
   std::vector<page_location> page_locs_;
   column_index ci_;
   bool ci_valid_ = true;
-  std::vector<std::pair<detail::owned_of<V>, detail::owned_of<V>>> page_bounds_;
+  std::vector<std::pair<stat_bound, stat_bound>> page_bounds_;
   // file
-  detail::stats_acc<P> file_acc_;
   leaf_file_stats file_;
 };
 
@@ -5668,7 +5669,13 @@ struct column_summary {
   int32_t field_id = -1;
   int32_t physical = 0;
   data_type type;
-  leaf_file_stats stats;
+  /// Core statistics of the leaf's values over the whole file: value_count (level slots, nulls
+  /// included), null_count, nan_count and exact min/max in `type`'s own order (the same
+  /// column_stats Iceberg metrics and Paimon SimpleStats are built from).
+  column_stats stats;
+  /// Bytes of the leaf's column chunks in the file, compressed and uncompressed.
+  int64_t compressed_size = 0;
+  int64_t uncompressed_size = 0;
 };
 
 /// What a closed file reports (Iceberg DataFile / Paimon DataFileMeta inputs).
@@ -6188,7 +6195,10 @@ class file_writer {
       cs.field_id = ps_.leaves[l].field_id;
       cs.physical = ps_.leaves[l].physical;
       cs.type = ps_.leaves[l].source;
-      cs.stats = leaves_[l]->file_stats();
+      const leaf_file_stats& fs = leaves_[l]->file_stats();
+      cs.stats = fs.stats;
+      cs.compressed_size = fs.compressed_size;
+      cs.uncompressed_size = fs.uncompressed_size;
       summary_.columns.push_back(std::move(cs));
     }
     summary_.metadata = std::move(md);

@@ -135,3 +135,48 @@ TEST(ParquetFeaturesTest, Int96ColumnsWriteNullCountsButNoMinMaxOrColumnIndex) {
   EXPECT_FALSE(f->column_indexes[0][1].has_value());
   EXPECT_TRUE(f->offset_indexes[0][1].has_value());
 }
+
+TEST(ParquetFeaturesTest, DeltaByteArraySplitsSharedPrefixesFromSuffixes) {
+  // BYTE_ARRAY: "abc", "abd", "", "abdxyz" -> prefixes 0 2 0 0, suffixes "abc" "d" "" "abdxyz"
+  byte_buffer plain;
+  for (std::string v : {"abc", "abd", "", "abdxyz"}) {
+    plain.append_le<uint32_t>(static_cast<uint32_t>(v.size()));
+    plain.append(v.data(), v.size());
+  }
+  byte_buffer got, want;
+  pq::delta_byte_array_encode(plain.span(), 0, got);
+  const int32_t prefixes[] = {0, 2, 0, 0}, suffixes[] = {3, 1, 0, 6};
+  pq::delta_binary_packed_encode(prefixes, 4, want);
+  pq::delta_binary_packed_encode(suffixes, 4, want);
+  want.append("abcdabdxyz", 10);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(got.data()), got.size()),
+            std::string(reinterpret_cast<const char*>(want.data()), want.size()));
+  // FIXED_LEN_BYTE_ARRAY(3): "abc", "abd", "xbd"
+  byte_buffer fgot, fwant;
+  pq::delta_byte_array_encode(byte_span("abcabdxbd", 9), 3, fgot);
+  const int32_t fp[] = {0, 2, 0}, fs[] = {3, 1, 3};
+  pq::delta_binary_packed_encode(fp, 3, fwant);
+  pq::delta_binary_packed_encode(fs, 3, fwant);
+  fwant.append("abcdxbd", 7);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(fgot.data()), fgot.size()),
+            std::string(reinterpret_cast<const char*>(fwant.data()), fwant.size()));
+  // an empty page is two empty DELTA_BINARY_PACKED headers
+  byte_buffer e, ew;
+  pq::delta_byte_array_encode(byte_span(), 0, e);
+  pq::delta_binary_packed_encode(prefixes, 0, ew);
+  pq::delta_binary_packed_encode(prefixes, 0, ew);
+  EXPECT_EQ(e.size(), ew.size());
+}
+
+TEST(ParquetFeaturesTest, DeltaByteArrayIsRefusedForNumbers) {
+  memory_sink sink;
+  pq::writer_options wo;
+  pq::column_options co;
+  co.encoding = pq::encoding::delta_byte_array;
+  wo.columns.emplace_back("n", co);
+  auto w = pq::file_writer::open(sink, feature_schema(), wo);
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.error().to_string().find("DELTA_BYTE_ARRAY"), std::string::npos);
+  wo.columns[0].first = "color";
+  EXPECT_TRUE(pq::file_writer::open(sink, feature_schema(), wo).ok());
+}

@@ -1,8 +1,8 @@
 #pragma once
 // Parquet value and level encodings (Encodings.md; parquet_avro.md A6): PLAIN, the
 // RLE/bit-packing hybrid (levels, dictionary indices), dictionary building with open addressing,
-// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT, plus the RLE hybrid decoder
-// the tests and fuzzers use. Encoders append to a byte_buffer and cannot fail.
+// DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT, plus the
+// RLE hybrid decoder the tests and fuzzers use. Encoders append to a byte_buffer and cannot fail.
 
 #include <algorithm>
 #include <cstdint>
