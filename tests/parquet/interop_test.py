@@ -547,3 +547,26 @@ def test_fromjson_values_read_back_by_pyarrow(tmpdir_mod):
     ids = {f.name: int(f.metadata[b"PARQUET:field_id"]) for f in t.schema}
     assert ids == {f["name"]: f["id"] for f in schema["fields"]}
     assert int(t.schema.field("l").type.value_field.metadata[b"PARQUET:field_id"]) == 18
+
+
+def test_large_batch_written_column_by_column_reads_back(tmpdir_mod):
+    """A batch that holds whole row groups is written column by column (one chunk buffered at a
+    time) after the first 64Ki-row slice: values, row group sizes and statistics still match."""
+    n = 230_000
+    ids = pa.array(range(n), pa.int64())
+    names = pa.array([None if i % 13 == 0 else f"name-{i % 977}" for i in range(n)], pa.string())
+    lists = pa.array([None if i % 17 == 0 else list(range(i % 5)) for i in range(n)], pa.list_(pa.int32()))
+    structs = pa.array([{"a": i / 3.0, "b": str(i % 31)} for i in range(n)],
+                       pa.struct([("a", pa.float64()), ("b", pa.string())]))
+    table = pa.table({"id": ids, "name": names, "l": lists, "st": structs})
+    path = os.path.join(tmpdir_mod, "column-major.parquet")
+    pqmod.write(table, path, "row_group_rows=100000;codec=snappy", batch_rows=0)
+    read = pq.read_table(path)
+    assert read.equals(table.cast(read.schema))
+    md = pq.ParquetFile(path).metadata
+    assert [md.row_group(g).num_rows for g in range(md.num_row_groups)] == [100000, 100000, 30000]
+    for g in range(md.num_row_groups):
+        st = md.row_group(g).column(0).statistics
+        assert (st.min, st.max) == (g * 100000, min(n, (g + 1) * 100000) - 1)
+        offsets = [md.row_group(g).column(c).data_page_offset for c in range(md.num_columns)]
+        assert offsets == sorted(offsets)  # chunks stay in column order

@@ -40,7 +40,8 @@ struct column_settings {
   int compression_level = -1;
   bool dictionary = true;
   /// Encoding of non-dictionary pages: PLAIN, DELTA_BINARY_PACKED (INT32/INT64),
-  /// DELTA_LENGTH_BYTE_ARRAY (BYTE_ARRAY) or BYTE_STREAM_SPLIT (fixed width).
+  /// DELTA_LENGTH_BYTE_ARRAY (BYTE_ARRAY), DELTA_BYTE_ARRAY (BYTE_ARRAY, FLBA) or
+  /// BYTE_STREAM_SPLIT (fixed width).
   int32_t encoding = encoding::plain;
   int page_version = 1;
   int64_t data_page_size = 1 << 20;
@@ -147,6 +148,24 @@ LAKECODEC_ALWAYS_INLINE value_of<P> read_value(const column_view& c, int64_t i) 
 
 }  // namespace detail
 
+/// Reusable page buffers shared by the leaf writers of one file. A closed chunk gives its pages
+/// back, so a row group written column by column needs buffers for one chunk, not for all.
+class page_pool {
+ public:
+  /// An empty buffer (with the capacity of a returned one when there is one).
+  byte_buffer take() {
+    if (free_.empty()) return byte_buffer();
+    byte_buffer b = std::move(free_.back());
+    free_.pop_back();
+    b.clear();
+    return b;
+  }
+  void give_back(byte_buffer&& b) { free_.push_back(std::move(b)); }
+
+ private:
+  std::vector<byte_buffer> free_;
+};
+
 /// Base of the typed leaf writers.
 class leaf_writer {
  public:
@@ -173,8 +192,8 @@ class typed_leaf_writer final : public leaf_writer {
       fixed_dictionary<std::conditional_t<is_bytes || std::is_same<V, bool>::value, int32_t, V>>>;
 
  public:
-  typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s)
-      : leaf_(leaf), s_(s), comp_(s.codec, s.compression_level), dict_(make_dict()) {
+  typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s, page_pool& pool)
+      : leaf_(leaf), s_(s), pool_(pool), comp_(s.codec, s.compression_level), dict_(make_dict()) {
     dict_mode_ = s.dictionary && !std::is_same<V, bool>::value;
     def_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_def));
     rep_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_rep));
@@ -205,6 +224,7 @@ class typed_leaf_writer final : public leaf_writer {
         page_reps_.insert(page_reps_.end(), reps + pos, reps + end);
       }
       gather(src, nv);
+      if (s_.size_statistics) count_unencoded_bytes();
       encode_values();
       page_levels_ += levels;
       page_values_ += nv;
@@ -238,10 +258,10 @@ class typed_leaf_writer final : public leaf_writer {
       page_header h;
       h.type = page_type::dictionary_page;
       h.uncompressed_page_size = static_cast<int32_t>(dict_buf_.size());
-      comp_buf_.clear();
-      LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf_));
-      h.compressed_page_size = static_cast<int32_t>(comp_buf_.size());
-      if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf_.data(), comp_buf_.size()));
+      byte_buffer comp_buf = pool_.take();
+      LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf));
+      h.compressed_page_size = static_cast<int32_t>(comp_buf.size());
+      if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf.data(), comp_buf.size()));
       dictionary_page_header dh;
       dh.num_values = static_cast<int32_t>(dict_.size());
       dh.encoding = encoding::plain;
@@ -250,15 +270,20 @@ class typed_leaf_writer final : public leaf_writer {
       header_buf_.clear();
       serialize(h, header_buf_);
       LAKECODEC_TRY(sink.write(header_buf_.span()));
-      LAKECODEC_TRY(sink.write(comp_buf_.span()));
-      dict_total = static_cast<int64_t>(header_buf_.size() + comp_buf_.size());
+      LAKECODEC_TRY(sink.write(comp_buf.span()));
+      dict_total = static_cast<int64_t>(header_buf_.size() + comp_buf.size());
+      pool_.give_back(std::move(comp_buf));
       dict_unc = static_cast<int64_t>(header_buf_.size() + dict_buf_.size());
       m.dictionary_page_offset = start;
       add_encoding_stat(page_type::dictionary_page, encoding::plain);
     }
-    LAKECODEC_TRY(sink.write(chunk_.span()));
+    for (stored_page& p : pages_) {
+      LAKECODEC_TRY(sink.write(p.bytes.data() + p.start, p.bytes.size() - p.start));
+      pool_.give_back(std::move(p.bytes));
+    }
+    pages_.clear();
     m.data_page_offset = start + dict_total;
-    m.total_compressed_size = dict_total + static_cast<int64_t>(chunk_.size());
+    m.total_compressed_size = dict_total + chunk_bytes_;
     m.total_uncompressed_size = dict_unc + chunk_uncompressed_;
     // encodings: dictionary page, levels, data pages
     std::vector<int32_t> enc;
@@ -285,16 +310,24 @@ class typed_leaf_writer final : public leaf_writer {
     file_.compressed_size += m.total_compressed_size;
     file_.uncompressed_size += m.total_uncompressed_size;
     LAKECODEC_TRY(file_.stats.merge(chunk_stats_));
+    if (s_.size_statistics) finish_size_statistics(out);
     reset_chunk();
     return {};
   }
 
   size_t buffered_bytes() const override {
-    return chunk_.size() + dict_.plain_size() + estimated_page_bytes();
+    return static_cast<size_t>(chunk_bytes_) + dict_.plain_size() + estimated_page_bytes();
   }
   const leaf_file_stats& file_stats() const override { return file_; }
 
  private:
+  /// A finished page: header and compressed body at bytes[start, size).
+  struct stored_page {
+    byte_buffer bytes;
+    size_t start = 0;
+  };
+  static constexpr size_t header_room = 64;
+
   dict_t make_dict() {
     if constexpr (is_bytes)
       return bytes_dictionary(leaf_.physical == physical_type::byte_array);
@@ -511,15 +544,19 @@ class typed_leaf_writer final : public leaf_writer {
     if (enc == encoding::rle_dictionary) dict_used_ = true;
     page_header h;
     h.type = v2 ? page_type::data_page_v2 : page_type::data_page;
-    comp_buf_.clear();
-    if (v2) comp_buf_.append(levels_buf_.span());
-    LAKECODEC_TRY(comp_.compress(page_buf_.span(), comp_buf_));
+    // The page is compressed straight into its stored buffer, behind room for the header.
+    stored_page page{pool_.take(), header_room};
+    page.bytes.resize(header_room);
+    if (v2) page.bytes.append(levels_buf_.span());
+    LAKECODEC_TRY(comp_.compress(page_buf_.span(), page.bytes));
+    const uint8_t* body = page.bytes.data() + header_room;
+    const size_t body_size = page.bytes.size() - header_room;
     const size_t uncompressed = levels_buf_.size() + page_buf_.size();
-    if (uncompressed > 0x7fffffffu || comp_buf_.size() > 0x7fffffffu)
+    if (uncompressed > 0x7fffffffu || body_size > 0x7fffffffu)
       return limit_exceeded("parquet: page of column '" + leaf_.dotted_path + "' exceeds 2 GiB");
     h.uncompressed_page_size = static_cast<int32_t>(uncompressed);
-    h.compressed_page_size = static_cast<int32_t>(comp_buf_.size());
-    if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf_.data(), comp_buf_.size()));
+    h.compressed_page_size = static_cast<int32_t>(body_size);
+    if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(body, body_size));
     page_stats_.value_count = static_cast<int64_t>(page_levels_);
     page_stats_.null_count = static_cast<int64_t>(page_levels_ - page_values_);
     std::optional<statistics> page_st;
@@ -545,19 +582,21 @@ class typed_leaf_writer final : public leaf_writer {
     }
     header_buf_.clear();
     serialize(h, header_buf_);
+    place_header(page, body_size);
     page_location loc;
-    loc.offset = static_cast<int64_t>(chunk_.size());
-    loc.compressed_page_size = static_cast<int32_t>(header_buf_.size() + comp_buf_.size());
+    loc.offset = chunk_bytes_;
+    loc.compressed_page_size = static_cast<int32_t>(header_buf_.size() + body_size);
     loc.first_row_index = chunk_rows_;
     page_locs_.push_back(loc);
-    chunk_.append(header_buf_.span());
-    chunk_.append(comp_buf_.span());
+    chunk_bytes_ += loc.compressed_page_size;
+    pages_.push_back(std::move(page));
     chunk_uncompressed_ += static_cast<int64_t>(header_buf_.size() + uncompressed);
     add_encoding_stat(h.type, enc);
     if (s_.page_index) add_column_index_entry();
     LAKECODEC_TRY(chunk_stats_.merge(page_stats_));
     chunk_levels_ += static_cast<int64_t>(page_levels_);
     chunk_rows_ += static_cast<int64_t>(page_rows_);
+    if (s_.size_statistics) record_page_size_statistics();
     // reset the page
     page_defs_.clear();
     page_reps_.clear();
@@ -568,6 +607,20 @@ class typed_leaf_writer final : public leaf_writer {
     reset_stats(page_stats_);
     ++page_serial_;
     return {};
+  }
+
+  /// Puts the serialized header (header_buf_) right before the page body; a header larger than
+  /// the reserved room (long untruncated page statistics) moves the body once.
+  void place_header(stored_page& page, size_t body_size) {
+    const size_t h = header_buf_.size();
+    if (h <= header_room) {
+      page.start = header_room - h;
+    } else {
+      page.bytes.resize(h + body_size);
+      std::memmove(page.bytes.data() + h, page.bytes.data() + header_room, body_size);
+      page.start = 0;
+    }
+    std::memcpy(page.bytes.data() + page.start, header_buf_.data(), h);
   }
 
   /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
@@ -670,8 +723,7 @@ class typed_leaf_writer final : public leaf_writer {
   }
 
   void reset_chunk() {
-    chunk_.clear();
-    if (chunk_.capacity() > (size_t{64} << 20)) chunk_.release();
+    chunk_bytes_ = 0;
     dict_.clear();
     dict_mode_ = s_.dictionary && !std::is_same<V, bool>::value;
     dict_used_ = false;
@@ -686,8 +738,73 @@ class typed_leaf_writer final : public leaf_writer {
     stamp_.clear();
   }
 
+  // -- SizeStatistics (parquet.thrift SizeStatistics, ColumnIndex 6/7, OffsetIndex 2) ---------
+
+  /// Adds the mini-batch's BYTE_ARRAY value bytes (without length prefixes) to the open page.
+  void count_unencoded_bytes() {
+    if constexpr (std::is_same<P, detail::byte_array_tag>::value)
+      for (const V& v : vals_) page_unencoded_ += static_cast<int64_t>(v.size());
+  }
+
+  /// The finished page's level histograms and unencoded bytes, per page and summed per chunk.
+  /// A level whose maximum is 0 has no histogram (every value sits at level 0), as in Arrow.
+  void record_page_size_statistics() {
+    add_level_histogram(page_reps_, leaf_.max_rep, size_rep_pages_, size_rep_chunk_);
+    add_level_histogram(page_defs_, leaf_.max_def, size_def_pages_, size_def_chunk_);
+    size_unencoded_pages_.push_back(page_unencoded_);
+    size_unencoded_chunk_ += page_unencoded_;
+    page_unencoded_ = 0;
+  }
+
+  static void add_level_histogram(const std::vector<int16_t>& levels, int16_t max_level,
+                                  std::vector<int64_t>& pages, std::vector<int64_t>& chunk) {
+    if (max_level <= 0) return;
+    const size_t width = static_cast<size_t>(max_level) + 1, base = pages.size();
+    pages.resize(base + width, 0);
+    chunk.resize(width, 0);
+    int64_t* h = pages.data() + base;
+    for (const int16_t l : levels)
+      if (l >= 0 && l <= max_level) ++h[l];
+    for (size_t k = 0; k < width; ++k) chunk[k] += h[k];
+  }
+
+  /// Puts the chunk's SizeStatistics into its metadata, the per-page histograms into its
+  /// ColumnIndex and the per-page unencoded bytes into its OffsetIndex, then starts over.
+  void finish_size_statistics(chunk_result& out) {
+    constexpr bool byte_array = std::is_same<P, detail::byte_array_tag>::value;
+    const size_t rep_width = static_cast<size_t>(leaf_.max_rep) + 1;
+    const size_t def_width = static_cast<size_t>(leaf_.max_def) + 1;
+    size_statistics st;
+    if (byte_array) st.unencoded_byte_array_data_bytes = size_unencoded_chunk_;
+    if (leaf_.max_rep > 0) {
+      size_rep_chunk_.resize(rep_width, 0);
+      st.repetition_level_histogram = size_rep_chunk_;
+    }
+    if (leaf_.max_def > 0) {
+      size_def_chunk_.resize(def_width, 0);
+      st.definition_level_histogram = size_def_chunk_;
+    }
+    out.meta.size_statistics = std::move(st);
+    if (out.column_index) {
+      if (leaf_.max_rep > 0) out.column_index->repetition_level_histograms = size_rep_pages_;
+      if (leaf_.max_def > 0) out.column_index->definition_level_histograms = size_def_pages_;
+    }
+    if (byte_array) out.offset_index.unencoded_byte_array_data_bytes = size_unencoded_pages_;
+    size_rep_pages_.clear();
+    size_def_pages_.clear();
+    size_rep_chunk_.clear();
+    size_def_chunk_.clear();
+    size_unencoded_pages_.clear();
+    size_unencoded_chunk_ = 0;
+  }
+
+  int64_t page_unencoded_ = 0, size_unencoded_chunk_ = 0;
+  std::vector<int64_t> size_rep_pages_, size_def_pages_, size_rep_chunk_, size_def_chunk_;
+  std::vector<int64_t> size_unencoded_pages_;
+
   leaf_descriptor leaf_;
   column_settings s_;
+  page_pool& pool_;
   compressor comp_;
   dict_t dict_;
   bool dict_mode_ = true, dict_used_ = false, fell_back_ = false, bounds_ = true;
@@ -705,10 +822,11 @@ class typed_leaf_writer final : public leaf_writer {
   std::vector<uint32_t> stamp_;  // per dictionary entry: the last page serial that used it
   uint32_t page_serial_ = 1;
   // scratch
-  byte_buffer page_buf_, levels_buf_, comp_buf_, header_buf_, dict_buf_, bytes_;
+  byte_buffer page_buf_, levels_buf_, header_buf_, dict_buf_, bytes_;
   std::vector<int32_t> lens_;
   // open chunk
-  byte_buffer chunk_;
+  std::vector<stored_page> pages_;
+  int64_t chunk_bytes_ = 0;
   int64_t chunk_levels_ = 0, chunk_rows_ = 0, chunk_uncompressed_ = 0;
   column_stats chunk_stats_;
   std::vector<page_encoding_stats> enc_stats_;
@@ -722,16 +840,16 @@ class typed_leaf_writer final : public leaf_writer {
 
 /// Creates the typed writer for a leaf (the one run-time dispatch per column).
 inline std::unique_ptr<leaf_writer> make_leaf_writer(const leaf_descriptor& leaf,
-                                                     const column_settings& s) {
+                                                     const column_settings& s, page_pool& pool) {
   switch (leaf.physical) {
-    case physical_type::boolean: return std::make_unique<typed_leaf_writer<bool>>(leaf, s);
-    case physical_type::int32: return std::make_unique<typed_leaf_writer<int32_t>>(leaf, s);
-    case physical_type::int64: return std::make_unique<typed_leaf_writer<int64_t>>(leaf, s);
-    case physical_type::float_: return std::make_unique<typed_leaf_writer<float>>(leaf, s);
-    case physical_type::double_: return std::make_unique<typed_leaf_writer<double>>(leaf, s);
+    case physical_type::boolean: return std::make_unique<typed_leaf_writer<bool>>(leaf, s, pool);
+    case physical_type::int32: return std::make_unique<typed_leaf_writer<int32_t>>(leaf, s, pool);
+    case physical_type::int64: return std::make_unique<typed_leaf_writer<int64_t>>(leaf, s, pool);
+    case physical_type::float_: return std::make_unique<typed_leaf_writer<float>>(leaf, s, pool);
+    case physical_type::double_: return std::make_unique<typed_leaf_writer<double>>(leaf, s, pool);
     case physical_type::byte_array:
-      return std::make_unique<typed_leaf_writer<detail::byte_array_tag>>(leaf, s);
-    default: return std::make_unique<typed_leaf_writer<detail::flba_tag>>(leaf, s);
+      return std::make_unique<typed_leaf_writer<detail::byte_array_tag>>(leaf, s, pool);
+    default: return std::make_unique<typed_leaf_writer<detail::flba_tag>>(leaf, s, pool);
   }
 }
 

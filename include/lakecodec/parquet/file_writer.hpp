@@ -39,8 +39,8 @@ struct column_options {
   std::optional<compression> codec;
   std::optional<int> compression_level;
   std::optional<bool> dictionary;
-  /// PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY or BYTE_STREAM_SPLIT (non-dictionary
-  /// pages).
+  /// PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY or BYTE_STREAM_SPLIT
+  /// (non-dictionary pages).
   std::optional<int32_t> encoding;
 };
 
@@ -235,6 +235,7 @@ class file_writer {
       cs.statistics = opt_.statistics;
       cs.page_index = opt_.page_index;
       cs.page_checksum = opt_.page_checksum;
+      cs.size_statistics = opt_.size_statistics;
       cs.column_index_truncate = opt_.column_index_truncate;
       cs.statistics_truncate = opt_.statistics_truncate;
       for (const auto& co : opt_.columns) {
@@ -250,7 +251,7 @@ class file_writer {
         return status(errc::unsupported_codec,
                       std::string("parquet: codec ") + compression_name(cs.codec) +
                           " cannot be used for column '" + leaf.dotted_path + "'");
-      leaves_.push_back(make_leaf_writer(leaf, cs));
+      leaves_.push_back(make_leaf_writer(leaf, cs, pool_));
     }
     scratch_.resize(ps_.leaves.size());
     conv_.resize(ps_.leaves.size());
@@ -458,7 +459,14 @@ class file_writer {
   }
 
   status write_slice(const batch_view& b, int64_t start, int64_t count) {
-    for (size_t t = 0; t < schema_.fields.size(); ++t) {
+    for (size_t t = 0; t < schema_.fields.size(); ++t)
+      LAKECODEC_TRY(write_field_slice(b, t, start, count));
+    return {};
+  }
+
+  /// Rows [start, start + count) of top-level column `t` into its leaf writers.
+  status write_field_slice(const batch_view& b, size_t t, int64_t start, int64_t count) {
+    {
       const level_node& root = ps_.roots[t];
       const column_view col = b.columns[t].slice(start, count);
       if (root.leaf >= 0) {
@@ -477,8 +485,7 @@ class file_writer {
           defs = s.defs.data();
         }
         value_source src{&v, nullptr, 0};
-        LAKECODEC_TRY(leaves_[l]->append(src, defs, nullptr, static_cast<size_t>(count)));
-        continue;
+        return leaves_[l]->append(src, defs, nullptr, static_cast<size_t>(count));
       }
       for (int l = root.first_leaf; l < root.end_leaf; ++l) {
         leaf_scratch& s = scratch_[static_cast<size_t>(l)];
@@ -506,7 +513,13 @@ class file_writer {
         conv_[l] = convert(l, *leaf_cols_[l]);
     int64_t pos = 0;
     while (pos < b.length) {
-      int64_t n = std::min<int64_t>(b.length - pos, 65536);
+      const int64_t rest = opt_.row_group_rows - rg_rows_;
+      if (b.length - pos >= rest && column_major_fits(rest)) {
+        LAKECODEC_TRY(finish_row_group_by_column(b, pos, rest));
+        pos += rest;
+        continue;
+      }
+      int64_t n = std::min<int64_t>(b.length - pos, slice_rows);
       n = std::min<int64_t>(n, opt_.row_group_rows - rg_rows_);
       LAKECODEC_TRY(write_slice(b, pos, n));
       rg_rows_ += n;
@@ -516,6 +529,36 @@ class file_writer {
         LAKECODEC_TRY(close_row_group());
     }
     return {};
+  }
+
+  /// Whether the open row group, `rows` more rows at the bytes per row buffered so far (with a
+  /// 2x margin), stays under row_group_bytes. Needs at least one slice written to estimate.
+  bool column_major_fits(int64_t rows) const {
+    if (rg_rows_ == 0) return false;
+    const double have = static_cast<double>(buffered());
+    const double more = have / static_cast<double>(rg_rows_) * static_cast<double>(rows);
+    return have + 2 * more < static_cast<double>(opt_.row_group_bytes);
+  }
+
+  /// Writes the `rows` rows that complete the open row group column by column, closing each
+  /// column's chunk as soon as its rows are in (chunks stay in column order): the writer then
+  /// holds one column chunk's pages at a time instead of the whole row group's.
+  status finish_row_group_by_column(const batch_view& b, int64_t start, int64_t rows) {
+    finished_.assign(leaves_.size(), std::nullopt);
+    for (size_t t = 0; t < schema_.fields.size(); ++t) {
+      for (int64_t pos = 0; pos < rows; pos += slice_rows)
+        LAKECODEC_TRY(write_field_slice(b, t, start + pos, std::min(slice_rows, rows - pos)));
+      const level_node& root = ps_.roots[t];
+      const int first = root.leaf >= 0 ? root.leaf : root.first_leaf;
+      const int end = root.leaf >= 0 ? root.leaf + 1 : root.end_leaf;
+      for (int l = first; l < end; ++l) {
+        const size_t lu = static_cast<size_t>(l);
+        finished_[lu].emplace();
+        LAKECODEC_TRY(leaves_[lu]->finish_chunk(*sink_, *finished_[lu]));
+      }
+    }
+    rg_rows_ += rows;
+    return close_row_group();
   }
 
   uint64_t buffered() const {
@@ -532,7 +575,10 @@ class file_writer {
     int64_t total_unc = 0, total_comp = 0;
     for (size_t l = 0; l < leaves_.size(); ++l) {
       chunk_result cr;
-      LAKECODEC_TRY(leaves_[l]->finish_chunk(*sink_, cr));
+      if (l < finished_.size() && finished_[l])
+        cr = std::move(*finished_[l]);
+      else
+        LAKECODEC_TRY(leaves_[l]->finish_chunk(*sink_, cr));
       column_chunk cc;
       cc.file_offset = 0;
       if (l == 0)
@@ -548,6 +594,7 @@ class file_writer {
     rg.total_compressed_size = total_comp;
     split_offsets_.push_back(*rg.file_offset);
     row_groups_.push_back(std::move(rg));
+    finished_.clear();
     total_rows_ += rg_rows_;
     rg_rows_ = 0;
     return {};
@@ -621,13 +668,18 @@ class file_writer {
     return kv;
   }
 
+  /// Rows per slice of the row-major walk (and per call of a leaf writer).
+  static constexpr int64_t slice_rows = 65536;
+
   schema schema_;
   writer_options opt_;
   parquet_schema ps_;
   output_sink* sink_ = nullptr;
   std::unique_ptr<file_sink> file_;
   std::string path_;
+  page_pool pool_;  // before leaves_: they hold a reference to it
   std::vector<std::unique_ptr<leaf_writer>> leaves_;
+  std::vector<std::optional<chunk_result>> finished_;  // chunks of the open row group closed early
   std::vector<leaf_scratch> scratch_;
   std::vector<const column_view*> leaf_cols_;
   std::vector<column_view> conv_;
