@@ -4057,6 +4057,33 @@ struct page_encoding_stats : thrift::struct_base {
   }
 };
 
+/// SizeStatistics (parquet.thrift; ColumnMetaData field 16): the bytes of BYTE_ARRAY values
+/// without length prefixes, and how many values sit at each repetition / definition level
+/// (max level + 1 entries; a histogram may be omitted when its max level is 0).
+struct size_statistics : thrift::struct_base {
+  std::optional<int64_t> unencoded_byte_array_data_bytes;
+  std::optional<std::vector<int64_t>> repetition_level_histogram;
+  std::optional<std::vector<int64_t>> definition_level_histogram;
+
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, unencoded_byte_array_data_bytes);
+    write_field(w, 2, repetition_level_histogram);
+    write_field(w, 3, definition_level_histogram);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "SizeStatistics", 0, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, unencoded_byte_array_data_bytes);
+        case 2: return read_field(r, t, repetition_level_histogram);
+        case 3: return read_field(r, t, definition_level_histogram);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
 /// ColumnMetaData (A3).
 struct column_meta_data : thrift::struct_base {
   int32_t type = 0;
@@ -4074,6 +4101,7 @@ struct column_meta_data : thrift::struct_base {
   std::optional<std::vector<page_encoding_stats>> encoding_stats;
   std::optional<int64_t> bloom_filter_offset;
   std::optional<int32_t> bloom_filter_length;
+  std::optional<parquet::size_statistics> size_statistics;
 
   void write(compact_writer& w) const {
     w.struct_begin();
@@ -4092,6 +4120,7 @@ struct column_meta_data : thrift::struct_base {
     write_field(w, 13, encoding_stats);
     write_field(w, 14, bloom_filter_offset);
     write_field(w, 15, bloom_filter_length);
+    write_field(w, 16, size_statistics);
     w.struct_end();
   }
   status read(compact_reader& r) {
@@ -4114,6 +4143,7 @@ struct column_meta_data : thrift::struct_base {
         case 13: return read_field(r, t, encoding_stats);
         case 14: return read_field(r, t, bloom_filter_offset);
         case 15: return read_field(r, t, bloom_filter_length);
+        case 16: return read_field(r, t, size_statistics);
         default: return r.skip(t);
       }
     });
@@ -4898,7 +4928,8 @@ struct column_settings {
   int compression_level = -1;
   bool dictionary = true;
   /// Encoding of non-dictionary pages: PLAIN, DELTA_BINARY_PACKED (INT32/INT64),
-  /// DELTA_LENGTH_BYTE_ARRAY (BYTE_ARRAY) or BYTE_STREAM_SPLIT (fixed width).
+  /// DELTA_LENGTH_BYTE_ARRAY (BYTE_ARRAY), DELTA_BYTE_ARRAY (BYTE_ARRAY, FLBA) or
+  /// BYTE_STREAM_SPLIT (fixed width).
   int32_t encoding = encoding::plain;
   int page_version = 1;
   int64_t data_page_size = 1 << 20;
@@ -5005,6 +5036,24 @@ LAKECODEC_ALWAYS_INLINE value_of<P> read_value(const column_view& c, int64_t i) 
 
 }  // namespace detail
 
+/// Reusable page buffers shared by the leaf writers of one file. A closed chunk gives its pages
+/// back, so a row group written column by column needs buffers for one chunk, not for all.
+class page_pool {
+ public:
+  /// An empty buffer (with the capacity of a returned one when there is one).
+  byte_buffer take() {
+    if (free_.empty()) return byte_buffer();
+    byte_buffer b = std::move(free_.back());
+    free_.pop_back();
+    b.clear();
+    return b;
+  }
+  void give_back(byte_buffer&& b) { free_.push_back(std::move(b)); }
+
+ private:
+  std::vector<byte_buffer> free_;
+};
+
 /// Base of the typed leaf writers.
 class leaf_writer {
  public:
@@ -5031,8 +5080,8 @@ class typed_leaf_writer final : public leaf_writer {
       fixed_dictionary<std::conditional_t<is_bytes || std::is_same<V, bool>::value, int32_t, V>>>;
 
  public:
-  typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s)
-      : leaf_(leaf), s_(s), comp_(s.codec, s.compression_level), dict_(make_dict()) {
+  typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s, page_pool& pool)
+      : leaf_(leaf), s_(s), pool_(pool), comp_(s.codec, s.compression_level), dict_(make_dict()) {
     dict_mode_ = s.dictionary && !std::is_same<V, bool>::value;
     def_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_def));
     rep_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_rep));
@@ -5063,6 +5112,7 @@ class typed_leaf_writer final : public leaf_writer {
         page_reps_.insert(page_reps_.end(), reps + pos, reps + end);
       }
       gather(src, nv);
+      if (s_.size_statistics) count_unencoded_bytes();
       encode_values();
       page_levels_ += levels;
       page_values_ += nv;
@@ -5096,10 +5146,10 @@ class typed_leaf_writer final : public leaf_writer {
       page_header h;
       h.type = page_type::dictionary_page;
       h.uncompressed_page_size = static_cast<int32_t>(dict_buf_.size());
-      comp_buf_.clear();
-      LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf_));
-      h.compressed_page_size = static_cast<int32_t>(comp_buf_.size());
-      if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf_.data(), comp_buf_.size()));
+      byte_buffer comp_buf = pool_.take();
+      LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf));
+      h.compressed_page_size = static_cast<int32_t>(comp_buf.size());
+      if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf.data(), comp_buf.size()));
       dictionary_page_header dh;
       dh.num_values = static_cast<int32_t>(dict_.size());
       dh.encoding = encoding::plain;
@@ -5108,15 +5158,20 @@ class typed_leaf_writer final : public leaf_writer {
       header_buf_.clear();
       serialize(h, header_buf_);
       LAKECODEC_TRY(sink.write(header_buf_.span()));
-      LAKECODEC_TRY(sink.write(comp_buf_.span()));
-      dict_total = static_cast<int64_t>(header_buf_.size() + comp_buf_.size());
+      LAKECODEC_TRY(sink.write(comp_buf.span()));
+      dict_total = static_cast<int64_t>(header_buf_.size() + comp_buf.size());
+      pool_.give_back(std::move(comp_buf));
       dict_unc = static_cast<int64_t>(header_buf_.size() + dict_buf_.size());
       m.dictionary_page_offset = start;
       add_encoding_stat(page_type::dictionary_page, encoding::plain);
     }
-    LAKECODEC_TRY(sink.write(chunk_.span()));
+    for (stored_page& p : pages_) {
+      LAKECODEC_TRY(sink.write(p.bytes.data() + p.start, p.bytes.size() - p.start));
+      pool_.give_back(std::move(p.bytes));
+    }
+    pages_.clear();
     m.data_page_offset = start + dict_total;
-    m.total_compressed_size = dict_total + static_cast<int64_t>(chunk_.size());
+    m.total_compressed_size = dict_total + chunk_bytes_;
     m.total_uncompressed_size = dict_unc + chunk_uncompressed_;
     // encodings: dictionary page, levels, data pages
     std::vector<int32_t> enc;
@@ -5143,16 +5198,24 @@ class typed_leaf_writer final : public leaf_writer {
     file_.compressed_size += m.total_compressed_size;
     file_.uncompressed_size += m.total_uncompressed_size;
     LAKECODEC_TRY(file_.stats.merge(chunk_stats_));
+    if (s_.size_statistics) finish_size_statistics(out);
     reset_chunk();
     return {};
   }
 
   size_t buffered_bytes() const override {
-    return chunk_.size() + dict_.plain_size() + estimated_page_bytes();
+    return static_cast<size_t>(chunk_bytes_) + dict_.plain_size() + estimated_page_bytes();
   }
   const leaf_file_stats& file_stats() const override { return file_; }
 
  private:
+  /// A finished page: header and compressed body at bytes[start, size).
+  struct stored_page {
+    byte_buffer bytes;
+    size_t start = 0;
+  };
+  static constexpr size_t header_room = 64;
+
   dict_t make_dict() {
     if constexpr (is_bytes)
       return bytes_dictionary(leaf_.physical == physical_type::byte_array);
@@ -5369,15 +5432,19 @@ class typed_leaf_writer final : public leaf_writer {
     if (enc == encoding::rle_dictionary) dict_used_ = true;
     page_header h;
     h.type = v2 ? page_type::data_page_v2 : page_type::data_page;
-    comp_buf_.clear();
-    if (v2) comp_buf_.append(levels_buf_.span());
-    LAKECODEC_TRY(comp_.compress(page_buf_.span(), comp_buf_));
+    // The page is compressed straight into its stored buffer, behind room for the header.
+    stored_page page{pool_.take(), header_room};
+    page.bytes.resize(header_room);
+    if (v2) page.bytes.append(levels_buf_.span());
+    LAKECODEC_TRY(comp_.compress(page_buf_.span(), page.bytes));
+    const uint8_t* body = page.bytes.data() + header_room;
+    const size_t body_size = page.bytes.size() - header_room;
     const size_t uncompressed = levels_buf_.size() + page_buf_.size();
-    if (uncompressed > 0x7fffffffu || comp_buf_.size() > 0x7fffffffu)
+    if (uncompressed > 0x7fffffffu || body_size > 0x7fffffffu)
       return limit_exceeded("parquet: page of column '" + leaf_.dotted_path + "' exceeds 2 GiB");
     h.uncompressed_page_size = static_cast<int32_t>(uncompressed);
-    h.compressed_page_size = static_cast<int32_t>(comp_buf_.size());
-    if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf_.data(), comp_buf_.size()));
+    h.compressed_page_size = static_cast<int32_t>(body_size);
+    if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(body, body_size));
     page_stats_.value_count = static_cast<int64_t>(page_levels_);
     page_stats_.null_count = static_cast<int64_t>(page_levels_ - page_values_);
     std::optional<statistics> page_st;
@@ -5403,19 +5470,21 @@ class typed_leaf_writer final : public leaf_writer {
     }
     header_buf_.clear();
     serialize(h, header_buf_);
+    place_header(page, body_size);
     page_location loc;
-    loc.offset = static_cast<int64_t>(chunk_.size());
-    loc.compressed_page_size = static_cast<int32_t>(header_buf_.size() + comp_buf_.size());
+    loc.offset = chunk_bytes_;
+    loc.compressed_page_size = static_cast<int32_t>(header_buf_.size() + body_size);
     loc.first_row_index = chunk_rows_;
     page_locs_.push_back(loc);
-    chunk_.append(header_buf_.span());
-    chunk_.append(comp_buf_.span());
+    chunk_bytes_ += loc.compressed_page_size;
+    pages_.push_back(std::move(page));
     chunk_uncompressed_ += static_cast<int64_t>(header_buf_.size() + uncompressed);
     add_encoding_stat(h.type, enc);
     if (s_.page_index) add_column_index_entry();
     LAKECODEC_TRY(chunk_stats_.merge(page_stats_));
     chunk_levels_ += static_cast<int64_t>(page_levels_);
     chunk_rows_ += static_cast<int64_t>(page_rows_);
+    if (s_.size_statistics) record_page_size_statistics();
     // reset the page
     page_defs_.clear();
     page_reps_.clear();
@@ -5426,6 +5495,20 @@ class typed_leaf_writer final : public leaf_writer {
     reset_stats(page_stats_);
     ++page_serial_;
     return {};
+  }
+
+  /// Puts the serialized header (header_buf_) right before the page body; a header larger than
+  /// the reserved room (long untruncated page statistics) moves the body once.
+  void place_header(stored_page& page, size_t body_size) {
+    const size_t h = header_buf_.size();
+    if (h <= header_room) {
+      page.start = header_room - h;
+    } else {
+      page.bytes.resize(h + body_size);
+      std::memmove(page.bytes.data() + h, page.bytes.data() + header_room, body_size);
+      page.start = 0;
+    }
+    std::memcpy(page.bytes.data() + page.start, header_buf_.data(), h);
   }
 
   /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
@@ -5528,8 +5611,7 @@ class typed_leaf_writer final : public leaf_writer {
   }
 
   void reset_chunk() {
-    chunk_.clear();
-    if (chunk_.capacity() > (size_t{64} << 20)) chunk_.release();
+    chunk_bytes_ = 0;
     dict_.clear();
     dict_mode_ = s_.dictionary && !std::is_same<V, bool>::value;
     dict_used_ = false;
@@ -5544,8 +5626,73 @@ class typed_leaf_writer final : public leaf_writer {
     stamp_.clear();
   }
 
+  // -- SizeStatistics (parquet.thrift SizeStatistics, ColumnIndex 6/7, OffsetIndex 2) ---------
+
+  /// Adds the mini-batch's BYTE_ARRAY value bytes (without length prefixes) to the open page.
+  void count_unencoded_bytes() {
+    if constexpr (std::is_same<P, detail::byte_array_tag>::value)
+      for (const V& v : vals_) page_unencoded_ += static_cast<int64_t>(v.size());
+  }
+
+  /// The finished page's level histograms and unencoded bytes, per page and summed per chunk.
+  /// A level whose maximum is 0 has no histogram (every value sits at level 0), as in Arrow.
+  void record_page_size_statistics() {
+    add_level_histogram(page_reps_, leaf_.max_rep, size_rep_pages_, size_rep_chunk_);
+    add_level_histogram(page_defs_, leaf_.max_def, size_def_pages_, size_def_chunk_);
+    size_unencoded_pages_.push_back(page_unencoded_);
+    size_unencoded_chunk_ += page_unencoded_;
+    page_unencoded_ = 0;
+  }
+
+  static void add_level_histogram(const std::vector<int16_t>& levels, int16_t max_level,
+                                  std::vector<int64_t>& pages, std::vector<int64_t>& chunk) {
+    if (max_level <= 0) return;
+    const size_t width = static_cast<size_t>(max_level) + 1, base = pages.size();
+    pages.resize(base + width, 0);
+    chunk.resize(width, 0);
+    int64_t* h = pages.data() + base;
+    for (const int16_t l : levels)
+      if (l >= 0 && l <= max_level) ++h[l];
+    for (size_t k = 0; k < width; ++k) chunk[k] += h[k];
+  }
+
+  /// Puts the chunk's SizeStatistics into its metadata, the per-page histograms into its
+  /// ColumnIndex and the per-page unencoded bytes into its OffsetIndex, then starts over.
+  void finish_size_statistics(chunk_result& out) {
+    constexpr bool byte_array = std::is_same<P, detail::byte_array_tag>::value;
+    const size_t rep_width = static_cast<size_t>(leaf_.max_rep) + 1;
+    const size_t def_width = static_cast<size_t>(leaf_.max_def) + 1;
+    // As Arrow writes it: nothing for a non-BYTE_ARRAY leaf without levels, else both
+    // histograms, empty where the max level is 0.
+    if (byte_array || leaf_.max_rep > 0 || leaf_.max_def > 0) {
+      size_statistics st;
+      if (byte_array) st.unencoded_byte_array_data_bytes = size_unencoded_chunk_;
+      if (leaf_.max_rep > 0) size_rep_chunk_.resize(rep_width, 0);
+      if (leaf_.max_def > 0) size_def_chunk_.resize(def_width, 0);
+      st.repetition_level_histogram = size_rep_chunk_;
+      st.definition_level_histogram = size_def_chunk_;
+      out.meta.size_statistics = std::move(st);
+    }
+    if (out.column_index) {
+      if (leaf_.max_rep > 0) out.column_index->repetition_level_histograms = size_rep_pages_;
+      if (leaf_.max_def > 0) out.column_index->definition_level_histograms = size_def_pages_;
+    }
+    if (byte_array) out.offset_index.unencoded_byte_array_data_bytes = size_unencoded_pages_;
+    size_rep_pages_.clear();
+    size_def_pages_.clear();
+    size_rep_chunk_.clear();
+    size_def_chunk_.clear();
+    size_unencoded_pages_.clear();
+    size_unencoded_chunk_ = 0;
+  }
+
+  int64_t page_unencoded_ = 0, size_unencoded_chunk_ = 0;
+  std::vector<int64_t> size_rep_pages_, size_def_pages_, size_rep_chunk_, size_def_chunk_;
+  std::vector<int64_t> size_unencoded_pages_;
+
   leaf_descriptor leaf_;
   column_settings s_;
+  page_pool& pool_;
   compressor comp_;
   dict_t dict_;
   bool dict_mode_ = true, dict_used_ = false, fell_back_ = false, bounds_ = true;
@@ -5563,10 +5710,11 @@ class typed_leaf_writer final : public leaf_writer {
   std::vector<uint32_t> stamp_;  // per dictionary entry: the last page serial that used it
   uint32_t page_serial_ = 1;
   // scratch
-  byte_buffer page_buf_, levels_buf_, comp_buf_, header_buf_, dict_buf_, bytes_;
+  byte_buffer page_buf_, levels_buf_, header_buf_, dict_buf_, bytes_;
   std::vector<int32_t> lens_;
   // open chunk
-  byte_buffer chunk_;
+  std::vector<stored_page> pages_;
+  int64_t chunk_bytes_ = 0;
   int64_t chunk_levels_ = 0, chunk_rows_ = 0, chunk_uncompressed_ = 0;
   column_stats chunk_stats_;
   std::vector<page_encoding_stats> enc_stats_;
@@ -5580,16 +5728,16 @@ class typed_leaf_writer final : public leaf_writer {
 
 /// Creates the typed writer for a leaf (the one run-time dispatch per column).
 inline std::unique_ptr<leaf_writer> make_leaf_writer(const leaf_descriptor& leaf,
-                                                     const column_settings& s) {
+                                                     const column_settings& s, page_pool& pool) {
   switch (leaf.physical) {
-    case physical_type::boolean: return std::make_unique<typed_leaf_writer<bool>>(leaf, s);
-    case physical_type::int32: return std::make_unique<typed_leaf_writer<int32_t>>(leaf, s);
-    case physical_type::int64: return std::make_unique<typed_leaf_writer<int64_t>>(leaf, s);
-    case physical_type::float_: return std::make_unique<typed_leaf_writer<float>>(leaf, s);
-    case physical_type::double_: return std::make_unique<typed_leaf_writer<double>>(leaf, s);
+    case physical_type::boolean: return std::make_unique<typed_leaf_writer<bool>>(leaf, s, pool);
+    case physical_type::int32: return std::make_unique<typed_leaf_writer<int32_t>>(leaf, s, pool);
+    case physical_type::int64: return std::make_unique<typed_leaf_writer<int64_t>>(leaf, s, pool);
+    case physical_type::float_: return std::make_unique<typed_leaf_writer<float>>(leaf, s, pool);
+    case physical_type::double_: return std::make_unique<typed_leaf_writer<double>>(leaf, s, pool);
     case physical_type::byte_array:
-      return std::make_unique<typed_leaf_writer<detail::byte_array_tag>>(leaf, s);
-    default: return std::make_unique<typed_leaf_writer<detail::flba_tag>>(leaf, s);
+      return std::make_unique<typed_leaf_writer<detail::byte_array_tag>>(leaf, s, pool);
+    default: return std::make_unique<typed_leaf_writer<detail::flba_tag>>(leaf, s, pool);
   }
 }
 
@@ -5631,8 +5779,8 @@ struct column_options {
   std::optional<compression> codec;
   std::optional<int> compression_level;
   std::optional<bool> dictionary;
-  /// PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY or BYTE_STREAM_SPLIT (non-dictionary
-  /// pages).
+  /// PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY or BYTE_STREAM_SPLIT
+  /// (non-dictionary pages).
   std::optional<int32_t> encoding;
 };
 
@@ -5827,6 +5975,7 @@ class file_writer {
       cs.statistics = opt_.statistics;
       cs.page_index = opt_.page_index;
       cs.page_checksum = opt_.page_checksum;
+      cs.size_statistics = opt_.size_statistics;
       cs.column_index_truncate = opt_.column_index_truncate;
       cs.statistics_truncate = opt_.statistics_truncate;
       for (const auto& co : opt_.columns) {
@@ -5842,7 +5991,7 @@ class file_writer {
         return status(errc::unsupported_codec,
                       std::string("parquet: codec ") + compression_name(cs.codec) +
                           " cannot be used for column '" + leaf.dotted_path + "'");
-      leaves_.push_back(make_leaf_writer(leaf, cs));
+      leaves_.push_back(make_leaf_writer(leaf, cs, pool_));
     }
     scratch_.resize(ps_.leaves.size());
     conv_.resize(ps_.leaves.size());
@@ -6050,7 +6199,14 @@ class file_writer {
   }
 
   status write_slice(const batch_view& b, int64_t start, int64_t count) {
-    for (size_t t = 0; t < schema_.fields.size(); ++t) {
+    for (size_t t = 0; t < schema_.fields.size(); ++t)
+      LAKECODEC_TRY(write_field_slice(b, t, start, count));
+    return {};
+  }
+
+  /// Rows [start, start + count) of top-level column `t` into its leaf writers.
+  status write_field_slice(const batch_view& b, size_t t, int64_t start, int64_t count) {
+    {
       const level_node& root = ps_.roots[t];
       const column_view col = b.columns[t].slice(start, count);
       if (root.leaf >= 0) {
@@ -6069,8 +6225,7 @@ class file_writer {
           defs = s.defs.data();
         }
         value_source src{&v, nullptr, 0};
-        LAKECODEC_TRY(leaves_[l]->append(src, defs, nullptr, static_cast<size_t>(count)));
-        continue;
+        return leaves_[l]->append(src, defs, nullptr, static_cast<size_t>(count));
       }
       for (int l = root.first_leaf; l < root.end_leaf; ++l) {
         leaf_scratch& s = scratch_[static_cast<size_t>(l)];
@@ -6098,7 +6253,13 @@ class file_writer {
         conv_[l] = convert(l, *leaf_cols_[l]);
     int64_t pos = 0;
     while (pos < b.length) {
-      int64_t n = std::min<int64_t>(b.length - pos, 65536);
+      const int64_t rest = opt_.row_group_rows - rg_rows_;
+      if (b.length - pos >= rest && column_major_fits(rest)) {
+        LAKECODEC_TRY(finish_row_group_by_column(b, pos, rest));
+        pos += rest;
+        continue;
+      }
+      int64_t n = std::min<int64_t>(b.length - pos, slice_rows);
       n = std::min<int64_t>(n, opt_.row_group_rows - rg_rows_);
       LAKECODEC_TRY(write_slice(b, pos, n));
       rg_rows_ += n;
@@ -6108,6 +6269,36 @@ class file_writer {
         LAKECODEC_TRY(close_row_group());
     }
     return {};
+  }
+
+  /// Whether the open row group, `rows` more rows at the bytes per row buffered so far (with a
+  /// 2x margin), stays under row_group_bytes. Needs at least one slice written to estimate.
+  bool column_major_fits(int64_t rows) const {
+    if (rg_rows_ == 0) return false;
+    const double have = static_cast<double>(buffered());
+    const double more = have / static_cast<double>(rg_rows_) * static_cast<double>(rows);
+    return have + 2 * more < static_cast<double>(opt_.row_group_bytes);
+  }
+
+  /// Writes the `rows` rows that complete the open row group column by column, closing each
+  /// column's chunk as soon as its rows are in (chunks stay in column order): the writer then
+  /// holds one column chunk's pages at a time instead of the whole row group's.
+  status finish_row_group_by_column(const batch_view& b, int64_t start, int64_t rows) {
+    finished_.assign(leaves_.size(), std::nullopt);
+    for (size_t t = 0; t < schema_.fields.size(); ++t) {
+      for (int64_t pos = 0; pos < rows; pos += slice_rows)
+        LAKECODEC_TRY(write_field_slice(b, t, start + pos, std::min(slice_rows, rows - pos)));
+      const level_node& root = ps_.roots[t];
+      const int first = root.leaf >= 0 ? root.leaf : root.first_leaf;
+      const int end = root.leaf >= 0 ? root.leaf + 1 : root.end_leaf;
+      for (int l = first; l < end; ++l) {
+        const size_t lu = static_cast<size_t>(l);
+        finished_[lu].emplace();
+        LAKECODEC_TRY(leaves_[lu]->finish_chunk(*sink_, *finished_[lu]));
+      }
+    }
+    rg_rows_ += rows;
+    return close_row_group();
   }
 
   uint64_t buffered() const {
@@ -6124,7 +6315,10 @@ class file_writer {
     int64_t total_unc = 0, total_comp = 0;
     for (size_t l = 0; l < leaves_.size(); ++l) {
       chunk_result cr;
-      LAKECODEC_TRY(leaves_[l]->finish_chunk(*sink_, cr));
+      if (l < finished_.size() && finished_[l])
+        cr = std::move(*finished_[l]);
+      else
+        LAKECODEC_TRY(leaves_[l]->finish_chunk(*sink_, cr));
       column_chunk cc;
       cc.file_offset = 0;
       if (l == 0)
@@ -6140,6 +6334,7 @@ class file_writer {
     rg.total_compressed_size = total_comp;
     split_offsets_.push_back(*rg.file_offset);
     row_groups_.push_back(std::move(rg));
+    finished_.clear();
     total_rows_ += rg_rows_;
     rg_rows_ = 0;
     return {};
@@ -6213,13 +6408,18 @@ class file_writer {
     return kv;
   }
 
+  /// Rows per slice of the row-major walk (and per call of a leaf writer).
+  static constexpr int64_t slice_rows = 65536;
+
   schema schema_;
   writer_options opt_;
   parquet_schema ps_;
   output_sink* sink_ = nullptr;
   std::unique_ptr<file_sink> file_;
   std::string path_;
+  page_pool pool_;  // before leaves_: they hold a reference to it
   std::vector<std::unique_ptr<leaf_writer>> leaves_;
+  std::vector<std::optional<chunk_result>> finished_;  // chunks of the open row group closed early
   std::vector<leaf_scratch> scratch_;
   std::vector<const column_view*> leaf_cols_;
   std::vector<column_view> conv_;

@@ -180,3 +180,100 @@ TEST(ParquetFeaturesTest, DeltaByteArrayIsRefusedForNumbers) {
   wo.columns[0].first = "color";
   EXPECT_TRUE(pq::file_writer::open(sink, feature_schema(), wo).ok());
 }
+
+namespace {
+
+schema size_schema() {
+  schema s;
+  s.fields.push_back(field("id", types::int64(), false, {}, 1));
+  s.fields.push_back(field("name", types::string(), true, {}, 2));
+  s.fields.push_back(list_field("tags", field("element", types::string(), true, {}, 4)));
+  return s;
+}
+
+// rows: (0, "ab", ["x", null]), (1, null, null), (2, "", []), (3, "cde", ["yz"])
+owned_batch size_batch() {
+  batch_builder b(size_schema());
+  for (int64_t i = 0; i < 4; ++i) b.column(0).append_int(i);
+  b.column(1).append_bytes("ab");
+  b.column(1).append_null();
+  b.column(1).append_bytes("");
+  b.column(1).append_bytes("cde");
+  auto& l = b.column(2);
+  l.begin_list();
+  l.child(0).append_bytes("x");
+  l.child(0).append_null();
+  l.end_list();
+  l.append_null();
+  l.begin_list();
+  l.end_list();
+  l.begin_list();
+  l.child(0).append_bytes("yz");
+  l.end_list();
+  auto r = b.finish();
+  EXPECT_TRUE(r.ok()) << r.error().to_string();
+  return std::move(r).value();
+}
+
+}  // namespace
+
+TEST(ParquetFeaturesTest, SizeStatisticsCountLevelsAndUnencodedBytes) {
+  for (bool on : {true, false}) {
+    memory_sink sink;
+    pq::writer_options wo;
+    wo.size_statistics = on;
+    auto w = pq::file_writer::open(sink, size_schema(), wo);
+    ASSERT_TRUE(w.ok()) << w.error().to_string();
+    auto b = size_batch();
+    ASSERT_TRUE((*w)->write(b.view()).ok());
+    ASSERT_TRUE((*w)->close().ok());
+    auto f = pq::read_footer(sink.buffer().span());
+    ASSERT_TRUE(f.ok()) << f.error().to_string();
+    const auto& cols = f->metadata.row_groups[0].columns;
+    if (!on) {
+      for (const auto& c : cols) EXPECT_FALSE(c.meta_data->size_statistics.has_value());
+      continue;
+    }
+    // required int64 without levels: nothing to say (as Arrow)
+    EXPECT_FALSE(cols[0].meta_data->size_statistics.has_value());
+    // optional string: 5 bytes, def histogram [1 null, 3 values], empty rep histogram
+    const auto& name = *cols[1].meta_data->size_statistics;
+    EXPECT_EQ(*name.unencoded_byte_array_data_bytes, 5);
+    EXPECT_EQ(*name.definition_level_histogram, (std::vector<int64_t>{1, 3}));
+    EXPECT_TRUE(name.repetition_level_histogram->empty());
+    ASSERT_TRUE(f->column_indexes[0][1].has_value());
+    EXPECT_EQ(*f->column_indexes[0][1]->definition_level_histograms, (std::vector<int64_t>{1, 3}));
+    EXPECT_FALSE(f->column_indexes[0][1]->repetition_level_histograms.has_value());
+    EXPECT_EQ(*f->offset_indexes[0][1]->unencoded_byte_array_data_bytes, (std::vector<int64_t>{5}));
+    // optional list of optional strings (max def 3, max rep 1): levels
+    // row 0: (def 3, rep 0) (def 2, rep 1); row 1: def 0; row 2: def 1; row 3: def 3
+    const auto& tags = *cols[2].meta_data->size_statistics;
+    EXPECT_EQ(*tags.unencoded_byte_array_data_bytes, 3);
+    EXPECT_EQ(*tags.definition_level_histogram, (std::vector<int64_t>{1, 1, 1, 2}));
+    EXPECT_EQ(*tags.repetition_level_histogram, (std::vector<int64_t>{4, 1}));
+    EXPECT_EQ(*f->column_indexes[0][2]->repetition_level_histograms, (std::vector<int64_t>{4, 1}));
+  }
+}
+
+TEST(ParquetFeaturesTest, SizeStatisticsRoundTripAndHostileListsAreRefused) {
+  pq::size_statistics s;
+  s.unencoded_byte_array_data_bytes = 12345678901;
+  s.repetition_level_histogram = std::vector<int64_t>{};
+  s.definition_level_histogram = std::vector<int64_t>{7, -1, 1LL << 40};
+  byte_buffer b;
+  pq::serialize(s, b);
+  pq::size_statistics back;
+  ASSERT_TRUE(pq::deserialize(b.span(), back).ok());
+  EXPECT_EQ(*back.unencoded_byte_array_data_bytes, 12345678901);
+  EXPECT_TRUE(back.repetition_level_histogram->empty());
+  EXPECT_EQ(*back.definition_level_histogram, *s.definition_level_histogram);
+  // every proper prefix is truncated input, never a crash
+  for (size_t n = 0; n + 1 < b.size(); ++n) {
+    pq::size_statistics t;
+    EXPECT_FALSE(pq::deserialize(byte_span(b.data(), n), t).ok()) << n;
+  }
+  // field 3 as a list<i64> claiming 2^31 elements in 4 bytes
+  const uint8_t absurd[] = {0x39, 0xF6, 0xFF, 0xFF, 0xFF, 0x07, 0x02, 0x00};
+  pq::size_statistics t;
+  EXPECT_FALSE(pq::deserialize(byte_span(absurd, sizeof absurd), t).ok());
+}

@@ -3,7 +3,9 @@ DELTA_BYTE_ARRAY pages and SizeStatistics. Every file is written by lakecodec an
 pyarrow, DuckDB, polars and parquet-java with the exact input values. Fails (never skips) when a
 reference implementation is missing."""
 import os
+import json
 import random
+import subprocess
 import sys
 
 import duckdb
@@ -242,3 +244,77 @@ def test_delta_byte_array_refused_for_other_types(tmp):
     t = pa.table({"i": pa.array([1, 2], pa.int32())})
     with pytest.raises(pqmod.WriteError, match="DELTA_BYTE_ARRAY cannot encode INT32 column 'i'"):
         write(tmp, t, "encoding=i:DELTA_BYTE_ARRAY")
+
+
+# -- SizeStatistics ---------------------------------------------------------------------------
+
+def size_stats_of(path):
+    """Per (row group, column): our `parquet meta` view of SizeStatistics and the page-index
+    histograms / unencoded byte counts."""
+    j = meta(path)
+    out = {}
+    for g, rg in enumerate(j["row_groups"]):
+        for c in rg["columns"]:
+            pi = {k: v for k, v in c["page_index"].items() if "histogram" in k or "unencoded" in k}
+            out[(g, c["path"])] = (c.get("size_statistics"), pi)
+    return out
+
+
+def java_size_stats(path):
+    here = os.path.dirname(os.path.abspath(__file__))
+    jdir = os.path.join(here, "java")
+    cp_file = os.path.join(jdir, "target", "classpath.txt")
+    assert os.path.exists(cp_file), "parquet-java harness not built: run tests/deps/install.sh (mvn package)"
+    cp = os.path.join(jdir, "target", "classes") + ":" + open(cp_file).read().strip()
+    r = subprocess.run(["java", "-cp", cp, "lakecodec.ParquetDump", "--size-stats", path], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return {(x["rg"], x["path"]): x for x in map(json.loads, r.stdout.splitlines())}
+
+
+@pytest.mark.parametrize("options", ["codec=snappy", "codec=zstd;page_version=2;dictionary=0"])
+def test_size_statistics_equal_pyarrow_own(tmp, options):
+    from interop_test import TABLE, ROW_GROUP
+    path = write(tmp, TABLE, f"row_group_rows={ROW_GROUP};{options}", batch_rows=777)
+    ref = path + ".ref.parquet"
+    pq.write_table(TABLE, ref, row_group_size=ROW_GROUP, store_decimal_as_integer=True, write_page_index=True,
+                   data_page_version="2.0" if "page_version=2" in options else "1.0",
+                   use_dictionary="dictionary=0" not in options)
+    ours, theirs = size_stats_of(path), size_stats_of(ref)
+    assert ours.keys() == theirs.keys()
+    with_hist = 0
+    for k in ours:
+        (o_ss, o_pi), (t_ss, t_pi) = ours[k], theirs[k]
+        assert o_ss == t_ss, f"{k}: ours {o_ss} pyarrow {t_ss}"
+        # the page index: same per-page histograms wherever both wrote a column index
+        for f in ("repetition_level_histograms", "definition_level_histograms"):
+            if f in o_pi and f in t_pi:
+                assert o_pi[f] == t_pi[f], f"{k} {f}"
+                with_hist += 1
+        assert o_pi.get("unencoded_byte_array_data_bytes") == t_pi.get("unencoded_byte_array_data_bytes"), k
+    assert with_hist > 40
+    # parquet-java reads the same numbers from our file
+    java = java_size_stats(path)
+    assert java.keys() == ours.keys()
+    for k, (ss, pi) in ours.items():
+        jv = java[k]
+        if ss is None:
+            # parquet-java synthesizes nothing for a chunk without SizeStatistics
+            assert jv.get("size_statistics", "absent") is None or jv.get("unencoded") is None, k
+            continue
+        assert jv["unencoded"] == ss.get("unencoded_byte_array_data_bytes"), k
+        assert jv["rep"] == ss["repetition_level_histogram"], k
+        assert jv["def"] == ss["definition_level_histogram"], k
+        if "ci_rep" in jv and "definition_level_histograms" in pi:
+            assert jv["ci_def"] == pi["definition_level_histograms"], k
+        if "repetition_level_histograms" in pi:
+            assert jv["ci_rep"] == pi["repetition_level_histograms"], k
+        if "unencoded_byte_array_data_bytes" in pi:
+            assert jv["oi_unencoded"] == pi["unencoded_byte_array_data_bytes"], k
+
+
+def test_size_statistics_can_be_turned_off(tmp):
+    from interop_test import TABLE
+    path = write(tmp, TABLE, "size_statistics=0")
+    for (ss, pi) in size_stats_of(path).values():
+        assert ss is None and pi == {}
+    assert pq.read_table(path).num_rows == TABLE.num_rows

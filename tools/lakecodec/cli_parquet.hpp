@@ -38,6 +38,16 @@ inline std::string date_string(int64_t days) {
   return buf;
 }
 
+/// SizeStatistics of a column chunk (absent members are left out).
+inline ordered_json size_stats_json(const pq::size_statistics& s) {
+  ordered_json j = ordered_json::object();
+  if (s.unencoded_byte_array_data_bytes)
+    j["unencoded_byte_array_data_bytes"] = *s.unencoded_byte_array_data_bytes;
+  if (s.repetition_level_histogram) j["repetition_level_histogram"] = *s.repetition_level_histogram;
+  if (s.definition_level_histogram) j["definition_level_histogram"] = *s.definition_level_histogram;
+  return j;
+}
+
 /// A statistics value decoded by the leaf's physical and logical type.
 inline ordered_json stat_value(const pq::schema_element& e, const std::string& v) {
   const int32_t t = e.type.value_or(-1);
@@ -255,6 +265,7 @@ inline ordered_json footer_json(const pq::footer& f) {
         if (m.statistics && c < leaves.size())
           x["statistics"] = stats_json(*m.statistics, *leaves[c]);
         if (m.bloom_filter_offset) x["bloom_filter_offset"] = *m.bloom_filter_offset;
+        if (m.size_statistics) x["size_statistics"] = size_stats_json(*m.size_statistics);
       }
       ordered_json pi;
       const bool has_ci = g < f.column_indexes.size() && c < f.column_indexes[g].size() &&
@@ -267,7 +278,15 @@ inline ordered_json footer_json(const pq::footer& f) {
       if (has_ci) {
         const int32_t bo = f.column_indexes[g][c]->boundary_order;
         pi["boundary_order"] = bo == 1 ? "ASCENDING" : bo == 2 ? "DESCENDING" : "UNORDERED";
+        const pq::column_index& ci = *f.column_indexes[g][c];
+        if (ci.repetition_level_histograms)
+          pi["repetition_level_histograms"] = *ci.repetition_level_histograms;
+        if (ci.definition_level_histograms)
+          pi["definition_level_histograms"] = *ci.definition_level_histograms;
       }
+      if (has_oi && f.offset_indexes[g][c]->unencoded_byte_array_data_bytes)
+        pi["unencoded_byte_array_data_bytes"] =
+            *f.offset_indexes[g][c]->unencoded_byte_array_data_bytes;
       x["page_index"] = pi;
       cols.push_back(x);
     }

@@ -774,17 +774,17 @@ class typed_leaf_writer final : public leaf_writer {
     constexpr bool byte_array = std::is_same<P, detail::byte_array_tag>::value;
     const size_t rep_width = static_cast<size_t>(leaf_.max_rep) + 1;
     const size_t def_width = static_cast<size_t>(leaf_.max_def) + 1;
-    size_statistics st;
-    if (byte_array) st.unencoded_byte_array_data_bytes = size_unencoded_chunk_;
-    if (leaf_.max_rep > 0) {
-      size_rep_chunk_.resize(rep_width, 0);
+    // As Arrow writes it: nothing for a non-BYTE_ARRAY leaf without levels, else both
+    // histograms, empty where the max level is 0.
+    if (byte_array || leaf_.max_rep > 0 || leaf_.max_def > 0) {
+      size_statistics st;
+      if (byte_array) st.unencoded_byte_array_data_bytes = size_unencoded_chunk_;
+      if (leaf_.max_rep > 0) size_rep_chunk_.resize(rep_width, 0);
+      if (leaf_.max_def > 0) size_def_chunk_.resize(def_width, 0);
       st.repetition_level_histogram = size_rep_chunk_;
-    }
-    if (leaf_.max_def > 0) {
-      size_def_chunk_.resize(def_width, 0);
       st.definition_level_histogram = size_def_chunk_;
+      out.meta.size_statistics = std::move(st);
     }
-    out.meta.size_statistics = std::move(st);
     if (out.column_index) {
       if (leaf_.max_rep > 0) out.column_index->repetition_level_histograms = size_rep_pages_;
       if (leaf_.max_def > 0) out.column_index->definition_level_histograms = size_def_pages_;

@@ -359,6 +359,33 @@ struct page_encoding_stats : thrift::struct_base {
   }
 };
 
+/// SizeStatistics (parquet.thrift; ColumnMetaData field 16): the bytes of BYTE_ARRAY values
+/// without length prefixes, and how many values sit at each repetition / definition level
+/// (max level + 1 entries; a histogram may be omitted when its max level is 0).
+struct size_statistics : thrift::struct_base {
+  std::optional<int64_t> unencoded_byte_array_data_bytes;
+  std::optional<std::vector<int64_t>> repetition_level_histogram;
+  std::optional<std::vector<int64_t>> definition_level_histogram;
+
+  void write(compact_writer& w) const {
+    w.struct_begin();
+    write_field(w, 1, unencoded_byte_array_data_bytes);
+    write_field(w, 2, repetition_level_histogram);
+    write_field(w, 3, definition_level_histogram);
+    w.struct_end();
+  }
+  status read(compact_reader& r) {
+    return read_struct(r, "SizeStatistics", 0, [&](int16_t id, ctype t) -> status {
+      switch (id) {
+        case 1: return read_field(r, t, unencoded_byte_array_data_bytes);
+        case 2: return read_field(r, t, repetition_level_histogram);
+        case 3: return read_field(r, t, definition_level_histogram);
+        default: return r.skip(t);
+      }
+    });
+  }
+};
+
 /// ColumnMetaData (A3).
 struct column_meta_data : thrift::struct_base {
   int32_t type = 0;
@@ -376,6 +403,7 @@ struct column_meta_data : thrift::struct_base {
   std::optional<std::vector<page_encoding_stats>> encoding_stats;
   std::optional<int64_t> bloom_filter_offset;
   std::optional<int32_t> bloom_filter_length;
+  std::optional<parquet::size_statistics> size_statistics;
 
   void write(compact_writer& w) const {
     w.struct_begin();
@@ -394,6 +422,7 @@ struct column_meta_data : thrift::struct_base {
     write_field(w, 13, encoding_stats);
     write_field(w, 14, bloom_filter_offset);
     write_field(w, 15, bloom_filter_length);
+    write_field(w, 16, size_statistics);
     w.struct_end();
   }
   status read(compact_reader& r) {
@@ -416,6 +445,7 @@ struct column_meta_data : thrift::struct_base {
         case 13: return read_field(r, t, encoding_stats);
         case 14: return read_field(r, t, bloom_filter_offset);
         case 15: return read_field(r, t, bloom_filter_length);
+        case 16: return read_field(r, t, size_statistics);
         default: return r.skip(t);
       }
     });
