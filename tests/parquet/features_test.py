@@ -318,3 +318,20 @@ def test_size_statistics_can_be_turned_off(tmp):
     for (ss, pi) in size_stats_of(path).values():
         assert ss is None and pi == {}
     assert pq.read_table(path).num_rows == TABLE.num_rows
+
+
+def test_delta_byte_array_after_dictionary_fallback(tmp):
+    t = dba_table(n=6000)
+    enc = ",".join(f"{c}:DELTA_BYTE_ARRAY" for c in ["url", "mixed", "bin", "fsb", "ls"])
+    path = write(tmp, t, f"fallback_encoding={enc};dictionary_page_size=2048;page_size=4096", batch_rows=500)
+    md = pq.ParquetFile(path).metadata
+    col = md.row_group(0).column(0)
+    assert "RLE_DICTIONARY" in col.encodings and "DELTA_BYTE_ARRAY" in col.encodings, col.encodings
+    assert pq.read_table(path).equals(t)
+    con = duckdb.connect()
+    rows = con.execute(f"SELECT url, mixed, bin, fsb, ls FROM read_parquet('{path}')").fetchall()
+    for k, name in enumerate(["url", "mixed", "bin", "fsb", "ls"]):
+        assert [x[k] for x in rows] == t.column(name).to_pylist(), name
+    head, jrows = java_dump(path)
+    assert [x.get("url") for x in jrows] == t.column("url").to_pylist()
+    assert [x.get("fsb") for x in jrows] == [None if v is None else v.hex() for v in t.column("fsb").to_pylist()]

@@ -27,8 +27,9 @@ int32_t encoding_from_name(const std::string& n) {
   return -1;
 }
 
-/// "key=value;key=value"; encoding=col:ENC,col:ENC; enum=col,col; int96=1;
-/// int96_columns=col,col; size_statistics=0|1
+/// "key=value;key=value"; encoding=col:ENC,col:ENC (dictionary off for them);
+/// fallback_encoding=col:ENC (the encoding of pages after a dictionary fallback); enum=col,col;
+/// int96=1; int96_columns=col,col; size_statistics=0|1
 status parse_options(const std::string& text, parquet::writer_options& o) {
   std::stringstream ss(text);
   std::string item;
@@ -79,7 +80,7 @@ status parse_options(const std::string& text, parquet::writer_options& o) {
       o.size_statistics = v == "1";
     } else if (k == "truncate") {
       o.statistics_truncate = std::stoul(v);
-    } else if (k == "encoding") {
+    } else if (k == "encoding" || k == "fallback_encoding") {
       std::stringstream es(v);
       std::string pair;
       while (std::getline(es, pair, ',')) {
@@ -89,7 +90,7 @@ status parse_options(const std::string& text, parquet::writer_options& o) {
         const int32_t e = encoding_from_name(pair.substr(c + 1));
         if (e < 0) return invalid_argument("unknown encoding '" + pair.substr(c + 1) + "'");
         co.encoding = e;
-        co.dictionary = false;
+        if (k == "encoding") co.dictionary = false;  // fallback_encoding keeps the dictionary
         o.columns.emplace_back(pair.substr(0, c), co);
       }
     } else if (k == "kv") {
