@@ -125,12 +125,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", w.error().to_string().c_str());
       return 1;
     }
-    status s = (*w)->write(b);
-    if (!s.ok()) {
-      std::fprintf(stderr, "%s\n", s.to_string().c_str());
-      return 1;
-    }
-    auto sum = (*w)->close();
+    auto sum = (*w)->write_and_close(b);  // the whole table, like pq.write_table
     if (!sum) {
       std::fprintf(stderr, "%s\n", sum.error().to_string().c_str());
       return 1;

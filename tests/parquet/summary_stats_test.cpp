@@ -160,3 +160,33 @@ TEST(ParquetSummaryStatsTest, DecimalBytesRoundTrip) {
     }
   }
 }
+
+TEST(ParquetSummaryStatsTest, WriteAndCloseWritesTheFinalRowGroupColumnByColumn) {
+  pq::writer_options o;
+  o.row_group_rows = 10000;
+  memory_sink sink;
+  auto w = pq::file_writer::open(sink, mixed_schema(), o);
+  ASSERT_TRUE(w.ok()) << w.error().to_string();
+  const owned_batch b = mixed_batch(25000, 0);
+  auto sum = (*w)->write_and_close(b.view());
+  ASSERT_TRUE(sum.ok()) << sum.error().to_string();
+  EXPECT_EQ(sum->row_count, 25000);
+  auto f = pq::read_footer(sink.buffer().span());
+  ASSERT_TRUE(f.ok()) << f.error().to_string();
+  ASSERT_EQ(f->metadata.row_groups.size(), 3u);
+  EXPECT_EQ(f->metadata.row_groups[2].num_rows, 5000);
+  for (const auto& rg : f->metadata.row_groups) {
+    int64_t end = 0;  // chunks are contiguous and in column order
+    for (const auto& cc : rg.columns) {
+      const auto& m = *cc.meta_data;
+      const int64_t start = m.dictionary_page_offset.value_or(m.data_page_offset);
+      if (end != 0) {
+        EXPECT_EQ(start, end);
+      }
+      end = start + m.total_compressed_size;
+    }
+  }
+  for (size_t c = 0; c < sum->columns.size(); ++c)
+    expect_same_stats(compute_stats(b.view().columns[c]), sum->columns[c].stats,
+                      sum->columns[c].path[0]);
+}

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -148,22 +149,68 @@ LAKECODEC_ALWAYS_INLINE value_of<P> read_value(const column_view& c, int64_t i) 
 
 }  // namespace detail
 
-/// Reusable page buffers shared by the leaf writers of one file. A closed chunk gives its pages
-/// back, so a row group written column by column needs buffers for one chunk, not for all.
+/// Memory shared by the leaf writers of one file: equal-sized blocks that hold finished pages
+/// (a closed chunk gives its blocks back, so a row group written column by column needs blocks
+/// for one chunk, not for all, and no buffer ever grows by doubling) and the scratch buffers
+/// one page flush uses (one set per file, not per column).
 class page_pool {
  public:
-  /// An empty buffer (with the capacity of a returned one when there is one).
-  byte_buffer take() {
-    if (free_.empty()) return byte_buffer();
-    byte_buffer b = std::move(free_.back());
+  static constexpr size_t block_size = size_t{1} << 20;
+  struct scratch_buffers {
+    byte_buffer page, levels, header, dictionary, bytes, compressed;
+    std::vector<int32_t> lengths;
+  };
+  scratch_buffers scratch;
+
+  /// A block of block_size bytes (uninitialized).
+  std::unique_ptr<uint8_t[]> take_block() {
+    if (free_.empty()) return std::unique_ptr<uint8_t[]>(new uint8_t[block_size]);
+    std::unique_ptr<uint8_t[]> b = std::move(free_.back());
     free_.pop_back();
-    b.clear();
     return b;
   }
-  void give_back(byte_buffer&& b) { free_.push_back(std::move(b)); }
+  void give_back(std::unique_ptr<uint8_t[]> b) { free_.push_back(std::move(b)); }
 
  private:
-  std::vector<byte_buffer> free_;
+  std::vector<std::unique_ptr<uint8_t[]>> free_;
+};
+
+/// The finished pages of one column chunk, appended into pool blocks.
+class chunk_store {
+ public:
+  size_t size() const noexcept { return size_; }
+  void append(page_pool& pool, const uint8_t* p, size_t n) {
+    while (n > 0) {
+      const size_t used = size_ % page_pool::block_size;
+      if (used == 0 && size_ / page_pool::block_size == blocks_.size())
+        blocks_.push_back(pool.take_block());
+      const size_t k = std::min(n, page_pool::block_size - used);
+      std::memcpy(blocks_.back().get() + used, p, k);
+      p += k;
+      n -= k;
+      size_ += k;
+    }
+  }
+  /// Writes everything to `sink` and gives the blocks back to `pool`.
+  status flush_to(output_sink& sink, page_pool& pool) {
+    size_t left = size_;
+    for (auto& b : blocks_) {
+      const size_t k = std::min(left, page_pool::block_size);
+      LAKECODEC_TRY(sink.write(b.get(), k));
+      left -= k;
+    }
+    clear(pool);
+    return {};
+  }
+  void clear(page_pool& pool) {
+    for (auto& b : blocks_) pool.give_back(std::move(b));
+    blocks_.clear();
+    size_ = 0;
+  }
+
+ private:
+  std::vector<std::unique_ptr<uint8_t[]>> blocks_;
+  size_t size_ = 0;
 };
 
 /// Base of the typed leaf writers.
@@ -176,6 +223,9 @@ class leaf_writer {
   virtual status finish_chunk(output_sink& sink, chunk_result& out) = 0;
   /// Bytes buffered for the open chunk (encoded pages + dictionary + open page estimate).
   virtual size_t buffered_bytes() const = 0;
+  /// The dictionary part of buffered_bytes (bounded by the dictionary page size; it does not
+  /// grow with the rows).
+  virtual size_t dictionary_bytes() const = 0;
   /// Per-file statistics so far (chunks closed).
   virtual const leaf_file_stats& file_stats() const = 0;
 };
@@ -258,7 +308,8 @@ class typed_leaf_writer final : public leaf_writer {
       page_header h;
       h.type = page_type::dictionary_page;
       h.uncompressed_page_size = static_cast<int32_t>(dict_buf_.size());
-      byte_buffer comp_buf = pool_.take();
+      byte_buffer& comp_buf = pool_.scratch.compressed;
+      comp_buf.clear();
       LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf));
       h.compressed_page_size = static_cast<int32_t>(comp_buf.size());
       if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf.data(), comp_buf.size()));
@@ -272,18 +323,14 @@ class typed_leaf_writer final : public leaf_writer {
       LAKECODEC_TRY(sink.write(header_buf_.span()));
       LAKECODEC_TRY(sink.write(comp_buf.span()));
       dict_total = static_cast<int64_t>(header_buf_.size() + comp_buf.size());
-      pool_.give_back(std::move(comp_buf));
       dict_unc = static_cast<int64_t>(header_buf_.size() + dict_buf_.size());
       m.dictionary_page_offset = start;
       add_encoding_stat(page_type::dictionary_page, encoding::plain);
     }
-    for (stored_page& p : pages_) {
-      LAKECODEC_TRY(sink.write(p.bytes.data() + p.start, p.bytes.size() - p.start));
-      pool_.give_back(std::move(p.bytes));
-    }
-    pages_.clear();
+    const auto chunk_bytes = static_cast<int64_t>(pages_.size());
+    LAKECODEC_TRY(pages_.flush_to(sink, pool_));
     m.data_page_offset = start + dict_total;
-    m.total_compressed_size = dict_total + chunk_bytes_;
+    m.total_compressed_size = dict_total + chunk_bytes;
     m.total_uncompressed_size = dict_unc + chunk_uncompressed_;
     // encodings: dictionary page, levels, data pages
     std::vector<int32_t> enc;
@@ -316,18 +363,12 @@ class typed_leaf_writer final : public leaf_writer {
   }
 
   size_t buffered_bytes() const override {
-    return static_cast<size_t>(chunk_bytes_) + dict_.plain_size() + estimated_page_bytes();
+    return pages_.size() + dict_.plain_size() + estimated_page_bytes();
   }
+  size_t dictionary_bytes() const override { return dict_mode_ ? dict_.plain_size() : 0; }
   const leaf_file_stats& file_stats() const override { return file_; }
 
  private:
-  /// A finished page: header and compressed body at bytes[start, size).
-  struct stored_page {
-    byte_buffer bytes;
-    size_t start = 0;
-  };
-  static constexpr size_t header_room = 64;
-
   dict_t make_dict() {
     if constexpr (is_bytes)
       return bytes_dictionary(leaf_.physical == physical_type::byte_array);
@@ -545,12 +586,12 @@ class typed_leaf_writer final : public leaf_writer {
     page_header h;
     h.type = v2 ? page_type::data_page_v2 : page_type::data_page;
     // The page is compressed straight into its stored buffer, behind room for the header.
-    stored_page page{pool_.take(), header_room};
-    page.bytes.resize(header_room);
-    if (v2) page.bytes.append(levels_buf_.span());
-    LAKECODEC_TRY(comp_.compress(page_buf_.span(), page.bytes));
-    const uint8_t* body = page.bytes.data() + header_room;
-    const size_t body_size = page.bytes.size() - header_room;
+    byte_buffer& compressed = pool_.scratch.compressed;
+    compressed.clear();
+    if (v2) compressed.append(levels_buf_.span());
+    LAKECODEC_TRY(comp_.compress(page_buf_.span(), compressed));
+    const uint8_t* body = compressed.data();
+    const size_t body_size = compressed.size();
     const size_t uncompressed = levels_buf_.size() + page_buf_.size();
     if (uncompressed > 0x7fffffffu || body_size > 0x7fffffffu)
       return limit_exceeded("parquet: page of column '" + leaf_.dotted_path + "' exceeds 2 GiB");
@@ -582,14 +623,13 @@ class typed_leaf_writer final : public leaf_writer {
     }
     header_buf_.clear();
     serialize(h, header_buf_);
-    place_header(page, body_size);
     page_location loc;
-    loc.offset = chunk_bytes_;
+    loc.offset = static_cast<int64_t>(pages_.size());
     loc.compressed_page_size = static_cast<int32_t>(header_buf_.size() + body_size);
     loc.first_row_index = chunk_rows_;
     page_locs_.push_back(loc);
-    chunk_bytes_ += loc.compressed_page_size;
-    pages_.push_back(std::move(page));
+    pages_.append(pool_, header_buf_.data(), header_buf_.size());
+    pages_.append(pool_, body, body_size);
     chunk_uncompressed_ += static_cast<int64_t>(header_buf_.size() + uncompressed);
     add_encoding_stat(h.type, enc);
     if (s_.page_index) add_column_index_entry();
@@ -607,20 +647,6 @@ class typed_leaf_writer final : public leaf_writer {
     reset_stats(page_stats_);
     ++page_serial_;
     return {};
-  }
-
-  /// Puts the serialized header (header_buf_) right before the page body; a header larger than
-  /// the reserved room (long untruncated page statistics) moves the body once.
-  void place_header(stored_page& page, size_t body_size) {
-    const size_t h = header_buf_.size();
-    if (h <= header_room) {
-      page.start = header_room - h;
-    } else {
-      page.bytes.resize(h + body_size);
-      std::memmove(page.bytes.data() + h, page.bytes.data() + header_room, body_size);
-      page.start = 0;
-    }
-    std::memcpy(page.bytes.data() + page.start, header_buf_.data(), h);
   }
 
   /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
@@ -722,9 +748,11 @@ class typed_leaf_writer final : public leaf_writer {
     enc_stats_.push_back(es);
   }
 
+  /// Forgets the closed chunk and frees its large buffers (dictionary, open-page values), so a
+  /// leaf whose chunk is done holds almost nothing while other columns are written.
   void reset_chunk() {
-    chunk_bytes_ = 0;
-    dict_.clear();
+    dict_ = make_dict();
+    page_plain_.release();
     dict_mode_ = s_.dictionary && !std::is_same<V, bool>::value;
     dict_used_ = false;
     fell_back_ = false;
@@ -735,7 +763,7 @@ class typed_leaf_writer final : public leaf_writer {
     ci_ = column_index();
     ci_valid_ = true;
     page_bounds_.clear();
-    stamp_.clear();
+    std::vector<uint32_t>().swap(stamp_);
   }
 
   // -- SizeStatistics (parquet.thrift SizeStatistics, ColumnIndex 6/7, OffsetIndex 2) ---------
@@ -821,12 +849,15 @@ class typed_leaf_writer final : public leaf_writer {
   std::vector<__int128> decimals_;          // FLBA decimal values of a mini-batch
   std::vector<uint32_t> stamp_;  // per dictionary entry: the last page serial that used it
   uint32_t page_serial_ = 1;
-  // scratch
-  byte_buffer page_buf_, levels_buf_, header_buf_, dict_buf_, bytes_;
-  std::vector<int32_t> lens_;
+  // scratch of one flush, shared by the file's leaves
+  byte_buffer& page_buf_ = pool_.scratch.page;
+  byte_buffer& levels_buf_ = pool_.scratch.levels;
+  byte_buffer& header_buf_ = pool_.scratch.header;
+  byte_buffer& dict_buf_ = pool_.scratch.dictionary;
+  byte_buffer& bytes_ = pool_.scratch.bytes;
+  std::vector<int32_t>& lens_ = pool_.scratch.lengths;
   // open chunk
-  std::vector<stored_page> pages_;
-  int64_t chunk_bytes_ = 0;
+  chunk_store pages_;
   int64_t chunk_levels_ = 0, chunk_rows_ = 0, chunk_uncompressed_ = 0;
   column_stats chunk_stats_;
   std::vector<page_encoding_stats> enc_stats_;

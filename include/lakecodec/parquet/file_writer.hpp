@@ -163,6 +163,17 @@ class file_writer {
     return s;
   }
 
+  /// Appends the last batch and closes the file (the shape of writing a whole in-memory table):
+  /// knowing that no rows follow, the final row group is written column by column as well, so
+  /// the writer holds one column chunk at a time. Errors as write() and close().
+  result<file_summary> write_and_close(const batch_view& b) {
+    last_batch_ = true;
+    status s = write(b);
+    last_batch_ = false;
+    if (!s.ok()) return s;
+    return close();
+  }
+
   /// Closes the open row group (a no-op when it is empty).
   status flush_row_group() {
     if (failed_) return failed_status_;
@@ -513,14 +524,19 @@ class file_writer {
         conv_[l] = convert(l, *leaf_cols_[l]);
     int64_t pos = 0;
     while (pos < b.length) {
-      const int64_t rest = opt_.row_group_rows - rg_rows_;
-      if (b.length - pos >= rest && column_major_fits(rest)) {
+      // Rows the open row group still takes from this batch, and whether they complete it.
+      const int64_t rest = std::min(opt_.row_group_rows - rg_rows_, b.length - pos);
+      const bool completes = last_batch_ || rg_rows_ + (b.length - pos) >= opt_.row_group_rows;
+      if (completes && column_major_fits(rest)) {
         LAKECODEC_TRY(finish_row_group_by_column(b, pos, rest));
         pos += rest;
         continue;
       }
-      int64_t n = std::min<int64_t>(b.length - pos, slice_rows);
-      n = std::min<int64_t>(n, opt_.row_group_rows - rg_rows_);
+      // A fresh row group the batch completes starts with a small probe slice: enough to
+      // estimate its size, too little to fill every column's dictionary at once.
+      const bool probe = rg_rows_ == 0 && completes;
+      int64_t n = std::min<int64_t>(b.length - pos, probe ? probe_rows : slice_rows);
+      n = std::min<int64_t>(n, rest);
       LAKECODEC_TRY(write_slice(b, pos, n));
       rg_rows_ += n;
       pos += n;
@@ -531,13 +547,19 @@ class file_writer {
     return {};
   }
 
-  /// Whether the open row group, `rows` more rows at the bytes per row buffered so far (with a
-  /// 2x margin), stays under row_group_bytes. Needs at least one slice written to estimate.
+  /// Whether the open row group stays under row_group_bytes with `rows` more rows: the encoded
+  /// pages grow with the rows at the rate seen so far (with a 25% margin), dictionaries do not
+  /// (each is capped by the dictionary page size). Needs a slice written to estimate.
   bool column_major_fits(int64_t rows) const {
     if (rg_rows_ == 0) return false;
-    const double have = static_cast<double>(buffered());
-    const double more = have / static_cast<double>(rg_rows_) * static_cast<double>(rows);
-    return have + 2 * more < static_cast<double>(opt_.row_group_bytes);
+    double pages = 0, dictionaries = 0;
+    for (const auto& lw : leaves_) {
+      dictionaries += static_cast<double>(lw->dictionary_bytes());
+      pages += static_cast<double>(lw->buffered_bytes() - lw->dictionary_bytes());
+    }
+    const double grown =
+        pages * static_cast<double>(rg_rows_ + rows) / static_cast<double>(rg_rows_);
+    return 1.25 * (grown + dictionaries) < static_cast<double>(opt_.row_group_bytes);
   }
 
   /// Writes the `rows` rows that complete the open row group column by column, closing each
@@ -670,6 +692,8 @@ class file_writer {
 
   /// Rows per slice of the row-major walk (and per call of a leaf writer).
   static constexpr int64_t slice_rows = 65536;
+  /// Rows written row-major to estimate a row group before writing the rest column by column.
+  static constexpr int64_t probe_rows = 4096;
 
   schema schema_;
   writer_options opt_;
@@ -690,7 +714,7 @@ class file_writer {
   std::vector<offset_index> offset_indexes_;
   std::vector<int64_t> split_offsets_;
   file_summary summary_;
-  bool closed_ = false, failed_ = false;
+  bool closed_ = false, failed_ = false, last_batch_ = false;
   status failed_status_;
 };
 
