@@ -1,8 +1,10 @@
-// Write-then-decode round trip: the input bytes choose writer options and the values of a batch
-// (nullable int32, string, double, list<int64>, struct); the file is written twice to memory and
-// must be byte-identical (deterministic), its footer must decode, row counts and per-chunk level
-// counts must add up, every page header in every chunk must decode and chain exactly to the
-// chunk's end, and the offset index must list exactly the data pages walked.
+// Write-then-decode round trip: the input bytes choose writer options (codec, page version,
+// dictionary, CRC, page index, DELTA_BYTE_ARRAY, ENUM, INT96 timestamps, limits) and the values of
+// a batch (nullable int32, string, double, list<int64>, struct, timestamp); the file is written
+// twice to memory and must be byte-identical (deterministic), its footer must decode, row counts
+// and per-chunk level counts must add up, every page header in every chunk must decode and chain
+// exactly to the chunk's end, the offset index must list exactly the data pages walked, and the
+// SizeStatistics histograms must sum to the chunk's level count (per page in the page index).
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -37,6 +39,7 @@ schema fuzz_schema() {
   s.fields.push_back(list_field("l", field("element", types::int64(), true, {}, 5)));
   s.fields.push_back(struct_field(
       "st", {field("a", types::int32(), true, {}, 7), field("b", types::binary(), false, {}, 8)}));
+  s.fields.push_back(field("ts", types::timestamp(time_unit::nano, false), true, {}, 9));
   return s;
 }
 
@@ -48,6 +51,41 @@ byte_buffer write_once(const owned_batch& b, const pq::writer_options& o) {
   auto sum = (*w)->close();
   check(sum.ok());
   return sink.take();
+}
+
+int64_t sum(const std::vector<int64_t>& v, size_t from, size_t n) {
+  int64_t s = 0;
+  for (size_t k = from; k < from + n; ++k) s += v[k];
+  return s;
+}
+
+/// Histograms sum to the chunk's level count; per-page ones (column index) have one entry per
+/// level and page and add up to the chunk's; per-page unencoded bytes add up to the chunk's.
+void check_size_statistics(const pq::footer& f, size_t g, size_t c, size_t pages) {
+  const auto& m = *f.metadata.row_groups[g].columns[c].meta_data;
+  if (!m.size_statistics) return;
+  const auto& ss = *m.size_statistics;
+  const auto& rep = *ss.repetition_level_histogram;
+  const auto& def = *ss.definition_level_histogram;
+  if (!rep.empty()) check(sum(rep, 0, rep.size()) == m.num_values);
+  if (!def.empty()) check(sum(def, 0, def.size()) == m.num_values);
+  if (!rep.empty()) check(rep[0] == f.metadata.row_groups[g].num_rows);
+  const auto& ci = f.column_indexes[g][c];
+  if (ci && ci->definition_level_histograms) {
+    const auto& h = *ci->definition_level_histograms;
+    check(h.size() == def.size() * pages);
+    for (size_t k = 0; k < def.size(); ++k) {
+      int64_t t = 0;
+      for (size_t p = 0; p < pages; ++p) t += h[p * def.size() + k];
+      check(t == def[k]);
+    }
+  }
+  const auto& oi = f.offset_indexes[g][c];
+  if (oi && oi->unencoded_byte_array_data_bytes) {
+    const auto& u = *oi->unencoded_byte_array_data_bytes;
+    check(u.size() == pages);
+    check(sum(u, 0, u.size()) == *ss.unencoded_byte_array_data_bytes);
+  }
 }
 
 }  // namespace
@@ -63,6 +101,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   o.dictionary = (flags & 8) == 0;
   o.page_checksum = (flags & 16) != 0;
   o.page_index = (flags & 32) == 0;
+  if (flags & 64) {
+    pq::column_options co;
+    co.encoding = pq::encoding::delta_byte_array;
+    o.columns.emplace_back("s", co);
+    o.columns.emplace_back("st.b", co);
+  }
+  if (flags & 128) {
+    o.schema.enum_columns = {"s"};
+    o.schema.int96_columns = {"ts"};
+  }
   o.data_page_size = 64 + in.byte() * 16;
   o.max_rows_per_page = 1 + in.byte();
   o.row_group_rows = 1 + in.byte() * 4;
@@ -102,6 +150,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         bb.column(4).child(0).append_int(k);
       bb.column(4).child(1).append_bytes(std::string(1, static_cast<char>(v)));
     }
+    if (k & 2)
+      bb.column(5).append_null();
+    else
+      bb.column(5).append_int((int64_t{v} - 128) * 86399999999999 + k);
     ++rows;
   }
   auto batch = bb.finish();
@@ -146,6 +198,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       check(pos == end);
       check(levels == m.num_values);
       if (o.page_index) check(f->offset_indexes[g][c]->page_locations.size() == data_pages);
+      check_size_statistics(*f, g, c, data_pages);
     }
   }
   check(rg_rows == rows);
