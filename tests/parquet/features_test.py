@@ -335,3 +335,46 @@ def test_delta_byte_array_after_dictionary_fallback(tmp):
     head, jrows = java_dump(path)
     assert [x.get("url") for x in jrows] == t.column("url").to_pylist()
     assert [x.get("fsb") for x in jrows] == [None if v is None else v.hex() for v in t.column("fsb").to_pylist()]
+
+
+# -- CLI -------------------------------------------------------------------------------------
+
+def test_fromjson_feature_options(tmp):
+    schema = {"type": "struct", "schema-id": 0, "fields": [
+        {"id": 1, "name": "url", "required": False, "type": "string"},
+        {"id": 2, "name": "kind", "required": False, "type": "string"},
+        {"id": 3, "name": "ts", "required": False, "type": "timestamp"},
+        {"id": 4, "name": "n", "required": True, "type": "long"}]}
+    rows = [{"url": "http://a/b/c", "kind": "x", "ts": "1969-12-31T23:59:59.999999", "n": 1},
+            {"url": "http://a/b/d", "kind": None, "ts": None, "n": 2},
+            {"url": None, "kind": "y", "ts": "2017-11-16T22:31:08.000001", "n": 3}]
+    d = os.path.join(tmp, "cli")
+    os.makedirs(d, exist_ok=True)
+    json.dump(schema, open(os.path.join(d, "s.json"), "w"))
+    with open(os.path.join(d, "in.jsonl"), "w") as f:
+        for r in rows:
+            f.write(json.dumps(r) + "\n")
+    cli = os.environ["LAKECODEC_CLI"]
+    out = os.path.join(d, "out.parquet")
+    r = subprocess.run([cli, "parquet", "fromjson", "--schema", os.path.join(d, "s.json"),
+                        "--encoding", "url=DELTA_BYTE_ARRAY,n=DELTA_BINARY_PACKED", "--enum", "kind", "--int96",
+                        os.path.join(d, "in.jsonl"), out], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    pf = pq.ParquetFile(out)
+    assert pf.schema.column(1).logical_type.type == "ENUM"
+    assert pf.schema.column(2).physical_type == "INT96"
+    rg = pf.metadata.row_group(0)
+    assert "DELTA_BYTE_ARRAY" in rg.column(0).encodings and "DELTA_BINARY_PACKED" in rg.column(3).encodings
+    t = pq.read_table(out)
+    assert t.column("url").to_pylist() == ["http://a/b/c", "http://a/b/d", None]
+    assert t.column("kind").to_pylist() == [b"x", None, b"y"]
+    assert t.column("ts").cast(pa.int64()).to_pylist() == [-1000, None, 1510871468000001000]
+    j = meta(out)
+    assert j["row_groups"][0]["columns"][0]["size_statistics"]["unencoded_byte_array_data_bytes"] == 24
+    bad = subprocess.run([cli, "parquet", "fromjson", "--schema", os.path.join(d, "s.json"), "--encoding", "url=NOPE",
+                          os.path.join(d, "in.jsonl"), out + "2"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "--encoding" in bad.stderr
+    unknown = subprocess.run([cli, "parquet", "fromjson", "--schema", os.path.join(d, "s.json"), "--enum", "nope",
+                              os.path.join(d, "in.jsonl"), out + "3"], capture_output=True, text=True)
+    assert unknown.returncode == 1 and "'nope'" in unknown.stderr
+    assert not os.path.exists(out + "2") and not os.path.exists(out + "3")

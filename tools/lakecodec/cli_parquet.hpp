@@ -305,6 +305,44 @@ inline int run_meta(const args& a) {
   return exit_ok;
 }
 
+/// Splits "a,b,c" (empty items dropped).
+inline std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b <= s.size()) {
+    const size_t e = std::min(s.find(',', b), s.size());
+    if (e > b) out.push_back(s.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+/// --encoding COL=ENC,...: the non-dictionary encoding of the named columns (dictionary off).
+inline bool parse_encodings(const std::string& v, pq::writer_options& o, const std::string& cmd) {
+  for (const std::string& item : split_list(v)) {
+    const size_t eq = item.rfind('=');
+    int32_t e = -1;
+    const std::string name = eq == std::string::npos ? "" : item.substr(eq + 1);
+    for (int32_t k : {pq::encoding::plain, pq::encoding::delta_binary_packed,
+                      pq::encoding::delta_length_byte_array, pq::encoding::delta_byte_array,
+                      pq::encoding::byte_stream_split})
+      if (pq::encoding_name(k) == name) e = k;
+    if (eq == std::string::npos || eq == 0 || e < 0) {
+      usage_error(
+          "--encoding expects COLUMN=ENCODING with PLAIN, DELTA_BINARY_PACKED, "
+          "DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY or BYTE_STREAM_SPLIT, got '" +
+              item + "'",
+          cmd);
+      return false;
+    }
+    pq::column_options co;
+    co.encoding = e;
+    co.dictionary = false;
+    o.columns.emplace_back(item.substr(0, eq), co);
+  }
+  return true;
+}
+
 inline bool parse_writer_options(const args& a, pq::writer_options& o, const std::string& cmd) {
   if (a.has("compression")) {
     auto c = lakecodec::parse_compression(a.get("compression"));
@@ -325,6 +363,10 @@ inline bool parse_writer_options(const args& a, pq::writer_options& o, const std
   long long lvl = -1;
   if (!parse_int_option(a, "level", lvl, -1, 22)) return false;
   o.compression_level = static_cast<int>(lvl);
+  if (a.has("encoding") && !parse_encodings(a.get("encoding"), o, cmd)) return false;
+  o.schema.enum_columns = split_list(a.get("enum"));
+  o.schema.timestamps_as_int96 = a.has("int96");
+  o.size_statistics = !a.has("no-size-statistics");
   return true;
 }
 
@@ -629,6 +671,12 @@ inline void register_parquet_commands(registry& r) {
       {"level", true, "compression level (zstd 1-22, gzip 1-9)"},
       {"page-version", true, "data page version 1 (default) or 2"},
       {"row-group-rows", true, "rows per row group (default 1048576)"},
+      {"encoding", true,
+       "COL=ENC,...: PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY or "
+       "BYTE_STREAM_SPLIT for these columns (no dictionary)"},
+      {"enum", true, "COL,...: string/binary columns with the ENUM logical type"},
+      {"int96", false, "write timestamps as deprecated INT96 (Spark/Hive/Impala)"},
+      {"no-size-statistics", false, "omit SizeStatistics (level histograms, unencoded bytes)"},
       {"overwrite", false, "replace OUT if it exists"}};
   r.add({"parquet meta",
          "Print the whole footer of a Parquet file as JSON (schema with field ids, row groups, "
