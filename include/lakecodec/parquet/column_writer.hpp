@@ -90,6 +90,13 @@ inline bool valid_utf8(const uint8_t* p, size_t n, bool* all_ascii = nullptr) no
   if (all_ascii) *all_ascii = true;
   size_t i = 0;
   while (i < n) {
+    // ASCII runs 32 bytes at a time (four words OR-ed: one test, vectorizable).
+    while (i + 32 <= n) {
+      uint64_t w[4];
+      std::memcpy(w, p + i, 32);
+      if (((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) != 0) break;
+      i += 32;
+    }
     if (i + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, p + i, 8);
