@@ -7,6 +7,7 @@
 #include "../test_support.hpp"
 #include "lakecodec/core/builder.hpp"
 #include "lakecodec/iceberg.hpp"
+#include "lakecodec/parquet.hpp"
 
 namespace ice = lakecodec::iceberg;
 using lakecodec::byte_span;
@@ -318,6 +319,24 @@ TEST(IcebergMetricsTest, CollectsCountsAndTruncatedBounds) {
   ice::metrics_collector mc(*s);
   ASSERT_TRUE(mc.add(batch->view()).ok());
   auto m = mc.finish();
+
+  // The statistics the Parquet writer reports for the file it wrote give the same metrics
+  // without a second pass over the rows.
+  lakecodec::memory_sink sink;
+  auto w = lakecodec::parquet::file_writer::open(sink, *cs);
+  ASSERT_TRUE(w) << w.error().to_string();
+  auto summary = (*w)->write_and_close(batch->view());
+  ASSERT_TRUE(summary) << summary.error().to_string();
+  ice::metrics_collector from_parquet(*s);
+  for (const auto& c : summary->columns)
+    ASSERT_TRUE(from_parquet.add_stats(c.field_id, c.stats).ok());
+  const auto pm = from_parquet.finish();
+  EXPECT_EQ(pm.value_counts, m.value_counts);
+  EXPECT_EQ(pm.null_value_counts, m.null_value_counts);
+  EXPECT_EQ(pm.nan_value_counts, m.nan_value_counts);
+  EXPECT_EQ(pm.lower_bounds, m.lower_bounds);
+  EXPECT_EQ(pm.upper_bounds, m.upper_bounds);
+
   EXPECT_EQ(m.value_counts, (ice::id_count_map{{1, 4}, {2, 4}, {3, 4}, {5, 4}}));
   EXPECT_EQ(m.null_value_counts, (ice::id_count_map{{1, 0}, {2, 1}, {3, 0}, {5, 0}}));
   EXPECT_EQ(m.nan_value_counts, (ice::id_count_map{{3, 1}}));

@@ -175,6 +175,23 @@ class metrics_collector {
     return {};
   }
 
+  /// Folds statistics a file writer already computed for the leaf with field id `id` (e.g. the
+  /// columns of a parquet::file_summary) instead of scanning the batches again. Ids of fields
+  /// that get no metrics (inside lists and maps, unknown ids) are ignored. Error:
+  /// invalid_argument when the type differs from the leaf's earlier statistics.
+  status add_stats(int32_t id, const column_stats& s) {
+    for (leaf& l : leaves_) {
+      if (l.field->id != id) continue;
+      if (!l.started) {
+        l.stats = s;
+        l.started = true;
+        return {};
+      }
+      return l.stats.merge(s);
+    }
+    return {};
+  }
+
   /// The metrics of everything added, per the metrics mode (counts for every leaf; bounds for
   /// truncate/full, strings truncated to N code points and binary to N bytes, an upper bound
   /// dropped when it cannot be incremented). NaN counts only for float/double leaves.
