@@ -18,12 +18,18 @@ import statistics
 import subprocess
 import sys
 import textwrap
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 LOADER = textwrap.dedent('''
     import json, sys, time, os
     import pyarrow as pa
+    def rss_anon():
+        for line in open("/proc/self/status"):
+            if line.startswith("RssAnon:"):
+                return int(line.split()[1]) * 1024
+        return 0
     def load(d):
         man = json.load(open(os.path.join(d, "manifest.json")))
         cols, fields = [], []
@@ -46,13 +52,15 @@ PYARROW = LOADER + textwrap.dedent('''
     import pyarrow.parquet as pq
     d, codec, ver, out = sys.argv[1:5]
     t = load(d)
+    anon_before = rss_anon()
     t0, c0 = time.perf_counter(), time.process_time()
     pq.write_table(t, out, compression=codec, data_page_version=ver + ".0", use_dictionary=True,
                    data_page_size=1 << 20, dictionary_pagesize_limit=1 << 20, max_rows_per_page=20000,
                    row_group_size=1 << 20, write_statistics=True, write_page_index=True,
                    store_decimal_as_integer=True, compression_level=3 if codec == "zstd" else None)
     t1, c1 = time.perf_counter(), time.process_time()
-    print(json.dumps({"seconds": t1 - t0, "cpu_seconds": c1 - c0, "output_bytes": os.path.getsize(out)}))
+    print(json.dumps({"seconds": t1 - t0, "cpu_seconds": c1 - c0, "output_bytes": os.path.getsize(out),
+                      "anon_before": anon_before}))
 ''')
 
 DUCKDB = LOADER + textwrap.dedent('''
@@ -62,12 +70,14 @@ DUCKDB = LOADER + textwrap.dedent('''
     con = duckdb.connect()
     con.execute("SET threads=1")
     con.register("t", t)
+    anon_before = rss_anon()
     t0, c0 = time.perf_counter(), time.process_time()
     level = ", COMPRESSION_LEVEL 3" if codec == "zstd" else ""
     con.execute(f"COPY t TO '{out}' (FORMAT parquet, COMPRESSION {codec}{level}, ROW_GROUP_SIZE {1 << 20}, "
                 f"PARQUET_VERSION V{ver})")
     t1, c1 = time.perf_counter(), time.process_time()
-    print(json.dumps({"seconds": t1 - t0, "cpu_seconds": c1 - c0, "output_bytes": os.path.getsize(out)}))
+    print(json.dumps({"seconds": t1 - t0, "cpu_seconds": c1 - c0, "output_bytes": os.path.getsize(out),
+                      "anon_before": anon_before}))
 ''')
 
 
@@ -98,26 +108,58 @@ def dump(table_path, work):
     return d
 
 
+def status_kib(pid, key):
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def timed(cmd):
-    r = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError(f"{cmd}: {r.stderr[-2000:]}")
+    """Runs cmd under /usr/bin/time -v (peak RSS) while sampling the writer process's anonymous
+    resident memory (RssAnon: the writer's own memory, without the mapped input) every 2 ms."""
+    p = subprocess.Popen(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak_anon = 0
+    while p.poll() is None:
+        try:
+            kids = open(f"/proc/{p.pid}/task/{p.pid}/children").read().split()
+        except OSError:
+            kids = []
+        for k in kids:
+            peak_anon = max(peak_anon, status_kib(k, "RssAnon"))
+        time.sleep(0.002)
+    stdout, stderr = p.communicate()
+    if p.returncode != 0:
+        raise RuntimeError(f"{cmd}: {stderr[-2000:]}")
     rss = 0
-    for line in r.stderr.splitlines():
+    for line in stderr.splitlines():
         if "Maximum resident set size" in line:
             rss = int(line.split(":")[1]) * 1024
-    out = json.loads(r.stdout.strip().splitlines()[-1])
+    out = json.loads(stdout.strip().splitlines()[-1])
     out["rss"] = rss
+    out["peak_anon"] = peak_anon * 1024
     return out
 
 
-def median_run(cmd, repeat):
-    runs = [timed(cmd) for _ in range(repeat)]
+def median_of(runs):
     res = dict(runs[0])
-    res["seconds"] = statistics.median(r["seconds"] for r in runs)
-    res["cpu_seconds"] = statistics.median(r["cpu_seconds"] for r in runs)
-    res["rss"] = statistics.median(r["rss"] for r in runs)
+    for k in ("seconds", "cpu_seconds", "rss", "peak_anon", "anon_before"):
+        if all(k in r for r in runs):
+            res[k] = statistics.median(r[k] for r in runs)
     return res
+
+
+def interleaved_medians(cmds, repeat):
+    """Runs every command once per round, `repeat` rounds, so load changes on the shared machine
+    hit all writers alike; returns the per-command medians."""
+    runs = [[] for _ in cmds]
+    for _ in range(repeat):
+        for i, c in enumerate(cmds):
+            runs[i].append(timed(c))
+    return [median_of(r) for r in runs]
 
 
 def main():
@@ -141,29 +183,36 @@ def main():
     for cfg in a.configs.split(","):
         codec, ver = cfg.split(":")
         out = os.path.join(a.work, "out.parquet")
-        ours = median_run([a.bench, d, codec, ver, out], a.repeat)
-        pa_ = median_run([py, "-c", PYARROW, d, codec, ver, out], a.repeat)
-        duck = median_run([py, "-c", DUCKDB, d, codec, ver, out], a.repeat)
-        lim = median_run([a.bench, d, codec, ver, out, "--limit"], a.repeat)
+        ours, pa_, duck, lim = interleaved_medians([[a.bench, d, codec, ver, out],
+                                                   [py, "-c", PYARROW, d, codec, ver, out],
+                                                   [py, "-c", DUCKDB, d, codec, ver, out],
+                                                   [a.bench, d, codec, ver, out, "--limit"]], a.repeat)
         in_mib = input_bytes / 2**20
+        def grown(r):  # the writer's own memory: peak RssAnon minus RssAnon before the write
+            return (r["peak_anon"] - r["anon_before"]) / 2**20
         for name, r in (("lakecodec", ours), ("pyarrow", pa_), ("duckdb (1 thread)", duck)):
             rows_out.append((cfg, name, r["seconds"], r["cpu_seconds"], input_bytes / r["cpu_seconds"] / 1e6,
                              man["rows"] / r["cpu_seconds"] / 1e6, r["rss"] / 2**20, r["rss"] / 2**20 - in_mib,
-                             r["output_bytes"] / 2**20))
+                             r["peak_anon"] / 2**20, grown(r), r["output_bytes"] / 2**20))
         rows_out.append((cfg, "physical limit (memcpy + codec alone on our pages)", lim["seconds"], lim["cpu_seconds"],
                          input_bytes / lim["cpu_seconds"] / 1e6, man["rows"] / lim["cpu_seconds"] / 1e6,
-                         lim["rss"] / 2**20, float("nan"), lim["compressed_bytes"] / 2**20))
+                         lim["rss"] / 2**20, float("nan"), float("nan"), float("nan"), lim["compressed_bytes"] / 2**20))
         summary.append(f"| {cfg} | {pa_['cpu_seconds'] / ours['cpu_seconds']:.2f}x | {pa_['seconds'] / ours['seconds']:.2f}x | "
-                       f"{(ours['rss'] / 2**20 - in_mib) / (pa_['rss'] / 2**20 - in_mib):.2f} | {ours['rss'] / pa_['rss']:.2f} | "
+                       f"{(ours['rss'] / 2**20 - in_mib) / (pa_['rss'] / 2**20 - in_mib):.2f} | "
+                       f"{grown(ours) / grown(pa_):.2f} | {ours['rss'] / pa_['rss']:.2f} | "
                        f"{ours['output_bytes'] / pa_['output_bytes']:.3f} | {lim['cpu_seconds'] / ours['cpu_seconds']:.2f} | "
                        f"{duck['cpu_seconds'] / ours['cpu_seconds']:.2f}x |")
     print(f"input: {man['rows']} rows, {input_bytes / 1e6:.1f} MB of Arrow buffers (memory-mapped, {input_bytes / 2**20:.0f} MiB)\n")
-    print("| codec:page v | writer | wall s | CPU s | MB/s (input, CPU) | M rows/s (CPU) | peak RSS MiB | RSS - input MiB | output MiB |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| codec:page v | writer | wall s | CPU s | MB/s (input, CPU) | M rows/s (CPU) | peak RSS MiB | RSS - input MiB "
+          "| peak RssAnon MiB | RssAnon growth in write MiB | output MiB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows_out:
-        print(f"| {r[0]} | {r[1]} | {r[2]:.2f} | {r[3]:.2f} | {r[4]:.0f} | {r[5]:.2f} | {r[6]:.0f} | {r[7]:.0f} | {r[8]:.1f} |")
-    print("\n| codec:page v | speed vs pyarrow (CPU) | speed vs pyarrow (wall) | writer memory vs pyarrow (RSS - input) | peak RSS vs pyarrow | size vs pyarrow | fraction of physical limit (CPU) | speed vs DuckDB (CPU) |")
-    print("|---|---|---|---|---|---|---|---|")
+        print(f"| {r[0]} | {r[1]} | {r[2]:.2f} | {r[3]:.2f} | {r[4]:.0f} | {r[5]:.2f} | {r[6]:.0f} | {r[7]:.0f} | "
+              f"{r[8]:.0f} | {r[9]:.0f} | {r[10]:.1f} |")
+    print("\n| codec:page v | speed vs pyarrow (CPU) | speed vs pyarrow (wall) | writer memory vs pyarrow (RSS - input) "
+          "| writer memory vs pyarrow (RssAnon growth) | peak RSS vs pyarrow | size vs pyarrow "
+          "| fraction of physical limit (CPU) | speed vs DuckDB (CPU) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for line in summary:
         print(line)
 

@@ -24,6 +24,15 @@ namespace pq = lakecodec::parquet;
 
 namespace {
 
+/// Anonymous resident memory of this process in bytes (/proc/self/status RssAnon).
+long long rss_anon() {
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("RssAnon:", 0) == 0) return std::atoll(line.c_str() + 8) * 1024;
+  return 0;
+}
+
 struct mapping {
   const uint8_t* data = nullptr;
   size_t size = 0;
@@ -119,6 +128,7 @@ int main(int argc, char** argv) {
   o.page_index = true;
   o.validate_utf8 = true;
   if (!limit) {
+    const long long anon_before = rss_anon();
     const double t0 = now(), c0 = cpu_now();
     auto w = pq::file_writer::create(out, b.schema, o, file_sink_options{true, true, false});
     if (!w) {
@@ -133,9 +143,9 @@ int main(int argc, char** argv) {
     const double t1 = now(), c1 = cpu_now();
     std::printf(
         "{\"seconds\": %.4f, \"cpu_seconds\": %.4f, \"rows\": %lld, \"input_bytes\": %zu, "
-        "\"output_bytes\": %llu}\n",
+        "\"output_bytes\": %llu, \"anon_before\": %lld}\n",
         t1 - t0, c1 - c0, static_cast<long long>(b.length), input_bytes,
-        static_cast<unsigned long long>(sum->file_size));
+        static_cast<unsigned long long>(sum->file_size), anon_before);
     return 0;
   }
   // Physical limit: memcpy of the input + the codec alone on the pages of the uncompressed file.
