@@ -467,9 +467,14 @@ class typed_leaf_writer final : public leaf_writer {
     if constexpr (std::is_same<V, bool>::value) {
       for (size_t k = 0; k < nv; ++k) page_bools_.push_back(vals_[k] ? 1 : 0);
     } else if constexpr (std::is_same<P, detail::byte_array_tag>::value) {
+      size_t total = 4 * nv;
+      for (size_t k = 0; k < nv; ++k) total += vals_[k].size();
+      uint8_t* out = page_plain_.append_uninitialized(total);
       for (size_t k = 0; k < nv; ++k) {
-        page_plain_.append_le<uint32_t>(static_cast<uint32_t>(vals_[k].size()));
-        page_plain_.append(vals_[k].data(), vals_[k].size());
+        const size_t len = vals_[k].size();
+        store_le<uint32_t>(out, static_cast<uint32_t>(len));
+        if (len) std::memcpy(out + 4, vals_[k].data(), len);
+        out += 4 + len;
       }
     } else if constexpr (is_bytes) {
       for (size_t k = 0; k < nv; ++k) page_plain_.append(vals_[k].data(), vals_[k].size());
@@ -758,7 +763,11 @@ class typed_leaf_writer final : public leaf_writer {
   /// Forgets the closed chunk and frees its large buffers (dictionary, open-page values), so a
   /// leaf whose chunk is done holds almost nothing while other columns are written.
   void reset_chunk() {
+    // A fresh dictionary (the old one's memory is freed), sized for as many entries as the
+    // closed chunk ended with: high-cardinality columns skip the rehashes on the way up.
+    const size_t entries = dict_.size();
     dict_ = make_dict();
+    dict_.reserve(entries);
     page_plain_.release();
     dict_mode_ = s_.dictionary && !std::is_same<V, bool>::value;
     dict_used_ = false;
