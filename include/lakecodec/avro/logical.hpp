@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/decimal.hpp"
 #include "lakecodec/core/hex.hpp"
 #include "lakecodec/core/status.hpp"
 
@@ -64,9 +65,8 @@ inline result<__int128> decimal_from_bytes(std::string_view b) {
                           " bytes does not fit 128 bits");
     ++start;
   }
-  unsigned __int128 u = neg ? ~static_cast<unsigned __int128>(0) : 0;
-  for (size_t i = start; i < b.size(); ++i) u = (u << 8) | static_cast<uint8_t>(b[i]);
-  return static_cast<__int128>(u);
+  return decimal_from_be_bytes(reinterpret_cast<const uint8_t*>(b.data()) + start,
+                               b.size() - start);
 }
 
 /// 16 bytes as the 36-character RFC 4122 text form (lower-case).

@@ -46,4 +46,17 @@ inline void decimal_to_be_bytes(__int128 v, uint8_t* out, size_t width) noexcept
   for (size_t k = 0; k < width; ++k) out[k] = static_cast<uint8_t>(u >> (8 * (width - 1 - k)));
 }
 
+/// The shortest big-endian two's-complement form of `v` (at least one byte; Java's
+/// BigInteger.toByteArray: 1 -> 01, -1 -> ff, 128 -> 00 80, -129 -> ff 7f) written to the start
+/// of `out`; returns its length. Iceberg decimal bounds and bucket hashing, Paimon BinaryRow.
+inline size_t decimal_minimal_be_bytes(__int128 v, uint8_t out[16]) noexcept {
+  decimal_to_be_bytes(v, out, 16);
+  size_t start = 0;
+  while (start < 15 && ((out[start] == 0x00 && (out[start + 1] & 0x80) == 0) ||
+                        (out[start] == 0xff && (out[start + 1] & 0x80) != 0)))
+    ++start;
+  for (size_t k = start; k < 16; ++k) out[k - start] = out[k];
+  return 16 - start;
+}
+
 LAKECODEC_NAMESPACE_END

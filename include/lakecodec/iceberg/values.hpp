@@ -378,25 +378,12 @@ inline result<std::string> parse_uuid(std::string_view s) {
 /// Minimal two's-complement big-endian bytes of a 128-bit integer (Java BigInteger.toByteArray):
 /// 1 -> 01, -1 -> ff, 128 -> 00 80, -129 -> ff 7f. Used for decimal bounds and bucket hashing.
 inline size_t minimal_be_bytes(__int128 v, uint8_t out[16]) noexcept {
-  unsigned __int128 u = static_cast<unsigned __int128>(v);
-  for (int k = 15; k >= 0; --k) {
-    out[k] = static_cast<uint8_t>(u & 0xff);
-    u >>= 8;
-  }
-  size_t start = 0;
-  while (start < 15 && ((out[start] == 0x00 && (out[start + 1] & 0x80) == 0) ||
-                        (out[start] == 0xff && (out[start + 1] & 0x80) != 0)))
-    ++start;
-  if (start > 0) std::memmove(out, out + start, 16 - start);
-  return 16 - start;
+  return decimal_minimal_be_bytes(v, out);
 }
 
 /// Sign-extends 1..16 big-endian bytes into a 128-bit integer.
 inline __int128 from_be_bytes(std::string_view b) noexcept {
-  unsigned __int128 u =
-      (!b.empty() && (static_cast<uint8_t>(b[0]) & 0x80)) ? ~static_cast<unsigned __int128>(0) : 0;
-  for (unsigned char c : b) u = (u << 8) | c;
-  return static_cast<__int128>(u);
+  return decimal_from_be_bytes(reinterpret_cast<const uint8_t*>(b.data()), b.size());
 }
 
 /// Appendix D binary form of a non-null primitive value (bounds, partition summaries).

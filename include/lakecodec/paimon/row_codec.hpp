@@ -13,6 +13,7 @@
 
 #include "lakecodec/core/buffer.hpp"
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/decimal.hpp"
 #include "lakecodec/core/hash.hpp"
 #include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/reader.hpp"
@@ -152,16 +153,7 @@ namespace detail {
 
 inline void be_minimal_bytes(__int128 v, std::string& out) {
   uint8_t tmp[16];
-  for (int k = 15; k >= 0; --k) {
-    tmp[k] = static_cast<uint8_t>(static_cast<unsigned __int128>(v) & 0xff);
-    v >>= 8;
-  }
-  int start = 0;
-  // BigInteger.toByteArray: the shortest two's complement form (at least one byte).
-  while (start < 15 && ((tmp[start] == 0x00 && (tmp[start + 1] & 0x80) == 0) ||
-                        (tmp[start] == 0xff && (tmp[start + 1] & 0x80) != 0)))
-    ++start;
-  out.assign(reinterpret_cast<const char*>(tmp) + start, static_cast<size_t>(16 - start));
+  out.assign(reinterpret_cast<const char*>(tmp), decimal_minimal_be_bytes(v, tmp));
 }
 
 }  // namespace detail
@@ -174,10 +166,7 @@ inline std::string decimal_unscaled_bytes(__int128 unscaled) {
 }
 /// The value of big-endian two's complement bytes (<= 16).
 inline __int128 decimal_from_bytes(std::string_view be) {
-  unsigned __int128 u =
-      (!be.empty() && (static_cast<uint8_t>(be[0]) & 0x80)) ? ~(unsigned __int128)0 : 0;
-  for (char c : be) u = (u << 8) | static_cast<uint8_t>(c);
-  return static_cast<__int128>(u);
+  return decimal_from_be_bytes(reinterpret_cast<const uint8_t*>(be.data()), be.size());
 }
 
 namespace detail {

@@ -20,6 +20,7 @@
 #include "lakecodec/core/buffer.hpp"
 #include "lakecodec/core/columnar.hpp"
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/decimal.hpp"
 #include "lakecodec/core/sink.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/parquet/column_writer.hpp"
@@ -421,9 +422,8 @@ class file_writer {
       v.type = types::fixed_size_binary(w);
       buf.resize(static_cast<size_t>(n * w));
       for (int64_t i = 0; i < c.length; ++i) {
-        const unsigned __int128 x = static_cast<unsigned __int128>(c.decimal_value(i));
-        uint8_t* p = buf.data() + (base + i) * w;
-        for (int32_t k = 0; k < w; ++k) p[k] = static_cast<uint8_t>(x >> (8 * (w - 1 - k)));
+        decimal_to_be_bytes(c.decimal_value(i), buf.data() + (base + i) * w,
+                            static_cast<size_t>(w));
       }
     }
     v.values = buf.data();
