@@ -1745,6 +1745,71 @@ inline status validate_column(const field& f, const column_view& c, const std::s
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_COLUMNAR_HPP
 // ---- end lakecodec/core/columnar.hpp
+// ---- begin lakecodec/core/decimal.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
+// Decimal values (unscaled 128-bit integer + scale): their text form, shared by the JSON forms
+// of Iceberg and Paimon and by the CLI's statistics output, and their big-endian
+// two's-complement byte form (Avro decimal bytes/fixed, Parquet FIXED_LEN_BYTE_ARRAY, Iceberg
+// single-value serialization, Paimon BinaryRow).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Plain decimal text of `unscaled` × 10^-scale: "14.20", "-0.05", "7" (Java's
+/// BigDecimal.toPlainString for non-negative scales).
+inline std::string format_decimal(__int128 unscaled, int32_t scale) {
+  const bool negative = unscaled < 0;
+  unsigned __int128 magnitude = negative ? static_cast<unsigned __int128>(-(unscaled + 1)) + 1
+                                         : static_cast<unsigned __int128>(unscaled);
+  std::string reversed;
+  do {
+    reversed += static_cast<char>('0' + static_cast<int>(magnitude % 10));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  while (scale > 0 && reversed.size() <= static_cast<size_t>(scale)) reversed += '0';
+  std::string out = negative ? "-" : "";
+  for (size_t k = reversed.size(); k-- > 0;) {
+    out += reversed[k];
+    if (scale > 0 && k == static_cast<size_t>(scale)) out += '.';
+  }
+  return out;
+}
+
+/// The big-endian two's-complement integer in `p[0..n)`, 1 <= n <= 16, sign-extended to 128
+/// bits (Avro spec "Decimal", Parquet DECIMAL on FIXED_LEN_BYTE_ARRAY/BINARY).
+inline __int128 decimal_from_be_bytes(const uint8_t* p, size_t n) noexcept {
+  unsigned __int128 v = (n > 0 && (p[0] & 0x80)) ? ~static_cast<unsigned __int128>(0) : 0;
+  for (size_t k = 0; k < n; ++k) v = (v << 8) | p[k];
+  return static_cast<__int128>(v);
+}
+
+/// Writes the low `width` bytes of `v` big-endian (two's complement) to `out`, width <= 16.
+inline void decimal_to_be_bytes(__int128 v, uint8_t* out, size_t width) noexcept {
+  const auto u = static_cast<unsigned __int128>(v);
+  for (size_t k = 0; k < width; ++k) out[k] = static_cast<uint8_t>(u >> (8 * (width - 1 - k)));
+}
+
+/// The shortest big-endian two's-complement form of `v` (at least one byte; Java's
+/// BigInteger.toByteArray: 1 -> 01, -1 -> ff, 128 -> 00 80, -129 -> ff 7f) written to the start
+/// of `out`; returns its length. Iceberg decimal bounds and bucket hashing, Paimon BinaryRow.
+inline size_t decimal_minimal_be_bytes(__int128 v, uint8_t out[16]) noexcept {
+  decimal_to_be_bytes(v, out, 16);
+  size_t start = 0;
+  while (start < 15 && ((out[start] == 0x00 && (out[start + 1] & 0x80) == 0) ||
+                        (out[start] == 0xff && (out[start + 1] & 0x80) != 0)))
+    ++start;
+  for (size_t k = start; k < 16; ++k) out[k - start] = out[k];
+  return 16 - start;
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
+// ---- end lakecodec/core/decimal.hpp
 // ---- begin lakecodec/core/hash.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_HASH_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_HASH_HPP
@@ -2292,16 +2357,7 @@ namespace detail {
 
 inline void be_minimal_bytes(__int128 v, std::string& out) {
   uint8_t tmp[16];
-  for (int k = 15; k >= 0; --k) {
-    tmp[k] = static_cast<uint8_t>(static_cast<unsigned __int128>(v) & 0xff);
-    v >>= 8;
-  }
-  int start = 0;
-  // BigInteger.toByteArray: the shortest two's complement form (at least one byte).
-  while (start < 15 && ((tmp[start] == 0x00 && (tmp[start + 1] & 0x80) == 0) ||
-                        (tmp[start] == 0xff && (tmp[start + 1] & 0x80) != 0)))
-    ++start;
-  out.assign(reinterpret_cast<const char*>(tmp) + start, static_cast<size_t>(16 - start));
+  out.assign(reinterpret_cast<const char*>(tmp), decimal_minimal_be_bytes(v, tmp));
 }
 
 }  // namespace detail
@@ -2314,10 +2370,7 @@ inline std::string decimal_unscaled_bytes(__int128 unscaled) {
 }
 /// The value of big-endian two's complement bytes (<= 16).
 inline __int128 decimal_from_bytes(std::string_view be) {
-  unsigned __int128 u =
-      (!be.empty() && (static_cast<uint8_t>(be[0]) & 0x80)) ? ~(unsigned __int128)0 : 0;
-  for (char c : be) u = (u << 8) | static_cast<uint8_t>(c);
-  return static_cast<__int128>(u);
+  return decimal_from_be_bytes(reinterpret_cast<const uint8_t*>(be.data()), be.size());
 }
 
 namespace detail {
@@ -4809,41 +4862,6 @@ constexpr int days_in_month(int64_t y, int64_t m) noexcept {
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
 // ---- end lakecodec/core/calendar.hpp
-// ---- begin lakecodec/core/decimal.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
-// Text form of decimal values (unscaled 128-bit integer + scale), shared by the JSON forms of
-// Iceberg and Paimon and by the CLI's statistics output.
-
-#include <cstdint>
-#include <string>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-
-/// Plain decimal text of `unscaled` × 10^-scale: "14.20", "-0.05", "7" (Java's
-/// BigDecimal.toPlainString for non-negative scales).
-inline std::string format_decimal(__int128 unscaled, int32_t scale) {
-  const bool negative = unscaled < 0;
-  unsigned __int128 magnitude = negative ? static_cast<unsigned __int128>(-(unscaled + 1)) + 1
-                                         : static_cast<unsigned __int128>(unscaled);
-  std::string reversed;
-  do {
-    reversed += static_cast<char>('0' + static_cast<int>(magnitude % 10));
-    magnitude /= 10;
-  } while (magnitude != 0);
-  while (scale > 0 && reversed.size() <= static_cast<size_t>(scale)) reversed += '0';
-  std::string out = negative ? "-" : "";
-  for (size_t k = reversed.size(); k-- > 0;) {
-    out += reversed[k];
-    if (scale > 0 && k == static_cast<size_t>(scale)) out += '.';
-  }
-  return out;
-}
-
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
-// ---- end lakecodec/core/decimal.hpp
 // ---- begin lakecodec/core/hex.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
@@ -11268,135 +11286,229 @@ struct column_stats {
   }
 };
 
+/// Counts `n` null slots into `s`.
+inline void add_nulls(column_stats& s, int64_t n) noexcept {
+  s.value_count += n;
+  s.null_count += n;
+}
+
+namespace detail {
+
+template <class T>
+LAKECODEC_ALWAYS_INLINE T load_unaligned(const uint8_t* base, int64_t i) noexcept {
+  T v;
+  std::memcpy(&v, base + i * int64_t{sizeof(T)}, sizeof(T));
+  return v;
+}
+
+/// Min/max of some values of storage type T; `bounded` values took part (NaNs did not).
+template <class T>
+struct value_range {
+  T lo, hi;
+  int64_t nans = 0, bounded = 0;
+  value_range() noexcept {
+    // Start from the extremes of T so the first value replaces both.
+    if constexpr (std::is_floating_point<T>::value) {
+      lo = std::numeric_limits<T>::infinity();
+      hi = -std::numeric_limits<T>::infinity();
+    } else if constexpr (std::is_same<T, __int128>::value) {
+      hi = static_cast<__int128>(static_cast<unsigned __int128>(1) << 127);
+      lo = ~hi;
+    } else {
+      lo = std::numeric_limits<T>::max();
+      hi = std::numeric_limits<T>::min();
+    }
+  }
+};
+
+/// Min/max over `n` non-null values at `p` (unaligned loads), four independent lanes so there
+/// is no loop-carried dependency on one min/max register.
+template <class T>
+value_range<T> range_of(const uint8_t* p, size_t n) noexcept {
+  value_range<T> r;
+  T lo[4] = {r.lo, r.lo, r.lo, r.lo}, hi[4] = {r.hi, r.hi, r.hi, r.hi};
+  int64_t nans = 0;
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    for (size_t k = 0; k < 4; ++k) {
+      const T v = load_unaligned<T>(p, static_cast<int64_t>(i + k));
+      if constexpr (std::is_floating_point<T>::value) nans += (v != v);
+      lo[k] = v < lo[k] ? v : lo[k];
+      hi[k] = hi[k] < v ? v : hi[k];
+    }
+  }
+  for (; i < n; ++i) {
+    const T v = load_unaligned<T>(p, static_cast<int64_t>(i));
+    if constexpr (std::is_floating_point<T>::value) nans += (v != v);
+    lo[0] = v < lo[0] ? v : lo[0];
+    hi[0] = hi[0] < v ? v : hi[0];
+  }
+  for (int k = 0; k < 4; ++k) {
+    r.lo = lo[k] < r.lo ? lo[k] : r.lo;
+    r.hi = r.hi < hi[k] ? hi[k] : r.hi;
+  }
+  r.nans = nans;
+  r.bounded = static_cast<int64_t>(n) - nans;
+  return r;
+}
+
+/// The bound of value `v` (storage type T) of a column of type `t`: integers of a decimal128
+/// column (stored narrow, e.g. Parquet INT32/INT64 decimals) become decimal bounds.
+template <class T>
+stat_bound bound_of(const data_type& t, T v) {
+  if constexpr (std::is_floating_point<T>::value)
+    return stat_bound::of_double(static_cast<double>(v));
+  else if constexpr (std::is_same<T, __int128>::value)
+    return stat_bound::of_decimal(v);
+  else if (t.id == type_id::decimal128)
+    return stat_bound::of_decimal(static_cast<__int128>(v));
+  else
+    return stat_bound::of_int(static_cast<int64_t>(v));
+}
+
+/// Widens the bounds of `s` to include [lo, hi] (both exact values of the column).
+inline void widen_bounds(column_stats& s, stat_bound&& lo, stat_bound&& hi) {
+  if (!s.min.has_value() || compare_bounds(lo, s.min) < 0) {
+    s.min = std::move(lo);
+    s.min_exact = true;
+  }
+  if (!s.max.has_value() || compare_bounds(s.max, hi) < 0) {
+    s.max = std::move(hi);
+    s.max_exact = true;
+  }
+}
+
+/// Folds `r` (the range of `slots` non-null slots) into `s`.
+template <class T>
+void add_range(column_stats& s, const value_range<T>& r, int64_t slots) {
+  s.value_count += slots;
+  s.nan_count += r.nans;
+  if (r.bounded > 0) {
+    widen_bounds(s, bound_of(s.type, r.lo), bound_of(s.type, r.hi));
+    s.normalize_zero_bounds();
+  }
+}
+
+/// Unsigned lexicographic a < b with an 8-byte big-endian prefix fast path.
+LAKECODEC_ALWAYS_INLINE bool bytes_less(std::string_view a, std::string_view b) noexcept {
+  if (a.size() >= 8 && b.size() >= 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a.data(), 8);
+    std::memcpy(&y, b.data(), 8);
+    if (x != y) return __builtin_bswap64(x) < __builtin_bswap64(y);
+  }
+  return a < b;
+}
+
+}  // namespace detail
+
+/// Folds `n` non-null values into `s`, one typed pass (Parquet A8 / Iceberg metrics orderings):
+/// T is the storage type of `s.type` (int32_t for date32, __int128 for decimal128, ...), or
+/// int32_t/int64_t for a decimal128 column stored narrow. The kernel compute_stats runs and the
+/// format writers call on the values they encode. NaNs are counted, never bounds.
+template <class T>
+void add_values(column_stats& s, const T* values, size_t n) {
+  static_assert(std::is_arithmetic<T>::value || std::is_same<T, __int128>::value,
+                "add_values: numeric storage type");
+  static_assert(!std::is_same<T, bool>::value, "add_values: use add_bools for booleans");
+  detail::add_range(s, detail::range_of<T>(reinterpret_cast<const uint8_t*>(values), n),
+                    static_cast<int64_t>(n));
+}
+
+/// Folds `n` non-null byte strings into `s` (unsigned bytewise order).
+inline void add_values(column_stats& s, const std::string_view* values, size_t n) {
+  s.value_count += static_cast<int64_t>(n);
+  if (n == 0) return;
+  std::string_view lo = values[0], hi = values[0];
+  for (size_t i = 1; i < n; ++i) {
+    const std::string_view v = values[i];
+    if (detail::bytes_less(v, lo))
+      lo = v;
+    else if (detail::bytes_less(hi, v))
+      hi = v;
+  }
+  const bool lower = !s.min.has_value() || detail::bytes_less(lo, s.min.bytes);
+  const bool higher = !s.max.has_value() || detail::bytes_less(s.max.bytes, hi);
+  if (lower) s.min = stat_bound::of_bytes(std::string(lo)), s.min_exact = true;
+  if (higher) s.max = stat_bound::of_bytes(std::string(hi)), s.max_exact = true;
+}
+
+/// Folds boolean values, given as counts of true and false, into `s` (false < true).
+inline void add_bools(column_stats& s, int64_t trues, int64_t falses) {
+  s.value_count += trues + falses;
+  if (trues + falses == 0) return;
+  detail::widen_bounds(s, stat_bound::of_bool(falses == 0), stat_bound::of_bool(trues > 0));
+}
+
 namespace detail {
 
 // One typed pass: T is the storage type, chosen once per column by visit_storage_type.
 template <class T>
 void scan_stats(const column_view& c, column_stats& s) {
   const int64_t n = c.length;
-  int64_t valid = n;
   if constexpr (std::is_same<T, bool>::value) {
-    int64_t trues = 0;
-    valid = 0;
+    int64_t trues = 0, valid = 0;
     for (int64_t i = 0; i < n; ++i) {
       const bool ok = c.is_valid(i);
       valid += ok;
       trues += ok & c.bool_value(i);
     }
-    if (trues > 0 || valid > trues) {
-      s.min = stat_bound::of_bool(valid == trues);
-      s.max = stat_bound::of_bool(trues > 0);
-    }
+    add_bools(s, trues, valid - trues);
+    add_nulls(s, n - valid);
   } else if constexpr (std::is_same<T, std::string_view>::value) {
-    std::string_view mn, mx;
-    bool any = false;
-    valid = 0;
-    auto visit = [&](std::string_view v) {
-      if (!any) {
-        mn = mx = v;
-        any = true;
-      } else if (v < mn) {
-        mn = v;
-      } else if (mx < v) {
-        mx = v;
-      }
+    // The valid values go through add_values in blocks (offsets read through a typed pointer
+    // chosen once: no per-value width dispatch).
+    std::string_view block[256];
+    size_t filled = 0;
+    int64_t valid = 0;
+    auto put = [&](std::string_view v) {
+      block[filled++] = v;
+      ++valid;
+      if (filled == 256) add_values(s, block, filled), filled = 0;
     };
-    // Offsets are read through a typed pointer chosen once (no per-value width dispatch).
     auto scan_offsets = [&](const auto* offsets) {
       const char* bytes = reinterpret_cast<const char*>(c.data);
-      for (int64_t i = 0; i < n; ++i) {
-        if (!c.is_valid(i)) continue;
-        ++valid;
-        const int64_t b = offsets[i], e = offsets[i + 1];
-        visit(std::string_view(bytes + b, static_cast<size_t>(e - b)));
-      }
+      for (int64_t i = 0; i < n; ++i)
+        if (c.is_valid(i))
+          put(std::string_view(bytes + offsets[i],
+                               static_cast<size_t>(offsets[i + 1] - offsets[i])));
     };
     if (c.type.id == type_id::fixed_size_binary) {
       for (int64_t i = 0; i < n; ++i)
-        if (c.is_valid(i)) ++valid, visit(c.fixed_bytes(i));
+        if (c.is_valid(i)) put(c.fixed_bytes(i));
     } else if (has_large_offsets(c.type.id)) {
       scan_offsets(static_cast<const int64_t*>(c.values) + c.offset);
     } else {
       scan_offsets(static_cast<const int32_t*>(c.values) + c.offset);
     }
-    if (any) {
-      s.min = stat_bound::of_bytes(std::string(mn));
-      s.max = stat_bound::of_bytes(std::string(mx));
-    }
+    add_values(s, block, filled);
+    add_nulls(s, n - valid);
   } else {
     // Integers, floats, decimals. Comparisons with NaN are false, so NaN never replaces a bound;
-    // the NaN count is kept separately. Start from the extremes of T.
-    T mn, mx;
-    if constexpr (std::is_floating_point<T>::value) {
-      mn = std::numeric_limits<T>::infinity();
-      mx = -std::numeric_limits<T>::infinity();
-    } else if constexpr (std::is_same<T, __int128>::value) {
-      mx = static_cast<__int128>(static_cast<unsigned __int128>(1) << 127);
-      mn = ~mx;
-    } else {
-      mn = std::numeric_limits<T>::max();
-      mx = std::numeric_limits<T>::min();
-    }
-    int64_t nans = 0;
-    const uint8_t* base = static_cast<const uint8_t*>(c.values);
-    auto load = [&](int64_t i) {
-      T v;
-      std::memcpy(&v, base + (c.offset + i) * static_cast<int64_t>(sizeof(T)), sizeof(T));
-      return v;
-    };
+    // the NaN count is kept separately.
+    const uint8_t* base = static_cast<const uint8_t*>(c.values) + c.offset * int64_t{sizeof(T)};
     if (c.validity == nullptr) {
-      // Four independent lanes: no loop-carried dependency on a single min/max register.
-      T lo[4] = {mn, mn, mn, mn}, hi[4] = {mx, mx, mx, mx};
-      int64_t i = 0;
-      for (; i + 4 <= n; i += 4) {
-        for (int k = 0; k < 4; ++k) {
-          const T v = load(i + k);
-          if constexpr (std::is_floating_point<T>::value) nans += (v != v);
-          lo[k] = v < lo[k] ? v : lo[k];
-          hi[k] = hi[k] < v ? v : hi[k];
-        }
-      }
-      for (; i < n; ++i) {
-        const T v = load(i);
-        if constexpr (std::is_floating_point<T>::value) nans += (v != v);
-        lo[0] = v < lo[0] ? v : lo[0];
-        hi[0] = hi[0] < v ? v : hi[0];
-      }
-      for (int k = 0; k < 4; ++k) {
-        mn = lo[k] < mn ? lo[k] : mn;
-        mx = mx < hi[k] ? hi[k] : mx;
-      }
-    } else {
-      // Branch-free over the bitmap: null slots are loaded (Arrow buffers cover every slot)
-      // but masked out of the bounds and counts.
-      valid = 0;
-      const uint8_t* bits = c.validity;
-      for (int64_t i = 0; i < n; ++i) {
-        const int64_t b = c.offset + i;
-        const bool ok = (bits[b >> 3] >> (b & 7)) & 1;
-        valid += ok;
-        const T v = load(i);
-        if constexpr (std::is_floating_point<T>::value) nans += ok & (v != v);
-        mn = (ok & (v < mn)) ? v : mn;
-        mx = (ok & (mx < v)) ? v : mx;
-      }
+      add_range(s, range_of<T>(base, static_cast<size_t>(n)), n);
+      return;
     }
-    s.nan_count += nans;
-    if (valid - nans > 0) {
-      if constexpr (std::is_floating_point<T>::value) {
-        s.min = stat_bound::of_double(static_cast<double>(mn));
-        s.max = stat_bound::of_double(static_cast<double>(mx));
-      } else if constexpr (std::is_same<T, __int128>::value) {
-        s.min = stat_bound::of_decimal(mn);
-        s.max = stat_bound::of_decimal(mx);
-      } else {
-        s.min = stat_bound::of_int(static_cast<int64_t>(mn));
-        s.max = stat_bound::of_int(static_cast<int64_t>(mx));
-      }
+    // Branch-free over the bitmap: null slots are loaded (Arrow buffers cover every slot) but
+    // masked out of the bounds and counts.
+    value_range<T> r;
+    int64_t valid = 0;
+    const uint8_t* bits = c.validity;
+    for (int64_t i = 0; i < n; ++i) {
+      const int64_t b = c.offset + i;
+      const bool ok = (bits[b >> 3] >> (b & 7)) & 1;
+      valid += ok;
+      const T v = load_unaligned<T>(base, i);
+      if constexpr (std::is_floating_point<T>::value) r.nans += ok & (v != v);
+      r.lo = (ok & (v < r.lo)) ? v : r.lo;
+      r.hi = (ok & (r.hi < v)) ? v : r.hi;
     }
+    r.bounded = valid - r.nans;
+    add_range(s, r, valid);
+    add_nulls(s, n - valid);
   }
-  s.value_count += n;
-  s.null_count += n - valid;
 }
 
 }  // namespace detail

@@ -1850,6 +1850,19 @@ inline void decimal_to_be_bytes(__int128 v, uint8_t* out, size_t width) noexcept
   for (size_t k = 0; k < width; ++k) out[k] = static_cast<uint8_t>(u >> (8 * (width - 1 - k)));
 }
 
+/// The shortest big-endian two's-complement form of `v` (at least one byte; Java's
+/// BigInteger.toByteArray: 1 -> 01, -1 -> ff, 128 -> 00 80, -129 -> ff 7f) written to the start
+/// of `out`; returns its length. Iceberg decimal bounds and bucket hashing, Paimon BinaryRow.
+inline size_t decimal_minimal_be_bytes(__int128 v, uint8_t out[16]) noexcept {
+  decimal_to_be_bytes(v, out, 16);
+  size_t start = 0;
+  while (start < 15 && ((out[start] == 0x00 && (out[start + 1] & 0x80) == 0) ||
+                        (out[start] == 0xff && (out[start + 1] & 0x80) != 0)))
+    ++start;
+  for (size_t k = start; k < 16; ++k) out[k - start] = out[k];
+  return 16 - start;
+}
+
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
 // ---- end lakecodec/core/decimal.hpp
@@ -3136,6 +3149,13 @@ class fixed_dictionary {
     out.append(values_.data(), values_.size() * sizeof(T));
   }
   const std::vector<T>& values() const noexcept { return values_; }
+  /// Sizes the table for `n` entries up front (no rehash while they arrive).
+  void reserve(size_t n) {
+    size_t cap = 1024;
+    while (cap < 2 * n + 2) cap *= 2;
+    if (cap > table_.size()) rehash(cap);
+    values_.reserve(n);
+  }
   void clear() {
     values_.clear();
     if (table_.size() > 4096)
@@ -3200,6 +3220,13 @@ class bytes_dictionary {
   void encode_plain(byte_buffer& out) const { out.append(plain_.span()); }
   std::string_view value(size_t i) const noexcept {
     return {reinterpret_cast<const char*>(plain_.data()) + entries_[i].off, entries_[i].len};
+  }
+  /// Sizes the table for `n` entries up front (no rehash while they arrive).
+  void reserve(size_t n) {
+    size_t cap = 1024;
+    while (cap < 2 * n + 2) cap *= 2;
+    if (cap > table_.size()) rehash(cap);
+    entries_.reserve(n);
   }
   void clear() {
     entries_.clear();
@@ -4911,6 +4938,7 @@ LAKECODEC_NAMESPACE_END
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -4977,6 +5005,13 @@ inline bool valid_utf8(const uint8_t* p, size_t n, bool* all_ascii = nullptr) no
   if (all_ascii) *all_ascii = true;
   size_t i = 0;
   while (i < n) {
+    // ASCII runs 32 bytes at a time (four words OR-ed: one test, vectorizable).
+    while (i + 32 <= n) {
+      uint64_t w[4];
+      std::memcpy(w, p + i, 32);
+      if (((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) != 0) break;
+      i += 32;
+    }
     if (i + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, p + i, 8);
@@ -5036,22 +5071,68 @@ LAKECODEC_ALWAYS_INLINE value_of<P> read_value(const column_view& c, int64_t i) 
 
 }  // namespace detail
 
-/// Reusable page buffers shared by the leaf writers of one file. A closed chunk gives its pages
-/// back, so a row group written column by column needs buffers for one chunk, not for all.
+/// Memory shared by the leaf writers of one file: equal-sized blocks that hold finished pages
+/// (a closed chunk gives its blocks back, so a row group written column by column needs blocks
+/// for one chunk, not for all, and no buffer ever grows by doubling) and the scratch buffers
+/// one page flush uses (one set per file, not per column).
 class page_pool {
  public:
-  /// An empty buffer (with the capacity of a returned one when there is one).
-  byte_buffer take() {
-    if (free_.empty()) return byte_buffer();
-    byte_buffer b = std::move(free_.back());
+  static constexpr size_t block_size = size_t{1} << 20;
+  struct scratch_buffers {
+    byte_buffer page, levels, header, dictionary, bytes, compressed;
+    std::vector<int32_t> lengths;
+  };
+  scratch_buffers scratch;
+
+  /// A block of block_size bytes (uninitialized).
+  std::unique_ptr<uint8_t[]> take_block() {
+    if (free_.empty()) return std::unique_ptr<uint8_t[]>(new uint8_t[block_size]);
+    std::unique_ptr<uint8_t[]> b = std::move(free_.back());
     free_.pop_back();
-    b.clear();
     return b;
   }
-  void give_back(byte_buffer&& b) { free_.push_back(std::move(b)); }
+  void give_back(std::unique_ptr<uint8_t[]> b) { free_.push_back(std::move(b)); }
 
  private:
-  std::vector<byte_buffer> free_;
+  std::vector<std::unique_ptr<uint8_t[]>> free_;
+};
+
+/// The finished pages of one column chunk, appended into pool blocks.
+class chunk_store {
+ public:
+  size_t size() const noexcept { return size_; }
+  void append(page_pool& pool, const uint8_t* p, size_t n) {
+    while (n > 0) {
+      const size_t used = size_ % page_pool::block_size;
+      if (used == 0 && size_ / page_pool::block_size == blocks_.size())
+        blocks_.push_back(pool.take_block());
+      const size_t k = std::min(n, page_pool::block_size - used);
+      std::memcpy(blocks_.back().get() + used, p, k);
+      p += k;
+      n -= k;
+      size_ += k;
+    }
+  }
+  /// Writes everything to `sink` and gives the blocks back to `pool`.
+  status flush_to(output_sink& sink, page_pool& pool) {
+    size_t left = size_;
+    for (auto& b : blocks_) {
+      const size_t k = std::min(left, page_pool::block_size);
+      LAKECODEC_TRY(sink.write(b.get(), k));
+      left -= k;
+    }
+    clear(pool);
+    return {};
+  }
+  void clear(page_pool& pool) {
+    for (auto& b : blocks_) pool.give_back(std::move(b));
+    blocks_.clear();
+    size_ = 0;
+  }
+
+ private:
+  std::vector<std::unique_ptr<uint8_t[]>> blocks_;
+  size_t size_ = 0;
 };
 
 /// Base of the typed leaf writers.
@@ -5064,6 +5145,9 @@ class leaf_writer {
   virtual status finish_chunk(output_sink& sink, chunk_result& out) = 0;
   /// Bytes buffered for the open chunk (encoded pages + dictionary + open page estimate).
   virtual size_t buffered_bytes() const = 0;
+  /// The dictionary part of buffered_bytes (bounded by the dictionary page size; it does not
+  /// grow with the rows).
+  virtual size_t dictionary_bytes() const = 0;
   /// Per-file statistics so far (chunks closed).
   virtual const leaf_file_stats& file_stats() const = 0;
 };
@@ -5146,7 +5230,8 @@ class typed_leaf_writer final : public leaf_writer {
       page_header h;
       h.type = page_type::dictionary_page;
       h.uncompressed_page_size = static_cast<int32_t>(dict_buf_.size());
-      byte_buffer comp_buf = pool_.take();
+      byte_buffer& comp_buf = pool_.scratch.compressed;
+      comp_buf.clear();
       LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf));
       h.compressed_page_size = static_cast<int32_t>(comp_buf.size());
       if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf.data(), comp_buf.size()));
@@ -5160,18 +5245,14 @@ class typed_leaf_writer final : public leaf_writer {
       LAKECODEC_TRY(sink.write(header_buf_.span()));
       LAKECODEC_TRY(sink.write(comp_buf.span()));
       dict_total = static_cast<int64_t>(header_buf_.size() + comp_buf.size());
-      pool_.give_back(std::move(comp_buf));
       dict_unc = static_cast<int64_t>(header_buf_.size() + dict_buf_.size());
       m.dictionary_page_offset = start;
       add_encoding_stat(page_type::dictionary_page, encoding::plain);
     }
-    for (stored_page& p : pages_) {
-      LAKECODEC_TRY(sink.write(p.bytes.data() + p.start, p.bytes.size() - p.start));
-      pool_.give_back(std::move(p.bytes));
-    }
-    pages_.clear();
+    const auto chunk_bytes = static_cast<int64_t>(pages_.size());
+    LAKECODEC_TRY(pages_.flush_to(sink, pool_));
     m.data_page_offset = start + dict_total;
-    m.total_compressed_size = dict_total + chunk_bytes_;
+    m.total_compressed_size = dict_total + chunk_bytes;
     m.total_uncompressed_size = dict_unc + chunk_uncompressed_;
     // encodings: dictionary page, levels, data pages
     std::vector<int32_t> enc;
@@ -5204,18 +5285,12 @@ class typed_leaf_writer final : public leaf_writer {
   }
 
   size_t buffered_bytes() const override {
-    return static_cast<size_t>(chunk_bytes_) + dict_.plain_size() + estimated_page_bytes();
+    return pages_.size() + dict_.plain_size() + estimated_page_bytes();
   }
+  size_t dictionary_bytes() const override { return dict_mode_ ? dict_.plain_size() : 0; }
   const leaf_file_stats& file_stats() const override { return file_; }
 
  private:
-  /// A finished page: header and compressed body at bytes[start, size).
-  struct stored_page {
-    byte_buffer bytes;
-    size_t start = 0;
-  };
-  static constexpr size_t header_room = 64;
-
   dict_t make_dict() {
     if constexpr (is_bytes)
       return bytes_dictionary(leaf_.physical == physical_type::byte_array);
@@ -5307,9 +5382,14 @@ class typed_leaf_writer final : public leaf_writer {
     if constexpr (std::is_same<V, bool>::value) {
       for (size_t k = 0; k < nv; ++k) page_bools_.push_back(vals_[k] ? 1 : 0);
     } else if constexpr (std::is_same<P, detail::byte_array_tag>::value) {
+      size_t total = 4 * nv;
+      for (size_t k = 0; k < nv; ++k) total += vals_[k].size();
+      uint8_t* out = page_plain_.append_uninitialized(total);
       for (size_t k = 0; k < nv; ++k) {
-        page_plain_.append_le<uint32_t>(static_cast<uint32_t>(vals_[k].size()));
-        page_plain_.append(vals_[k].data(), vals_[k].size());
+        const size_t len = vals_[k].size();
+        store_le<uint32_t>(out, static_cast<uint32_t>(len));
+        if (len) std::memcpy(out + 4, vals_[k].data(), len);
+        out += 4 + len;
       }
     } else if constexpr (is_bytes) {
       for (size_t k = 0; k < nv; ++k) page_plain_.append(vals_[k].data(), vals_[k].size());
@@ -5433,12 +5513,12 @@ class typed_leaf_writer final : public leaf_writer {
     page_header h;
     h.type = v2 ? page_type::data_page_v2 : page_type::data_page;
     // The page is compressed straight into its stored buffer, behind room for the header.
-    stored_page page{pool_.take(), header_room};
-    page.bytes.resize(header_room);
-    if (v2) page.bytes.append(levels_buf_.span());
-    LAKECODEC_TRY(comp_.compress(page_buf_.span(), page.bytes));
-    const uint8_t* body = page.bytes.data() + header_room;
-    const size_t body_size = page.bytes.size() - header_room;
+    byte_buffer& compressed = pool_.scratch.compressed;
+    compressed.clear();
+    if (v2) compressed.append(levels_buf_.span());
+    LAKECODEC_TRY(comp_.compress(page_buf_.span(), compressed));
+    const uint8_t* body = compressed.data();
+    const size_t body_size = compressed.size();
     const size_t uncompressed = levels_buf_.size() + page_buf_.size();
     if (uncompressed > 0x7fffffffu || body_size > 0x7fffffffu)
       return limit_exceeded("parquet: page of column '" + leaf_.dotted_path + "' exceeds 2 GiB");
@@ -5470,14 +5550,13 @@ class typed_leaf_writer final : public leaf_writer {
     }
     header_buf_.clear();
     serialize(h, header_buf_);
-    place_header(page, body_size);
     page_location loc;
-    loc.offset = chunk_bytes_;
+    loc.offset = static_cast<int64_t>(pages_.size());
     loc.compressed_page_size = static_cast<int32_t>(header_buf_.size() + body_size);
     loc.first_row_index = chunk_rows_;
     page_locs_.push_back(loc);
-    chunk_bytes_ += loc.compressed_page_size;
-    pages_.push_back(std::move(page));
+    pages_.append(pool_, header_buf_.data(), header_buf_.size());
+    pages_.append(pool_, body, body_size);
     chunk_uncompressed_ += static_cast<int64_t>(header_buf_.size() + uncompressed);
     add_encoding_stat(h.type, enc);
     if (s_.page_index) add_column_index_entry();
@@ -5495,20 +5574,6 @@ class typed_leaf_writer final : public leaf_writer {
     reset_stats(page_stats_);
     ++page_serial_;
     return {};
-  }
-
-  /// Puts the serialized header (header_buf_) right before the page body; a header larger than
-  /// the reserved room (long untruncated page statistics) moves the body once.
-  void place_header(stored_page& page, size_t body_size) {
-    const size_t h = header_buf_.size();
-    if (h <= header_room) {
-      page.start = header_room - h;
-    } else {
-      page.bytes.resize(h + body_size);
-      std::memmove(page.bytes.data() + h, page.bytes.data() + header_room, body_size);
-      page.start = 0;
-    }
-    std::memcpy(page.bytes.data() + page.start, header_buf_.data(), h);
   }
 
   /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
@@ -5610,9 +5675,15 @@ class typed_leaf_writer final : public leaf_writer {
     enc_stats_.push_back(es);
   }
 
+  /// Forgets the closed chunk and frees its large buffers (dictionary, open-page values), so a
+  /// leaf whose chunk is done holds almost nothing while other columns are written.
   void reset_chunk() {
-    chunk_bytes_ = 0;
-    dict_.clear();
+    // A fresh dictionary (the old one's memory is freed), sized for as many entries as the
+    // closed chunk ended with: high-cardinality columns skip the rehashes on the way up.
+    const size_t entries = dict_.size();
+    dict_ = make_dict();
+    dict_.reserve(entries);
+    page_plain_.release();
     dict_mode_ = s_.dictionary && !std::is_same<V, bool>::value;
     dict_used_ = false;
     fell_back_ = false;
@@ -5623,7 +5694,7 @@ class typed_leaf_writer final : public leaf_writer {
     ci_ = column_index();
     ci_valid_ = true;
     page_bounds_.clear();
-    stamp_.clear();
+    std::vector<uint32_t>().swap(stamp_);
   }
 
   // -- SizeStatistics (parquet.thrift SizeStatistics, ColumnIndex 6/7, OffsetIndex 2) ---------
@@ -5709,12 +5780,15 @@ class typed_leaf_writer final : public leaf_writer {
   std::vector<__int128> decimals_;          // FLBA decimal values of a mini-batch
   std::vector<uint32_t> stamp_;  // per dictionary entry: the last page serial that used it
   uint32_t page_serial_ = 1;
-  // scratch
-  byte_buffer page_buf_, levels_buf_, header_buf_, dict_buf_, bytes_;
-  std::vector<int32_t> lens_;
+  // scratch of one flush, shared by the file's leaves
+  byte_buffer& page_buf_ = pool_.scratch.page;
+  byte_buffer& levels_buf_ = pool_.scratch.levels;
+  byte_buffer& header_buf_ = pool_.scratch.header;
+  byte_buffer& dict_buf_ = pool_.scratch.dictionary;
+  byte_buffer& bytes_ = pool_.scratch.bytes;
+  std::vector<int32_t>& lens_ = pool_.scratch.lengths;
   // open chunk
-  std::vector<stored_page> pages_;
-  int64_t chunk_bytes_ = 0;
+  chunk_store pages_;
   int64_t chunk_levels_ = 0, chunk_rows_ = 0, chunk_uncompressed_ = 0;
   column_stats chunk_stats_;
   std::vector<page_encoding_stats> enc_stats_;
@@ -5901,6 +5975,17 @@ class file_writer {
     status s = write_validated(b);
     if (!s.ok()) fail(s);
     return s;
+  }
+
+  /// Appends the last batch and closes the file (the shape of writing a whole in-memory table):
+  /// knowing that no rows follow, the final row group is written column by column as well, so
+  /// the writer holds one column chunk at a time. Errors as write() and close().
+  result<file_summary> write_and_close(const batch_view& b) {
+    last_batch_ = true;
+    status s = write(b);
+    last_batch_ = false;
+    if (!s.ok()) return s;
+    return close();
   }
 
   /// Closes the open row group (a no-op when it is empty).
@@ -6150,9 +6235,8 @@ class file_writer {
       v.type = types::fixed_size_binary(w);
       buf.resize(static_cast<size_t>(n * w));
       for (int64_t i = 0; i < c.length; ++i) {
-        const unsigned __int128 x = static_cast<unsigned __int128>(c.decimal_value(i));
-        uint8_t* p = buf.data() + (base + i) * w;
-        for (int32_t k = 0; k < w; ++k) p[k] = static_cast<uint8_t>(x >> (8 * (w - 1 - k)));
+        decimal_to_be_bytes(c.decimal_value(i), buf.data() + (base + i) * w,
+                            static_cast<size_t>(w));
       }
     }
     v.values = buf.data();
@@ -6253,14 +6337,19 @@ class file_writer {
         conv_[l] = convert(l, *leaf_cols_[l]);
     int64_t pos = 0;
     while (pos < b.length) {
-      const int64_t rest = opt_.row_group_rows - rg_rows_;
-      if (b.length - pos >= rest && column_major_fits(rest)) {
+      // Rows the open row group still takes from this batch, and whether they complete it.
+      const int64_t rest = std::min(opt_.row_group_rows - rg_rows_, b.length - pos);
+      const bool completes = last_batch_ || rg_rows_ + (b.length - pos) >= opt_.row_group_rows;
+      if (completes && column_major_fits(rest)) {
         LAKECODEC_TRY(finish_row_group_by_column(b, pos, rest));
         pos += rest;
         continue;
       }
-      int64_t n = std::min<int64_t>(b.length - pos, slice_rows);
-      n = std::min<int64_t>(n, opt_.row_group_rows - rg_rows_);
+      // A fresh row group the batch completes starts with a small probe slice: enough to
+      // estimate its size, too little to fill every column's dictionary at once.
+      const bool probe = rg_rows_ == 0 && completes;
+      int64_t n = std::min<int64_t>(b.length - pos, probe ? probe_rows : slice_rows);
+      n = std::min<int64_t>(n, rest);
       LAKECODEC_TRY(write_slice(b, pos, n));
       rg_rows_ += n;
       pos += n;
@@ -6271,13 +6360,19 @@ class file_writer {
     return {};
   }
 
-  /// Whether the open row group, `rows` more rows at the bytes per row buffered so far (with a
-  /// 2x margin), stays under row_group_bytes. Needs at least one slice written to estimate.
+  /// Whether the open row group stays under row_group_bytes with `rows` more rows: the encoded
+  /// pages grow with the rows at the rate seen so far (with a 25% margin), dictionaries do not
+  /// (each is capped by the dictionary page size). Needs a slice written to estimate.
   bool column_major_fits(int64_t rows) const {
     if (rg_rows_ == 0) return false;
-    const double have = static_cast<double>(buffered());
-    const double more = have / static_cast<double>(rg_rows_) * static_cast<double>(rows);
-    return have + 2 * more < static_cast<double>(opt_.row_group_bytes);
+    double pages = 0, dictionaries = 0;
+    for (const auto& lw : leaves_) {
+      dictionaries += static_cast<double>(lw->dictionary_bytes());
+      pages += static_cast<double>(lw->buffered_bytes() - lw->dictionary_bytes());
+    }
+    const double grown =
+        pages * static_cast<double>(rg_rows_ + rows) / static_cast<double>(rg_rows_);
+    return 1.25 * (grown + dictionaries) < static_cast<double>(opt_.row_group_bytes);
   }
 
   /// Writes the `rows` rows that complete the open row group column by column, closing each
@@ -6410,6 +6505,8 @@ class file_writer {
 
   /// Rows per slice of the row-major walk (and per call of a leaf writer).
   static constexpr int64_t slice_rows = 65536;
+  /// Rows written row-major to estimate a row group before writing the rest column by column.
+  static constexpr int64_t probe_rows = 4096;
 
   schema schema_;
   writer_options opt_;
@@ -6430,7 +6527,7 @@ class file_writer {
   std::vector<offset_index> offset_indexes_;
   std::vector<int64_t> split_offsets_;
   file_summary summary_;
-  bool closed_ = false, failed_ = false;
+  bool closed_ = false, failed_ = false, last_batch_ = false;
   status failed_status_;
 };
 
