@@ -549,9 +549,11 @@ def test_fromjson_values_read_back_by_pyarrow(tmpdir_mod):
     assert int(t.schema.field("l").type.value_field.metadata[b"PARQUET:field_id"]) == 18
 
 
-def test_large_batch_written_column_by_column_reads_back(tmpdir_mod):
-    """A batch that holds whole row groups is written column by column (one chunk buffered at a
-    time) after the first 64Ki-row slice: values, row group sizes and statistics still match."""
+@pytest.mark.parametrize("options", ["codec=snappy", "codec=zstd;page_version=2", "codec=none;dictionary=0"])
+def test_large_batch_written_column_by_column_reads_back(tmpdir_mod, options):
+    """A batch that holds whole row groups is written column by column after a probe slice: a
+    single-leaf column streams its pages to the file once its dictionary fell back (or without
+    one), struct leaves stay buffered. Values, row group sizes and statistics still match."""
     n = 230_000
     ids = pa.array(range(n), pa.int64())
     names = pa.array([None if i % 13 == 0 else f"name-{i % 977}" for i in range(n)], pa.string())
@@ -559,8 +561,8 @@ def test_large_batch_written_column_by_column_reads_back(tmpdir_mod):
     structs = pa.array([{"a": i / 3.0, "b": str(i % 31)} for i in range(n)],
                        pa.struct([("a", pa.float64()), ("b", pa.string())]))
     table = pa.table({"id": ids, "name": names, "l": lists, "st": structs})
-    path = os.path.join(tmpdir_mod, "column-major.parquet")
-    pqmod.write(table, path, "row_group_rows=100000;codec=snappy", batch_rows=0)
+    path = os.path.join(tmpdir_mod, "column-major-" + options.replace(";", "-").replace("=", "_") + ".parquet")
+    pqmod.write(table, path, f"row_group_rows=100000;{options}", batch_rows=0)
     read = pq.read_table(path)
     assert read.equals(table.cast(read.schema))
     md = pq.ParquetFile(path).metadata

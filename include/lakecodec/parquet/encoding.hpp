@@ -298,13 +298,6 @@ class fixed_dictionary {
     out.append(values_.data(), values_.size() * sizeof(T));
   }
   const std::vector<T>& values() const noexcept { return values_; }
-  /// Sizes the table for `n` entries up front (no rehash while they arrive).
-  void reserve(size_t n) {
-    size_t cap = 1024;
-    while (cap < 2 * n + 2) cap *= 2;
-    if (cap > table_.size()) rehash(cap);
-    values_.reserve(n);
-  }
   void clear() {
     values_.clear();
     if (table_.size() > 4096)
@@ -369,13 +362,6 @@ class bytes_dictionary {
   void encode_plain(byte_buffer& out) const { out.append(plain_.span()); }
   std::string_view value(size_t i) const noexcept {
     return {reinterpret_cast<const char*>(plain_.data()) + entries_[i].off, entries_[i].len};
-  }
-  /// Sizes the table for `n` entries up front (no rehash while they arrive).
-  void reserve(size_t n) {
-    size_t cap = 1024;
-    while (cap < 2 * n + 2) cap *= 2;
-    if (cap > table_.size()) rehash(cap);
-    entries_.reserve(n);
   }
   void clear() {
     entries_.clear();

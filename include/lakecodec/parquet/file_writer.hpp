@@ -568,11 +568,18 @@ class file_writer {
   status finish_row_group_by_column(const batch_view& b, int64_t start, int64_t rows) {
     finished_.assign(leaves_.size(), std::nullopt);
     for (size_t t = 0; t < schema_.fields.size(); ++t) {
-      for (int64_t pos = 0; pos < rows; pos += slice_rows)
-        LAKECODEC_TRY(write_field_slice(b, t, start + pos, std::min(slice_rows, rows - pos)));
       const level_node& root = ps_.roots[t];
       const int first = root.leaf >= 0 ? root.leaf : root.first_leaf;
       const int end = root.leaf >= 0 ? root.leaf + 1 : root.end_leaf;
+      // A column with one leaf is the only chunk being written: its pages may go straight to
+      // the file (the leaves of a struct fill their pages side by side and stay buffered).
+      leaf_writer* direct = end - first == 1 ? leaves_[static_cast<size_t>(first)].get() : nullptr;
+      if (direct) direct->set_direct_sink(sink_);
+      status written;
+      for (int64_t pos = 0; pos < rows && written.ok(); pos += slice_rows)
+        written = write_field_slice(b, t, start + pos, std::min(slice_rows, rows - pos));
+      if (direct) direct->set_direct_sink(nullptr);
+      LAKECODEC_TRY(written);
       for (int l = first; l < end; ++l) {
         const size_t lu = static_cast<size_t>(l);
         finished_[lu].emplace();
