@@ -3149,13 +3149,6 @@ class fixed_dictionary {
     out.append(values_.data(), values_.size() * sizeof(T));
   }
   const std::vector<T>& values() const noexcept { return values_; }
-  /// Sizes the table for `n` entries up front (no rehash while they arrive).
-  void reserve(size_t n) {
-    size_t cap = 1024;
-    while (cap < 2 * n + 2) cap *= 2;
-    if (cap > table_.size()) rehash(cap);
-    values_.reserve(n);
-  }
   void clear() {
     values_.clear();
     if (table_.size() > 4096)
@@ -3220,13 +3213,6 @@ class bytes_dictionary {
   void encode_plain(byte_buffer& out) const { out.append(plain_.span()); }
   std::string_view value(size_t i) const noexcept {
     return {reinterpret_cast<const char*>(plain_.data()) + entries_[i].off, entries_[i].len};
-  }
-  /// Sizes the table for `n` entries up front (no rehash while they arrive).
-  void reserve(size_t n) {
-    size_t cap = 1024;
-    while (cap < 2 * n + 2) cap *= 2;
-    if (cap > table_.size()) rehash(cap);
-    entries_.reserve(n);
   }
   void clear() {
     entries_.clear();
@@ -4934,6 +4920,8 @@ LAKECODEC_NAMESPACE_END
 // Paimon SimpleStats come from one computation. One typed instance per leaf: the hot loops see
 // the concrete value type; dispatch happens once per mini-batch.
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -5080,38 +5068,68 @@ class page_pool {
   static constexpr size_t block_size = size_t{1} << 20;
   struct scratch_buffers {
     byte_buffer page, levels, header, dictionary, bytes, compressed;
+    // the dictionary page's own, as it may be written while a data page is in the ones above
+    byte_buffer dictionary_header, dictionary_compressed;
     std::vector<int32_t> lengths;
   };
   scratch_buffers scratch;
 
-  /// A block of block_size bytes (uninitialized).
-  std::unique_ptr<uint8_t[]> take_block() {
-    if (free_.empty()) return std::unique_ptr<uint8_t[]>(new uint8_t[block_size]);
-    std::unique_ptr<uint8_t[]> b = std::move(free_.back());
+  /// block_size bytes mapped straight from the system (not from the malloc heap, so blocks
+  /// never pin fragmented heap memory; unmapped when the pool is destroyed).
+  class block {
+   public:
+    block() = default;
+    explicit block(uint8_t* p) noexcept : p_(p) {}
+    block(block&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+    block& operator=(block&& o) noexcept {
+      std::swap(p_, o.p_);
+      return *this;
+    }
+    ~block() {
+      if (p_) ::munmap(p_, block_size);
+    }
+    uint8_t* get() const noexcept { return p_; }
+
+   private:
+    uint8_t* p_ = nullptr;
+  };
+
+  /// A block (uninitialized). Error: io_error when the system has no memory to map.
+  result<block> take_block() {
+    if (free_.empty()) {
+      void* p =
+          ::mmap(nullptr, block_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (p == MAP_FAILED) return io_error("parquet: cannot map a page block");
+      return block(static_cast<uint8_t*>(p));
+    }
+    block b = std::move(free_.back());
     free_.pop_back();
     return b;
   }
-  void give_back(std::unique_ptr<uint8_t[]> b) { free_.push_back(std::move(b)); }
+  void give_back(block&& b) { free_.push_back(std::move(b)); }
 
  private:
-  std::vector<std::unique_ptr<uint8_t[]>> free_;
+  std::vector<block> free_;
 };
 
 /// The finished pages of one column chunk, appended into pool blocks.
 class chunk_store {
  public:
   size_t size() const noexcept { return size_; }
-  void append(page_pool& pool, const uint8_t* p, size_t n) {
+  status append(page_pool& pool, const uint8_t* p, size_t n) {
     while (n > 0) {
       const size_t used = size_ % page_pool::block_size;
-      if (used == 0 && size_ / page_pool::block_size == blocks_.size())
-        blocks_.push_back(pool.take_block());
+      if (used == 0 && size_ / page_pool::block_size == blocks_.size()) {
+        LAKECODEC_ASSIGN_OR_RETURN(page_pool::block b, pool.take_block());
+        blocks_.push_back(std::move(b));
+      }
       const size_t k = std::min(n, page_pool::block_size - used);
       std::memcpy(blocks_.back().get() + used, p, k);
       p += k;
       n -= k;
       size_ += k;
     }
+    return {};
   }
   /// Writes everything to `sink` and gives the blocks back to `pool`.
   status flush_to(output_sink& sink, page_pool& pool) {
@@ -5131,7 +5149,7 @@ class chunk_store {
   }
 
  private:
-  std::vector<std::unique_ptr<uint8_t[]>> blocks_;
+  std::vector<page_pool::block> blocks_;
   size_t size_ = 0;
 };
 
@@ -5145,6 +5163,9 @@ class leaf_writer {
   virtual status finish_chunk(output_sink& sink, chunk_result& out) = 0;
   /// Bytes buffered for the open chunk (encoded pages + dictionary + open page estimate).
   virtual size_t buffered_bytes() const = 0;
+  /// While non-null, finished pages that nothing must precede go straight to `sink` (the chunk
+  /// is the only one being written: column-by-column mode). Null: pages are buffered.
+  virtual void set_direct_sink(output_sink* sink) = 0;
   /// The dictionary part of buffered_bytes (bounded by the dictionary page size; it does not
   /// grow with the rows).
   virtual size_t dictionary_bytes() const = 0;
@@ -5216,44 +5237,20 @@ class typed_leaf_writer final : public leaf_writer {
 
   status finish_chunk(output_sink& sink, chunk_result& out) override {
     LAKECODEC_TRY(flush_page());
-    const int64_t start = static_cast<int64_t>(sink.position());
+    if (head_written_)
+      LAKECODEC_TRY(pages_.flush_to(sink, pool_));  // pages stored after the direct ones
+    else
+      LAKECODEC_TRY(write_head(sink));
     column_meta_data& m = out.meta;
     m = column_meta_data();
     m.type = leaf_.physical;
     m.path_in_schema = leaf_.path;
     m.codec = codec_id();
     m.num_values = chunk_levels_;
-    int64_t dict_total = 0, dict_unc = 0;
-    if (dict_used_) {
-      dict_buf_.clear();
-      dict_.encode_plain(dict_buf_);
-      page_header h;
-      h.type = page_type::dictionary_page;
-      h.uncompressed_page_size = static_cast<int32_t>(dict_buf_.size());
-      byte_buffer& comp_buf = pool_.scratch.compressed;
-      comp_buf.clear();
-      LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf));
-      h.compressed_page_size = static_cast<int32_t>(comp_buf.size());
-      if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf.data(), comp_buf.size()));
-      dictionary_page_header dh;
-      dh.num_values = static_cast<int32_t>(dict_.size());
-      dh.encoding = encoding::plain;
-      dh.is_sorted = false;
-      h.dictionary_page_header = dh;
-      header_buf_.clear();
-      serialize(h, header_buf_);
-      LAKECODEC_TRY(sink.write(header_buf_.span()));
-      LAKECODEC_TRY(sink.write(comp_buf.span()));
-      dict_total = static_cast<int64_t>(header_buf_.size() + comp_buf.size());
-      dict_unc = static_cast<int64_t>(header_buf_.size() + dict_buf_.size());
-      m.dictionary_page_offset = start;
-      add_encoding_stat(page_type::dictionary_page, encoding::plain);
-    }
-    const auto chunk_bytes = static_cast<int64_t>(pages_.size());
-    LAKECODEC_TRY(pages_.flush_to(sink, pool_));
-    m.data_page_offset = start + dict_total;
-    m.total_compressed_size = dict_total + chunk_bytes;
-    m.total_uncompressed_size = dict_unc + chunk_uncompressed_;
+    if (dict_used_) m.dictionary_page_offset = chunk_start_;
+    m.data_page_offset = chunk_start_ + dict_total_;
+    m.total_compressed_size = dict_total_ + data_bytes_;
+    m.total_uncompressed_size = dict_unc_ + chunk_uncompressed_;
     // encodings: dictionary page, levels, data pages
     std::vector<int32_t> enc;
     auto add = [&](int32_t e) {
@@ -5284,10 +5281,12 @@ class typed_leaf_writer final : public leaf_writer {
     return {};
   }
 
+  void set_direct_sink(output_sink* sink) override { direct_ = sink; }
+
   size_t buffered_bytes() const override {
     return pages_.size() + dict_.plain_size() + estimated_page_bytes();
   }
-  size_t dictionary_bytes() const override { return dict_mode_ ? dict_.plain_size() : 0; }
+  size_t dictionary_bytes() const override { return dict_.plain_size(); }
   const leaf_file_stats& file_stats() const override { return file_; }
 
  private:
@@ -5551,12 +5550,12 @@ class typed_leaf_writer final : public leaf_writer {
     header_buf_.clear();
     serialize(h, header_buf_);
     page_location loc;
-    loc.offset = static_cast<int64_t>(pages_.size());
+    loc.offset = data_bytes_;
     loc.compressed_page_size = static_cast<int32_t>(header_buf_.size() + body_size);
     loc.first_row_index = chunk_rows_;
     page_locs_.push_back(loc);
-    pages_.append(pool_, header_buf_.data(), header_buf_.size());
-    pages_.append(pool_, body, body_size);
+    LAKECODEC_TRY(store_page(body, body_size));
+    data_bytes_ += loc.compressed_page_size;
     chunk_uncompressed_ += static_cast<int64_t>(header_buf_.size() + uncompressed);
     add_encoding_stat(h.type, enc);
     if (s_.page_index) add_column_index_entry();
@@ -5574,6 +5573,55 @@ class typed_leaf_writer final : public leaf_writer {
     reset_stats(page_stats_);
     ++page_serial_;
     return {};
+  }
+
+  /// Writes the start of the chunk to `sink`: the dictionary page (when pages used it; the
+  /// dictionary is final by then) and the buffered data pages. Pages after it may go straight
+  /// to the sink.
+  status write_head(output_sink& sink) {
+    chunk_start_ = static_cast<int64_t>(sink.position());
+    dict_total_ = dict_unc_ = 0;
+    if (dict_used_) {
+      dict_buf_.clear();
+      dict_.encode_plain(dict_buf_);
+      page_header h;
+      h.type = page_type::dictionary_page;
+      h.uncompressed_page_size = static_cast<int32_t>(dict_buf_.size());
+      byte_buffer& comp_buf = pool_.scratch.dictionary_compressed;
+      comp_buf.clear();
+      LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf));
+      h.compressed_page_size = static_cast<int32_t>(comp_buf.size());
+      if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf.data(), comp_buf.size()));
+      dictionary_page_header dh;
+      dh.num_values = static_cast<int32_t>(dict_.size());
+      dh.encoding = encoding::plain;
+      dh.is_sorted = false;
+      h.dictionary_page_header = dh;
+      byte_buffer& header = pool_.scratch.dictionary_header;
+      header.clear();
+      serialize(h, header);
+      LAKECODEC_TRY(sink.write(header.span()));
+      LAKECODEC_TRY(sink.write(comp_buf.span()));
+      dict_total_ = static_cast<int64_t>(header.size() + comp_buf.size());
+      dict_unc_ = static_cast<int64_t>(header.size() + dict_buf_.size());
+      add_encoding_stat(page_type::dictionary_page, encoding::plain);
+    }
+    LAKECODEC_TRY(pages_.flush_to(sink, pool_));
+    head_written_ = true;
+    return {};
+  }
+
+  /// Stores a finished page (header_buf_ + body): straight to the direct sink when the chunk
+  /// is being written column by column and no dictionary page can still come before it,
+  /// else into the chunk's pool blocks.
+  status store_page(const uint8_t* body, size_t body_size) {
+    if (direct_ != nullptr && !dict_mode_) {
+      if (!head_written_) LAKECODEC_TRY(write_head(*direct_));
+      LAKECODEC_TRY(direct_->write(header_buf_.span()));
+      return direct_->write(body, body_size);
+    }
+    LAKECODEC_TRY(pages_.append(pool_, header_buf_.data(), header_buf_.size()));
+    return pages_.append(pool_, body, body_size);
   }
 
   /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
@@ -5678,16 +5726,13 @@ class typed_leaf_writer final : public leaf_writer {
   /// Forgets the closed chunk and frees its large buffers (dictionary, open-page values), so a
   /// leaf whose chunk is done holds almost nothing while other columns are written.
   void reset_chunk() {
-    // A fresh dictionary (the old one's memory is freed), sized for as many entries as the
-    // closed chunk ended with: high-cardinality columns skip the rehashes on the way up.
-    const size_t entries = dict_.size();
-    dict_ = make_dict();
-    dict_.reserve(entries);
+    dict_ = make_dict();  // a fresh dictionary: the old one's memory is freed
     page_plain_.release();
     dict_mode_ = s_.dictionary && !std::is_same<V, bool>::value;
     dict_used_ = false;
     fell_back_ = false;
-    chunk_levels_ = chunk_rows_ = chunk_uncompressed_ = 0;
+    chunk_levels_ = chunk_rows_ = chunk_uncompressed_ = data_bytes_ = 0;
+    head_written_ = false;
     reset_stats(chunk_stats_);
     enc_stats_.clear();
     page_locs_.clear();
@@ -5788,7 +5833,11 @@ class typed_leaf_writer final : public leaf_writer {
   byte_buffer& bytes_ = pool_.scratch.bytes;
   std::vector<int32_t>& lens_ = pool_.scratch.lengths;
   // open chunk
-  chunk_store pages_;
+  chunk_store pages_;              // data pages not yet written
+  output_sink* direct_ = nullptr;  // set while this chunk alone is being written
+  bool head_written_ = false;      // dictionary page and buffered pages are in the sink
+  int64_t chunk_start_ = 0, dict_total_ = 0, dict_unc_ = 0;
+  int64_t data_bytes_ = 0;  // data page bytes of the chunk (stored or written)
   int64_t chunk_levels_ = 0, chunk_rows_ = 0, chunk_uncompressed_ = 0;
   column_stats chunk_stats_;
   std::vector<page_encoding_stats> enc_stats_;
@@ -6381,11 +6430,18 @@ class file_writer {
   status finish_row_group_by_column(const batch_view& b, int64_t start, int64_t rows) {
     finished_.assign(leaves_.size(), std::nullopt);
     for (size_t t = 0; t < schema_.fields.size(); ++t) {
-      for (int64_t pos = 0; pos < rows; pos += slice_rows)
-        LAKECODEC_TRY(write_field_slice(b, t, start + pos, std::min(slice_rows, rows - pos)));
       const level_node& root = ps_.roots[t];
       const int first = root.leaf >= 0 ? root.leaf : root.first_leaf;
       const int end = root.leaf >= 0 ? root.leaf + 1 : root.end_leaf;
+      // A column with one leaf is the only chunk being written: its pages may go straight to
+      // the file (the leaves of a struct fill their pages side by side and stay buffered).
+      leaf_writer* direct = end - first == 1 ? leaves_[static_cast<size_t>(first)].get() : nullptr;
+      if (direct) direct->set_direct_sink(sink_);
+      status written;
+      for (int64_t pos = 0; pos < rows && written.ok(); pos += slice_rows)
+        written = write_field_slice(b, t, start + pos, std::min(slice_rows, rows - pos));
+      if (direct) direct->set_direct_sink(nullptr);
+      LAKECODEC_TRY(written);
       for (int l = first; l < end; ++l) {
         const size_t lu = static_cast<size_t>(l);
         finished_[lu].emplace();
