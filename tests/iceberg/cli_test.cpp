@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "../test_support.hpp"
@@ -102,4 +103,66 @@ TEST(IcebergCliTest, ManifestPrintsEntriesOrManifests) {
   auto bad = run_command(cli() + " iceberg manifest " + dir + "/bad.avro", true);
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.output.find("bad.avro"), std::string::npos);
+}
+
+// Java's Transforms.fromString matches the name ignoring case; so does the CLI.
+TEST(IcebergCliTest, TransformAcceptsJavaCaseForms) {
+  auto r = run_command(cli() + " iceberg transform 'BUCKET[100]' --type string '\"iceberg\"'");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.output, "89\n");
+  r = run_command(cli() + " iceberg transform 'Truncate[10]' --type 'decimal(9, 2)' '\"-0.05\"'");
+  EXPECT_EQ(r.output, "\"-0.10\"\n");
+  r = run_command(cli() + " iceberg transform Day --type date '\"2017-01-01\"'");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.output, "\"2017-01-01\"\n");
+  r = run_command(cli() + " iceberg transform IDENTITY --type int 7");
+  EXPECT_EQ(r.output, "7\n");
+  EXPECT_EQ(run_command(cli() + " iceberg transform Days --type date 1", true).exit_code, 2);
+}
+
+// `-` is stdin for validate and manifest.
+TEST(IcebergCliTest, DashReadsStdin) {
+  const std::string meta = shared_path("conformance/iceberg/metadata/TableMetadataV2Valid.json");
+  auto r = run_command(cli() + " iceberg validate - < " + meta);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("valid Iceberg v2"), std::string::npos) << r.output;
+  auto files = run_command(
+      "ls " + shared_path("conformance/iceberg/tables/partition_integer/metadata/") + "*.avro");
+  ASSERT_EQ(files.exit_code, 0);
+  const std::string f = files.output.substr(0, files.output.find('\n'));
+  auto a = run_command(cli() + " iceberg manifest " + f);
+  auto b = run_command(cli() + " iceberg manifest - < " + f);
+  EXPECT_EQ(b.exit_code, 0);
+  EXPECT_EQ(a.output, b.output);
+}
+
+// Manifest entries print statuses and contents as Java's enum names and bounds as values of
+// their column's type (the header carries the schema).
+TEST(IcebergCliTest, ManifestPrintsTypedBoundsAndNames) {
+  auto files = run_command(
+      "ls " + shared_path("conformance/iceberg/tables/partition_integer/metadata/") + "*.avro");
+  ASSERT_EQ(files.exit_code, 0);
+  int manifests = 0;
+  size_t pos = 0;
+  while (pos < files.output.size()) {
+    const size_t nl = files.output.find('\n', pos);
+    const std::string f = files.output.substr(pos, nl - pos);
+    pos = nl + 1;
+    auto r = run_command(cli() + " iceberg manifest " + f);
+    ASSERT_EQ(r.exit_code, 0) << f;
+    if (r.output.find("\"data_file\"") == std::string::npos) continue;
+    ++manifests;
+    auto j = nlohmann::json::parse(r.output.substr(0, r.output.find('\n')), nullptr, false);
+    ASSERT_FALSE(j.is_discarded());
+    EXPECT_TRUE(j["status"] == "ADDED" || j["status"] == "EXISTING" || j["status"] == "DELETED")
+        << j["status"];
+    EXPECT_EQ(j["data_file"]["content"], "DATA");
+    // partition_col is an int column: its bounds are JSON numbers, not hex strings.
+    const auto& lb = j["data_file"]["lower_bounds"];
+    ASSERT_TRUE(lb.is_object()) << r.output;
+    bool saw_number = false;
+    for (auto it = lb.begin(); it != lb.end(); ++it) saw_number = saw_number || it->is_number();
+    EXPECT_TRUE(saw_number) << lb.dump();
+  }
+  EXPECT_GT(manifests, 0);
 }

@@ -1,18 +1,19 @@
 #pragma once
 // The CLI shell: a registry of commands addressed by word paths ("avro tojson"), an argument
-// parser driven by each command's declared options, `--help` on every level, and the exit-code
-// contract: 0 success, 1 bad data (message on stderr naming the file), 2 usage error.
+// parser driven by each command's declared options (their kind, range, choices, whether they are
+// required and which options they exclude), `--help` generated from the same declarations, and
+// the exit-code contract: 0 success, 1 bad data (message on stderr naming the file), 2 usage
+// error. Each area registers its verbs from its own translation unit (cli_<area>.cpp), so the
+// areas compile in parallel and no translation unit includes every format.
 
-#include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstdlib>
+#include <cstdint>
 #include <functional>
-#include <iostream>
+#include <iosfwd>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "lakecodec/core/buffer.hpp"
 #include "lakecodec/core/status.hpp"
 
 namespace lakecodec_cli {
@@ -21,23 +22,57 @@ constexpr int exit_ok = 0;
 constexpr int exit_bad_data = 1;
 constexpr int exit_usage = 2;
 
-/// A declared option: `--name VALUE` when takes_value, else a flag `--name`.
-struct option_spec {
-  std::string name;
-  bool takes_value = true;
-  std::string help;
+/// What an option's value is; parse() validates every kind before a command runs.
+enum class value_kind {
+  flag,     // `--name`, no value
+  text,     // `--name VALUE`, any non-empty text
+  integer,  // `--name N`, a decimal integer in [lo, hi]
+  choice,   // `--name WORD`, one of `choices`
+  path,     // `--name PATH`, a non-empty file name ("-" for stdin/stdout where the verb says so)
 };
 
-/// Parsed arguments of one command.
+/// A declared option. Build one with the functions in `opt` and refine it with required() or
+/// excludes().
+struct option_spec {
+  std::string name;
+  value_kind kind = value_kind::text;
+  std::string help;
+  bool is_required = false;
+  long long lo = 0, hi = 0;
+  std::vector<std::string> choices;
+  std::vector<std::string> excluded;  // options that may not be given together with this one
+  std::string metavar_text;           // VALUE, N, PATH, ... as printed in --help
+
+  bool takes_value() const { return kind != value_kind::flag; }
+  /// This option, required.
+  option_spec required() const;
+  /// This option, refused together with any of `others`.
+  option_spec excludes(std::vector<std::string> others) const;
+  /// This option with another metavariable in --help ("SCHEMA.json").
+  option_spec metavar(std::string m) const;
+};
+
+namespace opt {
+option_spec flag(std::string name, std::string help);
+option_spec text(std::string name, std::string help);
+option_spec integer(std::string name, long long lo, long long hi, std::string help);
+option_spec choice(std::string name, std::vector<std::string> choices, std::string help);
+option_spec path(std::string name, std::string help);
+/// `--overwrite`, the flag every writer takes to replace an existing output.
+option_spec overwrite();
+/// `--pretty`, the flag every JSON printer takes to indent (compact is the default).
+option_spec pretty();
+}  // namespace opt
+
+/// Parsed arguments of one command; option values are already validated against their spec.
 struct args {
   std::vector<std::string> positional;
   std::map<std::string, std::string> options;  // flags map to ""
 
   bool has(const std::string& name) const { return options.count(name) != 0; }
-  std::string get(const std::string& name, const std::string& fallback = "") const {
-    auto it = options.find(name);
-    return it == options.end() ? fallback : it->second;
-  }
+  std::string get(const std::string& name, const std::string& fallback = "") const;
+  /// The value of an integer option (range-checked by parse()), or `fallback` when absent.
+  long long get_int(const std::string& name, long long fallback) const;
 };
 
 struct command {
@@ -50,212 +85,68 @@ struct command {
   std::function<int(const args&)> run;
 };
 
-/// Thrown-free usage error reporting: prints "lakecodec: <msg>" and a hint; returns 2.
-inline int usage_error(const std::string& message, const std::string& path = "") {
-  std::cerr << "lakecodec: " << message << "\n";
-  std::cerr << "Try 'lakecodec " << (path.empty() ? "" : path + " ") << "--help'.\n";
-  return exit_usage;
-}
+/// Prints "lakecodec: <msg>" and a hint; returns 2.
+int usage_error(const std::string& message, const std::string& path = "");
 
-/// Reports bad data: "lakecodec: FILE: message"; returns 1.
-inline int data_error(const std::string& file, const lakecodec::status& s) {
-  std::cerr << "lakecodec: " << (file.empty() ? "" : file + ": ") << s.to_string() << "\n";
-  return exit_bad_data;
-}
+/// Reports bad data: "lakecodec: FILE: message"; flushes stdout first so everything printed
+/// before the error reaches it in full; returns 1.
+int data_error(const std::string& file, const lakecodec::status& s);
 
-/// Parses an integer option value; false (and a usage message) on garbage.
-inline bool parse_int_option(const args& a, const std::string& name, long long& out, long long lo,
-                             long long hi) {
-  if (!a.has(name)) return true;
-  const std::string v = a.get(name);
-  char* end = nullptr;
-  errno = 0;
-  long long x = std::strtoll(v.c_str(), &end, 10);
-  if (v.empty() || *end != '\0' || errno != 0 || x < lo || x > hi) {
-    std::cerr << "lakecodec: --" << name << " expects an integer in [" << lo << ", " << hi
-              << "], got '" << v << "'\n";
-    return false;
-  }
-  out = x;
-  return true;
-}
+/// The bytes of `path`, or of stdin when `path` is "-".
+lakecodec::result<lakecodec::byte_buffer> read_input(const std::string& path);
+
+/// Writes `s` to stdout (binary-safe).
+void write_stdout(const std::string& s);
+
+/// Writes `bytes` to `path`, or to stdout when `path` is "-". An existing file is replaced only
+/// with `overwrite`; otherwise the write is refused naming the file.
+lakecodec::status write_output(const std::string& path, lakecodec::byte_span bytes, bool overwrite);
+
+/// Progress on stderr for long work: after the first second, and only when stderr is a
+/// terminal, a line "ROWS rows, BYTES, RATE" rewritten in place at most a few times a second.
+class progress {
+ public:
+  explicit progress(std::string what);
+  ~progress();
+  /// Records the work done so far; cheap enough to call per row.
+  void update(int64_t rows, int64_t bytes);
+
+ private:
+  std::string what_;
+  bool enabled_;
+  bool printed_ = false;
+  int64_t start_ns_;
+  int64_t next_ns_;
+  int64_t rows_ = 0, bytes_ = 0;
+  uint32_t calls_ = 0;
+  void print(bool final_line);
+};
 
 class registry {
  public:
-  void add(command c) { commands_.push_back(std::move(c)); }
+  void add(command c);
   /// Describes a command group ("avro") for the help listing.
-  void describe_group(const std::string& path, const std::string& summary) {
-    groups_[path] = summary;
-  }
-
-  int dispatch(const std::vector<std::string>& argv) const {
-    // Longest command path that prefixes argv.
-    const command* best = nullptr;
-    size_t best_words = 0;
-    for (const command& c : commands_) {
-      std::vector<std::string> words = split(c.path);
-      if (words.size() > argv.size() || words.size() <= best_words) continue;
-      bool match = true;
-      for (size_t i = 0; i < words.size(); ++i) match = match && words[i] == argv[i];
-      if (match) {
-        best = &c;
-        best_words = words.size();
-      }
-    }
-    if (best == nullptr) return dispatch_group(argv);
-    std::vector<std::string> rest(argv.begin() + static_cast<long>(best_words), argv.end());
-    for (const std::string& r : rest)
-      if (r == "--help" || r == "-h") {
-        print_command_help(*best, std::cout);
-        return exit_ok;
-      }
-    args a;
-    if (!parse(*best, rest, a)) return exit_usage;
-    return best->run(a);
-  }
-
-  void print_group_help(const std::string& prefix, std::ostream& os) const {
-    if (prefix.empty()) {
-      os << "lakecodec " LAKECODEC_VERSION_STRING
-            " - write and read Avro, Parquet, Iceberg and Paimon without Arrow, Java or Rust\n\n"
-            "Usage: lakecodec [--version] [--help] COMMAND [ARGS...]\n\n";
-    } else {
-      os << "Usage: lakecodec " << prefix << " COMMAND [ARGS...]\n";
-      auto g = groups_.find(prefix);
-      if (g != groups_.end()) os << g->second << "\n";
-      os << "\n";
-    }
-    os << "Commands:\n";
-    std::map<std::string, std::string> lines;
-    const std::vector<std::string> pw = split(prefix);
-    for (const command& c : commands_) {
-      std::vector<std::string> w = split(c.path);
-      if (w.size() <= pw.size() || !std::equal(pw.begin(), pw.end(), w.begin())) continue;
-      std::string next = w[pw.size()];
-      std::string sub = prefix.empty() ? next : prefix + " " + next;
-      if (w.size() == pw.size() + 1) {
-        lines[next] = c.summary;
-      } else if (!lines.count(next)) {
-        auto g = groups_.find(sub);
-        lines[next] = g == groups_.end() ? "" : g->second;
-      }
-    }
-    for (const auto& kv : lines) {
-      std::string name = "  " + kv.first;
-      name.resize(std::max<size_t>(name.size() + 2, 20), ' ');
-      os << name << kv.second << "\n";
-    }
-    os << "\nRun 'lakecodec " << (prefix.empty() ? "" : prefix + " ")
-       << "COMMAND --help' for a command's options.\n"
-          "Exit codes: 0 success, 1 bad data, 2 usage error.\n";
-  }
+  void describe_group(const std::string& path, const std::string& summary);
+  int dispatch(const std::vector<std::string>& argv) const;
+  void print_group_help(const std::string& prefix, std::ostream& os) const;
+  /// Parses `rest` (the words after the command path) against `c`'s declared options; false
+  /// after printing a usage error.
+  static bool parse(const command& c, const std::vector<std::string>& rest, args& out);
+  static void print_command_help(const command& c, std::ostream& os);
 
  private:
-  static std::vector<std::string> split(const std::string& s) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char ch : s) {
-      if (ch == ' ') {
-        if (!cur.empty()) out.push_back(cur);
-        cur.clear();
-      } else {
-        cur += ch;
-      }
-    }
-    if (!cur.empty()) out.push_back(cur);
-    return out;
-  }
-
-  bool is_group(const std::vector<std::string>& words) const {
-    for (const command& c : commands_) {
-      std::vector<std::string> w = split(c.path);
-      if (w.size() > words.size() && std::equal(words.begin(), words.end(), w.begin())) return true;
-    }
-    return false;
-  }
-
-  int dispatch_group(const std::vector<std::string>& argv) const {
-    // The deepest group that argv names, then either help or an unknown-command error.
-    std::vector<std::string> words;
-    for (const std::string& a : argv) {
-      if (!a.empty() && a[0] == '-') break;
-      std::vector<std::string> next = words;
-      next.push_back(a);
-      if (!is_group(next)) break;
-      words = next;
-    }
-    std::string prefix;
-    for (const std::string& w : words) prefix += (prefix.empty() ? "" : " ") + w;
-    if (argv.size() == words.size()) {
-      print_group_help(prefix, std::cerr);
-      return exit_usage;
-    }
-    const std::string& next = argv[words.size()];
-    if (next == "--help" || next == "-h" || next == "help") {
-      print_group_help(prefix, std::cout);
-      return exit_ok;
-    }
-    return usage_error("unknown command '" + (prefix.empty() ? next : prefix + " " + next) + "'",
-                       prefix);
-  }
-
-  static void print_command_help(const command& c, std::ostream& os) {
-    os << "Usage: lakecodec " << c.path;
-    if (!c.options.empty()) os << " [OPTIONS]";
-    if (!c.usage.empty()) os << " " << c.usage;
-    os << "\n\n" << c.summary << "\n";
-    if (!c.options.empty()) {
-      os << "\nOptions:\n";
-      for (const option_spec& o : c.options) {
-        std::string name = "  --" + o.name + (o.takes_value ? " VALUE" : "");
-        name.resize(std::max<size_t>(name.size() + 2, 28), ' ');
-        os << name << o.help << "\n";
-      }
-    }
-    os << "  --help" << std::string(20, ' ') << "show this help\n";
-  }
-
-  static bool parse(const command& c, const std::vector<std::string>& rest, args& out) {
-    for (size_t i = 0; i < rest.size(); ++i) {
-      const std::string& a = rest[i];
-      if (a.size() > 2 && a[0] == '-' && a[1] == '-') {
-        std::string name = a.substr(2), value;
-        const size_t eq = name.find('=');
-        bool inline_value = eq != std::string::npos;
-        if (inline_value) {
-          value = name.substr(eq + 1);
-          name = name.substr(0, eq);
-        }
-        const option_spec* spec = nullptr;
-        for (const option_spec& o : c.options)
-          if (o.name == name) spec = &o;
-        if (spec == nullptr) {
-          usage_error("unknown option '--" + name + "' for '" + c.path + "'", c.path);
-          return false;
-        }
-        if (spec->takes_value && !inline_value) {
-          if (i + 1 >= rest.size()) {
-            usage_error("option '--" + name + "' needs a value", c.path);
-            return false;
-          }
-          value = rest[++i];
-        }
-        out.options[name] = value;
-      } else {
-        out.positional.push_back(a);
-      }
-    }
-    if (out.positional.size() < c.min_positional || out.positional.size() > c.max_positional) {
-      usage_error("'" + c.path + "' expects " + (c.usage.empty() ? "no arguments" : c.usage) +
-                      ", got " + std::to_string(out.positional.size()) + " argument(s)",
-                  c.path);
-      return false;
-    }
-    return true;
-  }
+  bool is_group(const std::vector<std::string>& words) const;
+  int dispatch_group(const std::vector<std::string>& argv) const;
 
   std::vector<command> commands_;
   std::map<std::string, std::string> groups_;
 };
+
+// Each area's verbs, defined in its own translation unit.
+void register_core_commands(registry& r);
+void register_avro_commands(registry& r);
+void register_parquet_commands(registry& r);
+void register_iceberg_commands(registry& r);
+void register_paimon_commands(registry& r);
 
 }  // namespace lakecodec_cli

@@ -1,16 +1,12 @@
-// lakecodec: the command-line face of the library. Each area registers its verbs; this file only
-// dispatches. Exit codes: 0 success, 1 bad data, 2 usage error.
+// lakecodec: the command-line face of the library. Each area registers its verbs from its own
+// translation unit (cli_<area>.cpp); this file only dispatches. Exit codes: 0 success, 1 bad data,
+// 2 usage error.
 
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli.hpp"
-#include "cli_avro.hpp"
-#include "cli_core.hpp"
-#include "cli_iceberg.hpp"
-#include "cli_paimon.hpp"
-#include "cli_parquet.hpp"
 
 int main(int argc, char** argv) {
   using namespace lakecodec_cli;

@@ -1,6 +1,7 @@
-#pragma once
 // CLI verbs of the parquet area: `parquet meta` (the footer as JSON), `parquet fromjson`
 // (Iceberg-schema JSON lines -> Parquet) and `gen lineitem` (a TPC-H-lineitem-shaped file).
+
+#include <sys/stat.h>
 
 #include <chrono>
 #include <cmath>
@@ -299,9 +300,16 @@ inline ordered_json footer_json(const pq::footer& f) {
 
 inline int run_meta(const args& a) {
   const std::string& path = a.positional[0];
-  auto f = pq::read_footer_file(path, true);
+  lakecodec::result<pq::footer> f = lakecodec::unsupported("");
+  if (path == "-") {
+    auto bytes = read_input(path);
+    if (!bytes) return data_error(path, bytes.error());
+    f = pq::read_footer(bytes->span(), true);
+  } else {
+    f = pq::read_footer_file(path, true);
+  }
   if (!f) return data_error(path, f.error());
-  std::cout << footer_json(f.value()).dump(a.has("compact") ? -1 : 2) << "\n";
+  std::cout << footer_json(f.value()).dump(a.has("pretty") ? 2 : -1) << "\n";
   return exit_ok;
 }
 
@@ -354,15 +362,15 @@ inline bool parse_writer_options(const args& a, pq::writer_options& o, const std
     }
     o.codec = *c;
   }
-  long long v = o.page_version;
-  if (!parse_int_option(a, "page-version", v, 1, 2)) return false;
-  o.page_version = static_cast<int>(v);
-  long long rg = o.row_group_rows;
-  if (!parse_int_option(a, "row-group-rows", rg, 1, 1LL << 40)) return false;
-  o.row_group_rows = rg;
-  long long lvl = -1;
-  if (!parse_int_option(a, "level", lvl, -1, 22)) return false;
-  o.compression_level = static_cast<int>(lvl);
+  o.page_version = static_cast<int>(a.get_int("page-version", o.page_version));
+  o.row_group_rows = a.get_int("row-group-rows", o.row_group_rows);
+  o.compression_level = static_cast<int>(a.get_int("level", -1));
+  // zlib accepts levels 1-9 only; refusing here keeps "--level 15" a usage error, not an
+  // internal zlib failure deep in the writer.
+  if (o.codec == lakecodec::compression::gzip && o.compression_level > 9) {
+    usage_error("--level for gzip expects -1 or 1-9, got " + a.get("level"), cmd);
+    return false;
+  }
   if (a.has("encoding") && !parse_encodings(a.get("encoding"), o, cmd)) return false;
   o.schema.enum_columns = split_list(a.get("enum"));
   o.schema.timestamps_as_int96 = a.has("int96");
@@ -370,10 +378,61 @@ inline bool parse_writer_options(const args& a, pq::writer_options& o, const std
   return true;
 }
 
+/// The dotted path of the first key of a JSON row that names no field of `fields` (neither by
+/// name nor by id), descending into structs, lists and maps; "" when every key is known.
+/// append_json_row ignores such keys, so a typo would silently become a column of nulls.
+inline std::string unknown_json_key(const nlohmann::json& v,
+                                    const std::vector<lakecodec::iceberg::nested_field>& fields,
+                                    const std::string& prefix, int depth = 0);
+
+inline std::string unknown_json_key_in(const nlohmann::json& v,
+                                       const lakecodec::iceberg::nested_field& f,
+                                       const std::string& path, int depth) {
+  namespace ib = lakecodec::iceberg;
+  if (depth > 64 || v.is_null()) return "";
+  const ib::type& t = f.type;
+  if (t.kind == ib::type_kind::struct_ && v.is_object())
+    return unknown_json_key(v, t.fields, path + ".", depth + 1);
+  if (t.kind == ib::type_kind::list && v.is_array()) {
+    for (const auto& e : v) {
+      std::string u = unknown_json_key_in(e, t.element(), path + ".element", depth + 1);
+      if (!u.empty()) return u;
+    }
+  }
+  if (t.kind == ib::type_kind::map && v.is_object()) {
+    for (auto it = v.begin(); it != v.end(); ++it)
+      if (it.key() != "keys" && it.key() != "values") return path + "." + it.key();
+    auto k = v.find("keys"), vals = v.find("values");
+    if (k != v.end() && k->is_array())
+      for (const auto& e : *k) {
+        std::string u = unknown_json_key_in(e, t.key(), path + ".key", depth + 1);
+        if (!u.empty()) return u;
+      }
+    if (vals != v.end() && vals->is_array())
+      for (const auto& e : *vals) {
+        std::string u = unknown_json_key_in(e, t.value(), path + ".value", depth + 1);
+        if (!u.empty()) return u;
+      }
+  }
+  return "";
+}
+
+inline std::string unknown_json_key(const nlohmann::json& v,
+                                    const std::vector<lakecodec::iceberg::nested_field>& fields,
+                                    const std::string& prefix, int depth) {
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    const lakecodec::iceberg::nested_field* match = nullptr;
+    for (const auto& f : fields)
+      if (f.name == it.key() || std::to_string(f.id) == it.key()) match = &f;
+    if (match == nullptr) return prefix + it.key();
+    std::string u = unknown_json_key_in(*it, *match, prefix + match->name, depth);
+    if (!u.empty()) return u;
+  }
+  return "";
+}
+
 inline int run_fromjson(const args& a) {
   const std::string schema_path = a.get("schema");
-  if (schema_path.empty())
-    return usage_error("'parquet fromjson' needs --schema SCHEMA.json", "parquet fromjson");
   pq::writer_options o;
   if (!parse_writer_options(a, o, "parquet fromjson")) return exit_usage;
   const std::string& in = a.positional[0];
@@ -384,8 +443,16 @@ inline int run_fromjson(const args& a) {
   if (!is) return data_error(schema_path, is.error());
   auto cs = lakecodec::iceberg::to_columnar_schema(is.value());
   if (!cs) return data_error(schema_path, cs.error());
-  std::ifstream input(in);
-  if (!input) return data_error(in, lakecodec::io_error("cannot open '" + in + "'"));
+  std::ifstream file_in;
+  if (in != "-") {
+    file_in.open(in, std::ios::binary);
+    if (!file_in) return data_error(in, lakecodec::io_error("cannot open '" + in + "'"));
+  }
+  std::istream& input = in == "-" ? std::cin : file_in;
+  struct stat st_out;
+  if (!a.has("overwrite") && ::stat(out.c_str(), &st_out) == 0)
+    return data_error(out, lakecodec::status(lakecodec::errc::already_exists,
+                                             "exists; pass --overwrite to replace it"));
   auto w = pq::file_writer::create(out, cs.value(), o,
                                    lakecodec::file_sink_options{true, a.has("overwrite"), true});
   if (!w) return data_error(out, w.error());
@@ -399,15 +466,26 @@ inline int run_fromjson(const args& a) {
     pending = 0;
     return (*w)->write(batch->view());
   };
+  progress prog("parquet fromjson");
+  int64_t bytes_in = 0;
   while (std::getline(input, line)) {
     ++lineno;
+    bytes_in += static_cast<int64_t>(line.size()) + 1;
+    prog.update(lineno, bytes_in);
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     auto row = nlohmann::json::parse(line, nullptr, false);
     if (row.is_discarded())
-      return data_error(
-          in, lakecodec::corrupt_data("line " + std::to_string(lineno) + " is not valid JSON"));
+      return data_error(in + ":" + std::to_string(lineno),
+                        lakecodec::corrupt_data("not valid JSON"));
+    const std::string where = in + ":" + std::to_string(lineno);
+    if (row.is_object()) {
+      const std::string unknown = unknown_json_key(row, is->fields, "");
+      if (!unknown.empty())
+        return data_error(where, lakecodec::invalid_argument("column '" + unknown + "' is not in " +
+                                                             schema_path));
+    }
     lakecodec::status s = lakecodec::iceberg::append_json_row(bb, is.value(), row);
-    if (!s.ok()) return data_error(in, s.with_context("line " + std::to_string(lineno)));
+    if (!s.ok()) return data_error(where, s);
     if (++pending == 65536) {
       s = flush();
       if (!s.ok()) return data_error(in, s);
@@ -632,12 +710,8 @@ class lineitem_generator {
 };
 
 inline int run_gen_lineitem(const args& a) {
-  long long rows = 0, seed = 1, batch_rows = 65536;
-  if (!parse_int_option(a, "rows", rows, 0, 1LL << 40)) return exit_usage;
-  if (!a.has("rows")) return usage_error("'gen lineitem' needs --rows N", "gen lineitem");
-  if (!parse_int_option(a, "seed", seed, 0, 1LL << 62)) return exit_usage;
+  const long long rows = a.get_int("rows", 0), seed = a.get_int("seed", 1), batch_rows = 65536;
   const std::string out = a.get("out");
-  if (out.empty()) return usage_error("'gen lineitem' needs --out FILE.parquet", "gen lineitem");
   pq::writer_options o;
   if (!parse_writer_options(a, o, "gen lineitem")) return exit_usage;
   const auto t0 = std::chrono::steady_clock::now();
@@ -646,12 +720,14 @@ inline int run_gen_lineitem(const args& a) {
   if (!w) return data_error(out, w.error());
   lineitem_generator gen(static_cast<uint64_t>(seed), rows);
   lineitem_generator::batch b;
+  progress prog("gen lineitem");
   for (long long done = 0; done < rows;) {
     const int64_t n = std::min<long long>(batch_rows, rows - done);
     gen.next(b, n);
     lakecodec::status s = (*w)->write(b.view());
     if (!s.ok()) return data_error(out, s);
     done += n;
+    prog.update(done, 0);
   }
   auto sum = (*w)->close();
   if (!sum) return data_error(out, sum.error());
@@ -663,39 +739,42 @@ inline int run_gen_lineitem(const args& a) {
 
 }  // namespace parquet_cli
 
-inline void register_parquet_commands(registry& r) {
+void register_parquet_commands(registry& r) {
   r.describe_group("parquet", "Parquet files: inspect footers, convert JSON lines");
   r.describe_group("gen", "Generate sample data files");
   const std::vector<option_spec> writer_opts = {
-      {"compression", true, "none, snappy (default), gzip or zstd"},
-      {"level", true, "compression level (zstd 1-22, gzip 1-9)"},
-      {"page-version", true, "data page version 1 (default) or 2"},
-      {"row-group-rows", true, "rows per row group (default 1048576)"},
-      {"encoding", true,
-       "COL=ENC,...: PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY or "
-       "BYTE_STREAM_SPLIT for these columns (no dictionary)"},
-      {"enum", true, "COL,...: string/binary columns with the ENUM logical type"},
-      {"int96", false, "write timestamps as deprecated INT96 (Spark/Hive/Impala)"},
-      {"no-size-statistics", false, "omit SizeStatistics (level histograms, unencoded bytes)"},
-      {"overwrite", false, "replace OUT if it exists"}};
+      opt::choice("compression", {"none", "snappy", "gzip", "zstd"},
+                  "page compression (default snappy)"),
+      opt::integer("level", -1, 22, "compression level (zstd 1-22, gzip 1-9, -1 = default)"),
+      opt::integer("page-version", 1, 2, "data page version (default 1)"),
+      opt::integer("row-group-rows", 1, 1LL << 40, "rows per row group (default 1048576)"),
+      opt::text("encoding",
+                "PLAIN, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY or "
+                "BYTE_STREAM_SPLIT for these columns (no dictionary)")
+          .metavar("COL=ENC,..."),
+      opt::text("enum", "string/binary columns with the ENUM logical type").metavar("COL,..."),
+      opt::flag("int96", "write timestamps as deprecated INT96 (Spark/Hive/Impala)"),
+      opt::flag("no-size-statistics", "omit SizeStatistics (level histograms, unencoded bytes)"),
+      opt::overwrite()};
   r.add({"parquet meta",
          "Print the whole footer of a Parquet file as JSON (schema with field ids, row groups, "
          "column chunks, encodings, decoded statistics, page index presence)",
-         "FILE",
-         {{"compact", false, "one-line JSON"}},
+         "FILE|-",
+         {opt::pretty()},
          1,
          1,
          parquet_cli::run_meta});
   std::vector<option_spec> fj = writer_opts;
-  fj.insert(fj.begin(), {"schema", true, "Iceberg schema JSON file (required)"});
+  fj.insert(fj.begin(),
+            opt::path("schema", "Iceberg schema JSON file").metavar("SCHEMA.json").required());
   r.add({"parquet fromjson",
          "Convert JSON lines (Iceberg single-value JSON, Appendix D) to Parquet with the given "
-         "Iceberg schema",
-         "IN.jsonl OUT.parquet", fj, 2, 2, parquet_cli::run_fromjson});
+         "Iceberg schema; a key that names no column is refused naming line and column",
+         "IN.jsonl|- OUT.parquet", fj, 2, 2, parquet_cli::run_fromjson});
   std::vector<option_spec> gl = writer_opts;
-  gl.insert(gl.begin(), {{"rows", true, "number of rows (required)"},
-                         {"seed", true, "random seed (default 1)"},
-                         {"out", true, "output file (required)"}});
+  gl.insert(gl.begin(), {opt::integer("rows", 0, 1LL << 40, "number of rows").required(),
+                         opt::integer("seed", 0, 1LL << 62, "random seed (default 1)"),
+                         opt::path("out", "output file").metavar("FILE.parquet").required()});
   r.add({"gen lineitem", "Write a deterministic TPC-H-lineitem-shaped Parquet file (16 columns)",
          "", gl, 0, 0, parquet_cli::run_gen_lineitem});
 }

@@ -1,9 +1,12 @@
-#pragma once
 // CLI verbs of the avro area: getschema, tojson, fromjson, meta (the avro-tools verbs a user
 // reaches for first). tojson prints exactly what Java `avro-tools tojson` prints.
 
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "cli.hpp"
@@ -13,15 +16,6 @@
 namespace lakecodec_cli {
 
 namespace avro_cli {
-
-inline lakecodec::result<lakecodec::byte_buffer> read_input(const std::string& path) {
-  if (path != "-") return lakecodec::read_file(path);
-  lakecodec::byte_buffer b;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) b.append(buf, n);
-  return b;
-}
 
 /// Opens FILE streaming (one block in memory at a time); stdin and Avro 1.2 files, which keep
 /// their metadata in a footer, are read whole into `hold` instead.
@@ -40,13 +34,11 @@ inline lakecodec::result<lakecodec::avro::container_reader> open_reader(
   return lakecodec::avro::container_reader::open(hold.span(), std::move(options));
 }
 
-inline void write_stdout(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
-
 inline int getschema(const args& a) {
   const std::string& file = a.positional[0];
-  auto bytes = read_input(file);
-  if (!bytes) return data_error(file, bytes.error());
-  auto r = lakecodec::avro::container_reader::open(bytes->span());
+  // Over a file only the header is read (the blocks are never touched); stdin is read whole.
+  lakecodec::byte_buffer hold;
+  auto r = open_reader(file, {}, hold);
   if (!r) return data_error(file, r.error());
   if (a.has("canonical")) {
     write_stdout(lakecodec::avro::canonical_form(r->writer_schema()) + "\n");
@@ -77,12 +69,15 @@ inline int tojson(const args& a) {
     auto s = load_schema(a.get("reader-schema-file"));
     if (!s) return data_error(a.get("reader-schema-file"), s.error());
     ro.reader_schema = std::move(s).value();
+  } else if (a.has("reader-schema")) {
+    auto s = lakecodec::avro::schema::parse(a.get("reader-schema"));
+    if (!s) return data_error("--reader-schema", s.error());
+    ro.reader_schema = std::move(s).value();
   }
   lakecodec::byte_buffer hold;
   auto r = open_reader(file, std::move(ro), hold);
   if (!r) return data_error(file, r.error());
-  long long head = -1;
-  if (!parse_int_option(a, "head", head, 0, (1LL << 62))) return exit_usage;
+  const long long head = a.get_int("head", -1);
   std::string out;
   lakecodec::avro::value v;
   const lakecodec::avro::node& root = r->record_schema().root();
@@ -93,7 +88,6 @@ inline int tojson(const args& a) {
     auto more = r->next(v);
     if (!more) {
       write_stdout(out);
-      std::fflush(stdout);
       return data_error(file, more.error());
     }
     if (!*more) break;
@@ -111,9 +105,8 @@ inline int tojson(const args& a) {
   return exit_ok;
 }
 
+/// Reads `in` ("-" = stdin) one line at a time; each line holds one or more records.
 inline int fromjson(const args& a) {
-  if (!a.has("schema"))
-    return usage_error("'avro fromjson' needs --schema S.avsc", "avro fromjson");
   auto s = load_schema(a.get("schema"));
   if (!s) return data_error(a.get("schema"), s.error());
   lakecodec::avro::writer_options o;
@@ -122,33 +115,63 @@ inline int fromjson(const args& a) {
     if (!c) return usage_error(c.error().message(), "avro fromjson");
     o.codec = *c;
   }
-  long long level = -1, block = static_cast<long long>(o.block_bytes);
-  if (!parse_int_option(a, "level", level, -1, 22)) return exit_usage;
-  if (!parse_int_option(a, "block-bytes", block, 1, 1LL << 30)) return exit_usage;
-  o.level = static_cast<int>(level);
-  o.block_bytes = static_cast<size_t>(block);
+  o.level = static_cast<int>(a.get_int("level", -1));
+  o.block_bytes =
+      static_cast<size_t>(a.get_int("block-bytes", static_cast<long long>(o.block_bytes)));
   const std::string& in = a.positional[0];
   const std::string& out = a.positional[1];
-  auto text = read_input(in);
-  if (!text) return data_error(in, text.error());
-  auto sink = lakecodec::file_sink::open(out, {true, true, false});
-  if (!sink) return data_error(out, sink.error());
+  std::ifstream file_in;
+  if (in != "-") {
+    file_in.open(in, std::ios::binary);
+    if (!file_in) return data_error(in, lakecodec::io_error("cannot open '" + in + "'"));
+  }
+  std::istream& input = in == "-" ? std::cin : file_in;
+  struct stat st_out;
+  if (out != "-" && !a.has("overwrite") && ::stat(out.c_str(), &st_out) == 0)
+    return data_error(out, lakecodec::status(lakecodec::errc::already_exists,
+                                             "exists; pass --overwrite to replace it"));
+  std::unique_ptr<lakecodec::output_sink> sink;
+  lakecodec::file_sink* file_out = nullptr;
+  if (out == "-") {
+    sink = std::make_unique<lakecodec::callback_sink>([](const uint8_t* d, size_t n) {
+      if (std::fwrite(d, 1, n, stdout) != n) return lakecodec::io_error("writing stdout failed");
+      return lakecodec::status{};
+    });
+  } else {
+    auto fs = lakecodec::file_sink::open(out, {true, a.has("overwrite"), false});
+    if (!fs) return data_error(out, fs.error());
+    auto owned = std::make_unique<lakecodec::file_sink>(std::move(fs).value());
+    file_out = owned.get();
+    sink = std::move(owned);
+  }
   auto w = lakecodec::avro::container_writer::open(*sink, *s, o);
   if (!w) return data_error(out, w.error());
-  lakecodec::avro::detail::json_parser p(text->view());
-  int64_t line = 0;
-  while (!p.at_end()) {
-    ++line;
-    lakecodec::avro::json_value j;
-    lakecodec::status st = p.parse_next(j);
-    if (!st.ok()) return data_error(in, st.with_context("record " + std::to_string(line)));
-    auto v = lakecodec::avro::from_json(s->root(), j);
-    if (!v) return data_error(in, v.error().with_context("record " + std::to_string(line)));
-    st = w->write(*v);
-    if (!st.ok()) return data_error(in, st.with_context("record " + std::to_string(line)));
+  progress prog("avro fromjson");
+  std::string line;
+  int64_t line_no = 0, record = 0, bytes_in = 0;
+  while (std::getline(input, line)) {
+    ++line_no;
+    bytes_in += static_cast<int64_t>(line.size()) + 1;
+    lakecodec::avro::detail::json_parser p(line);
+    while (!p.at_end()) {
+      ++record;
+      const std::string where =
+          in + ":" + std::to_string(line_no) + ": record " + std::to_string(record);
+      lakecodec::avro::json_value j;
+      lakecodec::status st = p.parse_next(j);
+      if (!st.ok()) return data_error(where, st);
+      auto v = lakecodec::avro::from_json(s->root(), j);
+      if (!v) return data_error(where, v.error());
+      st = w->write(*v);
+      if (!st.ok()) return data_error(where, st);
+    }
+    prog.update(record, bytes_in);
   }
+  if (input.bad()) return data_error(in, lakecodec::io_error("read failed"));
   lakecodec::status st = w->close();
-  if (st.ok()) st = sink->close();
+  if (st.ok() && file_out != nullptr) st = file_out->close();
+  if (st.ok() && out == "-" && std::fflush(stdout) != 0)
+    st = lakecodec::io_error("writing stdout failed");
   if (!st.ok()) return data_error(out, st);
   return exit_ok;
 }
@@ -203,39 +226,49 @@ inline int meta(const args& a) {
 
 }  // namespace avro_cli
 
-inline void register_avro_commands(registry& r) {
+void register_avro_commands(registry& r) {
   r.describe_group("avro", "Avro object container files: schema, records as JSON, metadata");
-  r.add(command{"avro getschema",
-                "print the writer schema stored in an Avro file",
-                "FILE",
-                {{"canonical", false, "print the Parsing Canonical Form instead"},
-                 {"fingerprint", false, "print the CRC-64-AVRO fingerprint (hex) instead"}},
-                1,
-                1,
-                avro_cli::getschema});
-  r.add(command{"avro tojson",
-                "print every record as one line of Avro JSON (as Java avro-tools tojson)",
-                "FILE",
-                {{"reader-schema-file", true, "resolve records to this schema (.avsc file) first"},
-                 {"head", true, "print at most N records"},
-                 {"file-order", false,
-                  "print map entries in file order (default: Java HashMap order, as avro-tools)"}},
-                1,
-                1,
-                avro_cli::tojson});
-  r.add(command{"avro fromjson",
-                "write an Avro file from records in the Avro JSON encoding (one per line)",
-                "IN.jsonl OUT.avro",
-                {{"schema", true, "the writer schema (.avsc file), required"},
-                 {"codec", true, "null (default), deflate, snappy, zstandard"},
-                 {"level", true, "codec level (-1 = default)"},
-                 {"block-bytes", true, "uncompressed block size (default 262144)"}},
-                2,
-                2,
-                avro_cli::fromjson});
+  r.add(command{
+      "avro getschema",
+      "print the writer schema stored in an Avro file (reads only the header)",
+      "FILE|-",
+      {opt::flag("canonical", "print the Parsing Canonical Form instead").excludes({"fingerprint"}),
+       opt::flag("fingerprint", "print the CRC-64-AVRO fingerprint (hex) instead")
+           .excludes({"canonical"})},
+      1,
+      1,
+      avro_cli::getschema});
+  r.add(command{
+      "avro tojson",
+      "print every record as one line of Avro JSON (as Java avro-tools tojson)",
+      "FILE|-",
+      {opt::path("reader-schema-file", "resolve records to this schema (.avsc file) first")
+           .excludes({"reader-schema"}),
+       opt::text("reader-schema", "resolve records to this schema, given inline as JSON")
+           .metavar("JSON")
+           .excludes({"reader-schema-file"}),
+       opt::integer("head", 0, 1LL << 62, "print at most N records"),
+       opt::flag("file-order",
+                 "print map entries in file order (default: Java HashMap order, as avro-tools)")},
+      1,
+      1,
+      avro_cli::tojson});
+  r.add(command{
+      "avro fromjson",
+      "write an Avro file from records in the Avro JSON encoding (one per line), streaming",
+      "IN.jsonl|- OUT.avro|-",
+      {opt::path("schema", "the writer schema (.avsc file)").metavar("S.avsc").required(),
+       opt::choice("codec", {"null", "deflate", "snappy", "zstandard"},
+                   "block codec (default null)"),
+       opt::integer("level", -1, 22, "codec level (-1 = the codec's default)"),
+       opt::integer("block-bytes", 1, 1LL << 30, "uncompressed block size (default 262144)"),
+       opt::overwrite()},
+      2,
+      2,
+      avro_cli::fromjson});
   r.add(command{"avro meta",
                 "print codec, sync marker, block and record counts and all header metadata",
-                "FILE",
+                "FILE|-",
                 {},
                 1,
                 1,
