@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -100,4 +102,25 @@ TEST(ParquetFooterTest, GenLineitemThenMetaAndFromJson) {
   EXPECT_NE(r.output.find("line 2"), std::string::npos) << r.output;
   struct stat st;
   EXPECT_NE(::stat((dir + "/bad.parquet").c_str(), &st), 0);
+}
+
+// Fuzz finding (parquet_roundtrip): the 32-byte ASCII runs of valid_utf8 could end exactly at the
+// end of the data and the next step read one byte past it (ASan heap-buffer-overflow). Each
+// buffer here is a heap allocation of exactly n bytes so ASan sees any read past it.
+TEST(ParquetUtf8Test, AsciiRunsEndingAtTheEndReadNothingPastIt) {
+  for (size_t n : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{31}, size_t{32}, size_t{33},
+                   size_t{40}, size_t{64}, size_t{96}}) {
+    SCOPED_TRACE(n);
+    std::unique_ptr<uint8_t[]> ascii(new uint8_t[n]);
+    std::memset(ascii.get(), 'a', n);
+    bool all_ascii = false;
+    EXPECT_TRUE(pq::detail::valid_utf8(ascii.get(), n, &all_ascii));
+    EXPECT_TRUE(all_ascii);
+    if (n < 2) continue;
+    ascii[n - 2] = 0xC3, ascii[n - 1] = 0xA9;  // "é" as the last character
+    EXPECT_TRUE(pq::detail::valid_utf8(ascii.get(), n, &all_ascii));
+    EXPECT_FALSE(all_ascii);
+    ascii[n - 1] = 'a';  // lead byte without its continuation
+    EXPECT_FALSE(pq::detail::valid_utf8(ascii.get(), n));
+  }
 }
