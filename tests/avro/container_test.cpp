@@ -244,3 +244,33 @@ TEST(AvroContainerTest, StreamingReaderMatchesSpanReader) {
   ASSERT_FALSE(lr.has_value());
   EXPECT_EQ(lr.error().code(), errc::unsupported);
 }
+
+// Issue 10 item 3: a level outside the codec's range is refused when the writer opens, as
+// invalid_argument naming the range (deflate level 15 used to fail at the first block as
+// "internal: zlib: deflateInit2 failed").
+TEST(AvroContainerTest, WriterRefusesLevelsOutsideTheCodecRange) {
+  auto s = avro::schema::parse(R"("long")");
+  ASSERT_TRUE(s.has_value());
+  struct bad_level {
+    avro::codec c;
+    int level;
+    const char* range;
+  };
+  for (const bad_level& b : {bad_level{avro::codec::deflate, 15, "0..9"},
+                             bad_level{avro::codec::zstandard, 40, "0..22"}}) {
+    memory_sink sink;
+    avro::writer_options o;
+    o.codec = b.c;
+    o.level = b.level;
+    auto w = avro::container_writer::open(sink, *s, o);
+    ASSERT_FALSE(w.has_value());
+    EXPECT_EQ(w.error().code(), errc::invalid_argument);
+    EXPECT_NE(w.error().message().find(b.range), std::string::npos) << w.error().to_string();
+    EXPECT_EQ(sink.position(), 0u);  // refused before the header is written
+  }
+  avro::writer_options ok;
+  ok.codec = avro::codec::deflate;
+  ok.level = 9;
+  auto bytes = avro::write_container(*s, {avro::value::int64(7)}, ok);
+  ASSERT_TRUE(bytes.has_value()) << bytes.error().to_string();
+}
