@@ -137,6 +137,31 @@ TEST(AvroEncodingTest, ReadsNegativeBlockCountsWithSizes) {
   EXPECT_TRUE(d.at_end());
 }
 
+// Item 5 of issue 10: a 10-byte long whose last byte carries bits above bit 63 decodes to its low
+// 64 bits, as Java's BinaryDecoder.readLong and fastavro read it; an 11th byte is refused. Both
+// with bytes after the varint (the 8-byte gather path is tried first) and at the very end.
+TEST(AvroEncodingTest, TenByteLongKeepsTheLow64Bits) {
+  auto l = avro::schema::parse(R"("long")");
+  ASSERT_TRUE(l.has_value());
+  // zigzag(9876543210123456789), a duckdb-iceberg snapshot id, needs 65 bits.
+  const uint8_t id[] = {0xaa, 0xc4, 0xa3, 0x83, 0x96, 0xee, 0xc3, 0x90, 0x92, 0x02, 0x04};
+  for (size_t n : {size_t{10}, size_t{11}}) {
+    auto v = avro::decode(*l, byte_span(id, 10));
+    ASSERT_TRUE(v.has_value()) << v.error().to_string();
+    EXPECT_EQ(v->as_long(), 653171173268680981);
+    avro::decoder d(byte_span(id, n));
+    EXPECT_EQ(d.read_long(), 653171173268680981);
+    ASSERT_TRUE(d.ok()) << d.error().to_string();
+    EXPECT_EQ(d.remaining(), n - 10);
+  }
+  const uint8_t eleven[] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01};
+  auto e = avro::decode(*l, byte_span(eleven, sizeof eleven));
+  ASSERT_FALSE(e.has_value());
+  EXPECT_EQ(e.error().code(), errc::corrupt_data);
+  EXPECT_NE(e.error().message().find("longer than 10 bytes"), std::string::npos)
+      << e.error().to_string();
+}
+
 TEST(AvroEncodingTest, EncodesSpecExamples) {
   // Avro spec §Binary Encoding examples: long 0, -1, 1, -64, 64 and the string "foo".
   auto l = avro::schema::parse(R"("long")");
@@ -218,4 +243,34 @@ TEST(AvroContainerTest, StreamingReaderMatchesSpanReader) {
   auto lr = avro::container_reader::open(std::make_unique<trickle_source>(legacy.span(), 100));
   ASSERT_FALSE(lr.has_value());
   EXPECT_EQ(lr.error().code(), errc::unsupported);
+}
+
+// Issue 10 item 3: a level outside the codec's range is refused when the writer opens, as
+// invalid_argument naming the range (deflate level 15 used to fail at the first block as
+// "internal: zlib: deflateInit2 failed").
+TEST(AvroContainerTest, WriterRefusesLevelsOutsideTheCodecRange) {
+  auto s = avro::schema::parse(R"("long")");
+  ASSERT_TRUE(s.has_value());
+  struct bad_level {
+    avro::codec c;
+    int level;
+    const char* range;
+  };
+  for (const bad_level& b : {bad_level{avro::codec::deflate, 15, "0..9"},
+                             bad_level{avro::codec::zstandard, 40, "0..22"}}) {
+    memory_sink sink;
+    avro::writer_options o;
+    o.codec = b.c;
+    o.level = b.level;
+    auto w = avro::container_writer::open(sink, *s, o);
+    ASSERT_FALSE(w.has_value());
+    EXPECT_EQ(w.error().code(), errc::invalid_argument);
+    EXPECT_NE(w.error().message().find(b.range), std::string::npos) << w.error().to_string();
+    EXPECT_EQ(sink.position(), 0u);  // refused before the header is written
+  }
+  avro::writer_options ok;
+  ok.codec = avro::codec::deflate;
+  ok.level = 9;
+  auto bytes = avro::write_container(*s, {avro::value::int64(7)}, ok);
+  ASSERT_TRUE(bytes.has_value()) << bytes.error().to_string();
 }

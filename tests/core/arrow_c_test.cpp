@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "lakecodec/core/stats.hpp"
+
 namespace lc = lakecodec;
 
 namespace {
@@ -554,6 +556,40 @@ TEST(ArrowImportTest, SlicedRecordBatchAndEmptyArrays) {
   ASSERT_TRUE(rb.has_value()) << rb.error().to_string();
   EXPECT_EQ(rb.value().view().columns[0].value<int64_t>(0), 20);
   EXPECT_EQ(rb.value().view().columns[0].value<int64_t>(1), 30);
+}
+
+// Fuzz finding (core_arrow_import): a zero-length array with an offset and null buffers. The C
+// Data Interface lets a buffer be null when its size would be 0, which holds for every buffer of
+// a zero-length array, so import accepts it; no later pass may form `null + offset` from it
+// (UBSan: "applying non-zero offset 488 to null pointer" in the statistics pass). The imported
+// view drops the offset, which addresses nothing.
+TEST(ArrowImportTest, EmptyArrayWithOffsetAndNullBuffers) {
+  for (const char* format : {"l", "u", "+l"}) {
+    SCOPED_TRACE(format);
+    auto s = sch("+s", "", false);
+    auto col_s = sch(format, "x");
+    if (std::string(format) == "+l") col_s->add(sch("i", "item"));
+    s->add(std::move(col_s));
+    auto a = arr(0);
+    a->null_buf();
+    auto col = arr(0, 0, 61);  // 61 slots * 8 bytes = the reported offset 488
+    col->null_buf().null_buf();
+    if (std::string(format) == "u") col->null_buf();
+    if (std::string(format) == "+l") {
+      auto item = arr(0);
+      item->null_buf().null_buf();
+      col->add(std::move(item));
+    }
+    a->add(std::move(col));
+    auto rb = lc::import_batch(a->get(), s->get());
+    ASSERT_TRUE(rb.has_value()) << rb.error().to_string();
+    const lc::column_view& c = rb.value().view().columns[0];
+    EXPECT_EQ(c.length, 0);
+    EXPECT_EQ(c.offset, 0);
+    const lc::column_stats st = lc::compute_stats(c);
+    EXPECT_EQ(st.value_count, 0);
+    EXPECT_EQ(st.null_count, 0);
+  }
 }
 
 TEST(ArrowImportTest, MisalignedBuffersAreRefused) {

@@ -99,18 +99,41 @@ TEST(BoundedReaderTest, RejectsTruncatedOverlongAndOverflowingVarints) {
   EXPECT_EQ(a.error().offset(), 100);
   EXPECT_NE(a.error().message().find("block count"), std::string::npos);
 
-  const uint8_t overflow[] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02};
-  auto b = bounded_reader(overflow, sizeof overflow).read_uvarint64();
-  ASSERT_FALSE(b);
-  EXPECT_EQ(b.error().code(), errc::corrupt_data);
-
   const uint8_t overlong[] = {0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00};
-  EXPECT_FALSE(bounded_reader(overlong, sizeof overlong).read_uvarint64());
+  auto d = bounded_reader(overlong, sizeof overlong).read_uvarint64();
+  ASSERT_FALSE(d);
+  EXPECT_EQ(d.error().code(), errc::corrupt_data);
+  EXPECT_NE(d.error().message().find("longer than 10 bytes"), std::string::npos);
 
   const uint8_t big32[] = {0x80, 0x80, 0x80, 0x80, 0x10};
   auto c = bounded_reader(big32, sizeof big32).read_uvarint32();
   ASSERT_FALSE(c);
   EXPECT_EQ(c.error().code(), errc::corrupt_data);
+}
+
+// A 10th byte carrying bits above bit 63 keeps the low 64 bits, as Java's BinaryDecoder.readLong
+// and fastavro read it (duckdb-iceberg wrote snapshot id 9876543210123456789 that way).
+TEST(BoundedReaderTest, TenthByteBitsAbove64AreDropped) {
+  const uint8_t high[] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02};
+  auto a = bounded_reader(high, sizeof high).read_uvarint64();
+  ASSERT_TRUE(a) << a.error().to_string();
+  EXPECT_EQ(*a, uint64_t{0x7fffffffffffffff});  // bit 63 from 0x02's bit 0 (clear)
+  const uint8_t all[] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f};
+  auto b = bounded_reader(all, sizeof all).read_uvarint64();
+  ASSERT_TRUE(b) << b.error().to_string();
+  EXPECT_EQ(*b, ~uint64_t{0});
+  // zigzag(9876543210123456789) needs 65 bits; Java reads the long 653171173268680981.
+  const uint8_t snapshot[] = {0xaa, 0xc4, 0xa3, 0x83, 0x96, 0xee, 0xc3, 0x90, 0x92, 0x02};
+  bounded_reader r(snapshot, sizeof snapshot);
+  auto c = r.read_zigzag64();
+  ASSERT_TRUE(c) << c.error().to_string();
+  EXPECT_EQ(*c, int64_t{653171173268680981});
+  EXPECT_EQ(r.remaining(), 0u);
+  // An 11th byte is still refused, whatever the 10th carried.
+  const uint8_t eleven[] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01};
+  auto e = bounded_reader(eleven, sizeof eleven).read_uvarint64();
+  ASSERT_FALSE(e);
+  EXPECT_EQ(e.error().code(), errc::corrupt_data);
 }
 
 TEST(BoundedReaderTest, NeverReadsPastTheEnd) {

@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 
 #include "../test_support.hpp"
+#include "lakecodec/core/builder.hpp"
 #include "lakecodec/parquet.hpp"
 
 namespace pq = lakecodec::parquet;
@@ -100,4 +103,122 @@ TEST(ParquetFooterTest, GenLineitemThenMetaAndFromJson) {
   EXPECT_NE(r.output.find("line 2"), std::string::npos) << r.output;
   struct stat st;
   EXPECT_NE(::stat((dir + "/bad.parquet").c_str(), &st), 0);
+}
+
+// Fuzz finding (parquet_roundtrip): the 32-byte ASCII runs of valid_utf8 could end exactly at the
+// end of the data and the next step read one byte past it (ASan heap-buffer-overflow). Each
+// buffer here is a heap allocation of exactly n bytes so ASan sees any read past it.
+TEST(ParquetUtf8Test, AsciiRunsEndingAtTheEndReadNothingPastIt) {
+  for (size_t n : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{31}, size_t{32}, size_t{33},
+                   size_t{40}, size_t{64}, size_t{96}}) {
+    SCOPED_TRACE(n);
+    std::unique_ptr<uint8_t[]> ascii(new uint8_t[n]);
+    std::memset(ascii.get(), 'a', n);
+    bool all_ascii = false;
+    EXPECT_TRUE(pq::detail::valid_utf8(ascii.get(), n, &all_ascii));
+    EXPECT_TRUE(all_ascii);
+    if (n < 2) continue;
+    ascii[n - 2] = 0xC3, ascii[n - 1] = 0xA9;  // "é" as the last character
+    EXPECT_TRUE(pq::detail::valid_utf8(ascii.get(), n, &all_ascii));
+    EXPECT_FALSE(all_ascii);
+    ascii[n - 1] = 'a';  // lead byte without its continuation
+    EXPECT_FALSE(pq::detail::valid_utf8(ascii.get(), n));
+  }
+}
+
+namespace {
+
+// A small file with a page index, written by our writer; `patch` rewrites its footer.
+std::string file_with_patched_index(void (*patch)(pq::file_meta_data&)) {
+  using namespace lakecodec;
+  schema s;
+  s.fields.push_back(field("id", types::int64(), false, {}, 1));
+  batch_builder b(s);
+  for (int64_t i = 0; i < 100; ++i) b.column(0).append_int(i);
+  auto batch = b.finish();
+  EXPECT_TRUE(batch.ok());
+  memory_sink sink;
+  auto w = pq::file_writer::open(sink, s);
+  EXPECT_TRUE(w.ok());
+  EXPECT_TRUE((*w)->write(batch->view()).ok());
+  EXPECT_TRUE((*w)->close().ok());
+  byte_buffer file = sink.take();
+  auto f = pq::read_footer(file.span());
+  EXPECT_TRUE(f.ok()) << f.error().to_string();
+  const std::string bytes(reinterpret_cast<const char*>(file.data()), file.size());
+  std::string out = bytes.substr(0, bytes.size() - 8 - f->metadata_length);
+  patch(f->metadata);
+  byte_buffer md;
+  pq::serialize(f->metadata, md);
+  out.append(reinterpret_cast<const char*>(md.data()), md.size());
+  const uint32_t len = static_cast<uint32_t>(md.size());
+  out.append(reinterpret_cast<const char*>(&len), 4);
+  out += "PAR1";
+  return out;
+}
+
+}  // namespace
+
+// Issue 10 item 3: the memory and the file reader share one page-index decode, so an index
+// offset inside the leading magic, or one past the footer start, gives the same error from both
+// (the file reader used to check `off < 0` where the memory reader checked `off < 4`).
+TEST(ParquetFooterTest, PageIndexOutsideTheDataRegionIsRefusedByBothReaders) {
+  const std::string dir = lakecodec_test::scratch_dir("pq_page_index");
+  struct patch_case {
+    const char* name;
+    void (*patch)(pq::file_meta_data&);
+    const char* what;
+  };
+  const patch_case cases[] = {
+      {"in_magic",
+       [](pq::file_meta_data& m) { m.row_groups[0].columns[0].column_index_offset = 2; },
+       "column index at 2 "},
+      {"negative",
+       [](pq::file_meta_data& m) { m.row_groups[0].columns[0].offset_index_offset = -8; },
+       "offset index at -8 "},
+      {"past_footer",
+       [](pq::file_meta_data& m) {
+         m.row_groups[0].columns[0].offset_index_offset = int64_t{1} << 40;
+       },
+       "offset index at 1099511627776 "},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string bytes = file_with_patched_index(c.patch);
+    auto mem = pq::read_footer(
+        lakecodec::byte_span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    ASSERT_FALSE(mem.ok());
+    EXPECT_EQ(mem.error().code(), lakecodec::errc::corrupt_data);
+    EXPECT_NE(mem.error().message().find(c.what), std::string::npos) << mem.error().to_string();
+    EXPECT_NE(mem.error().message().find("outside the data region"), std::string::npos)
+        << mem.error().to_string();
+    const std::string path = dir + "/" + c.name + ".parquet";
+    lakecodec_test::write_all(path, bytes);
+    auto disk = pq::read_footer_file(path);
+    ASSERT_FALSE(disk.ok());
+    EXPECT_EQ(disk.error().to_string(), mem.error().to_string());
+    // Without the page index the footer itself is fine.
+    EXPECT_TRUE(pq::read_footer_file(path, false).ok());
+  }
+}
+
+// Issue 10 item 3: file_writer::open refuses a level outside the codec's range (gzip level 15
+// surfaced as "internal: zlib: deflateInit2 failed" at the first page).
+TEST(ParquetFooterTest, WriterRefusesLevelsOutsideTheCodecRange) {
+  using namespace lakecodec;
+  schema s;
+  s.fields.push_back(field("id", types::int64(), false, {}, 1));
+  for (auto c : {std::make_pair(compression::gzip, 15), std::make_pair(compression::zstd, 23)}) {
+    memory_sink sink;
+    pq::writer_options o;
+    o.codec = c.first;
+    o.compression_level = c.second;
+    auto w = pq::file_writer::open(sink, s, o);
+    ASSERT_FALSE(w.ok());
+    EXPECT_EQ(w.error().code(), errc::invalid_argument);
+    EXPECT_NE(w.error().message().find("invalid " + std::string(compression_name(c.first)) +
+                                       " level " + std::to_string(c.second)),
+              std::string::npos)
+        << w.error().to_string();
+  }
 }

@@ -98,8 +98,9 @@ struct writer_options {
 class container_writer {
  public:
   /// Writes the header (magic, `avro.schema`, `avro.codec`, user metadata, sync marker).
-  /// Errors: invalid_argument for reserved metadata keys, unsupported_codec when the codec is
-  /// not built in, the sink's error.
+  /// Errors: invalid_argument for reserved metadata keys or a level outside the codec's range
+  /// (check_compression_level), unsupported_codec when the codec is not built in, the sink's
+  /// error.
   static result<container_writer> open(output_sink& sink, const schema& s,
                                        writer_options options = {}) {
     if (!s.valid()) return invalid_argument("avro: container_writer needs a parsed schema");
@@ -111,6 +112,8 @@ class container_writer {
       return status(errc::unsupported_codec, std::string("avro: codec '") +
                                                  codec_name(w.options_.codec) +
                                                  "' is not built into this lakecodec");
+    LAKECODEC_TRY(
+        check_compression_level(detail::to_compression(w.options_.codec), w.options_.level));
     w.compressor_ =
         std::make_unique<compressor>(detail::to_compression(w.options_.codec), w.options_.level);
     if (w.options_.sync) {

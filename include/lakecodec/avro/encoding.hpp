@@ -271,10 +271,8 @@ class decoder {
         return 0;
       }
       const uint8_t b = *pos_++;
-      if (shift == 63 && b > 1) {
-        fail_corrupt("varint overflows 64 bits");
-        return 0;
-      }
+      // A 10th byte's bits above bit 63 are dropped, as Java's BinaryDecoder.readLong and
+      // fastavro do (duckdb-iceberg writes snapshot ids that way); an 11th byte is refused.
       v |= uint64_t{b & 0x7fu} << shift;
       if (b < 0x80) return static_cast<int64_t>((v >> 1) ^ (0 - (v & 1)));
     }

@@ -82,6 +82,32 @@ constexpr int default_compression_level(compression c) noexcept {
                                                                                            : 0;
 }
 
+/// Explicit levels a codec accepts: zlib's deflateInit2 takes 0..9 (gzip, deflate, zlib), zstd
+/// 0..22 (ZSTD_maxCLevel; 0 is zstd's own default). {0, 0} for codecs without levels (none,
+/// snappy), which ignore any level. A negative level means the codec's default (as compressor).
+struct compression_level_range {
+  int min = 0;
+  int max = 0;
+};
+constexpr compression_level_range compression_levels(compression c) noexcept {
+  return c == compression::zstd ? compression_level_range{0, 22}
+         : (c == compression::gzip || c == compression::deflate || c == compression::zlib)
+             ? compression_level_range{0, 9}
+             : compression_level_range{0, 0};
+}
+
+/// Checks a level before any compressor is set up, so that a bad level is a usage error rather
+/// than a failure inside the library (zlib's deflateInit2 returns Z_STREAM_ERROR for level 15).
+/// Errors: invalid_argument naming the codec, the level and the valid range.
+inline status check_compression_level(compression c, int level) {
+  const compression_level_range r = compression_levels(c);
+  if (level < 0 || r.max == 0 || (level >= r.min && level <= r.max)) return {};
+  return invalid_argument(std::string("invalid ") + compression_name(c) + " level " +
+                          std::to_string(level) + ": valid levels are " + std::to_string(r.min) +
+                          ".." + std::to_string(r.max) + " (negative for the default, " +
+                          std::to_string(default_compression_level(c)) + ")");
+}
+
 namespace detail {
 inline status not_built_in(compression c) {
   return status(errc::unsupported_codec, std::string("codec '") + compression_name(c) +
@@ -111,8 +137,10 @@ class compressor {
   compression kind() const noexcept { return kind_; }
   int level() const noexcept { return level_; }
 
-  /// Appends the compressed form of `in` to `out`.
+  /// Appends the compressed form of `in` to `out`. Errors: invalid_argument for a level outside
+  /// compression_levels(kind) (see check_compression_level), unsupported_codec when not built in.
   status compress(byte_span in, byte_buffer& out) {
+    LAKECODEC_TRY(check_compression_level(kind_, level_));
     switch (kind_) {
       case compression::none: out.append(in); return {};
       case compression::snappy:

@@ -34,6 +34,9 @@ inline int window_bits(wrapping w, bool inflate) {
 
 /// Appends the deflate stream of `in`, in the given wrapping, to `out`.
 inline status compress(byte_span in, byte_buffer& out, wrapping w, int level = default_level) {
+  if (level < -1 || level > 9)
+    return invalid_argument("invalid zlib level " + std::to_string(level) +
+                            ": valid levels are 0..9 (-1 for the default, 6)");
   z_stream zs{};
   if (deflateInit2(&zs, level, Z_DEFLATED, detail::window_bits(w, false), 8, Z_DEFAULT_STRATEGY) !=
       Z_OK)

@@ -332,7 +332,11 @@ inline result<column_view> import_column(const field& f, const ArrowArray& a,
   column_view v;
   v.type = f.type;
   v.length = a.length;
-  v.offset = a.offset;
+  // A zero-length array addresses no slot, so its buffers may be null whatever its offset (the
+  // C Data Interface lets a buffer be null when its size would be 0; Arrow C++'s importer sizes
+  // the buffers of a zero-length array as 0). The offset is dropped so that no pass forms
+  // `null + offset`.
+  v.offset = a.length == 0 ? 0 : a.offset;
   v.validity = static_cast<const uint8_t*>(a.buffers[0]);
   if (v.validity == nullptr && a.null_count > 0)
     return bad("has " + std::to_string(a.null_count) + " nulls but no validity buffer");
@@ -340,7 +344,7 @@ inline result<column_view> import_column(const field& f, const ArrowArray& a,
     v.values = a.buffers[1];
     if (v.values == nullptr) {
       const bool has_offsets = is_binary_like(id) || is_nested(id);
-      if (has_offsets && a.length == 0 && a.offset == 0) {
+      if (has_offsets && a.length == 0) {
         v.values = zero_offsets();
       } else if (has_offsets || a.length > 0) {
         return bad("has a null values/offsets buffer");

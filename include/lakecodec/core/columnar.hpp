@@ -306,7 +306,7 @@ struct column_view {
   /// Pointer to the first fixed-width value of this view (already offset).
   template <class T>
   const T* typed_values() const noexcept {
-    return static_cast<const T*>(values) + offset;
+    return values == nullptr ? nullptr : static_cast<const T*>(values) + offset;
   }
   LAKECODEC_ALWAYS_INLINE bool bool_value(int64_t i) const noexcept {
     const int64_t b = offset + i;

@@ -76,7 +76,9 @@ class bounded_reader {
     return {};
   }
 
-  /// ULEB128 of at most 10 bytes whose value fits 64 bits.
+  /// ULEB128 of at most 10 bytes. A 10th byte's bits above bit 63 are dropped (the low 64 bits
+  /// are kept), as Java's Avro BinaryDecoder.readLong and fastavro read them; an 11th byte is
+  /// refused.
   result<uint64_t> read_uvarint64(const char* what = "varint") {
     if (LAKECODEC_LIKELY(pos_ < end_ && *pos_ < 0x80)) return uint64_t{*pos_++};
     const int64_t start = offset();
@@ -85,9 +87,7 @@ class bounded_reader {
       if (LAKECODEC_UNLIKELY(pos_ == end_))
         return truncated_input(std::string(what) + ": input ends inside a varint", start);
       const uint8_t b = *pos_++;
-      if (shift == 63 && b > 1)
-        return corrupt_data(std::string(what) + ": varint overflows 64 bits", start);
-      v |= uint64_t{b & 0x7fu} << shift;
+      v |= uint64_t{b & 0x7fu} << shift;  // at shift 63 only bit 0 of the group survives
       if (b < 0x80) return v;
     }
     return corrupt_data(std::string(what) + ": varint longer than 10 bytes", start);

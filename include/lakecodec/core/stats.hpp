@@ -377,6 +377,7 @@ namespace detail {
 template <class T>
 void scan_stats(const column_view& c, column_stats& s) {
   const int64_t n = c.length;
+  if (n == 0) return;  // an empty view may have null buffers: form no pointer from them
   if constexpr (std::is_same<T, bool>::value) {
     int64_t trues = 0, valid = 0;
     for (int64_t i = 0; i < n; ++i) {

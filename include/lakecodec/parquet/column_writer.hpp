@@ -107,6 +107,7 @@ inline bool valid_utf8(const uint8_t* p, size_t n, bool* all_ascii = nullptr) no
         continue;
       }
     }
+    if (i == n) break;  // the 32-byte runs may end exactly at the end
     const uint8_t c = p[i];
     if (c < 0x80) {
       ++i;

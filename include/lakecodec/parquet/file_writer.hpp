@@ -258,6 +258,7 @@ class file_writer {
         if (co.second.encoding) cs.encoding = *co.second.encoding;
       }
       LAKECODEC_TRY(check_encoding(leaf, cs.encoding));
+      LAKECODEC_TRY(check_compression_level(cs.codec, cs.compression_level));
       if (!compression_available(cs.codec) || cs.codec == compression::deflate ||
           cs.codec == compression::zlib)
         return status(errc::unsupported_codec,

@@ -121,6 +121,58 @@ inline status decode_footer(byte_span tail, uint64_t file_size, footer& out) {
   return detail::check_schema_tree(out.metadata);
 }
 
+namespace detail {
+
+/// Decodes the ColumnIndex and OffsetIndex of every column chunk (parquet.thrift `ColumnChunk`
+/// column_index_offset/_length and offset_index_offset/_length; Parquet "Page Index") into
+/// `f.column_indexes` / `f.offset_indexes`. `region` holds the file's bytes [base, base +
+/// region.size). Each index must lie between the leading magic and the footer (offset >= 4, end
+/// <= file_size - 8 - metadata_length) and inside `region`; otherwise corrupt_data naming the
+/// index, its offset and length.
+inline status decode_page_index(footer& f, byte_span region, uint64_t base) {
+  const uint64_t limit = f.file_size - 8 - f.metadata_length;
+  f.column_indexes.assign(f.metadata.row_groups.size(), {});
+  f.offset_indexes.assign(f.metadata.row_groups.size(), {});
+  auto span_of = [&](int64_t off, int32_t len, const char* what, byte_span& out) -> status {
+    const uint64_t end = static_cast<uint64_t>(off) + static_cast<uint64_t>(len);
+    if (off < 4 || len < 0 || end > limit)
+      return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) + " (" +
+                              std::to_string(len) + " bytes) lies outside the data region",
+                          off);
+    if (static_cast<uint64_t>(off) < base || end - base > region.size)
+      return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) + " (" +
+                              std::to_string(len) + " bytes) lies outside the bytes read",
+                          off);
+    out = region.subspan(static_cast<size_t>(static_cast<uint64_t>(off) - base),
+                         static_cast<size_t>(len));
+    return {};
+  };
+  for (size_t g = 0; g < f.metadata.row_groups.size(); ++g) {
+    const row_group& rg = f.metadata.row_groups[g];
+    f.column_indexes[g].resize(rg.columns.size());
+    f.offset_indexes[g].resize(rg.columns.size());
+    for (size_t c = 0; c < rg.columns.size(); ++c) {
+      const column_chunk& cc = rg.columns[c];
+      byte_span s;
+      if (cc.column_index_offset && cc.column_index_length) {
+        LAKECODEC_TRY(span_of(*cc.column_index_offset, *cc.column_index_length, "column index", s));
+        column_index ci;
+        LAKECODEC_TRY(deserialize(s, ci, nullptr, *cc.column_index_offset));
+        f.column_indexes[g][c] = std::move(ci);
+      }
+      if (cc.offset_index_offset && cc.offset_index_length) {
+        LAKECODEC_TRY(span_of(*cc.offset_index_offset, *cc.offset_index_length, "offset index", s));
+        offset_index oi;
+        LAKECODEC_TRY(deserialize(s, oi, nullptr, *cc.offset_index_offset));
+        f.offset_indexes[g][c] = std::move(oi);
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace detail
+
 /// Decodes the footer and page index of a whole file held in memory.
 inline result<footer> read_footer(byte_span file, bool page_index = true) {
   footer f;
@@ -128,41 +180,7 @@ inline result<footer> read_footer(byte_span file, bool page_index = true) {
     return corrupt_data("parquet: file does not start with the magic PAR1", 0);
   LAKECODEC_TRY(decode_footer(file, file.size, f));
   if (!page_index) return f;
-  const uint64_t limit = file.size - 8 - f.metadata_length;
-  f.column_indexes.resize(f.metadata.row_groups.size());
-  f.offset_indexes.resize(f.metadata.row_groups.size());
-  for (size_t g = 0; g < f.metadata.row_groups.size(); ++g) {
-    const row_group& rg = f.metadata.row_groups[g];
-    f.column_indexes[g].resize(rg.columns.size());
-    f.offset_indexes[g].resize(rg.columns.size());
-    for (size_t c = 0; c < rg.columns.size(); ++c) {
-      const column_chunk& cc = rg.columns[c];
-      auto in_file = [&](int64_t off, int32_t len, const char* what) -> status {
-        if (off < 4 || len < 0 || static_cast<uint64_t>(off) + static_cast<uint64_t>(len) > limit)
-          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) +
-                                  " (" + std::to_string(len) +
-                                  " bytes) lies outside the data region",
-                              off);
-        return {};
-      };
-      if (cc.column_index_offset && cc.column_index_length) {
-        LAKECODEC_TRY(in_file(*cc.column_index_offset, *cc.column_index_length, "column index"));
-        column_index ci;
-        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.column_index_offset),
-                                               static_cast<size_t>(*cc.column_index_length)),
-                                  ci, nullptr, *cc.column_index_offset));
-        f.column_indexes[g][c] = std::move(ci);
-      }
-      if (cc.offset_index_offset && cc.offset_index_length) {
-        LAKECODEC_TRY(in_file(*cc.offset_index_offset, *cc.offset_index_length, "offset index"));
-        offset_index oi;
-        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.offset_index_offset),
-                                               static_cast<size_t>(*cc.offset_index_length)),
-                                  oi, nullptr, *cc.offset_index_offset));
-        f.offset_indexes[g][c] = std::move(oi);
-      }
-    }
-  }
+  LAKECODEC_TRY(detail::decode_page_index(f, file, 0));
   return f;
 }
 
@@ -229,43 +247,7 @@ inline result<footer> read_footer_file(const std::string& path, bool page_index 
   footer f;
   LAKECODEC_TRY(decode_footer(region.span(), size, f));
   if (!page_index) return f;
-  // Re-run the page index decode with offsets relative to the region.
-  const uint64_t base = size - want;
-  const uint64_t limit = size - 8 - f.metadata_length;
-  f.column_indexes.resize(f.metadata.row_groups.size());
-  f.offset_indexes.resize(f.metadata.row_groups.size());
-  for (size_t g = 0; g < f.metadata.row_groups.size(); ++g) {
-    const row_group& rg = f.metadata.row_groups[g];
-    f.column_indexes[g].resize(rg.columns.size());
-    f.offset_indexes[g].resize(rg.columns.size());
-    for (size_t c = 0; c < rg.columns.size(); ++c) {
-      const column_chunk& cc = rg.columns[c];
-      auto span_of = [&](int64_t off, int32_t len, const char* what, byte_span& s) -> status {
-        if (off < 0 || len < 0 || static_cast<uint64_t>(off) < base ||
-            static_cast<uint64_t>(off) + static_cast<uint64_t>(len) > limit)
-          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) +
-                                  " (" + std::to_string(len) +
-                                  " bytes) lies outside the page index region",
-                              off);
-        s = region.span().subspan(static_cast<size_t>(static_cast<uint64_t>(off) - base),
-                                  static_cast<size_t>(len));
-        return {};
-      };
-      byte_span s;
-      if (cc.column_index_offset && cc.column_index_length) {
-        LAKECODEC_TRY(span_of(*cc.column_index_offset, *cc.column_index_length, "column index", s));
-        column_index ci;
-        LAKECODEC_TRY(deserialize(s, ci, nullptr, *cc.column_index_offset));
-        f.column_indexes[g][c] = std::move(ci);
-      }
-      if (cc.offset_index_offset && cc.offset_index_length) {
-        LAKECODEC_TRY(span_of(*cc.offset_index_offset, *cc.offset_index_length, "offset index", s));
-        offset_index oi;
-        LAKECODEC_TRY(deserialize(s, oi, nullptr, *cc.offset_index_offset));
-        f.offset_indexes[g][c] = std::move(oi);
-      }
-    }
-  }
+  LAKECODEC_TRY(detail::decode_page_index(f, region.span(), size - want));
   return f;
 }
 
