@@ -1,5 +1,5 @@
 #pragma once
-// Helpers shared by the GoogleTest suites: paths to shared data and the CLI, file reading,
+// Helpers shared by the GoogleTest suites: paths to the test data and the CLI, file reading,
 // running a command and capturing its output.
 
 #include <gtest/gtest.h>
@@ -16,9 +16,9 @@
 
 namespace lakecodec_test {
 
-/// Path under ../shared (specs, conformance files).
+/// Path under tests/data (the reference-written conformance files, see tests/data/README.md).
 inline std::string shared_path(const std::string& rel) {
-  return std::string(LAKECODEC_TEST_SHARED_DIR) + "/" + rel;
+  return std::string(LAKECODEC_TEST_DATA_DIR) + "/" + rel;
 }
 /// Path under the source tree.
 inline std::string source_path(const std::string& rel) {

@@ -22,7 +22,7 @@ import pytest
 
 CLI = os.environ.get("LAKECODEC_CLI")
 SOURCE = os.environ.get("LAKECODEC_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
-SHARED = os.environ.get("LAKECODEC_SHARED", os.path.join(SOURCE, "..", "shared"))
+SHARED = os.environ.get("LAKECODEC_SHARED", os.path.join(SOURCE, "tests", "data"))
 JAVA_DIR = os.path.join(SOURCE, "tests", "avro", "java")
 CODECS = ["null", "deflate", "snappy", "zstandard"]
 

@@ -1,6 +1,9 @@
 // A tiny consumer of lakecodec: uses errors-as-values, a codec, the columnar view and CRC-32.
-// Built three ways by run_consumer_tests.sh: add_subdirectory, find_package, one copied header.
-#ifdef LAKECODEC_CONSUMER_SINGLE_HEADER
+// Built four ways by run_consumer_tests.sh: add_subdirectory, find_package, one copied header,
+// the installed single headers (lakecodec/single/).
+#if defined(LAKECODEC_CONSUMER_INSTALLED_SINGLE)
+#include <lakecodec/single/core.hpp>
+#elif defined(LAKECODEC_CONSUMER_SINGLE_HEADER)
 #include "lakecodec/core.hpp"
 #else
 #include <lakecodec/core.hpp>

@@ -127,12 +127,21 @@ void check_file_stats(bool dictionary, int page_version) {
   auto f = pq::read_footer(sink.buffer().span());
   ASSERT_TRUE(f.ok()) << f.error().to_string();
   ASSERT_EQ(f->metadata.row_groups.size(), 3u);
+  // Row groups hold 3000 rows and the batches are consecutive rows (0..6599), so row group 0 is
+  // mixed_batch(3000, 0): its d30 bounds are exactly that slice's, and within the file's.
   const auto& d30 = *f->metadata.row_groups[0].columns[4].meta_data;
-  ASSERT_TRUE(d30.statistics && d30.statistics->min_value);
+  ASSERT_TRUE(d30.statistics && d30.statistics->min_value && d30.statistics->max_value);
   EXPECT_EQ(d30.type, pq::physical_type::fixed_len_byte_array);
+  const column_stats rg0 = compute_stats(mixed_batch(3000, 0).view().columns[4]);
   const std::string& lo = *d30.statistics->min_value;
-  EXPECT_LE(decimal_from_be_bytes(reinterpret_cast<const uint8_t*>(lo.data()), lo.size()),
-            want[4].min.decimal + 0);  // row group 0's min is >= the file's min
+  const std::string& hi = *d30.statistics->max_value;
+  const __int128 rg0_min =
+      decimal_from_be_bytes(reinterpret_cast<const uint8_t*>(lo.data()), lo.size());
+  const __int128 rg0_max =
+      decimal_from_be_bytes(reinterpret_cast<const uint8_t*>(hi.data()), hi.size());
+  EXPECT_TRUE(rg0_min == rg0.min.decimal);
+  EXPECT_TRUE(rg0_max == rg0.max.decimal);
+  EXPECT_TRUE(rg0_min >= want[4].min.decimal && rg0_max <= want[4].max.decimal);
   const auto& f32 = *f->metadata.row_groups[1].columns[5].meta_data;
   ASSERT_TRUE(f32.statistics && f32.statistics->nan_count);
   EXPECT_GT(*f32.statistics->nan_count, 0);

@@ -287,7 +287,7 @@ class typed_leaf_writer final : public leaf_writer {
  public:
   typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s, page_pool& pool)
       : leaf_(leaf), s_(s), pool_(pool), comp_(s.codec, s.compression_level), dict_(make_dict()) {
-    dict_mode_ = s.dictionary && !std::is_same<V, bool>::value;
+    dict_mode_ = dictionary_enabled();
     def_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_def));
     rep_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_rep));
     bounds_ = leaf.order != sort_order::undefined;
@@ -322,10 +322,8 @@ class typed_leaf_writer final : public leaf_writer {
       page_levels_ += levels;
       page_values_ += nv;
       page_rows_ += rows;
-      if (dict_mode_ && dict_.plain_size() > static_cast<size_t>(s_.dictionary_page_size)) {
-        LAKECODEC_TRY(flush_page());
-        dict_mode_ = false;
-        fell_back_ = true;
+      if (dictionary_exceeds_limit()) {
+        LAKECODEC_TRY(fall_back_from_dictionary());
       } else if (estimated_page_bytes() >= static_cast<size_t>(s_.data_page_size) ||
                  static_cast<int64_t>(page_rows_) >= s_.max_rows_per_page) {
         LAKECODEC_TRY(flush_page());
@@ -390,6 +388,28 @@ class typed_leaf_writer final : public leaf_writer {
   const leaf_file_stats& file_stats() const override { return file_; }
 
  private:
+  // -- Dictionary encoding and its fallback (parquet-java FallbackValuesWriter) ---------------
+  // Every chunk starts in dictionary mode (BOOLEAN never: one bit per value is already less
+  // than an index). Once the chunk's dictionary outgrows dictionary_page_size, the chunk falls
+  // back: the open page is closed as RLE_DICTIONARY (the dictionary page is still written for
+  // the pages that use it) and the chunk's later pages take the column's own encoding.
+
+  /// Whether a new chunk of this leaf starts in dictionary mode.
+  bool dictionary_enabled() const noexcept {
+    return s_.dictionary && !std::is_same<V, bool>::value;
+  }
+  /// True while in dictionary mode and the dictionary's PLAIN size is over the limit.
+  bool dictionary_exceeds_limit() const noexcept {
+    return dict_mode_ && dict_.plain_size() > static_cast<size_t>(s_.dictionary_page_size);
+  }
+  /// Leaves dictionary mode for the rest of the chunk (reset_chunk() re-enters it).
+  status fall_back_from_dictionary() {
+    LAKECODEC_TRY(flush_page());
+    dict_mode_ = false;
+    fell_back_ = true;
+    return {};
+  }
+
   dict_t make_dict() {
     if constexpr (is_bytes)
       return bytes_dictionary(leaf_.physical == physical_type::byte_array);
@@ -828,7 +848,7 @@ class typed_leaf_writer final : public leaf_writer {
   void reset_chunk() {
     dict_ = make_dict();  // a fresh dictionary: the old one's memory is freed
     page_plain_.release();
-    dict_mode_ = s_.dictionary && !std::is_same<V, bool>::value;
+    dict_mode_ = dictionary_enabled();
     dict_used_ = false;
     fell_back_ = false;
     chunk_levels_ = chunk_rows_ = chunk_uncompressed_ = data_bytes_ = 0;
