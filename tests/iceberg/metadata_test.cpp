@@ -1,11 +1,13 @@
 #include <dirent.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "../test_support.hpp"
+#include "lakecodec/core/json.hpp"
 #include "lakecodec/iceberg.hpp"
 
 namespace ice = lakecodec::iceberg;
@@ -226,4 +228,54 @@ TEST(IcebergMetadataTest, BadInputGivesClearErrors) {
     ASSERT_FALSE(m) << c.first;
     EXPECT_NE(m.error().message().find(c.second), std::string::npos) << m.error().message();
   }
+}
+
+TEST(IcebergMetadataTest, HostileJsonIsRefusedWithClearErrors) {
+  // 10,000 nested arrays: refused by the depth limit before a document is built.
+  const std::string deep = std::string(10000, '[') + std::string(10000, ']');
+  for (auto st :
+       {ice::parse_table_metadata(deep).get_status(), ice::parse_schema(deep).get_status()}) {
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.code(), lakecodec::errc::limit_exceeded) << st.to_string();
+    EXPECT_NE(st.message().find("nests deeper than"), std::string::npos) << st.to_string();
+  }
+  // One byte over the size limit: refused before parsing.
+  std::string big(static_cast<size_t>(lakecodec::limits::max_schema_size) + 1, ' ');
+  big[0] = '{';
+  big[big.size() - 1] = '}';
+  auto m = ice::parse_table_metadata(big);
+  ASSERT_FALSE(m);
+  EXPECT_EQ(m.error().code(), lakecodec::errc::limit_exceeded) << m.error().to_string();
+  EXPECT_NE(m.error().message().find("larger than the limit"), std::string::npos)
+      << m.error().to_string();
+  // A syntax error names its line and column.
+  auto bad = ice::parse_table_metadata("{\n  \"format-version\": 2,\n  oops\n}");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code(), lakecodec::errc::corrupt_data);
+  EXPECT_NE(bad.error().message().find("line 3, column 3"), std::string::npos)
+      << bad.error().to_string();
+}
+
+TEST(CoreJsonTest, CheckedIntegerConversions) {
+  namespace json = lakecodec::json;
+  EXPECT_EQ(*json::parse_int32("-12", "x"), -12);
+  EXPECT_EQ(*json::parse_int64("9223372036854775807", "x"), INT64_MAX);
+  for (const char* garbage : {"", "2x", " 2", "+2", "0x10", "1.0", "two"}) {
+    auto r = json::parse_int32(garbage, "the value");
+    ASSERT_FALSE(r) << garbage;
+    EXPECT_NE(r.error().message().find("is not an integer"), std::string::npos)
+        << r.error().message();
+  }
+  auto big = json::parse_int32("2147483648", "the value");
+  ASSERT_FALSE(big);
+  EXPECT_EQ(big.error().message(), "the value '2147483648' is out of range");
+  const auto doc = nlohmann::json::parse(R"([2147483647, 2147483648, -1, 1.0, "3"])");
+  EXPECT_EQ(*json::to_int32(doc[0], "x"), 2147483647);
+  EXPECT_FALSE(json::to_int32(doc[1], "x"));
+  EXPECT_EQ(*json::to_int64(doc[1], "x"), 2147483648);
+  EXPECT_FALSE(json::to_int<uint32_t>(doc[2], "x"));
+  EXPECT_FALSE(json::to_int64(doc[3], "x"));
+  EXPECT_FALSE(json::to_int64(doc[4], "x"));
+  // dump never throws on invalid UTF-8.
+  EXPECT_EQ(json::dump(nlohmann::json(std::string("a\xff"))), "\"a\xef\xbf\xbd\"");
 }

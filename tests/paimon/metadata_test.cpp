@@ -167,3 +167,56 @@ TEST(PaimonMetadataTest, EveryAvroManifestDecodesAndReencodes) {
   EXPECT_GE(list_rows, 100u);
   EXPECT_GE(index_manifests, 10u);
 }
+
+TEST(PaimonMetadataTest, JacksonPrinterHandlesAStringEndingInABackslash) {
+  paimon::snapshot s;
+  s.commit_user = "user\\";
+  s.statistics = "k:v";
+  const std::string out = paimon::snapshot_to_json(s);
+  EXPECT_NE(out.find("\"commitUser\" : \"user\\\\\",\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"commitIdentifier\" : 9223372036854775807"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"statistics\" : \"k:v\""), std::string::npos) << out;
+  auto back = paimon::parse_snapshot(out);
+  ASSERT_TRUE(back.has_value()) << back.error().to_string();
+  EXPECT_EQ(back->commit_user, "user\\");
+  EXPECT_EQ(back->statistics, std::optional<std::string>("k:v"));
+
+  paimon::table_schema t;
+  t.fields.push_back({1, "a", *paimon::parse_atomic_type("INT"), std::string("ends in \\"), {}});
+  t.options.emplace_back("path\\", "c:\\");
+  const std::string ts = paimon::table_schema_to_json(t);
+  EXPECT_NE(ts.find("\"path\\\\\" : \"c:\\\\\""), std::string::npos) << ts;
+  EXPECT_NE(ts.find("\"timeMillis\" : 0"), std::string::npos) << ts;
+  auto tb = paimon::parse_table_schema(ts);
+  ASSERT_TRUE(tb.has_value()) << tb.error().to_string();
+  EXPECT_EQ(tb->fields[0].description, std::optional<std::string>("ends in \\"));
+  EXPECT_EQ(tb->options[0].second, "c:\\");
+}
+
+TEST(PaimonMetadataTest, HostileJsonIsRefusedWithClearErrors) {
+  const std::string deep = std::string(10000, '[') + std::string(10000, ']');
+  for (auto st :
+       {paimon::parse_snapshot(deep).get_status(), paimon::parse_table_schema(deep).get_status()}) {
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.code(), lakecodec::errc::limit_exceeded) << st.to_string();
+    EXPECT_NE(st.message().find("nests deeper than"), std::string::npos) << st.to_string();
+  }
+  auto syntax = paimon::parse_snapshot("{\"id\": 1,\n \"schemaId\" 0}");
+  ASSERT_FALSE(syntax.has_value());
+  EXPECT_NE(syntax.error().message().find("line 2, column"), std::string::npos)
+      << syntax.error().to_string();
+  // Integers that do not fit the Java field are refused, not truncated.
+  auto wide_id = paimon::parse_table_schema(
+      R"({"id": 0, "fields": [{"id": 1099511627776, "name": "a", "type": "INT"}]})");
+  ASSERT_FALSE(wide_id.has_value());
+  EXPECT_NE(wide_id.error().message().find("1099511627776 is out of range"), std::string::npos)
+      << wide_id.error().to_string();
+  auto wide_version = paimon::parse_snapshot(
+      R"({"id": 1, "schemaId": 0, "baseManifestList": "b", "deltaManifestList": "d",
+          "commitUser": "u", "commitIdentifier": 1, "commitKind": "APPEND", "timeMillis": 1,
+          "writerVersion": 4294967296})");
+  ASSERT_FALSE(wide_version.has_value());
+  EXPECT_NE(wide_version.error().message().find("\"writerVersion\" 4294967296 is out of range"),
+            std::string::npos)
+      << wide_version.error().to_string();
+}

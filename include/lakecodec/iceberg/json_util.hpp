@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/json.hpp"
 #include "lakecodec/core/status.hpp"
 
 LAKECODEC_NAMESPACE_BEGIN
@@ -23,10 +24,11 @@ using ordered_json = nlohmann::ordered_json;
 
 namespace detail {
 
-/// dump() that never throws: invalid UTF-8 in strings is replaced rather than raising.
+/// dump() that never throws: invalid UTF-8 in strings is replaced rather than raising
+/// (forwards to json::dump).
 template <class J>
 std::string dump_json(const J& j, int indent = -1) {
-  return j.dump(indent, ' ', false, J::error_handler_t::replace);
+  return json::dump(j, indent);
 }
 
 template <class J>
@@ -154,11 +156,10 @@ status opt_string_map(const J& o, const char* key,
   return {};
 }
 
-/// Parses text without exceptions; corrupt_data with nlohmann's position on failure.
+/// Parses text without exceptions (json::parse): limit_exceeded for an oversize or too deeply
+/// nested document, corrupt_data with the line and column of a syntax error.
 inline result<ordered_json> parse_json_text(std::string_view text, const char* what) {
-  ordered_json j = ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded()) return corrupt_data(std::string("iceberg: ") + what + " is not valid JSON");
-  return j;
+  return json::parse<ordered_json>(text, std::string("iceberg: ") + what);
 }
 
 }  // namespace detail

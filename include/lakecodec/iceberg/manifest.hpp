@@ -913,6 +913,17 @@ inline literal read_partition_value(const type& t, const avro::node& n, avro::de
   }
 }
 
+/// The `format-version` header value: 1, 2 or 3 (Iceberg spec "Format Versioning"); anything
+/// else, including garbage and out-of-range numbers, is corrupt_data.
+inline result<int> parse_format_version(const std::string& text, const char* what) {
+  auto v = json::parse_int32(text, std::string("iceberg: ") + what + " format-version");
+  if (!v.has_value()) return corrupt_data(v.error().message());
+  if (*v < 1 || *v > 3)
+    return corrupt_data(std::string("iceberg: ") + what + " format-version " + text +
+                        " is not 1, 2 or 3");
+  return static_cast<int>(*v);
+}
+
 /// An int-keyed map written as an array of key/value records (Iceberg's form) or as an Avro
 /// map with string keys.
 template <class V, class F>
@@ -925,7 +936,13 @@ std::optional<std::vector<std::pair<int32_t, V>>> read_id_map(const avro::node& 
     for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
       for (int64_t i = 0; i < c && d.ok(); ++i) {
         const std::string_view key = d.read_bytes();
-        out.emplace_back(std::atoi(std::string(key).c_str()), conv(*b->values, d));
+        if (!d.ok()) break;
+        auto id = json::parse_int32(key, "iceberg: metrics map key (a field id)");
+        if (!id.has_value()) {
+          d.fail(corrupt_data(id.error().message(), d.offset()));
+          break;
+        }
+        out.emplace_back(*id, conv(*b->values, d));
       }
     }
     return out;
@@ -1101,24 +1118,6 @@ inline std::optional<std::string> opt_bytes(const avro::value& rec, int pos) {
   if (v.is_null()) return std::nullopt;
   return std::string(v.as_bytes());
 }
-/// An int-keyed map stored as an array of key/value records (or a real Avro map, whose string
-/// keys are parsed as ints).
-template <class V, class F>
-std::optional<std::vector<std::pair<int32_t, V>>> opt_id_map(const avro::value& rec, int pos,
-                                                             F&& conv) {
-  if (pos < 0) return std::nullopt;
-  const avro::value& v = rec.field(static_cast<size_t>(pos)).unwrapped();
-  if (v.is_null()) return std::nullopt;
-  std::vector<std::pair<int32_t, V>> out;
-  if (v.kind() == avro::type::map) {
-    for (const auto& e : v.entries()) out.emplace_back(std::atoi(e.first.c_str()), conv(e.second));
-    return out;
-  }
-  for (const avro::value& kv : v.items())
-    if (kv.kind() == avro::type::record && kv.items().size() >= 2)
-      out.emplace_back(kv.field(0).unwrapped().as_int(), conv(kv.field(1).unwrapped()));
-  return out;
-}
 template <class T>
 std::optional<std::vector<T>> opt_array_of(const avro::value& rec, int pos) {
   if (pos < 0) return std::nullopt;
@@ -1148,8 +1147,9 @@ inline result<manifest> read_manifest(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
   manifest out;
   out.metadata = r.metadata();
-  if (const std::string* fv = r.metadata("format-version"))
-    out.format_version = std::atoi(fv->c_str());
+  if (const std::string* fv = r.metadata("format-version")) {
+    LAKECODEC_ASSIGN_OR_RETURN(out.format_version, detail::parse_format_version(*fv, "manifest"));
+  }
   if (const std::string* c = r.metadata("content"))
     out.content = *c == "deletes" ? manifest_content::deletes : manifest_content::data;
   const avro::node& root = r.writer_schema().root();
@@ -1228,8 +1228,10 @@ inline result<manifest_list> read_manifest_list(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
   manifest_list out;
   out.metadata = r.metadata();
-  if (const std::string* fv = r.metadata("format-version"))
-    out.format_version = std::atoi(fv->c_str());
+  if (const std::string* fv = r.metadata("format-version")) {
+    LAKECODEC_ASSIGN_OR_RETURN(out.format_version,
+                               detail::parse_format_version(*fv, "manifest list"));
+  }
   const avro::node& root = r.writer_schema().root();
   if (root.type != avro::type::record)
     return corrupt_data("iceberg: manifest list schema is not a record");

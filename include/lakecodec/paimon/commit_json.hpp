@@ -3,13 +3,15 @@
 // interop tests). Keys follow Java's getter names; schemaless rows are {"arity": n, "bytes":
 // "<hex of the BinaryRow>"}; byte arrays are hex; absent nullable fields are null.
 
+#ifdef LAKECODEC_WITH_JSON
+
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/json.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/paimon/commit_message.hpp"
 #include "lakecodec/paimon/value_json.hpp"
@@ -420,3 +422,5 @@ result<std::vector<commit_message>> commit_messages_from_json(const Json& j) {
 
 }  // namespace paimon
 LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON

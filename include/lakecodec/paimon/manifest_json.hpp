@@ -2,9 +2,10 @@
 // JSON forms of manifest entries, manifest-list rows and index-manifest rows (the shape of
 // commit_json.hpp; used by `lakecodec paimon manifest` and the Java interop tests).
 
-#include <nlohmann/json.hpp>
+#ifdef LAKECODEC_WITH_JSON
 
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/json.hpp"
 #include "lakecodec/paimon/commit_json.hpp"
 #include "lakecodec/paimon/manifest.hpp"
 
@@ -52,3 +53,5 @@ inline nlohmann::ordered_json index_manifest_entry_to_json(const index_manifest_
 
 }  // namespace paimon
 LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON

@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +14,10 @@
 #include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/paimon/types.hpp"
+
+#ifdef LAKECODEC_WITH_JSON
+#include "lakecodec/core/json.hpp"
+#endif
 
 LAKECODEC_NAMESPACE_BEGIN
 namespace paimon {
@@ -199,10 +202,19 @@ inline std::string atomic_type_string(const data_type& t) {
   return s;
 }
 
+#ifdef LAKECODEC_WITH_JSON
 namespace detail {
 template <class Json>
 result<data_field> parse_field(const Json& j, int depth);
+
+/// A JSON integer as T, corrupt_data when it does not fit (Jackson would refuse it too).
+template <class T, class Json>
+result<T> checked_int(const Json& j, const char* what) {
+  auto v = json::to_int<T>(j, std::string("paimon: schema ") + what);
+  if (!v.has_value()) return corrupt_data(v.error().message());
+  return *v;
 }
+}  // namespace detail
 
 /// Parses a type as written in schema JSON: a string for atomic types, an object
 /// `{"type": "ARRAY|MULTISET|MAP|ROW[ NOT NULL]", ...}` for composite ones (§7).
@@ -263,7 +275,7 @@ result<data_field> parse_field(const Json& j, int depth) {
     return corrupt_data("paimon: field without integer \"id\"");
   if (name == j.end() || !name->is_string()) return corrupt_data("paimon: field without \"name\"");
   if (type == j.end()) return corrupt_data("paimon: field without \"type\"");
-  f.id = id->template get<int32_t>();
+  LAKECODEC_ASSIGN_OR_RETURN(f.id, checked_int<int32_t>(*id, "field \"id\""));
   f.name = name->template get<std::string>();
   LAKECODEC_ASSIGN_OR_RETURN(f.type, parse_data_type(*type, depth));
   auto d = j.find("description");
@@ -318,6 +330,8 @@ inline nlohmann::ordered_json data_type_to_json(const data_type& t) {
     default: return atomic_type_string(t);
   }
 }
+
+#endif  // LAKECODEC_WITH_JSON
 
 /// A table schema (`TableSchema.java`, file `schema/schema-<id>`).
 struct table_schema {
@@ -397,6 +411,7 @@ struct table_schema {
   }
 };
 
+#ifdef LAKECODEC_WITH_JSON
 namespace detail {
 template <class Json>
 result<std::vector<std::string>> string_list(const Json& j, const char* key) {
@@ -417,19 +432,19 @@ result<std::vector<std::string>> string_list(const Json& j, const char* key) {
 /// Parses a `schema/schema-N` file (SchemaSerializer, §7). Unknown keys are ignored; a missing
 /// `version` means 1 (Paimon 0.7).
 inline result<table_schema> parse_table_schema(std::string_view text) {
-  if (static_cast<int64_t>(text.size()) > limits::max_schema_size)
-    return limit_exceeded("paimon: schema JSON larger than the limit");
-  nlohmann::ordered_json j =
-      nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    return corrupt_data("paimon: schema is not a JSON object");
+  LAKECODEC_ASSIGN_OR_RETURN(nlohmann::ordered_json j,
+                             json::parse<nlohmann::ordered_json>(text, "paimon: schema"));
+  if (!j.is_object()) return corrupt_data("paimon: schema is not a JSON object");
   table_schema s;
   auto v = j.find("version");
-  s.version = (v != j.end() && v->is_number_integer()) ? v->template get<int32_t>() : 1;
+  s.version = 1;
+  if (v != j.end() && v->is_number_integer()) {
+    LAKECODEC_ASSIGN_OR_RETURN(s.version, detail::checked_int<int32_t>(*v, "\"version\""));
+  }
   auto id = j.find("id");
   if (id == j.end() || !id->is_number_integer())
     return corrupt_data("paimon: schema without integer \"id\"");
-  s.id = id->template get<int64_t>();
+  LAKECODEC_ASSIGN_OR_RETURN(s.id, detail::checked_int<int64_t>(*id, "\"id\""));
   auto fields = j.find("fields");
   if (fields == j.end() || !fields->is_array())
     return corrupt_data("paimon: schema without \"fields\" array");
@@ -438,7 +453,10 @@ inline result<table_schema> parse_table_schema(std::string_view text) {
     s.fields.push_back(std::move(f));
   }
   auto h = j.find("highestFieldId");
-  if (h != j.end() && h->is_number_integer()) s.highest_field_id = h->template get<int32_t>();
+  if (h != j.end() && h->is_number_integer()) {
+    LAKECODEC_ASSIGN_OR_RETURN(s.highest_field_id,
+                               detail::checked_int<int32_t>(*h, "\"highestFieldId\""));
+  }
   LAKECODEC_ASSIGN_OR_RETURN(s.partition_keys, detail::string_list(j, "partitionKeys"));
   LAKECODEC_ASSIGN_OR_RETURN(s.primary_keys, detail::string_list(j, "primaryKeys"));
   auto o = j.find("options");
@@ -452,7 +470,9 @@ inline result<table_schema> parse_table_schema(std::string_view text) {
   auto c = j.find("comment");
   if (c != j.end() && c->is_string()) s.comment = c->template get<std::string>();
   auto t = j.find("timeMillis");
-  if (t != j.end() && t->is_number_integer()) s.time_millis = t->template get<int64_t>();
+  if (t != j.end() && t->is_number_integer()) {
+    LAKECODEC_ASSIGN_OR_RETURN(s.time_millis, detail::checked_int<int64_t>(*t, "\"timeMillis\""));
+  }
   for (const std::string& k : s.partition_keys)
     if (s.field_index(k) < 0)
       return corrupt_data("paimon: partition key '" + k + "' is not a column");
@@ -478,22 +498,9 @@ inline std::string table_schema_to_json(const table_schema& s) {
   j["options"] = std::move(o);
   if (s.comment) j["comment"] = *s.comment;
   j["timeMillis"] = s.time_millis;
-  std::string out = j.dump(2);
-  // Jackson's default pretty printer puts a space before the colon.
-  std::string fixed;
-  fixed.reserve(out.size() + out.size() / 8);
-  bool in_string = false;
-  for (size_t i = 0; i < out.size(); ++i) {
-    const char ch = out[i];
-    if (ch == '"' && (i == 0 || out[i - 1] != '\\')) in_string = !in_string;
-    if (!in_string && ch == ':') {
-      fixed += " :";
-    } else {
-      fixed.push_back(ch);
-    }
-  }
-  return fixed;
+  return json::dump_jackson_pretty(j);
 }
+#endif  // LAKECODEC_WITH_JSON
 
 }  // namespace paimon
 LAKECODEC_NAMESPACE_END

@@ -3,7 +3,6 @@
 // sheet §7): every field, unknown keys ignored, optional fields omitted when absent.
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +13,10 @@
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/status.hpp"
+
+#ifdef LAKECODEC_WITH_JSON
+#include "lakecodec/core/json.hpp"
+#endif
 
 LAKECODEC_NAMESPACE_BEGIN
 namespace paimon {
@@ -47,6 +50,7 @@ struct snapshot {
   std::optional<std::string> operation;
 };
 
+#ifdef LAKECODEC_WITH_JSON
 namespace detail {
 
 template <class T, class Json>
@@ -56,11 +60,12 @@ status json_opt(const Json& j, const char* key, std::optional<T>& out) {
   if constexpr (std::is_same<T, std::string>::value) {
     if (!it->is_string())
       return corrupt_data(std::string("paimon: snapshot \"") + key + "\" is not a string");
+    out = it->template get<T>();
   } else {
-    if (!it->is_number_integer())
-      return corrupt_data(std::string("paimon: snapshot \"") + key + "\" is not an integer");
+    auto v = json::to_int<T>(*it, std::string("paimon: snapshot \"") + key + "\"");
+    if (!v.has_value()) return corrupt_data(v.error().message());
+    out = *v;
   }
-  out = it->template get<T>();
   return {};
 }
 
@@ -79,12 +84,9 @@ status json_req(const Json& j, const char* key, T& out) {
 /// read as absent; `id`, `schemaId`, `baseManifestList`, `deltaManifestList`, `commitUser`,
 /// `commitIdentifier`, `commitKind` and `timeMillis` are required.
 inline result<snapshot> parse_snapshot(std::string_view text) {
-  if (static_cast<int64_t>(text.size()) > limits::max_schema_size)
-    return limit_exceeded("paimon: snapshot JSON larger than the limit");
-  nlohmann::ordered_json j =
-      nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    return corrupt_data("paimon: snapshot is not a JSON object");
+  LAKECODEC_ASSIGN_OR_RETURN(nlohmann::ordered_json j,
+                             json::parse<nlohmann::ordered_json>(text, "paimon: snapshot"));
+  if (!j.is_object()) return corrupt_data("paimon: snapshot is not a JSON object");
   snapshot s;
   std::optional<int32_t> version;
   LAKECODEC_TRY(detail::json_opt(j, "version", version));
@@ -160,21 +162,9 @@ inline std::string snapshot_to_json(const snapshot& s) {
   }
   if (s.next_row_id) j["nextRowId"] = *s.next_row_id;
   if (s.operation) j["operation"] = *s.operation;
-  std::string out = j.dump(2);
-  std::string fixed;
-  fixed.reserve(out.size() + 64);
-  bool in_string = false;
-  for (size_t i = 0; i < out.size(); ++i) {
-    const char ch = out[i];
-    if (ch == '"' && (i == 0 || out[i - 1] != '\\')) in_string = !in_string;
-    if (!in_string && ch == ':') {
-      fixed += " :";
-    } else {
-      fixed.push_back(ch);
-    }
-  }
-  return fixed;
+  return json::dump_jackson_pretty(j);
 }
+#endif  // LAKECODEC_WITH_JSON
 
 }  // namespace paimon
 LAKECODEC_NAMESPACE_END

@@ -5,11 +5,12 @@
 // millis of day, timestamps as "YYYY-MM-DD[T ]HH:MM[:SS[.fffffffff]]" (LTZ: UTC) or epoch
 // millis, arrays as arrays, maps as [[k, v], ...] or objects with string keys, rows as arrays.
 
+#ifdef LAKECODEC_WITH_JSON
+
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,7 @@
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/decimal.hpp"
 #include "lakecodec/core/hex.hpp"
+#include "lakecodec/core/json.hpp"
 #include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/paimon/row_codec.hpp"
@@ -208,7 +210,7 @@ result<double> json_double(const Json& j) {
     if (s == "Infinity") return std::numeric_limits<double>::infinity();
     if (s == "-Infinity") return -std::numeric_limits<double>::infinity();
   }
-  return invalid_argument("paimon: expected a number, got " + j.dump());
+  return invalid_argument("paimon: expected a number, got " + json::dump(j));
 }
 
 }  // namespace detail
@@ -221,7 +223,7 @@ result<datum> datum_from_json(const Json& j, const data_type& t, int depth = 0) 
   if (depth > limits::max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
   auto want = [&](const char* what) {
     return invalid_argument(std::string("paimon: expected ") + what + " for " +
-                            atomic_type_string(t) + ", got " + j.dump());
+                            atomic_type_string(t) + ", got " + json::dump(j));
   };
   switch (t.root) {
     case type_root::boolean:
@@ -267,9 +269,9 @@ result<datum> datum_from_json(const Json& j, const data_type& t, int depth = 0) 
       if (j.is_string()) {
         s = j.template get<std::string>();
       } else if (j.is_number_integer()) {
-        s = j.dump();
+        s = json::dump(j);
       } else if (j.is_number_float()) {
-        s = j.dump();
+        s = json::dump(j);
       } else {
         return want("a decimal string");
       }
@@ -397,3 +399,5 @@ inline nlohmann::json datum_to_json(const datum& v, const data_type& t) {
 
 }  // namespace paimon
 LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
