@@ -302,7 +302,7 @@ def run(args, **kw):
 
 def lakecodec_write(work, codec, src="in.jsonl", extra=()):
     out = work / f"lc-{codec}-{src}.avro"
-    run([CLI, "avro", "fromjson", "--schema", str(work / "schema.avsc"), "--codec", codec,
+    run([CLI, "avro", "fromjson", "--schema", str(work / "schema.avsc"), "--codec", codec, "--overwrite",
          "--block-bytes", "65536", *extra, str(work / src), str(out)])
     return out
 

@@ -72,7 +72,7 @@ TEST(ParquetFooterTest, GenLineitemThenMetaAndFromJson) {
   auto a = lakecodec_test::read_all(dir + "/li.parquet"),
        b = lakecodec_test::read_all(dir + "/li2.parquet");
   EXPECT_TRUE(a.span() == b.span());
-  r = lakecodec_test::run_command(cli + " parquet meta " + dir + "/li.parquet");
+  r = lakecodec_test::run_command(cli + " parquet meta --pretty " + dir + "/li.parquet");
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_NE(r.output.find("\"field_id\": 16"), std::string::npos);
   EXPECT_NE(r.output.find("\"boundary_order\""), std::string::npos);
@@ -100,7 +100,7 @@ TEST(ParquetFooterTest, GenLineitemThenMetaAndFromJson) {
                                       dir + "/bad.jsonl " + dir + "/bad.parquet",
                                   true);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.output.find("line 2"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("bad.jsonl:2:"), std::string::npos) << r.output;
   struct stat st;
   EXPECT_NE(::stat((dir + "/bad.parquet").c_str(), &st), 0);
 }
