@@ -2427,10 +2427,8 @@ class decoder {
         return 0;
       }
       const uint8_t b = *pos_++;
-      if (shift == 63 && b > 1) {
-        fail_corrupt("varint overflows 64 bits");
-        return 0;
-      }
+      // A 10th byte's bits above bit 63 are dropped, as Java's BinaryDecoder.readLong and
+      // fastavro do (duckdb-iceberg writes snapshot ids that way); an 11th byte is refused.
       v |= uint64_t{b & 0x7fu} << shift;
       if (b < 0x80) return static_cast<int64_t>((v >> 1) ^ (0 - (v & 1)));
     }
@@ -3614,6 +3612,9 @@ inline int window_bits(wrapping w, bool inflate) {
 
 /// Appends the deflate stream of `in`, in the given wrapping, to `out`.
 inline status compress(byte_span in, byte_buffer& out, wrapping w, int level = default_level) {
+  if (level < -1 || level > 9)
+    return invalid_argument("invalid zlib level " + std::to_string(level) +
+                            ": valid levels are 0..9 (-1 for the default, 6)");
   z_stream zs{};
   if (deflateInit2(&zs, level, Z_DEFLATED, detail::window_bits(w, false), 8, Z_DEFAULT_STRATEGY) !=
       Z_OK)
@@ -3873,6 +3874,32 @@ constexpr int default_compression_level(compression c) noexcept {
                                                                                            : 0;
 }
 
+/// Explicit levels a codec accepts: zlib's deflateInit2 takes 0..9 (gzip, deflate, zlib), zstd
+/// 0..22 (ZSTD_maxCLevel; 0 is zstd's own default). {0, 0} for codecs without levels (none,
+/// snappy), which ignore any level. A negative level means the codec's default (as compressor).
+struct compression_level_range {
+  int min = 0;
+  int max = 0;
+};
+constexpr compression_level_range compression_levels(compression c) noexcept {
+  return c == compression::zstd ? compression_level_range{0, 22}
+         : (c == compression::gzip || c == compression::deflate || c == compression::zlib)
+             ? compression_level_range{0, 9}
+             : compression_level_range{0, 0};
+}
+
+/// Checks a level before any compressor is set up, so that a bad level is a usage error rather
+/// than a failure inside the library (zlib's deflateInit2 returns Z_STREAM_ERROR for level 15).
+/// Errors: invalid_argument naming the codec, the level and the valid range.
+inline status check_compression_level(compression c, int level) {
+  const compression_level_range r = compression_levels(c);
+  if (level < 0 || r.max == 0 || (level >= r.min && level <= r.max)) return {};
+  return invalid_argument(std::string("invalid ") + compression_name(c) + " level " +
+                          std::to_string(level) + ": valid levels are " + std::to_string(r.min) +
+                          ".." + std::to_string(r.max) + " (negative for the default, " +
+                          std::to_string(default_compression_level(c)) + ")");
+}
+
 namespace detail {
 inline status not_built_in(compression c) {
   return status(errc::unsupported_codec, std::string("codec '") + compression_name(c) +
@@ -3902,8 +3929,10 @@ class compressor {
   compression kind() const noexcept { return kind_; }
   int level() const noexcept { return level_; }
 
-  /// Appends the compressed form of `in` to `out`.
+  /// Appends the compressed form of `in` to `out`. Errors: invalid_argument for a level outside
+  /// compression_levels(kind) (see check_compression_level), unsupported_codec when not built in.
   status compress(byte_span in, byte_buffer& out) {
+    LAKECODEC_TRY(check_compression_level(kind_, level_));
     switch (kind_) {
       case compression::none: out.append(in); return {};
       case compression::snappy:
@@ -4391,8 +4420,9 @@ struct writer_options {
 class container_writer {
  public:
   /// Writes the header (magic, `avro.schema`, `avro.codec`, user metadata, sync marker).
-  /// Errors: invalid_argument for reserved metadata keys, unsupported_codec when the codec is
-  /// not built in, the sink's error.
+  /// Errors: invalid_argument for reserved metadata keys or a level outside the codec's range
+  /// (check_compression_level), unsupported_codec when the codec is not built in, the sink's
+  /// error.
   static result<container_writer> open(output_sink& sink, const schema& s,
                                        writer_options options = {}) {
     if (!s.valid()) return invalid_argument("avro: container_writer needs a parsed schema");
@@ -4404,6 +4434,8 @@ class container_writer {
       return status(errc::unsupported_codec, std::string("avro: codec '") +
                                                  codec_name(w.options_.codec) +
                                                  "' is not built into this lakecodec");
+    LAKECODEC_TRY(
+        check_compression_level(detail::to_compression(w.options_.codec), w.options_.level));
     w.compressor_ =
         std::make_unique<compressor>(detail::to_compression(w.options_.codec), w.options_.level);
     if (w.options_.sync) {
@@ -5535,7 +5567,7 @@ struct column_view {
   /// Pointer to the first fixed-width value of this view (already offset).
   template <class T>
   const T* typed_values() const noexcept {
-    return static_cast<const T*>(values) + offset;
+    return values == nullptr ? nullptr : static_cast<const T*>(values) + offset;
   }
   LAKECODEC_ALWAYS_INLINE bool bool_value(int64_t i) const noexcept {
     const int64_t b = offset + i;

@@ -683,6 +683,9 @@ inline int window_bits(wrapping w, bool inflate) {
 
 /// Appends the deflate stream of `in`, in the given wrapping, to `out`.
 inline status compress(byte_span in, byte_buffer& out, wrapping w, int level = default_level) {
+  if (level < -1 || level > 9)
+    return invalid_argument("invalid zlib level " + std::to_string(level) +
+                            ": valid levels are 0..9 (-1 for the default, 6)");
   z_stream zs{};
   if (deflateInit2(&zs, level, Z_DEFLATED, detail::window_bits(w, false), 8, Z_DEFAULT_STRATEGY) !=
       Z_OK)
@@ -986,6 +989,32 @@ constexpr int default_compression_level(compression c) noexcept {
                                                                                            : 0;
 }
 
+/// Explicit levels a codec accepts: zlib's deflateInit2 takes 0..9 (gzip, deflate, zlib), zstd
+/// 0..22 (ZSTD_maxCLevel; 0 is zstd's own default). {0, 0} for codecs without levels (none,
+/// snappy), which ignore any level. A negative level means the codec's default (as compressor).
+struct compression_level_range {
+  int min = 0;
+  int max = 0;
+};
+constexpr compression_level_range compression_levels(compression c) noexcept {
+  return c == compression::zstd ? compression_level_range{0, 22}
+         : (c == compression::gzip || c == compression::deflate || c == compression::zlib)
+             ? compression_level_range{0, 9}
+             : compression_level_range{0, 0};
+}
+
+/// Checks a level before any compressor is set up, so that a bad level is a usage error rather
+/// than a failure inside the library (zlib's deflateInit2 returns Z_STREAM_ERROR for level 15).
+/// Errors: invalid_argument naming the codec, the level and the valid range.
+inline status check_compression_level(compression c, int level) {
+  const compression_level_range r = compression_levels(c);
+  if (level < 0 || r.max == 0 || (level >= r.min && level <= r.max)) return {};
+  return invalid_argument(std::string("invalid ") + compression_name(c) + " level " +
+                          std::to_string(level) + ": valid levels are " + std::to_string(r.min) +
+                          ".." + std::to_string(r.max) + " (negative for the default, " +
+                          std::to_string(default_compression_level(c)) + ")");
+}
+
 namespace detail {
 inline status not_built_in(compression c) {
   return status(errc::unsupported_codec, std::string("codec '") + compression_name(c) +
@@ -1015,8 +1044,10 @@ class compressor {
   compression kind() const noexcept { return kind_; }
   int level() const noexcept { return level_; }
 
-  /// Appends the compressed form of `in` to `out`.
+  /// Appends the compressed form of `in` to `out`. Errors: invalid_argument for a level outside
+  /// compression_levels(kind) (see check_compression_level), unsupported_codec when not built in.
   status compress(byte_span in, byte_buffer& out) {
+    LAKECODEC_TRY(check_compression_level(kind_, level_));
     switch (kind_) {
       case compression::none: out.append(in); return {};
       case compression::snappy:
@@ -1426,7 +1457,7 @@ struct column_view {
   /// Pointer to the first fixed-width value of this view (already offset).
   template <class T>
   const T* typed_values() const noexcept {
-    return static_cast<const T*>(values) + offset;
+    return values == nullptr ? nullptr : static_cast<const T*>(values) + offset;
   }
   LAKECODEC_ALWAYS_INLINE bool bool_value(int64_t i) const noexcept {
     const int64_t b = offset + i;
@@ -2497,7 +2528,11 @@ inline result<column_view> import_column(const field& f, const ArrowArray& a,
   column_view v;
   v.type = f.type;
   v.length = a.length;
-  v.offset = a.offset;
+  // A zero-length array addresses no slot, so its buffers may be null whatever its offset (the
+  // C Data Interface lets a buffer be null when its size would be 0; Arrow C++'s importer sizes
+  // the buffers of a zero-length array as 0). The offset is dropped so that no pass forms
+  // `null + offset`.
+  v.offset = a.length == 0 ? 0 : a.offset;
   v.validity = static_cast<const uint8_t*>(a.buffers[0]);
   if (v.validity == nullptr && a.null_count > 0)
     return bad("has " + std::to_string(a.null_count) + " nulls but no validity buffer");
@@ -2505,7 +2540,7 @@ inline result<column_view> import_column(const field& f, const ArrowArray& a,
     v.values = a.buffers[1];
     if (v.values == nullptr) {
       const bool has_offsets = is_binary_like(id) || is_nested(id);
-      if (has_offsets && a.length == 0 && a.offset == 0) {
+      if (has_offsets && a.length == 0) {
         v.values = zero_offsets();
       } else if (has_offsets || a.length > 0) {
         return bad("has a null values/offsets buffer");
@@ -3372,7 +3407,9 @@ class bounded_reader {
     return {};
   }
 
-  /// ULEB128 of at most 10 bytes whose value fits 64 bits.
+  /// ULEB128 of at most 10 bytes. A 10th byte's bits above bit 63 are dropped (the low 64 bits
+  /// are kept), as Java's Avro BinaryDecoder.readLong and fastavro read them; an 11th byte is
+  /// refused.
   result<uint64_t> read_uvarint64(const char* what = "varint") {
     if (LAKECODEC_LIKELY(pos_ < end_ && *pos_ < 0x80)) return uint64_t{*pos_++};
     const int64_t start = offset();
@@ -3381,9 +3418,7 @@ class bounded_reader {
       if (LAKECODEC_UNLIKELY(pos_ == end_))
         return truncated_input(std::string(what) + ": input ends inside a varint", start);
       const uint8_t b = *pos_++;
-      if (shift == 63 && b > 1)
-        return corrupt_data(std::string(what) + ": varint overflows 64 bits", start);
-      v |= uint64_t{b & 0x7fu} << shift;
+      v |= uint64_t{b & 0x7fu} << shift;  // at shift 63 only bit 0 of the group survives
       if (b < 0x80) return v;
     }
     return corrupt_data(std::string(what) + ": varint longer than 10 bytes", start);
@@ -4060,6 +4095,7 @@ namespace detail {
 template <class T>
 void scan_stats(const column_view& c, column_stats& s) {
   const int64_t n = c.length;
+  if (n == 0) return;  // an empty view may have null buffers: form no pointer from them
   if constexpr (std::is_same<T, bool>::value) {
     int64_t trues = 0, valid = 0;
     for (int64_t i = 0; i < n; ++i) {

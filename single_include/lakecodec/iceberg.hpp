@@ -578,7 +578,7 @@ struct column_view {
   /// Pointer to the first fixed-width value of this view (already offset).
   template <class T>
   const T* typed_values() const noexcept {
-    return static_cast<const T*>(values) + offset;
+    return values == nullptr ? nullptr : static_cast<const T*>(values) + offset;
   }
   LAKECODEC_ALWAYS_INLINE bool bool_value(int64_t i) const noexcept {
     const int64_t b = offset + i;
@@ -2573,6 +2573,225 @@ inline std::string literal_to_text(const type& t, const literal& v) {
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_VALUES_HPP
 // ---- end lakecodec/iceberg/values.hpp
+// ---- begin lakecodec/core/json.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_JSON_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_JSON_HPP
+// The JSON layer Iceberg and Paimon share (nlohmann/json, only with LAKECODEC_WITH_JSON):
+// parsing that never throws and refuses oversize or too-deeply nested documents before building
+// them, dump() that never throws, Jackson's default pretty printer (the form Java's
+// ObjectMapper.writerWithDefaultPrettyPrinter writes Paimon's schema and snapshot files in),
+// and checked integer conversions for numbers read from JSON or from strings.
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace json {
+
+/// Limits a parse applies. Nesting is counted in JSON containers: an Iceberg or Paimon type
+/// nested `limits::max_nesting_depth` deep takes about three containers per level.
+struct parse_limits {
+  /// Largest document accepted, in bytes (checked before parsing).
+  int64_t max_size = limits::max_schema_size;
+  /// Deepest nesting of arrays and objects accepted.
+  int max_depth = 4 * limits::max_nesting_depth + 8;
+};
+
+namespace detail {
+
+/// A SAX consumer that builds nothing: it counts nesting (stopping the parse at the first
+/// container past the limit) and keeps nlohmann's syntax error text, which names line and column.
+template <class J>
+struct checking_sax {
+  using number_integer_t = typename J::number_integer_t;
+  using number_unsigned_t = typename J::number_unsigned_t;
+  using number_float_t = typename J::number_float_t;
+  using string_t = typename J::string_t;
+  using binary_t = typename J::binary_t;
+
+  int max_depth = 0;
+  int depth = 0;
+  bool too_deep = false;
+  std::string syntax_error;
+
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(number_integer_t) { return true; }
+  bool number_unsigned(number_unsigned_t) { return true; }
+  bool number_float(number_float_t, const string_t&) { return true; }
+  bool string(string_t&) { return true; }
+  bool binary(binary_t&) { return true; }
+  bool start_object(std::size_t) { return enter(); }
+  bool key(string_t&) { return true; }
+  bool end_object() { return leave(); }
+  bool start_array(std::size_t) { return enter(); }
+  bool end_array() { return leave(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& ex) {
+    syntax_error = ex.what();
+    return false;
+  }
+
+ private:
+  bool enter() {
+    if (++depth > max_depth) {
+      too_deep = true;
+      return false;
+    }
+    return true;
+  }
+  bool leave() {
+    --depth;
+    return true;
+  }
+};
+
+}  // namespace detail
+
+/// Parses `text` into J (nlohmann::json or nlohmann::ordered_json) without exceptions.
+/// Returns limit_exceeded when the text is larger than `lim.max_size` or nests deeper than
+/// `lim.max_depth`, and corrupt_data naming the line and column of a syntax error otherwise.
+/// `what` names the document in messages ("iceberg: table metadata").
+template <class J = nlohmann::ordered_json>
+result<J> parse(std::string_view text, std::string_view what, const parse_limits& lim = {}) {
+  if (static_cast<int64_t>(text.size()) > lim.max_size)
+    return limit_exceeded(std::string(what) + " JSON is " + std::to_string(text.size()) +
+                          " bytes, larger than the limit of " + std::to_string(lim.max_size));
+  detail::checking_sax<J> sax;
+  sax.max_depth = lim.max_depth;
+  const bool ok = J::sax_parse(text.begin(), text.end(), &sax, nlohmann::json::input_format_t::json,
+                               /*strict=*/true);
+  if (sax.too_deep)
+    return limit_exceeded(std::string(what) + " JSON nests deeper than " +
+                          std::to_string(lim.max_depth) + " arrays/objects");
+  if (!ok) {
+    std::string msg = sax.syntax_error;
+    // nlohmann's text starts "[json.exception.parse_error.101] parse error at line 1, ...".
+    const size_t pos = msg.find("] ");
+    if (pos != std::string::npos) msg = msg.substr(pos + 2);
+    return corrupt_data(std::string(what) + " is not valid JSON: " + msg);
+  }
+  J j = J::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return corrupt_data(std::string(what) + " is not valid JSON");
+  return j;
+}
+
+/// Compact (indent < 0) or indented text of `j`; never throws: invalid UTF-8 in strings is
+/// replaced by U+FFFD instead of raising type_error.316.
+template <class J>
+std::string dump(const J& j, int indent = -1) {
+  return j.dump(indent, ' ', false, J::error_handler_t::replace);
+}
+
+/// `j` as Jackson's DefaultPrettyPrinter writes it with the 2-space indenter Paimon configures:
+/// one member or element per line, `"key" : value` (a space on both sides of the colon).
+/// Never throws (invalid UTF-8 is replaced as in dump()).
+template <class J>
+std::string dump_jackson_pretty(const J& j) {
+  const std::string out = dump(j, 2);
+  std::string fixed;
+  fixed.reserve(out.size() + out.size() / 8);
+  bool in_string = false;
+  bool escaped = false;
+  for (const char ch : out) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (ch == '\\') {
+        escaped = true;
+      } else if (ch == '"') {
+        in_string = false;
+      }
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == ':') {
+      fixed += " :";
+      continue;
+    }
+    fixed.push_back(ch);
+  }
+  return fixed;
+}
+
+/// Converts a JSON integer to T (int32_t, int64_t, ...) with a range check. Returns
+/// invalid_argument naming `what` when `v` is not an integer (floats such as 1.0 included) or
+/// does not fit in T.
+template <class T, class J>
+result<T> to_int(const J& v, std::string_view what) {
+  static_assert(std::is_integral<T>::value, "to_int converts to an integer type");
+  if (v.is_number_unsigned()) {
+    const uint64_t u = *v.template get_ptr<const typename J::number_unsigned_t*>();
+    if (u <= static_cast<uint64_t>(std::numeric_limits<T>::max())) return static_cast<T>(u);
+    return invalid_argument(std::string(what) + " " + std::to_string(u) + " is out of range");
+  }
+  if (v.is_number_integer()) {
+    const int64_t s = *v.template get_ptr<const typename J::number_integer_t*>();
+    const bool fits = std::is_signed<T>::value
+                          ? s >= static_cast<int64_t>(std::numeric_limits<T>::min()) &&
+                                s <= static_cast<int64_t>(std::numeric_limits<T>::max())
+                          : s >= 0 && static_cast<uint64_t>(s) <=
+                                          static_cast<uint64_t>(std::numeric_limits<T>::max());
+    if (fits) return static_cast<T>(s);
+    return invalid_argument(std::string(what) + " " + std::to_string(s) + " is out of range");
+  }
+  return invalid_argument(std::string(what) + " must be an integer, got " + v.type_name());
+}
+
+/// json number -> int32_t with a range check (see to_int).
+template <class J>
+result<int32_t> to_int32(const J& v, std::string_view what) {
+  return to_int<int32_t>(v, what);
+}
+/// json number -> int64_t with a range check (see to_int).
+template <class J>
+result<int64_t> to_int64(const J& v, std::string_view what) {
+  return to_int<int64_t>(v, what);
+}
+
+/// Parses a whole decimal string ("-12", "7") as T: no sign other than a leading '-', no
+/// spaces, no trailing characters. Returns invalid_argument naming `what` and quoting the text
+/// (cut at 40 bytes) when it is not an integer or does not fit in T. Replaces std::atoi, which
+/// turns garbage into 0 and overflows silently.
+template <class T>
+result<T> parse_int(std::string_view text, std::string_view what) {
+  static_assert(std::is_integral<T>::value, "parse_int converts to an integer type");
+  T out{};
+  const char* first = text.data();
+  const char* last = text.data() + text.size();
+  const auto r = std::from_chars(first, last, out, 10);
+  const std::string quoted =
+      "'" + std::string(text.substr(0, 40)) + (text.size() > 40 ? "...'" : "'");
+  if (r.ec == std::errc::result_out_of_range)
+    return invalid_argument(std::string(what) + " " + quoted + " is out of range");
+  if (r.ec != std::errc() || r.ptr != last || text.empty())
+    return invalid_argument(std::string(what) + " " + quoted + " is not an integer");
+  return out;
+}
+
+/// Decimal string -> int32_t, checked (see parse_int).
+inline result<int32_t> parse_int32(std::string_view text, std::string_view what) {
+  return parse_int<int32_t>(text, what);
+}
+/// Decimal string -> int64_t, checked (see parse_int).
+inline result<int64_t> parse_int64(std::string_view text, std::string_view what) {
+  return parse_int<int64_t>(text, what);
+}
+
+}  // namespace json
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_JSON_HPP
+// ---- end lakecodec/core/json.hpp
 // ---- begin lakecodec/iceberg/json_util.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_JSON_UTIL_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_JSON_UTIL_HPP
@@ -2598,10 +2817,11 @@ using ordered_json = nlohmann::ordered_json;
 
 namespace detail {
 
-/// dump() that never throws: invalid UTF-8 in strings is replaced rather than raising.
+/// dump() that never throws: invalid UTF-8 in strings is replaced rather than raising
+/// (forwards to json::dump).
 template <class J>
 std::string dump_json(const J& j, int indent = -1) {
-  return j.dump(indent, ' ', false, J::error_handler_t::replace);
+  return json::dump(j, indent);
 }
 
 template <class J>
@@ -2729,11 +2949,10 @@ status opt_string_map(const J& o, const char* key,
   return {};
 }
 
-/// Parses text without exceptions; corrupt_data with nlohmann's position on failure.
+/// Parses text without exceptions (json::parse): limit_exceeded for an oversize or too deeply
+/// nested document, corrupt_data with the line and column of a syntax error.
 inline result<ordered_json> parse_json_text(std::string_view text, const char* what) {
-  ordered_json j = ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded()) return corrupt_data(std::string("iceberg: ") + what + " is not valid JSON");
-  return j;
+  return json::parse<ordered_json>(text, std::string("iceberg: ") + what);
 }
 
 }  // namespace detail
@@ -3575,6 +3794,7 @@ namespace detail {
 template <class T>
 void scan_stats(const column_view& c, column_stats& s) {
   const int64_t n = c.length;
+  if (n == 0) return;  // an empty view may have null buffers: form no pointer from them
   if constexpr (std::is_same<T, bool>::value) {
     int64_t trues = 0, valid = 0;
     for (int64_t i = 0; i < n; ++i) {
@@ -6727,10 +6947,8 @@ class decoder {
         return 0;
       }
       const uint8_t b = *pos_++;
-      if (shift == 63 && b > 1) {
-        fail_corrupt("varint overflows 64 bits");
-        return 0;
-      }
+      // A 10th byte's bits above bit 63 are dropped, as Java's BinaryDecoder.readLong and
+      // fastavro do (duckdb-iceberg writes snapshot ids that way); an 11th byte is refused.
       v |= uint64_t{b & 0x7fu} << shift;
       if (b < 0x80) return static_cast<int64_t>((v >> 1) ^ (0 - (v & 1)));
     }
@@ -7914,6 +8132,9 @@ inline int window_bits(wrapping w, bool inflate) {
 
 /// Appends the deflate stream of `in`, in the given wrapping, to `out`.
 inline status compress(byte_span in, byte_buffer& out, wrapping w, int level = default_level) {
+  if (level < -1 || level > 9)
+    return invalid_argument("invalid zlib level " + std::to_string(level) +
+                            ": valid levels are 0..9 (-1 for the default, 6)");
   z_stream zs{};
   if (deflateInit2(&zs, level, Z_DEFLATED, detail::window_bits(w, false), 8, Z_DEFAULT_STRATEGY) !=
       Z_OK)
@@ -8173,6 +8394,32 @@ constexpr int default_compression_level(compression c) noexcept {
                                                                                            : 0;
 }
 
+/// Explicit levels a codec accepts: zlib's deflateInit2 takes 0..9 (gzip, deflate, zlib), zstd
+/// 0..22 (ZSTD_maxCLevel; 0 is zstd's own default). {0, 0} for codecs without levels (none,
+/// snappy), which ignore any level. A negative level means the codec's default (as compressor).
+struct compression_level_range {
+  int min = 0;
+  int max = 0;
+};
+constexpr compression_level_range compression_levels(compression c) noexcept {
+  return c == compression::zstd ? compression_level_range{0, 22}
+         : (c == compression::gzip || c == compression::deflate || c == compression::zlib)
+             ? compression_level_range{0, 9}
+             : compression_level_range{0, 0};
+}
+
+/// Checks a level before any compressor is set up, so that a bad level is a usage error rather
+/// than a failure inside the library (zlib's deflateInit2 returns Z_STREAM_ERROR for level 15).
+/// Errors: invalid_argument naming the codec, the level and the valid range.
+inline status check_compression_level(compression c, int level) {
+  const compression_level_range r = compression_levels(c);
+  if (level < 0 || r.max == 0 || (level >= r.min && level <= r.max)) return {};
+  return invalid_argument(std::string("invalid ") + compression_name(c) + " level " +
+                          std::to_string(level) + ": valid levels are " + std::to_string(r.min) +
+                          ".." + std::to_string(r.max) + " (negative for the default, " +
+                          std::to_string(default_compression_level(c)) + ")");
+}
+
 namespace detail {
 inline status not_built_in(compression c) {
   return status(errc::unsupported_codec, std::string("codec '") + compression_name(c) +
@@ -8202,8 +8449,10 @@ class compressor {
   compression kind() const noexcept { return kind_; }
   int level() const noexcept { return level_; }
 
-  /// Appends the compressed form of `in` to `out`.
+  /// Appends the compressed form of `in` to `out`. Errors: invalid_argument for a level outside
+  /// compression_levels(kind) (see check_compression_level), unsupported_codec when not built in.
   status compress(byte_span in, byte_buffer& out) {
+    LAKECODEC_TRY(check_compression_level(kind_, level_));
     switch (kind_) {
       case compression::none: out.append(in); return {};
       case compression::snappy:
@@ -8691,8 +8940,9 @@ struct writer_options {
 class container_writer {
  public:
   /// Writes the header (magic, `avro.schema`, `avro.codec`, user metadata, sync marker).
-  /// Errors: invalid_argument for reserved metadata keys, unsupported_codec when the codec is
-  /// not built in, the sink's error.
+  /// Errors: invalid_argument for reserved metadata keys or a level outside the codec's range
+  /// (check_compression_level), unsupported_codec when the codec is not built in, the sink's
+  /// error.
   static result<container_writer> open(output_sink& sink, const schema& s,
                                        writer_options options = {}) {
     if (!s.valid()) return invalid_argument("avro: container_writer needs a parsed schema");
@@ -8704,6 +8954,8 @@ class container_writer {
       return status(errc::unsupported_codec, std::string("avro: codec '") +
                                                  codec_name(w.options_.codec) +
                                                  "' is not built into this lakecodec");
+    LAKECODEC_TRY(
+        check_compression_level(detail::to_compression(w.options_.codec), w.options_.level));
     w.compressor_ =
         std::make_unique<compressor>(detail::to_compression(w.options_.codec), w.options_.level);
     if (w.options_.sync) {
@@ -10577,6 +10829,17 @@ inline literal read_partition_value(const type& t, const avro::node& n, avro::de
   }
 }
 
+/// The `format-version` header value: 1, 2 or 3 (Iceberg spec "Format Versioning"); anything
+/// else, including garbage and out-of-range numbers, is corrupt_data.
+inline result<int> parse_format_version(const std::string& text, const char* what) {
+  auto v = json::parse_int32(text, std::string("iceberg: ") + what + " format-version");
+  if (!v.has_value()) return corrupt_data(v.error().message());
+  if (*v < 1 || *v > 3)
+    return corrupt_data(std::string("iceberg: ") + what + " format-version " + text +
+                        " is not 1, 2 or 3");
+  return static_cast<int>(*v);
+}
+
 /// An int-keyed map written as an array of key/value records (Iceberg's form) or as an Avro
 /// map with string keys.
 template <class V, class F>
@@ -10589,7 +10852,13 @@ std::optional<std::vector<std::pair<int32_t, V>>> read_id_map(const avro::node& 
     for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
       for (int64_t i = 0; i < c && d.ok(); ++i) {
         const std::string_view key = d.read_bytes();
-        out.emplace_back(std::atoi(std::string(key).c_str()), conv(*b->values, d));
+        if (!d.ok()) break;
+        auto id = json::parse_int32(key, "iceberg: metrics map key (a field id)");
+        if (!id.has_value()) {
+          d.fail(corrupt_data(id.error().message(), d.offset()));
+          break;
+        }
+        out.emplace_back(*id, conv(*b->values, d));
       }
     }
     return out;
@@ -10765,24 +11034,6 @@ inline std::optional<std::string> opt_bytes(const avro::value& rec, int pos) {
   if (v.is_null()) return std::nullopt;
   return std::string(v.as_bytes());
 }
-/// An int-keyed map stored as an array of key/value records (or a real Avro map, whose string
-/// keys are parsed as ints).
-template <class V, class F>
-std::optional<std::vector<std::pair<int32_t, V>>> opt_id_map(const avro::value& rec, int pos,
-                                                             F&& conv) {
-  if (pos < 0) return std::nullopt;
-  const avro::value& v = rec.field(static_cast<size_t>(pos)).unwrapped();
-  if (v.is_null()) return std::nullopt;
-  std::vector<std::pair<int32_t, V>> out;
-  if (v.kind() == avro::type::map) {
-    for (const auto& e : v.entries()) out.emplace_back(std::atoi(e.first.c_str()), conv(e.second));
-    return out;
-  }
-  for (const avro::value& kv : v.items())
-    if (kv.kind() == avro::type::record && kv.items().size() >= 2)
-      out.emplace_back(kv.field(0).unwrapped().as_int(), conv(kv.field(1).unwrapped()));
-  return out;
-}
 template <class T>
 std::optional<std::vector<T>> opt_array_of(const avro::value& rec, int pos) {
   if (pos < 0) return std::nullopt;
@@ -10812,8 +11063,9 @@ inline result<manifest> read_manifest(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
   manifest out;
   out.metadata = r.metadata();
-  if (const std::string* fv = r.metadata("format-version"))
-    out.format_version = std::atoi(fv->c_str());
+  if (const std::string* fv = r.metadata("format-version")) {
+    LAKECODEC_ASSIGN_OR_RETURN(out.format_version, detail::parse_format_version(*fv, "manifest"));
+  }
   if (const std::string* c = r.metadata("content"))
     out.content = *c == "deletes" ? manifest_content::deletes : manifest_content::data;
   const avro::node& root = r.writer_schema().root();
@@ -10892,8 +11144,10 @@ inline result<manifest_list> read_manifest_list(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
   manifest_list out;
   out.metadata = r.metadata();
-  if (const std::string* fv = r.metadata("format-version"))
-    out.format_version = std::atoi(fv->c_str());
+  if (const std::string* fv = r.metadata("format-version")) {
+    LAKECODEC_ASSIGN_OR_RETURN(out.format_version,
+                               detail::parse_format_version(*fv, "manifest list"));
+  }
   const avro::node& root = r.writer_schema().root();
   if (root.type != avro::type::record)
     return corrupt_data("iceberg: manifest list schema is not a record");

@@ -1419,7 +1419,7 @@ struct column_view {
   /// Pointer to the first fixed-width value of this view (already offset).
   template <class T>
   const T* typed_values() const noexcept {
-    return static_cast<const T*>(values) + offset;
+    return values == nullptr ? nullptr : static_cast<const T*>(values) + offset;
   }
   LAKECODEC_ALWAYS_INLINE bool bool_value(int64_t i) const noexcept {
     const int64_t b = offset + i;
@@ -1949,7 +1949,9 @@ class bounded_reader {
     return {};
   }
 
-  /// ULEB128 of at most 10 bytes whose value fits 64 bits.
+  /// ULEB128 of at most 10 bytes. A 10th byte's bits above bit 63 are dropped (the low 64 bits
+  /// are kept), as Java's Avro BinaryDecoder.readLong and fastavro read them; an 11th byte is
+  /// refused.
   result<uint64_t> read_uvarint64(const char* what = "varint") {
     if (LAKECODEC_LIKELY(pos_ < end_ && *pos_ < 0x80)) return uint64_t{*pos_++};
     const int64_t start = offset();
@@ -1958,9 +1960,7 @@ class bounded_reader {
       if (LAKECODEC_UNLIKELY(pos_ == end_))
         return truncated_input(std::string(what) + ": input ends inside a varint", start);
       const uint8_t b = *pos_++;
-      if (shift == 63 && b > 1)
-        return corrupt_data(std::string(what) + ": varint overflows 64 bits", start);
-      v |= uint64_t{b & 0x7fu} << shift;
+      v |= uint64_t{b & 0x7fu} << shift;  // at shift 63 only bit 0 of the group survives
       if (b < 0x80) return v;
     }
     return corrupt_data(std::string(what) + ": varint longer than 10 bytes", start);
@@ -2643,6 +2643,225 @@ inline result<std::vector<datum>> decode_row(byte_span bytes,
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_ROW_CODEC_HPP
 // ---- end lakecodec/paimon/row_codec.hpp
+// ---- begin lakecodec/core/json.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_JSON_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_JSON_HPP
+// The JSON layer Iceberg and Paimon share (nlohmann/json, only with LAKECODEC_WITH_JSON):
+// parsing that never throws and refuses oversize or too-deeply nested documents before building
+// them, dump() that never throws, Jackson's default pretty printer (the form Java's
+// ObjectMapper.writerWithDefaultPrettyPrinter writes Paimon's schema and snapshot files in),
+// and checked integer conversions for numbers read from JSON or from strings.
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace json {
+
+/// Limits a parse applies. Nesting is counted in JSON containers: an Iceberg or Paimon type
+/// nested `limits::max_nesting_depth` deep takes about three containers per level.
+struct parse_limits {
+  /// Largest document accepted, in bytes (checked before parsing).
+  int64_t max_size = limits::max_schema_size;
+  /// Deepest nesting of arrays and objects accepted.
+  int max_depth = 4 * limits::max_nesting_depth + 8;
+};
+
+namespace detail {
+
+/// A SAX consumer that builds nothing: it counts nesting (stopping the parse at the first
+/// container past the limit) and keeps nlohmann's syntax error text, which names line and column.
+template <class J>
+struct checking_sax {
+  using number_integer_t = typename J::number_integer_t;
+  using number_unsigned_t = typename J::number_unsigned_t;
+  using number_float_t = typename J::number_float_t;
+  using string_t = typename J::string_t;
+  using binary_t = typename J::binary_t;
+
+  int max_depth = 0;
+  int depth = 0;
+  bool too_deep = false;
+  std::string syntax_error;
+
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(number_integer_t) { return true; }
+  bool number_unsigned(number_unsigned_t) { return true; }
+  bool number_float(number_float_t, const string_t&) { return true; }
+  bool string(string_t&) { return true; }
+  bool binary(binary_t&) { return true; }
+  bool start_object(std::size_t) { return enter(); }
+  bool key(string_t&) { return true; }
+  bool end_object() { return leave(); }
+  bool start_array(std::size_t) { return enter(); }
+  bool end_array() { return leave(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& ex) {
+    syntax_error = ex.what();
+    return false;
+  }
+
+ private:
+  bool enter() {
+    if (++depth > max_depth) {
+      too_deep = true;
+      return false;
+    }
+    return true;
+  }
+  bool leave() {
+    --depth;
+    return true;
+  }
+};
+
+}  // namespace detail
+
+/// Parses `text` into J (nlohmann::json or nlohmann::ordered_json) without exceptions.
+/// Returns limit_exceeded when the text is larger than `lim.max_size` or nests deeper than
+/// `lim.max_depth`, and corrupt_data naming the line and column of a syntax error otherwise.
+/// `what` names the document in messages ("iceberg: table metadata").
+template <class J = nlohmann::ordered_json>
+result<J> parse(std::string_view text, std::string_view what, const parse_limits& lim = {}) {
+  if (static_cast<int64_t>(text.size()) > lim.max_size)
+    return limit_exceeded(std::string(what) + " JSON is " + std::to_string(text.size()) +
+                          " bytes, larger than the limit of " + std::to_string(lim.max_size));
+  detail::checking_sax<J> sax;
+  sax.max_depth = lim.max_depth;
+  const bool ok = J::sax_parse(text.begin(), text.end(), &sax, nlohmann::json::input_format_t::json,
+                               /*strict=*/true);
+  if (sax.too_deep)
+    return limit_exceeded(std::string(what) + " JSON nests deeper than " +
+                          std::to_string(lim.max_depth) + " arrays/objects");
+  if (!ok) {
+    std::string msg = sax.syntax_error;
+    // nlohmann's text starts "[json.exception.parse_error.101] parse error at line 1, ...".
+    const size_t pos = msg.find("] ");
+    if (pos != std::string::npos) msg = msg.substr(pos + 2);
+    return corrupt_data(std::string(what) + " is not valid JSON: " + msg);
+  }
+  J j = J::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return corrupt_data(std::string(what) + " is not valid JSON");
+  return j;
+}
+
+/// Compact (indent < 0) or indented text of `j`; never throws: invalid UTF-8 in strings is
+/// replaced by U+FFFD instead of raising type_error.316.
+template <class J>
+std::string dump(const J& j, int indent = -1) {
+  return j.dump(indent, ' ', false, J::error_handler_t::replace);
+}
+
+/// `j` as Jackson's DefaultPrettyPrinter writes it with the 2-space indenter Paimon configures:
+/// one member or element per line, `"key" : value` (a space on both sides of the colon).
+/// Never throws (invalid UTF-8 is replaced as in dump()).
+template <class J>
+std::string dump_jackson_pretty(const J& j) {
+  const std::string out = dump(j, 2);
+  std::string fixed;
+  fixed.reserve(out.size() + out.size() / 8);
+  bool in_string = false;
+  bool escaped = false;
+  for (const char ch : out) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (ch == '\\') {
+        escaped = true;
+      } else if (ch == '"') {
+        in_string = false;
+      }
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == ':') {
+      fixed += " :";
+      continue;
+    }
+    fixed.push_back(ch);
+  }
+  return fixed;
+}
+
+/// Converts a JSON integer to T (int32_t, int64_t, ...) with a range check. Returns
+/// invalid_argument naming `what` when `v` is not an integer (floats such as 1.0 included) or
+/// does not fit in T.
+template <class T, class J>
+result<T> to_int(const J& v, std::string_view what) {
+  static_assert(std::is_integral<T>::value, "to_int converts to an integer type");
+  if (v.is_number_unsigned()) {
+    const uint64_t u = *v.template get_ptr<const typename J::number_unsigned_t*>();
+    if (u <= static_cast<uint64_t>(std::numeric_limits<T>::max())) return static_cast<T>(u);
+    return invalid_argument(std::string(what) + " " + std::to_string(u) + " is out of range");
+  }
+  if (v.is_number_integer()) {
+    const int64_t s = *v.template get_ptr<const typename J::number_integer_t*>();
+    const bool fits = std::is_signed<T>::value
+                          ? s >= static_cast<int64_t>(std::numeric_limits<T>::min()) &&
+                                s <= static_cast<int64_t>(std::numeric_limits<T>::max())
+                          : s >= 0 && static_cast<uint64_t>(s) <=
+                                          static_cast<uint64_t>(std::numeric_limits<T>::max());
+    if (fits) return static_cast<T>(s);
+    return invalid_argument(std::string(what) + " " + std::to_string(s) + " is out of range");
+  }
+  return invalid_argument(std::string(what) + " must be an integer, got " + v.type_name());
+}
+
+/// json number -> int32_t with a range check (see to_int).
+template <class J>
+result<int32_t> to_int32(const J& v, std::string_view what) {
+  return to_int<int32_t>(v, what);
+}
+/// json number -> int64_t with a range check (see to_int).
+template <class J>
+result<int64_t> to_int64(const J& v, std::string_view what) {
+  return to_int<int64_t>(v, what);
+}
+
+/// Parses a whole decimal string ("-12", "7") as T: no sign other than a leading '-', no
+/// spaces, no trailing characters. Returns invalid_argument naming `what` and quoting the text
+/// (cut at 40 bytes) when it is not an integer or does not fit in T. Replaces std::atoi, which
+/// turns garbage into 0 and overflows silently.
+template <class T>
+result<T> parse_int(std::string_view text, std::string_view what) {
+  static_assert(std::is_integral<T>::value, "parse_int converts to an integer type");
+  T out{};
+  const char* first = text.data();
+  const char* last = text.data() + text.size();
+  const auto r = std::from_chars(first, last, out, 10);
+  const std::string quoted =
+      "'" + std::string(text.substr(0, 40)) + (text.size() > 40 ? "...'" : "'");
+  if (r.ec == std::errc::result_out_of_range)
+    return invalid_argument(std::string(what) + " " + quoted + " is out of range");
+  if (r.ec != std::errc() || r.ptr != last || text.empty())
+    return invalid_argument(std::string(what) + " " + quoted + " is not an integer");
+  return out;
+}
+
+/// Decimal string -> int32_t, checked (see parse_int).
+inline result<int32_t> parse_int32(std::string_view text, std::string_view what) {
+  return parse_int<int32_t>(text, what);
+}
+/// Decimal string -> int64_t, checked (see parse_int).
+inline result<int64_t> parse_int64(std::string_view text, std::string_view what) {
+  return parse_int<int64_t>(text, what);
+}
+
+}  // namespace json
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_JSON_HPP
+// ---- end lakecodec/core/json.hpp
 // ---- begin lakecodec/paimon/schema.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_SCHEMA_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_SCHEMA_HPP
@@ -2651,13 +2870,15 @@ LAKECODEC_NAMESPACE_END
 
 #include <cstdint>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+
+#ifdef LAKECODEC_WITH_JSON
+#endif
 
 LAKECODEC_NAMESPACE_BEGIN
 namespace paimon {
@@ -2842,10 +3063,19 @@ inline std::string atomic_type_string(const data_type& t) {
   return s;
 }
 
+#ifdef LAKECODEC_WITH_JSON
 namespace detail {
 template <class Json>
 result<data_field> parse_field(const Json& j, int depth);
+
+/// A JSON integer as T, corrupt_data when it does not fit (Jackson would refuse it too).
+template <class T, class Json>
+result<T> checked_int(const Json& j, const char* what) {
+  auto v = json::to_int<T>(j, std::string("paimon: schema ") + what);
+  if (!v.has_value()) return corrupt_data(v.error().message());
+  return *v;
 }
+}  // namespace detail
 
 /// Parses a type as written in schema JSON: a string for atomic types, an object
 /// `{"type": "ARRAY|MULTISET|MAP|ROW[ NOT NULL]", ...}` for composite ones (§7).
@@ -2906,7 +3136,7 @@ result<data_field> parse_field(const Json& j, int depth) {
     return corrupt_data("paimon: field without integer \"id\"");
   if (name == j.end() || !name->is_string()) return corrupt_data("paimon: field without \"name\"");
   if (type == j.end()) return corrupt_data("paimon: field without \"type\"");
-  f.id = id->template get<int32_t>();
+  LAKECODEC_ASSIGN_OR_RETURN(f.id, checked_int<int32_t>(*id, "field \"id\""));
   f.name = name->template get<std::string>();
   LAKECODEC_ASSIGN_OR_RETURN(f.type, parse_data_type(*type, depth));
   auto d = j.find("description");
@@ -2961,6 +3191,8 @@ inline nlohmann::ordered_json data_type_to_json(const data_type& t) {
     default: return atomic_type_string(t);
   }
 }
+
+#endif  // LAKECODEC_WITH_JSON
 
 /// A table schema (`TableSchema.java`, file `schema/schema-<id>`).
 struct table_schema {
@@ -3040,6 +3272,7 @@ struct table_schema {
   }
 };
 
+#ifdef LAKECODEC_WITH_JSON
 namespace detail {
 template <class Json>
 result<std::vector<std::string>> string_list(const Json& j, const char* key) {
@@ -3060,19 +3293,19 @@ result<std::vector<std::string>> string_list(const Json& j, const char* key) {
 /// Parses a `schema/schema-N` file (SchemaSerializer, §7). Unknown keys are ignored; a missing
 /// `version` means 1 (Paimon 0.7).
 inline result<table_schema> parse_table_schema(std::string_view text) {
-  if (static_cast<int64_t>(text.size()) > limits::max_schema_size)
-    return limit_exceeded("paimon: schema JSON larger than the limit");
-  nlohmann::ordered_json j =
-      nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    return corrupt_data("paimon: schema is not a JSON object");
+  LAKECODEC_ASSIGN_OR_RETURN(nlohmann::ordered_json j,
+                             json::parse<nlohmann::ordered_json>(text, "paimon: schema"));
+  if (!j.is_object()) return corrupt_data("paimon: schema is not a JSON object");
   table_schema s;
   auto v = j.find("version");
-  s.version = (v != j.end() && v->is_number_integer()) ? v->template get<int32_t>() : 1;
+  s.version = 1;
+  if (v != j.end() && v->is_number_integer()) {
+    LAKECODEC_ASSIGN_OR_RETURN(s.version, detail::checked_int<int32_t>(*v, "\"version\""));
+  }
   auto id = j.find("id");
   if (id == j.end() || !id->is_number_integer())
     return corrupt_data("paimon: schema without integer \"id\"");
-  s.id = id->template get<int64_t>();
+  LAKECODEC_ASSIGN_OR_RETURN(s.id, detail::checked_int<int64_t>(*id, "\"id\""));
   auto fields = j.find("fields");
   if (fields == j.end() || !fields->is_array())
     return corrupt_data("paimon: schema without \"fields\" array");
@@ -3081,7 +3314,10 @@ inline result<table_schema> parse_table_schema(std::string_view text) {
     s.fields.push_back(std::move(f));
   }
   auto h = j.find("highestFieldId");
-  if (h != j.end() && h->is_number_integer()) s.highest_field_id = h->template get<int32_t>();
+  if (h != j.end() && h->is_number_integer()) {
+    LAKECODEC_ASSIGN_OR_RETURN(s.highest_field_id,
+                               detail::checked_int<int32_t>(*h, "\"highestFieldId\""));
+  }
   LAKECODEC_ASSIGN_OR_RETURN(s.partition_keys, detail::string_list(j, "partitionKeys"));
   LAKECODEC_ASSIGN_OR_RETURN(s.primary_keys, detail::string_list(j, "primaryKeys"));
   auto o = j.find("options");
@@ -3095,7 +3331,9 @@ inline result<table_schema> parse_table_schema(std::string_view text) {
   auto c = j.find("comment");
   if (c != j.end() && c->is_string()) s.comment = c->template get<std::string>();
   auto t = j.find("timeMillis");
-  if (t != j.end() && t->is_number_integer()) s.time_millis = t->template get<int64_t>();
+  if (t != j.end() && t->is_number_integer()) {
+    LAKECODEC_ASSIGN_OR_RETURN(s.time_millis, detail::checked_int<int64_t>(*t, "\"timeMillis\""));
+  }
   for (const std::string& k : s.partition_keys)
     if (s.field_index(k) < 0)
       return corrupt_data("paimon: partition key '" + k + "' is not a column");
@@ -3121,22 +3359,9 @@ inline std::string table_schema_to_json(const table_schema& s) {
   j["options"] = std::move(o);
   if (s.comment) j["comment"] = *s.comment;
   j["timeMillis"] = s.time_millis;
-  std::string out = j.dump(2);
-  // Jackson's default pretty printer puts a space before the colon.
-  std::string fixed;
-  fixed.reserve(out.size() + out.size() / 8);
-  bool in_string = false;
-  for (size_t i = 0; i < out.size(); ++i) {
-    const char ch = out[i];
-    if (ch == '"' && (i == 0 || out[i - 1] != '\\')) in_string = !in_string;
-    if (!in_string && ch == ':') {
-      fixed += " :";
-    } else {
-      fixed.push_back(ch);
-    }
-  }
-  return fixed;
+  return json::dump_jackson_pretty(j);
 }
+#endif  // LAKECODEC_WITH_JSON
 
 }  // namespace paimon
 LAKECODEC_NAMESPACE_END
@@ -4804,962 +5029,6 @@ inline result<manifest_committable> deserialize_manifest_committable(byte_span b
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_COMMIT_MESSAGE_HPP
 // ---- end lakecodec/paimon/commit_message.hpp
-// ---- begin lakecodec/core/calendar.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
-// Proleptic Gregorian calendar arithmetic on days since 1970-01-01 (Howard Hinnant's public
-// domain algorithms) and floor division, shared by every format that prints or parses dates and
-// converts time units (Avro logical types, Iceberg transforms and JSON values, Paimon JSON).
-
-#include <cstdint>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-
-/// Division rounding toward negative infinity (timestamps before 1970 floor, as Java's
-/// Math.floorDiv does); `b` must not be zero.
-constexpr int64_t floor_div(int64_t a, int64_t b) noexcept {
-  const int64_t q = a / b;
-  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-/// The non-negative remainder matching floor_div (Java's Math.floorMod).
-constexpr int64_t floor_mod(int64_t a, int64_t b) noexcept { return a - floor_div(a, b) * b; }
-
-/// Days since 1970-01-01 of year `y`, month `m` (1-12), day `d` (1-31).
-constexpr int64_t days_from_civil(int64_t y, int64_t m, int64_t d) noexcept {
-  y -= m <= 2;
-  const int64_t era = floor_div(y, 400);
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/// Year, month (1-12) and day (1-31) of `days` since 1970-01-01.
-inline void civil_from_days(int64_t days, int64_t& y, int64_t& m, int64_t& d) noexcept {
-  const int64_t z = days + 719468;
-  const int64_t era = floor_div(z, 146097);
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = yoe + era * 400;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp + (mp < 10 ? 3 : -9);
-  y += m <= 2;
-}
-
-constexpr bool is_leap_year(int64_t y) noexcept {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/// Days in month `m` (1-12) of year `y`.
-constexpr int days_in_month(int64_t y, int64_t m) noexcept {
-  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
-}
-
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
-// ---- end lakecodec/core/calendar.hpp
-// ---- begin lakecodec/core/hex.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
-// Lower-case hexadecimal text of bytes and back, as the JSON forms of Iceberg bounds, Paimon
-// rows and the CLI's byte values use it.
-
-#include <string>
-#include <string_view>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-
-/// Lower-case hex of bytes ("000102ff").
-inline std::string to_hex(std::string_view bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
-}
-
-namespace detail {
-constexpr int hex_digit_value(char c) noexcept {
-  return c >= '0' && c <= '9'   ? c - '0'
-         : c >= 'a' && c <= 'f' ? c - 'a' + 10
-         : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                : -1;
-}
-}  // namespace detail
-
-/// Bytes of hex text (either case). invalid_argument, prefixed with `context` ("iceberg"), on an
-/// odd number of digits or a character that is not a hex digit.
-inline result<std::string> from_hex(std::string_view hex, const char* context = "hex") {
-  if (hex.size() % 2 != 0)
-    return invalid_argument(std::string(context) + ": hex text '" + std::string(hex) +
-                            "' has an odd number of digits");
-  std::string out;
-  out.reserve(hex.size() / 2);
-  for (size_t k = 0; k < hex.size(); k += 2) {
-    const int hi = detail::hex_digit_value(hex[k]), lo = detail::hex_digit_value(hex[k + 1]);
-    if (hi < 0 || lo < 0)
-      return invalid_argument(std::string(context) + ": '" + std::string(hex.substr(k, 2)) +
-                              "' is not hex");
-    out += static_cast<char>(hi * 16 + lo);
-  }
-  return out;
-}
-
-/// RFC 4122 text of 16 UUID bytes, lower-case ("f79c3e09-677c-4bbd-a479-3f349cb785e7"); other
-/// lengths print as plain hex.
-inline std::string format_uuid(std::string_view bytes16) {
-  const std::string h = to_hex(bytes16);
-  if (h.size() != 32) return h;
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
-         "-" + h.substr(20);
-}
-
-/// The 16 bytes of RFC 4122 text (hex digits of either case, dashes at 8, 13, 18 and 23);
-/// invalid_argument prefixed with `context` otherwise.
-inline result<std::string> parse_uuid(std::string_view s, const char* context = "uuid") {
-  const auto bad = [&] {
-    return invalid_argument(std::string(context) + ": '" + std::string(s) + "' is not a UUID");
-  };
-  if (s.size() != 36) return bad();
-  std::string hex;
-  hex.reserve(32);
-  for (size_t k = 0; k < s.size(); ++k) {
-    const bool dash_position = k == 8 || k == 13 || k == 18 || k == 23;
-    if (dash_position != (s[k] == '-')) return bad();
-    if (!dash_position) hex += s[k];
-  }
-  auto bytes = from_hex(hex, context);
-  if (!bytes) return bad();
-  return bytes;
-}
-
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
-// ---- end lakecodec/core/hex.hpp
-// ---- begin lakecodec/paimon/value_json.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_VALUE_JSON_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_PAIMON_VALUE_JSON_HPP
-// JSON forms of Paimon values, used by the CLI (`paimon bucket` input rows) and the tests:
-// numbers and booleans as JSON scalars, strings as strings, binaries as base64, decimals as
-// plain decimal strings ("-12.30") or numbers, DATE as "YYYY-MM-DD" or a day number, TIME as
-// millis of day, timestamps as "YYYY-MM-DD[T ]HH:MM[:SS[.fffffffff]]" (LTZ: UTC) or epoch
-// millis, arrays as arrays, maps as [[k, v], ...] or objects with string keys, rows as arrays.
-
-#include <cmath>
-#include <cstdint>
-#include <cstdio>
-#include <limits>
-#include <nlohmann/json.hpp>
-#include <string>
-#include <string_view>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-namespace paimon {
-
-namespace detail {
-
-using ::lakecodec::civil_from_days;
-using ::lakecodec::days_from_civil;
-
-inline bool read_digits(std::string_view s, size_t& i, size_t n, int64_t& out) {
-  if (i + n > s.size()) return false;
-  int64_t v = 0;
-  for (size_t k = 0; k < n; ++k) {
-    const char c = s[i + k];
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  i += n;
-  out = v;
-  return true;
-}
-
-inline result<int64_t> parse_date(std::string_view s, size_t& i) {
-  int64_t y, mo, d;
-  bool neg = false;
-  if (i < s.size() && s[i] == '-') {
-    neg = true;
-    ++i;
-  }
-  if (!read_digits(s, i, 4, y) || i >= s.size() || s[i++] != '-' || !read_digits(s, i, 2, mo) ||
-      i >= s.size() || s[i++] != '-' || !read_digits(s, i, 2, d) || mo < 1 || mo > 12 || d < 1 ||
-      d > 31)
-    return invalid_argument("paimon: bad date '" + std::string(s) + "' (want YYYY-MM-DD)");
-  return days_from_civil(neg ? -y : y, mo, d);
-}
-
-/// "YYYY-MM-DD[T ]HH:MM[:SS[.fffffffff]]" -> (epoch millis, nano of milli), as UTC.
-inline result<std::pair<int64_t, int32_t>> parse_timestamp(std::string_view s) {
-  size_t i = 0;
-  LAKECODEC_ASSIGN_OR_RETURN(int64_t days, parse_date(s, i));
-  int64_t h = 0, mi = 0, sec = 0, frac = 0;
-  if (i < s.size()) {
-    if (s[i] != 'T' && s[i] != ' ')
-      return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
-    ++i;
-    if (!read_digits(s, i, 2, h) || i >= s.size() || s[i++] != ':' || !read_digits(s, i, 2, mi))
-      return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
-    if (i < s.size() && s[i] == ':') {
-      ++i;
-      if (!read_digits(s, i, 2, sec))
-        return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
-      if (i < s.size() && s[i] == '.') {
-        ++i;
-        size_t digits = 0;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 9) {
-          frac = frac * 10 + (s[i++] - '0');
-          ++digits;
-        }
-        if (digits == 0) return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
-        for (; digits < 9; ++digits) frac *= 10;
-      }
-    }
-    if (i != s.size()) return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
-  }
-  const int64_t millis = ((days * 24 + h) * 60 + mi) * 60000 + sec * 1000 + frac / 1000000;
-  return std::make_pair(millis, static_cast<int32_t>(frac % 1000000));
-}
-
-inline std::string format_timestamp(int64_t millis, int32_t nanos) {
-  int64_t days = millis / 86400000;
-  int64_t rem = millis % 86400000;
-  if (rem < 0) {
-    rem += 86400000;
-    --days;
-  }
-  int64_t y, m, d;
-  civil_from_days(days, y, m, d);
-  char buf[64];
-  const int64_t ms = rem % 1000;
-  std::snprintf(buf, sizeof(buf), "%04lld-%02d-%02dT%02d:%02d:%02d.%03d%06d",
-                static_cast<long long>(y), static_cast<int>(m), static_cast<int>(d),
-                static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
-                static_cast<int>(rem / 1000 % 60), static_cast<int>(ms), static_cast<int>(nanos));
-  return buf;
-}
-
-inline std::string format_date(int64_t days) {
-  int64_t y, m, d;
-  civil_from_days(days, y, m, d);
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02d-%02d", static_cast<long long>(y),
-                static_cast<int>(m), static_cast<int>(d));
-  return buf;
-}
-
-inline result<__int128> parse_decimal(std::string_view s, int32_t scale) {
-  bool neg = false;
-  size_t i = 0;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
-  __int128 v = 0;
-  int frac_digits = -1;
-  size_t digits = 0;
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == '.' && frac_digits < 0) {
-      frac_digits = 0;
-      continue;
-    }
-    if (c < '0' || c > '9') return invalid_argument("paimon: bad decimal '" + std::string(s) + "'");
-    if (frac_digits >= scale) continue;  // truncate extra fraction digits (HALF_UP not applied)
-    if (++digits > 38)
-      return invalid_argument("paimon: decimal '" + std::string(s) + "' has too many digits");
-    v = v * 10 + (c - '0');
-    if (frac_digits >= 0) ++frac_digits;
-  }
-  if (digits == 0) return invalid_argument("paimon: bad decimal '" + std::string(s) + "'");
-  for (int k = frac_digits < 0 ? 0 : frac_digits; k < scale; ++k) v *= 10;
-  return neg ? -v : v;
-}
-
-using ::lakecodec::format_decimal;
-
-inline std::string base64_encode(std::string_view in) {
-  static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const uint32_t v = (uint32_t{static_cast<uint8_t>(in[i])} << 16) |
-                       (uint32_t{static_cast<uint8_t>(in[i + 1])} << 8) |
-                       static_cast<uint8_t>(in[i + 2]);
-    out += t[v >> 18];
-    out += t[(v >> 12) & 63];
-    out += t[(v >> 6) & 63];
-    out += t[v & 63];
-  }
-  if (i < in.size()) {
-    uint32_t v = uint32_t{static_cast<uint8_t>(in[i])} << 16;
-    if (i + 1 < in.size()) v |= uint32_t{static_cast<uint8_t>(in[i + 1])} << 8;
-    out += t[v >> 18];
-    out += t[(v >> 12) & 63];
-    out += i + 1 < in.size() ? t[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
-inline result<std::string> base64_decode(std::string_view in) {
-  auto val = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+' || c == '-') return 62;
-    if (c == '/' || c == '_') return 63;
-    return -1;
-  };
-  std::string out;
-  uint32_t acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    if (c == '=') break;
-    const int v = val(c);
-    if (v < 0) return invalid_argument("paimon: bad base64 text");
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xff));
-    }
-  }
-  return out;
-}
-
-inline std::string hex_encode(std::string_view in) { return ::lakecodec::to_hex(in); }
-inline result<std::string> hex_decode(std::string_view in) {
-  return ::lakecodec::from_hex(in, "paimon");
-}
-
-template <class Json>
-result<double> json_double(const Json& j) {
-  if (j.is_number()) return j.template get<double>();
-  if (j.is_string()) {
-    const std::string s = j.template get<std::string>();
-    if (s == "NaN") return std::numeric_limits<double>::quiet_NaN();
-    if (s == "Infinity") return std::numeric_limits<double>::infinity();
-    if (s == "-Infinity") return -std::numeric_limits<double>::infinity();
-  }
-  return invalid_argument("paimon: expected a number, got " + j.dump());
-}
-
-}  // namespace detail
-
-/// Converts a JSON value to a datum of type `t` (forms in the file comment). Fails with
-/// invalid_argument naming the expected form.
-template <class Json>
-result<datum> datum_from_json(const Json& j, const data_type& t, int depth = 0) {
-  if (j.is_null()) return datum::null();
-  if (depth > limits::max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
-  auto want = [&](const char* what) {
-    return invalid_argument(std::string("paimon: expected ") + what + " for " +
-                            atomic_type_string(t) + ", got " + j.dump());
-  };
-  switch (t.root) {
-    case type_root::boolean:
-      if (!j.is_boolean()) return want("true/false");
-      return datum::of_bool(j.template get<bool>());
-    case type_root::tinyint:
-    case type_root::smallint:
-    case type_root::int_:
-    case type_root::bigint:
-    case type_root::time: {
-      if (!j.is_number_integer()) return want("an integer");
-      const int64_t v = j.template get<int64_t>();
-      const int64_t lo = t.root == type_root::tinyint    ? -128
-                         : t.root == type_root::smallint ? -32768
-                         : t.root == type_root::bigint   ? std::numeric_limits<int64_t>::min()
-                                                         : INT32_MIN;
-      const int64_t hi = t.root == type_root::tinyint    ? 127
-                         : t.root == type_root::smallint ? 32767
-                         : t.root == type_root::bigint   ? std::numeric_limits<int64_t>::max()
-                                                         : INT32_MAX;
-      if (v < lo || v > hi) return want("an integer in range");
-      return datum::of_int(v);
-    }
-    case type_root::date: {
-      if (j.is_number_integer()) return datum::of_int(j.template get<int64_t>());
-      if (!j.is_string()) return want("\"YYYY-MM-DD\"");
-      const std::string s = j.template get<std::string>();
-      size_t i = 0;
-      LAKECODEC_ASSIGN_OR_RETURN(int64_t d, detail::parse_date(s, i));
-      if (i != s.size()) return want("\"YYYY-MM-DD\"");
-      return datum::of_int(d);
-    }
-    case type_root::float_: {
-      LAKECODEC_ASSIGN_OR_RETURN(double d, detail::json_double(j));
-      return datum::of_double(static_cast<float>(d));
-    }
-    case type_root::double_: {
-      LAKECODEC_ASSIGN_OR_RETURN(double d, detail::json_double(j));
-      return datum::of_double(d);
-    }
-    case type_root::decimal: {
-      std::string s;
-      if (j.is_string()) {
-        s = j.template get<std::string>();
-      } else if (j.is_number_integer()) {
-        s = j.dump();
-      } else if (j.is_number_float()) {
-        s = j.dump();
-      } else {
-        return want("a decimal string");
-      }
-      LAKECODEC_ASSIGN_OR_RETURN(__int128 v, detail::parse_decimal(s, t.scale));
-      if (!is_non_compact(t)) return datum::of_int(static_cast<int64_t>(v));
-      return datum::of_string(decimal_unscaled_bytes(v));
-    }
-    case type_root::timestamp:
-    case type_root::timestamp_ltz: {
-      if (j.is_number_integer()) return datum::of_timestamp(j.template get<int64_t>(), 0);
-      if (!j.is_string()) return want("a timestamp string");
-      LAKECODEC_ASSIGN_OR_RETURN(auto ts, detail::parse_timestamp(j.template get<std::string>()));
-      return datum::of_timestamp(ts.first, ts.second);
-    }
-    case type_root::char_:
-    case type_root::varchar:
-      if (!j.is_string()) return want("a string");
-      return datum::of_string(j.template get<std::string>());
-    case type_root::binary:
-    case type_root::varbinary:
-    case type_root::blob: {
-      if (!j.is_string()) return want("a base64 string");
-      LAKECODEC_ASSIGN_OR_RETURN(std::string b,
-                                 detail::base64_decode(j.template get<std::string>()));
-      return datum::of_string(std::move(b));
-    }
-    case type_root::array:
-    case type_root::multiset: {
-      if (!j.is_array() || t.children.size() != 1) return want("an array");
-      std::vector<datum> c;
-      for (const auto& e : j) {
-        LAKECODEC_ASSIGN_OR_RETURN(datum v, datum_from_json(e, t.children[0], depth + 1));
-        c.push_back(std::move(v));
-      }
-      return datum::of_children(std::move(c));
-    }
-    case type_root::map: {
-      if (t.children.size() != 2) return want("a map");
-      std::vector<datum> c;
-      if (j.is_object()) {
-        for (auto it = j.begin(); it != j.end(); ++it) {
-          LAKECODEC_ASSIGN_OR_RETURN(datum k,
-                                     datum_from_json(Json(it.key()), t.children[0], depth + 1));
-          LAKECODEC_ASSIGN_OR_RETURN(datum v,
-                                     datum_from_json(it.value(), t.children[1], depth + 1));
-          c.push_back(std::move(k));
-          c.push_back(std::move(v));
-        }
-        return datum::of_children(std::move(c));
-      }
-      if (!j.is_array()) return want("[[key, value], ...]");
-      for (const auto& e : j) {
-        if (!e.is_array() || e.size() != 2) return want("[[key, value], ...]");
-        LAKECODEC_ASSIGN_OR_RETURN(datum k, datum_from_json(e[0], t.children[0], depth + 1));
-        LAKECODEC_ASSIGN_OR_RETURN(datum v, datum_from_json(e[1], t.children[1], depth + 1));
-        c.push_back(std::move(k));
-        c.push_back(std::move(v));
-      }
-      return datum::of_children(std::move(c));
-    }
-    case type_root::row: {
-      if (!j.is_array() || j.size() != t.fields.size())
-        return want("an array with one value per field");
-      std::vector<datum> c;
-      for (size_t k = 0; k < t.fields.size(); ++k) {
-        LAKECODEC_ASSIGN_OR_RETURN(datum v, datum_from_json(j[k], t.fields[k].type, depth + 1));
-        c.push_back(std::move(v));
-      }
-      return datum::of_children(std::move(c));
-    }
-    case type_root::variant: return unsupported("paimon: VARIANT values are not supported");
-  }
-  return want("a value");
-}
-
-/// The JSON form of a datum of type `t` (the inverse of datum_from_json).
-inline nlohmann::json datum_to_json(const datum& v, const data_type& t) {
-  if (v.is_null) return nullptr;
-  switch (t.root) {
-    case type_root::boolean: return v.i != 0;
-    case type_root::tinyint:
-    case type_root::smallint:
-    case type_root::int_:
-    case type_root::bigint:
-    case type_root::time: return v.i;
-    case type_root::date: return detail::format_date(v.i);
-    case type_root::float_:
-    case type_root::double_:
-      if (std::isnan(v.d)) return "NaN";
-      if (std::isinf(v.d)) return v.d > 0 ? "Infinity" : "-Infinity";
-      return v.d;
-    case type_root::decimal:
-      return detail::format_decimal(is_non_compact(t) ? decimal_from_bytes(v.s) : __int128{v.i},
-                                    t.scale);
-    case type_root::timestamp:
-    case type_root::timestamp_ltz: return detail::format_timestamp(v.i, v.nanos);
-    case type_root::char_:
-    case type_root::varchar: return v.s;
-    case type_root::binary:
-    case type_root::varbinary:
-    case type_root::blob: return detail::base64_encode(v.s);
-    case type_root::array:
-    case type_root::multiset: {
-      nlohmann::json a = nlohmann::json::array();
-      for (const datum& c : v.children) a.push_back(datum_to_json(c, t.children[0]));
-      return a;
-    }
-    case type_root::map: {
-      nlohmann::json a = nlohmann::json::array();
-      for (size_t k = 0; k + 1 < v.children.size(); k += 2)
-        a.push_back(nlohmann::json::array({datum_to_json(v.children[k], t.children[0]),
-                                           datum_to_json(v.children[k + 1], t.children[1])}));
-      return a;
-    }
-    case type_root::row: {
-      nlohmann::json a = nlohmann::json::array();
-      for (size_t k = 0; k < v.children.size() && k < t.fields.size(); ++k)
-        a.push_back(datum_to_json(v.children[k], t.fields[k].type));
-      return a;
-    }
-    case type_root::variant: return nullptr;
-  }
-  return nullptr;
-}
-
-}  // namespace paimon
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_VALUE_JSON_HPP
-// ---- end lakecodec/paimon/value_json.hpp
-// ---- begin lakecodec/paimon/commit_json.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_COMMIT_JSON_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_PAIMON_COMMIT_JSON_HPP
-// A JSON form of CommitMessages (used by `lakecodec paimon commit decode/encode` and the Java
-// interop tests). Keys follow Java's getter names; schemaless rows are {"arity": n, "bytes":
-// "<hex of the BinaryRow>"}; byte arrays are hex; absent nullable fields are null.
-
-#include <cstdint>
-#include <nlohmann/json.hpp>
-#include <optional>
-#include <string>
-#include <vector>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-namespace paimon {
-
-namespace detail {
-
-using ojson = nlohmann::ordered_json;
-
-inline ojson row_to_json(const binary_row& r) {
-  ojson j = ojson::object();
-  j["arity"] = r.arity;
-  j["bytes"] = hex_encode(r.bytes);
-  return j;
-}
-template <class T>
-ojson opt_json(const std::optional<T>& v) {
-  return v ? ojson(*v) : ojson(nullptr);
-}
-inline ojson opt_hex(const std::optional<std::string>& v) {
-  return v ? ojson(hex_encode(*v)) : ojson(nullptr);
-}
-inline ojson stats_to_json(const simple_stats& s) {
-  ojson j = ojson::object();
-  j["minValues"] = row_to_json(s.min_values);
-  j["maxValues"] = row_to_json(s.max_values);
-  if (s.null_counts) {
-    ojson a = ojson::array();
-    for (const auto& c : *s.null_counts) a.push_back(opt_json(c));
-    j["nullCounts"] = std::move(a);
-  } else {
-    j["nullCounts"] = nullptr;
-  }
-  return j;
-}
-
-}  // namespace detail
-
-/// The JSON form of one DataFileMeta.
-inline nlohmann::ordered_json data_file_meta_to_json(const data_file_meta& f) {
-  using detail::ojson;
-  ojson j = ojson::object();
-  j["fileName"] = f.file_name;
-  j["fileSize"] = f.file_size;
-  j["rowCount"] = f.row_count;
-  j["minKey"] = detail::row_to_json(f.min_key);
-  j["maxKey"] = detail::row_to_json(f.max_key);
-  j["keyStats"] = detail::stats_to_json(f.key_stats);
-  j["valueStats"] = detail::stats_to_json(f.value_stats);
-  j["minSequenceNumber"] = f.min_sequence_number;
-  j["maxSequenceNumber"] = f.max_sequence_number;
-  j["schemaId"] = f.schema_id;
-  j["level"] = f.level;
-  j["extraFiles"] = f.extra_files;
-  j["creationTime"] = detail::opt_json(f.creation_time);
-  j["deleteRowCount"] = detail::opt_json(f.delete_row_count);
-  j["embeddedIndex"] = detail::opt_hex(f.embedded_index);
-  j["fileSource"] = f.file_source ? ojson(static_cast<int>(*f.file_source)) : ojson(nullptr);
-  j["valueStatsCols"] = detail::opt_json(f.value_stats_cols);
-  j["externalPath"] = detail::opt_json(f.external_path);
-  j["firstRowId"] = detail::opt_json(f.first_row_id);
-  j["writeCols"] = detail::opt_json(f.write_cols);
-  j["writeColsSequences"] = detail::opt_json(f.write_cols_sequences);
-  return j;
-}
-
-/// The JSON form of one IndexFileMeta.
-inline nlohmann::ordered_json index_file_meta_to_json(const index_file_meta& f) {
-  using detail::ojson;
-  ojson j = ojson::object();
-  j["indexType"] = f.index_type;
-  j["fileName"] = f.file_name;
-  j["fileSize"] = f.file_size;
-  j["rowCount"] = f.row_count;
-  if (f.dv_ranges) {
-    ojson a = ojson::array();
-    for (const deletion_vector_meta& d : *f.dv_ranges) {
-      ojson e = ojson::object();
-      e["fileName"] = d.data_file_name;
-      e["offset"] = d.offset;
-      e["length"] = d.length;
-      e["cardinality"] = detail::opt_json(d.cardinality);
-      a.push_back(std::move(e));
-    }
-    j["dvRanges"] = std::move(a);
-  } else {
-    j["dvRanges"] = nullptr;
-  }
-  j["externalPath"] = detail::opt_json(f.external_path);
-  if (f.global_index) {
-    const global_index_meta& g = *f.global_index;
-    ojson e = ojson::object();
-    e["rowRangeStart"] = g.row_range_start;
-    e["rowRangeEnd"] = g.row_range_end;
-    e["indexFieldId"] = g.index_field_id;
-    e["extraFieldIds"] = detail::opt_json(g.extra_field_ids);
-    e["indexMeta"] = detail::opt_hex(g.index_meta);
-    e["sourceMeta"] = detail::opt_hex(g.source_meta);
-    j["globalIndex"] = std::move(e);
-  } else {
-    j["globalIndex"] = nullptr;
-  }
-  return j;
-}
-
-/// The JSON form of one CommitMessage (both increments flattened, compact lists prefixed).
-inline nlohmann::ordered_json commit_message_to_json(const commit_message& m) {
-  using detail::ojson;
-  auto files = [](const std::vector<data_file_meta>& v) {
-    ojson a = ojson::array();
-    for (const auto& f : v) a.push_back(data_file_meta_to_json(f));
-    return a;
-  };
-  auto indexes = [](const std::vector<index_file_meta>& v) {
-    ojson a = ojson::array();
-    for (const auto& f : v) a.push_back(index_file_meta_to_json(f));
-    return a;
-  };
-  ojson j = ojson::object();
-  j["partition"] = detail::row_to_json(m.partition);
-  j["bucket"] = m.bucket;
-  j["totalBuckets"] = detail::opt_json(m.total_buckets);
-  j["newFiles"] = files(m.data.new_files);
-  j["deletedFiles"] = files(m.data.deleted_files);
-  j["changelogFiles"] = files(m.data.changelog_files);
-  j["newIndexFiles"] = indexes(m.data.new_index_files);
-  j["deletedIndexFiles"] = indexes(m.data.deleted_index_files);
-  j["compactBefore"] = files(m.compact.compact_before);
-  j["compactAfter"] = files(m.compact.compact_after);
-  j["compactChangelogFiles"] = files(m.compact.changelog_files);
-  j["compactNewIndexFiles"] = indexes(m.compact.new_index_files);
-  j["compactDeletedIndexFiles"] = indexes(m.compact.deleted_index_files);
-  return j;
-}
-
-namespace detail {
-
-template <class Json>
-struct json_reader {
-  const Json& j;
-  std::string path;
-
-  status fail(const char* key, const char* what) const {
-    return invalid_argument("paimon: " + path + "." + key + ": expected " + what);
-  }
-  const Json* get(const char* key) const {
-    auto it = j.find(key);
-    return it == j.end() ? nullptr : &*it;
-  }
-  template <class T>
-  status integer(const char* key, T& out) const {
-    const Json* v = get(key);
-    if (!v || !v->is_number_integer()) return fail(key, "an integer");
-    out = v->template get<T>();
-    return {};
-  }
-  template <class T>
-  status opt_integer(const char* key, std::optional<T>& out) const {
-    const Json* v = get(key);
-    if (!v || v->is_null()) {
-      out.reset();
-      return {};
-    }
-    if (!v->is_number_integer()) return fail(key, "an integer or null");
-    out = v->template get<T>();
-    return {};
-  }
-  status string(const char* key, std::string& out) const {
-    const Json* v = get(key);
-    if (!v || !v->is_string()) return fail(key, "a string");
-    out = v->template get<std::string>();
-    return {};
-  }
-  status opt_string(const char* key, std::optional<std::string>& out) const {
-    const Json* v = get(key);
-    if (!v || v->is_null()) {
-      out.reset();
-      return {};
-    }
-    if (!v->is_string()) return fail(key, "a string or null");
-    out = v->template get<std::string>();
-    return {};
-  }
-  status opt_hex(const char* key, std::optional<std::string>& out) const {
-    std::optional<std::string> h;
-    LAKECODEC_TRY(opt_string(key, h));
-    if (!h) {
-      out.reset();
-      return {};
-    }
-    LAKECODEC_ASSIGN_OR_RETURN(std::string b, hex_decode(*h));
-    out = std::move(b);
-    return {};
-  }
-  status strings(const char* key, std::vector<std::string>& out) const {
-    const Json* v = get(key);
-    if (!v || !v->is_array()) return fail(key, "an array of strings");
-    out.clear();
-    for (const auto& e : *v) {
-      if (!e.is_string()) return fail(key, "an array of strings");
-      out.push_back(e.template get<std::string>());
-    }
-    return {};
-  }
-  status opt_strings(const char* key, std::optional<std::vector<std::string>>& out) const {
-    const Json* v = get(key);
-    if (!v || v->is_null()) {
-      out.reset();
-      return {};
-    }
-    std::vector<std::string> s;
-    LAKECODEC_TRY(strings(key, s));
-    out = std::move(s);
-    return {};
-  }
-  template <class T>
-  status opt_ints(const char* key, std::optional<std::vector<T>>& out) const {
-    const Json* v = get(key);
-    if (!v || v->is_null()) {
-      out.reset();
-      return {};
-    }
-    if (!v->is_array()) return fail(key, "an array of integers or null");
-    std::vector<T> s;
-    for (const auto& e : *v) {
-      if (!e.is_number_integer()) return fail(key, "an array of integers");
-      s.push_back(e.template get<T>());
-    }
-    out = std::move(s);
-    return {};
-  }
-  status row(const char* key, binary_row& out) const {
-    const Json* v = get(key);
-    if (!v || !v->is_object()) return fail(key, "{\"arity\": n, \"bytes\": hex}");
-    json_reader sub{*v, path + "." + key};
-    LAKECODEC_TRY(sub.integer("arity", out.arity));
-    std::string h;
-    LAKECODEC_TRY(sub.string("bytes", h));
-    LAKECODEC_ASSIGN_OR_RETURN(out.bytes, hex_decode(h));
-    LAKECODEC_TRY(out.view());
-    return {};
-  }
-  status stats(const char* key, simple_stats& out) const {
-    const Json* v = get(key);
-    if (!v || !v->is_object()) return fail(key, "a stats object");
-    json_reader sub{*v, path + "." + key};
-    LAKECODEC_TRY(sub.row("minValues", out.min_values));
-    LAKECODEC_TRY(sub.row("maxValues", out.max_values));
-    const Json* nc = sub.get("nullCounts");
-    if (!nc || nc->is_null()) {
-      out.null_counts.reset();
-      return {};
-    }
-    if (!nc->is_array()) return sub.fail("nullCounts", "an array or null");
-    std::vector<std::optional<int64_t>> counts;
-    for (const auto& e : *nc) {
-      if (e.is_null()) {
-        counts.emplace_back();
-      } else if (e.is_number_integer()) {
-        counts.emplace_back(e.template get<int64_t>());
-      } else {
-        return sub.fail("nullCounts", "integers or nulls");
-      }
-    }
-    out.null_counts = std::move(counts);
-    return {};
-  }
-};
-
-template <class Json>
-result<data_file_meta> data_file_meta_from_json(const Json& j, const std::string& path) {
-  if (!j.is_object()) return invalid_argument("paimon: " + path + ": expected an object");
-  json_reader<Json> r{j, path};
-  data_file_meta f;
-  LAKECODEC_TRY(r.string("fileName", f.file_name));
-  LAKECODEC_TRY(r.integer("fileSize", f.file_size));
-  LAKECODEC_TRY(r.integer("rowCount", f.row_count));
-  LAKECODEC_TRY(r.row("minKey", f.min_key));
-  LAKECODEC_TRY(r.row("maxKey", f.max_key));
-  LAKECODEC_TRY(r.stats("keyStats", f.key_stats));
-  LAKECODEC_TRY(r.stats("valueStats", f.value_stats));
-  LAKECODEC_TRY(r.integer("minSequenceNumber", f.min_sequence_number));
-  LAKECODEC_TRY(r.integer("maxSequenceNumber", f.max_sequence_number));
-  LAKECODEC_TRY(r.integer("schemaId", f.schema_id));
-  LAKECODEC_TRY(r.integer("level", f.level));
-  LAKECODEC_TRY(r.strings("extraFiles", f.extra_files));
-  LAKECODEC_TRY(r.opt_integer("creationTime", f.creation_time));
-  LAKECODEC_TRY(r.opt_integer("deleteRowCount", f.delete_row_count));
-  LAKECODEC_TRY(r.opt_hex("embeddedIndex", f.embedded_index));
-  LAKECODEC_TRY(r.opt_integer("fileSource", f.file_source));
-  LAKECODEC_TRY(r.opt_strings("valueStatsCols", f.value_stats_cols));
-  LAKECODEC_TRY(r.opt_string("externalPath", f.external_path));
-  LAKECODEC_TRY(r.opt_integer("firstRowId", f.first_row_id));
-  LAKECODEC_TRY(r.opt_strings("writeCols", f.write_cols));
-  LAKECODEC_TRY(r.opt_ints("writeColsSequences", f.write_cols_sequences));
-  return f;
-}
-
-template <class Json>
-result<index_file_meta> index_file_meta_from_json(const Json& j, const std::string& path) {
-  if (!j.is_object()) return invalid_argument("paimon: " + path + ": expected an object");
-  json_reader<Json> r{j, path};
-  index_file_meta f;
-  LAKECODEC_TRY(r.string("indexType", f.index_type));
-  LAKECODEC_TRY(r.string("fileName", f.file_name));
-  LAKECODEC_TRY(r.integer("fileSize", f.file_size));
-  LAKECODEC_TRY(r.integer("rowCount", f.row_count));
-  const Json* dv = r.get("dvRanges");
-  if (dv && !dv->is_null()) {
-    if (!dv->is_array()) return r.fail("dvRanges", "an array or null");
-    std::vector<deletion_vector_meta> v;
-    for (const auto& e : *dv) {
-      if (!e.is_object()) return r.fail("dvRanges", "objects");
-      json_reader<Json> er{e, path + ".dvRanges[]"};
-      deletion_vector_meta d;
-      LAKECODEC_TRY(er.string("fileName", d.data_file_name));
-      LAKECODEC_TRY(er.integer("offset", d.offset));
-      LAKECODEC_TRY(er.integer("length", d.length));
-      LAKECODEC_TRY(er.opt_integer("cardinality", d.cardinality));
-      v.push_back(std::move(d));
-    }
-    f.dv_ranges = std::move(v);
-  }
-  LAKECODEC_TRY(r.opt_string("externalPath", f.external_path));
-  const Json* g = r.get("globalIndex");
-  if (g && !g->is_null()) {
-    if (!g->is_object()) return r.fail("globalIndex", "an object or null");
-    json_reader<Json> gr{*g, path + ".globalIndex"};
-    global_index_meta m;
-    LAKECODEC_TRY(gr.integer("rowRangeStart", m.row_range_start));
-    LAKECODEC_TRY(gr.integer("rowRangeEnd", m.row_range_end));
-    LAKECODEC_TRY(gr.integer("indexFieldId", m.index_field_id));
-    LAKECODEC_TRY(gr.opt_ints("extraFieldIds", m.extra_field_ids));
-    LAKECODEC_TRY(gr.opt_hex("indexMeta", m.index_meta));
-    LAKECODEC_TRY(gr.opt_hex("sourceMeta", m.source_meta));
-    f.global_index = std::move(m);
-  }
-  return f;
-}
-
-}  // namespace detail
-
-/// Reads one CommitMessage from its JSON form; fails with invalid_argument naming the path of
-/// the first missing or mistyped member.
-template <class Json>
-result<commit_message> commit_message_from_json(const Json& j,
-                                                const std::string& path = "message") {
-  if (!j.is_object()) return invalid_argument("paimon: " + path + ": expected an object");
-  detail::json_reader<Json> r{j, path};
-  commit_message m;
-  LAKECODEC_TRY(r.row("partition", m.partition));
-  LAKECODEC_TRY(r.integer("bucket", m.bucket));
-  LAKECODEC_TRY(r.opt_integer("totalBuckets", m.total_buckets));
-  auto files = [&](const char* key, std::vector<data_file_meta>& out) -> status {
-    const Json* v = r.get(key);
-    if (!v || v->is_null()) return {};
-    if (!v->is_array()) return r.fail(key, "an array");
-    size_t k = 0;
-    for (const auto& e : *v) {
-      LAKECODEC_ASSIGN_OR_RETURN(
-          data_file_meta f,
-          detail::data_file_meta_from_json(e, path + "." + key + "[" + std::to_string(k++) + "]"));
-      out.push_back(std::move(f));
-    }
-    return {};
-  };
-  auto indexes = [&](const char* key, std::vector<index_file_meta>& out) -> status {
-    const Json* v = r.get(key);
-    if (!v || v->is_null()) return {};
-    if (!v->is_array()) return r.fail(key, "an array");
-    size_t k = 0;
-    for (const auto& e : *v) {
-      LAKECODEC_ASSIGN_OR_RETURN(
-          index_file_meta f,
-          detail::index_file_meta_from_json(e, path + "." + key + "[" + std::to_string(k++) + "]"));
-      out.push_back(std::move(f));
-    }
-    return {};
-  };
-  LAKECODEC_TRY(files("newFiles", m.data.new_files));
-  LAKECODEC_TRY(files("deletedFiles", m.data.deleted_files));
-  LAKECODEC_TRY(files("changelogFiles", m.data.changelog_files));
-  LAKECODEC_TRY(indexes("newIndexFiles", m.data.new_index_files));
-  LAKECODEC_TRY(indexes("deletedIndexFiles", m.data.deleted_index_files));
-  LAKECODEC_TRY(files("compactBefore", m.compact.compact_before));
-  LAKECODEC_TRY(files("compactAfter", m.compact.compact_after));
-  LAKECODEC_TRY(files("compactChangelogFiles", m.compact.changelog_files));
-  LAKECODEC_TRY(indexes("compactNewIndexFiles", m.compact.new_index_files));
-  LAKECODEC_TRY(indexes("compactDeletedIndexFiles", m.compact.deleted_index_files));
-  return m;
-}
-
-/// A JSON array of messages to CommitMessages.
-template <class Json>
-result<std::vector<commit_message>> commit_messages_from_json(const Json& j) {
-  if (!j.is_array()) return invalid_argument("paimon: expected a JSON array of CommitMessages");
-  std::vector<commit_message> out;
-  size_t k = 0;
-  for (const auto& e : j) {
-    LAKECODEC_ASSIGN_OR_RETURN(commit_message m,
-                               commit_message_from_json(e, "[" + std::to_string(k++) + "]"));
-    out.push_back(std::move(m));
-  }
-  return out;
-}
-
-}  // namespace paimon
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_COMMIT_JSON_HPP
-// ---- end lakecodec/paimon/commit_json.hpp
 // ---- begin lakecodec/avro/json.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_HPP
@@ -7544,10 +6813,8 @@ class decoder {
         return 0;
       }
       const uint8_t b = *pos_++;
-      if (shift == 63 && b > 1) {
-        fail_corrupt("varint overflows 64 bits");
-        return 0;
-      }
+      // A 10th byte's bits above bit 63 are dropped, as Java's BinaryDecoder.readLong and
+      // fastavro do (duckdb-iceberg writes snapshot ids that way); an 11th byte is refused.
       v |= uint64_t{b & 0x7fu} << shift;
       if (b < 0x80) return static_cast<int64_t>((v >> 1) ^ (0 - (v & 1)));
     }
@@ -8731,6 +7998,9 @@ inline int window_bits(wrapping w, bool inflate) {
 
 /// Appends the deflate stream of `in`, in the given wrapping, to `out`.
 inline status compress(byte_span in, byte_buffer& out, wrapping w, int level = default_level) {
+  if (level < -1 || level > 9)
+    return invalid_argument("invalid zlib level " + std::to_string(level) +
+                            ": valid levels are 0..9 (-1 for the default, 6)");
   z_stream zs{};
   if (deflateInit2(&zs, level, Z_DEFLATED, detail::window_bits(w, false), 8, Z_DEFAULT_STRATEGY) !=
       Z_OK)
@@ -8990,6 +8260,32 @@ constexpr int default_compression_level(compression c) noexcept {
                                                                                            : 0;
 }
 
+/// Explicit levels a codec accepts: zlib's deflateInit2 takes 0..9 (gzip, deflate, zlib), zstd
+/// 0..22 (ZSTD_maxCLevel; 0 is zstd's own default). {0, 0} for codecs without levels (none,
+/// snappy), which ignore any level. A negative level means the codec's default (as compressor).
+struct compression_level_range {
+  int min = 0;
+  int max = 0;
+};
+constexpr compression_level_range compression_levels(compression c) noexcept {
+  return c == compression::zstd ? compression_level_range{0, 22}
+         : (c == compression::gzip || c == compression::deflate || c == compression::zlib)
+             ? compression_level_range{0, 9}
+             : compression_level_range{0, 0};
+}
+
+/// Checks a level before any compressor is set up, so that a bad level is a usage error rather
+/// than a failure inside the library (zlib's deflateInit2 returns Z_STREAM_ERROR for level 15).
+/// Errors: invalid_argument naming the codec, the level and the valid range.
+inline status check_compression_level(compression c, int level) {
+  const compression_level_range r = compression_levels(c);
+  if (level < 0 || r.max == 0 || (level >= r.min && level <= r.max)) return {};
+  return invalid_argument(std::string("invalid ") + compression_name(c) + " level " +
+                          std::to_string(level) + ": valid levels are " + std::to_string(r.min) +
+                          ".." + std::to_string(r.max) + " (negative for the default, " +
+                          std::to_string(default_compression_level(c)) + ")");
+}
+
 namespace detail {
 inline status not_built_in(compression c) {
   return status(errc::unsupported_codec, std::string("codec '") + compression_name(c) +
@@ -9019,8 +8315,10 @@ class compressor {
   compression kind() const noexcept { return kind_; }
   int level() const noexcept { return level_; }
 
-  /// Appends the compressed form of `in` to `out`.
+  /// Appends the compressed form of `in` to `out`. Errors: invalid_argument for a level outside
+  /// compression_levels(kind) (see check_compression_level), unsupported_codec when not built in.
   status compress(byte_span in, byte_buffer& out) {
+    LAKECODEC_TRY(check_compression_level(kind_, level_));
     switch (kind_) {
       case compression::none: out.append(in); return {};
       case compression::snappy:
@@ -9508,8 +8806,9 @@ struct writer_options {
 class container_writer {
  public:
   /// Writes the header (magic, `avro.schema`, `avro.codec`, user metadata, sync marker).
-  /// Errors: invalid_argument for reserved metadata keys, unsupported_codec when the codec is
-  /// not built in, the sink's error.
+  /// Errors: invalid_argument for reserved metadata keys or a level outside the codec's range
+  /// (check_compression_level), unsupported_codec when the codec is not built in, the sink's
+  /// error.
   static result<container_writer> open(output_sink& sink, const schema& s,
                                        writer_options options = {}) {
     if (!s.valid()) return invalid_argument("avro: container_writer needs a parsed schema");
@@ -9521,6 +8820,8 @@ class container_writer {
       return status(errc::unsupported_codec, std::string("avro: codec '") +
                                                  codec_name(w.options_.codec) +
                                                  "' is not built into this lakecodec");
+    LAKECODEC_TRY(
+        check_compression_level(detail::to_compression(w.options_.codec), w.options_.level));
     w.compressor_ =
         std::make_unique<compressor>(detail::to_compression(w.options_.codec), w.options_.level);
     if (w.options_.sync) {
@@ -10832,61 +10133,6 @@ inline manifest_file_meta summarize_manifest(const std::string& file_name, int64
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_MANIFEST_HPP
 // ---- end lakecodec/paimon/manifest.hpp
-// ---- begin lakecodec/paimon/manifest_json.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_MANIFEST_JSON_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_PAIMON_MANIFEST_JSON_HPP
-// JSON forms of manifest entries, manifest-list rows and index-manifest rows (the shape of
-// commit_json.hpp; used by `lakecodec paimon manifest` and the Java interop tests).
-
-#include <nlohmann/json.hpp>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-namespace paimon {
-
-/// {"kind", "partition", "bucket", "totalBuckets", "file"} of one manifest entry.
-inline nlohmann::ordered_json manifest_entry_to_json(const manifest_entry& e) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["kind"] = static_cast<int>(e.kind);
-  j["partition"] = detail::row_to_json(e.partition);
-  j["bucket"] = e.bucket;
-  j["totalBuckets"] = e.total_buckets;
-  j["file"] = data_file_meta_to_json(e.file);
-  return j;
-}
-
-/// One manifest-list row with Java's getter names.
-inline nlohmann::ordered_json manifest_file_meta_to_json(const manifest_file_meta& m) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["fileName"] = m.file_name;
-  j["fileSize"] = m.file_size;
-  j["numAddedFiles"] = m.num_added_files;
-  j["numDeletedFiles"] = m.num_deleted_files;
-  j["partitionStats"] = detail::stats_to_json(m.partition_stats);
-  j["schemaId"] = m.schema_id;
-  j["minBucket"] = detail::opt_json(m.min_bucket);
-  j["maxBucket"] = detail::opt_json(m.max_bucket);
-  j["minLevel"] = detail::opt_json(m.min_level);
-  j["maxLevel"] = detail::opt_json(m.max_level);
-  j["minRowId"] = detail::opt_json(m.min_row_id);
-  j["maxRowId"] = detail::opt_json(m.max_row_id);
-  return j;
-}
-
-/// {"kind", "partition", "bucket", "indexFile"} of one index-manifest row.
-inline nlohmann::ordered_json index_manifest_entry_to_json(const index_manifest_entry& e) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["kind"] = static_cast<int>(e.kind);
-  j["partition"] = detail::row_to_json(e.partition);
-  j["bucket"] = e.bucket;
-  j["indexFile"] = index_file_meta_to_json(e.index_file);
-  return j;
-}
-
-}  // namespace paimon
-LAKECODEC_NAMESPACE_END
-#endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_MANIFEST_JSON_HPP
-// ---- end lakecodec/paimon/manifest_json.hpp
 // ---- begin lakecodec/paimon/snapshot.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_SNAPSHOT_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_SNAPSHOT_HPP
@@ -10894,7 +10140,6 @@ LAKECODEC_NAMESPACE_END
 // sheet §7): every field, unknown keys ignored, optional fields omitted when absent.
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10902,6 +10147,9 @@ LAKECODEC_NAMESPACE_END
 #include <utility>
 #include <vector>
 
+
+#ifdef LAKECODEC_WITH_JSON
+#endif
 
 LAKECODEC_NAMESPACE_BEGIN
 namespace paimon {
@@ -10935,6 +10183,7 @@ struct snapshot {
   std::optional<std::string> operation;
 };
 
+#ifdef LAKECODEC_WITH_JSON
 namespace detail {
 
 template <class T, class Json>
@@ -10944,11 +10193,12 @@ status json_opt(const Json& j, const char* key, std::optional<T>& out) {
   if constexpr (std::is_same<T, std::string>::value) {
     if (!it->is_string())
       return corrupt_data(std::string("paimon: snapshot \"") + key + "\" is not a string");
+    out = it->template get<T>();
   } else {
-    if (!it->is_number_integer())
-      return corrupt_data(std::string("paimon: snapshot \"") + key + "\" is not an integer");
+    auto v = json::to_int<T>(*it, std::string("paimon: snapshot \"") + key + "\"");
+    if (!v.has_value()) return corrupt_data(v.error().message());
+    out = *v;
   }
-  out = it->template get<T>();
   return {};
 }
 
@@ -10967,12 +10217,9 @@ status json_req(const Json& j, const char* key, T& out) {
 /// read as absent; `id`, `schemaId`, `baseManifestList`, `deltaManifestList`, `commitUser`,
 /// `commitIdentifier`, `commitKind` and `timeMillis` are required.
 inline result<snapshot> parse_snapshot(std::string_view text) {
-  if (static_cast<int64_t>(text.size()) > limits::max_schema_size)
-    return limit_exceeded("paimon: snapshot JSON larger than the limit");
-  nlohmann::ordered_json j =
-      nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    return corrupt_data("paimon: snapshot is not a JSON object");
+  LAKECODEC_ASSIGN_OR_RETURN(nlohmann::ordered_json j,
+                             json::parse<nlohmann::ordered_json>(text, "paimon: snapshot"));
+  if (!j.is_object()) return corrupt_data("paimon: snapshot is not a JSON object");
   snapshot s;
   std::optional<int32_t> version;
   LAKECODEC_TRY(detail::json_opt(j, "version", version));
@@ -11048,21 +10295,9 @@ inline std::string snapshot_to_json(const snapshot& s) {
   }
   if (s.next_row_id) j["nextRowId"] = *s.next_row_id;
   if (s.operation) j["operation"] = *s.operation;
-  std::string out = j.dump(2);
-  std::string fixed;
-  fixed.reserve(out.size() + 64);
-  bool in_string = false;
-  for (size_t i = 0; i < out.size(); ++i) {
-    const char ch = out[i];
-    if (ch == '"' && (i == 0 || out[i - 1] != '\\')) in_string = !in_string;
-    if (!in_string && ch == ':') {
-      fixed += " :";
-    } else {
-      fixed.push_back(ch);
-    }
-  }
-  return fixed;
+  return json::dump_jackson_pretty(j);
 }
+#endif  // LAKECODEC_WITH_JSON
 
 }  // namespace paimon
 LAKECODEC_NAMESPACE_END
@@ -11446,6 +10681,7 @@ namespace detail {
 template <class T>
 void scan_stats(const column_view& c, column_stats& s) {
   const int64_t n = c.length;
+  if (n == 0) return;  // an empty view may have null buffers: form no pointer from them
   if constexpr (std::is_same<T, bool>::value) {
     int64_t trues = 0, valid = 0;
     for (int64_t i = 0; i < n; ++i) {
@@ -11769,12 +11005,1034 @@ inline result<simple_stats> compute_simple_stats(const batch_view& batch,
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_STATS_HPP
 // ---- end lakecodec/paimon/stats.hpp
+// ---- begin lakecodec/core/calendar.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+// Proleptic Gregorian calendar arithmetic on days since 1970-01-01 (Howard Hinnant's public
+// domain algorithms) and floor division, shared by every format that prints or parses dates and
+// converts time units (Avro logical types, Iceberg transforms and JSON values, Paimon JSON).
+
+#include <cstdint>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Division rounding toward negative infinity (timestamps before 1970 floor, as Java's
+/// Math.floorDiv does); `b` must not be zero.
+constexpr int64_t floor_div(int64_t a, int64_t b) noexcept {
+  const int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+/// The non-negative remainder matching floor_div (Java's Math.floorMod).
+constexpr int64_t floor_mod(int64_t a, int64_t b) noexcept { return a - floor_div(a, b) * b; }
+
+/// Days since 1970-01-01 of year `y`, month `m` (1-12), day `d` (1-31).
+constexpr int64_t days_from_civil(int64_t y, int64_t m, int64_t d) noexcept {
+  y -= m <= 2;
+  const int64_t era = floor_div(y, 400);
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/// Year, month (1-12) and day (1-31) of `days` since 1970-01-01.
+inline void civil_from_days(int64_t days, int64_t& y, int64_t& m, int64_t& d) noexcept {
+  const int64_t z = days + 719468;
+  const int64_t era = floor_div(z, 146097);
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+}
+
+constexpr bool is_leap_year(int64_t y) noexcept {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/// Days in month `m` (1-12) of year `y`.
+constexpr int days_in_month(int64_t y, int64_t m) noexcept {
+  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_CALENDAR_HPP
+// ---- end lakecodec/core/calendar.hpp
+// ---- begin lakecodec/core/hex.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+// Lower-case hexadecimal text of bytes and back, as the JSON forms of Iceberg bounds, Paimon
+// rows and the CLI's byte values use it.
+
+#include <string>
+#include <string_view>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// Lower-case hex of bytes ("000102ff").
+inline std::string to_hex(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+namespace detail {
+constexpr int hex_digit_value(char c) noexcept {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+}  // namespace detail
+
+/// Bytes of hex text (either case). invalid_argument, prefixed with `context` ("iceberg"), on an
+/// odd number of digits or a character that is not a hex digit.
+inline result<std::string> from_hex(std::string_view hex, const char* context = "hex") {
+  if (hex.size() % 2 != 0)
+    return invalid_argument(std::string(context) + ": hex text '" + std::string(hex) +
+                            "' has an odd number of digits");
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (size_t k = 0; k < hex.size(); k += 2) {
+    const int hi = detail::hex_digit_value(hex[k]), lo = detail::hex_digit_value(hex[k + 1]);
+    if (hi < 0 || lo < 0)
+      return invalid_argument(std::string(context) + ": '" + std::string(hex.substr(k, 2)) +
+                              "' is not hex");
+    out += static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+/// RFC 4122 text of 16 UUID bytes, lower-case ("f79c3e09-677c-4bbd-a479-3f349cb785e7"); other
+/// lengths print as plain hex.
+inline std::string format_uuid(std::string_view bytes16) {
+  const std::string h = to_hex(bytes16);
+  if (h.size() != 32) return h;
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20);
+}
+
+/// The 16 bytes of RFC 4122 text (hex digits of either case, dashes at 8, 13, 18 and 23);
+/// invalid_argument prefixed with `context` otherwise.
+inline result<std::string> parse_uuid(std::string_view s, const char* context = "uuid") {
+  const auto bad = [&] {
+    return invalid_argument(std::string(context) + ": '" + std::string(s) + "' is not a UUID");
+  };
+  if (s.size() != 36) return bad();
+  std::string hex;
+  hex.reserve(32);
+  for (size_t k = 0; k < s.size(); ++k) {
+    const bool dash_position = k == 8 || k == 13 || k == 18 || k == 23;
+    if (dash_position != (s[k] == '-')) return bad();
+    if (!dash_position) hex += s[k];
+  }
+  auto bytes = from_hex(hex, context);
+  if (!bytes) return bad();
+  return bytes;
+}
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_HEX_HPP
+// ---- end lakecodec/core/hex.hpp
+// ---- begin lakecodec/paimon/value_json.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_VALUE_JSON_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_PAIMON_VALUE_JSON_HPP
+// JSON forms of Paimon values, used by the CLI (`paimon bucket` input rows) and the tests:
+// numbers and booleans as JSON scalars, strings as strings, binaries as base64, decimals as
+// plain decimal strings ("-12.30") or numbers, DATE as "YYYY-MM-DD" or a day number, TIME as
+// millis of day, timestamps as "YYYY-MM-DD[T ]HH:MM[:SS[.fffffffff]]" (LTZ: UTC) or epoch
+// millis, arrays as arrays, maps as [[k, v], ...] or objects with string keys, rows as arrays.
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+#include <string>
+#include <string_view>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace paimon {
+
+namespace detail {
+
+using ::lakecodec::civil_from_days;
+using ::lakecodec::days_from_civil;
+
+inline bool read_digits(std::string_view s, size_t& i, size_t n, int64_t& out) {
+  if (i + n > s.size()) return false;
+  int64_t v = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const char c = s[i + k];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  i += n;
+  out = v;
+  return true;
+}
+
+inline result<int64_t> parse_date(std::string_view s, size_t& i) {
+  int64_t y, mo, d;
+  bool neg = false;
+  if (i < s.size() && s[i] == '-') {
+    neg = true;
+    ++i;
+  }
+  if (!read_digits(s, i, 4, y) || i >= s.size() || s[i++] != '-' || !read_digits(s, i, 2, mo) ||
+      i >= s.size() || s[i++] != '-' || !read_digits(s, i, 2, d) || mo < 1 || mo > 12 || d < 1 ||
+      d > 31)
+    return invalid_argument("paimon: bad date '" + std::string(s) + "' (want YYYY-MM-DD)");
+  return days_from_civil(neg ? -y : y, mo, d);
+}
+
+/// "YYYY-MM-DD[T ]HH:MM[:SS[.fffffffff]]" -> (epoch millis, nano of milli), as UTC.
+inline result<std::pair<int64_t, int32_t>> parse_timestamp(std::string_view s) {
+  size_t i = 0;
+  LAKECODEC_ASSIGN_OR_RETURN(int64_t days, parse_date(s, i));
+  int64_t h = 0, mi = 0, sec = 0, frac = 0;
+  if (i < s.size()) {
+    if (s[i] != 'T' && s[i] != ' ')
+      return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
+    ++i;
+    if (!read_digits(s, i, 2, h) || i >= s.size() || s[i++] != ':' || !read_digits(s, i, 2, mi))
+      return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
+    if (i < s.size() && s[i] == ':') {
+      ++i;
+      if (!read_digits(s, i, 2, sec))
+        return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
+      if (i < s.size() && s[i] == '.') {
+        ++i;
+        size_t digits = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 9) {
+          frac = frac * 10 + (s[i++] - '0');
+          ++digits;
+        }
+        if (digits == 0) return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
+        for (; digits < 9; ++digits) frac *= 10;
+      }
+    }
+    if (i != s.size()) return invalid_argument("paimon: bad timestamp '" + std::string(s) + "'");
+  }
+  const int64_t millis = ((days * 24 + h) * 60 + mi) * 60000 + sec * 1000 + frac / 1000000;
+  return std::make_pair(millis, static_cast<int32_t>(frac % 1000000));
+}
+
+inline std::string format_timestamp(int64_t millis, int32_t nanos) {
+  int64_t days = millis / 86400000;
+  int64_t rem = millis % 86400000;
+  if (rem < 0) {
+    rem += 86400000;
+    --days;
+  }
+  int64_t y, m, d;
+  civil_from_days(days, y, m, d);
+  char buf[64];
+  const int64_t ms = rem % 1000;
+  std::snprintf(buf, sizeof(buf), "%04lld-%02d-%02dT%02d:%02d:%02d.%03d%06d",
+                static_cast<long long>(y), static_cast<int>(m), static_cast<int>(d),
+                static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
+                static_cast<int>(rem / 1000 % 60), static_cast<int>(ms), static_cast<int>(nanos));
+  return buf;
+}
+
+inline std::string format_date(int64_t days) {
+  int64_t y, m, d;
+  civil_from_days(days, y, m, d);
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%04lld-%02d-%02d", static_cast<long long>(y),
+                static_cast<int>(m), static_cast<int>(d));
+  return buf;
+}
+
+inline result<__int128> parse_decimal(std::string_view s, int32_t scale) {
+  bool neg = false;
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
+  __int128 v = 0;
+  int frac_digits = -1;
+  size_t digits = 0;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '.' && frac_digits < 0) {
+      frac_digits = 0;
+      continue;
+    }
+    if (c < '0' || c > '9') return invalid_argument("paimon: bad decimal '" + std::string(s) + "'");
+    if (frac_digits >= scale) continue;  // truncate extra fraction digits (HALF_UP not applied)
+    if (++digits > 38)
+      return invalid_argument("paimon: decimal '" + std::string(s) + "' has too many digits");
+    v = v * 10 + (c - '0');
+    if (frac_digits >= 0) ++frac_digits;
+  }
+  if (digits == 0) return invalid_argument("paimon: bad decimal '" + std::string(s) + "'");
+  for (int k = frac_digits < 0 ? 0 : frac_digits; k < scale; ++k) v *= 10;
+  return neg ? -v : v;
+}
+
+using ::lakecodec::format_decimal;
+
+inline std::string base64_encode(std::string_view in) {
+  static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    const uint32_t v = (uint32_t{static_cast<uint8_t>(in[i])} << 16) |
+                       (uint32_t{static_cast<uint8_t>(in[i + 1])} << 8) |
+                       static_cast<uint8_t>(in[i + 2]);
+    out += t[v >> 18];
+    out += t[(v >> 12) & 63];
+    out += t[(v >> 6) & 63];
+    out += t[v & 63];
+  }
+  if (i < in.size()) {
+    uint32_t v = uint32_t{static_cast<uint8_t>(in[i])} << 16;
+    if (i + 1 < in.size()) v |= uint32_t{static_cast<uint8_t>(in[i + 1])} << 8;
+    out += t[v >> 18];
+    out += t[(v >> 12) & 63];
+    out += i + 1 < in.size() ? t[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+inline result<std::string> base64_decode(std::string_view in) {
+  auto val = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+' || c == '-') return 62;
+    if (c == '/' || c == '_') return 63;
+    return -1;
+  };
+  std::string out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : in) {
+    if (c == '=') break;
+    const int v = val(c);
+    if (v < 0) return invalid_argument("paimon: bad base64 text");
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xff));
+    }
+  }
+  return out;
+}
+
+inline std::string hex_encode(std::string_view in) { return ::lakecodec::to_hex(in); }
+inline result<std::string> hex_decode(std::string_view in) {
+  return ::lakecodec::from_hex(in, "paimon");
+}
+
+template <class Json>
+result<double> json_double(const Json& j) {
+  if (j.is_number()) return j.template get<double>();
+  if (j.is_string()) {
+    const std::string s = j.template get<std::string>();
+    if (s == "NaN") return std::numeric_limits<double>::quiet_NaN();
+    if (s == "Infinity") return std::numeric_limits<double>::infinity();
+    if (s == "-Infinity") return -std::numeric_limits<double>::infinity();
+  }
+  return invalid_argument("paimon: expected a number, got " + json::dump(j));
+}
+
+}  // namespace detail
+
+/// Converts a JSON value to a datum of type `t` (forms in the file comment). Fails with
+/// invalid_argument naming the expected form.
+template <class Json>
+result<datum> datum_from_json(const Json& j, const data_type& t, int depth = 0) {
+  if (j.is_null()) return datum::null();
+  if (depth > limits::max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
+  auto want = [&](const char* what) {
+    return invalid_argument(std::string("paimon: expected ") + what + " for " +
+                            atomic_type_string(t) + ", got " + json::dump(j));
+  };
+  switch (t.root) {
+    case type_root::boolean:
+      if (!j.is_boolean()) return want("true/false");
+      return datum::of_bool(j.template get<bool>());
+    case type_root::tinyint:
+    case type_root::smallint:
+    case type_root::int_:
+    case type_root::bigint:
+    case type_root::time: {
+      if (!j.is_number_integer()) return want("an integer");
+      const int64_t v = j.template get<int64_t>();
+      const int64_t lo = t.root == type_root::tinyint    ? -128
+                         : t.root == type_root::smallint ? -32768
+                         : t.root == type_root::bigint   ? std::numeric_limits<int64_t>::min()
+                                                         : INT32_MIN;
+      const int64_t hi = t.root == type_root::tinyint    ? 127
+                         : t.root == type_root::smallint ? 32767
+                         : t.root == type_root::bigint   ? std::numeric_limits<int64_t>::max()
+                                                         : INT32_MAX;
+      if (v < lo || v > hi) return want("an integer in range");
+      return datum::of_int(v);
+    }
+    case type_root::date: {
+      if (j.is_number_integer()) return datum::of_int(j.template get<int64_t>());
+      if (!j.is_string()) return want("\"YYYY-MM-DD\"");
+      const std::string s = j.template get<std::string>();
+      size_t i = 0;
+      LAKECODEC_ASSIGN_OR_RETURN(int64_t d, detail::parse_date(s, i));
+      if (i != s.size()) return want("\"YYYY-MM-DD\"");
+      return datum::of_int(d);
+    }
+    case type_root::float_: {
+      LAKECODEC_ASSIGN_OR_RETURN(double d, detail::json_double(j));
+      return datum::of_double(static_cast<float>(d));
+    }
+    case type_root::double_: {
+      LAKECODEC_ASSIGN_OR_RETURN(double d, detail::json_double(j));
+      return datum::of_double(d);
+    }
+    case type_root::decimal: {
+      std::string s;
+      if (j.is_string()) {
+        s = j.template get<std::string>();
+      } else if (j.is_number_integer()) {
+        s = json::dump(j);
+      } else if (j.is_number_float()) {
+        s = json::dump(j);
+      } else {
+        return want("a decimal string");
+      }
+      LAKECODEC_ASSIGN_OR_RETURN(__int128 v, detail::parse_decimal(s, t.scale));
+      if (!is_non_compact(t)) return datum::of_int(static_cast<int64_t>(v));
+      return datum::of_string(decimal_unscaled_bytes(v));
+    }
+    case type_root::timestamp:
+    case type_root::timestamp_ltz: {
+      if (j.is_number_integer()) return datum::of_timestamp(j.template get<int64_t>(), 0);
+      if (!j.is_string()) return want("a timestamp string");
+      LAKECODEC_ASSIGN_OR_RETURN(auto ts, detail::parse_timestamp(j.template get<std::string>()));
+      return datum::of_timestamp(ts.first, ts.second);
+    }
+    case type_root::char_:
+    case type_root::varchar:
+      if (!j.is_string()) return want("a string");
+      return datum::of_string(j.template get<std::string>());
+    case type_root::binary:
+    case type_root::varbinary:
+    case type_root::blob: {
+      if (!j.is_string()) return want("a base64 string");
+      LAKECODEC_ASSIGN_OR_RETURN(std::string b,
+                                 detail::base64_decode(j.template get<std::string>()));
+      return datum::of_string(std::move(b));
+    }
+    case type_root::array:
+    case type_root::multiset: {
+      if (!j.is_array() || t.children.size() != 1) return want("an array");
+      std::vector<datum> c;
+      for (const auto& e : j) {
+        LAKECODEC_ASSIGN_OR_RETURN(datum v, datum_from_json(e, t.children[0], depth + 1));
+        c.push_back(std::move(v));
+      }
+      return datum::of_children(std::move(c));
+    }
+    case type_root::map: {
+      if (t.children.size() != 2) return want("a map");
+      std::vector<datum> c;
+      if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+          LAKECODEC_ASSIGN_OR_RETURN(datum k,
+                                     datum_from_json(Json(it.key()), t.children[0], depth + 1));
+          LAKECODEC_ASSIGN_OR_RETURN(datum v,
+                                     datum_from_json(it.value(), t.children[1], depth + 1));
+          c.push_back(std::move(k));
+          c.push_back(std::move(v));
+        }
+        return datum::of_children(std::move(c));
+      }
+      if (!j.is_array()) return want("[[key, value], ...]");
+      for (const auto& e : j) {
+        if (!e.is_array() || e.size() != 2) return want("[[key, value], ...]");
+        LAKECODEC_ASSIGN_OR_RETURN(datum k, datum_from_json(e[0], t.children[0], depth + 1));
+        LAKECODEC_ASSIGN_OR_RETURN(datum v, datum_from_json(e[1], t.children[1], depth + 1));
+        c.push_back(std::move(k));
+        c.push_back(std::move(v));
+      }
+      return datum::of_children(std::move(c));
+    }
+    case type_root::row: {
+      if (!j.is_array() || j.size() != t.fields.size())
+        return want("an array with one value per field");
+      std::vector<datum> c;
+      for (size_t k = 0; k < t.fields.size(); ++k) {
+        LAKECODEC_ASSIGN_OR_RETURN(datum v, datum_from_json(j[k], t.fields[k].type, depth + 1));
+        c.push_back(std::move(v));
+      }
+      return datum::of_children(std::move(c));
+    }
+    case type_root::variant: return unsupported("paimon: VARIANT values are not supported");
+  }
+  return want("a value");
+}
+
+/// The JSON form of a datum of type `t` (the inverse of datum_from_json).
+inline nlohmann::json datum_to_json(const datum& v, const data_type& t) {
+  if (v.is_null) return nullptr;
+  switch (t.root) {
+    case type_root::boolean: return v.i != 0;
+    case type_root::tinyint:
+    case type_root::smallint:
+    case type_root::int_:
+    case type_root::bigint:
+    case type_root::time: return v.i;
+    case type_root::date: return detail::format_date(v.i);
+    case type_root::float_:
+    case type_root::double_:
+      if (std::isnan(v.d)) return "NaN";
+      if (std::isinf(v.d)) return v.d > 0 ? "Infinity" : "-Infinity";
+      return v.d;
+    case type_root::decimal:
+      return detail::format_decimal(is_non_compact(t) ? decimal_from_bytes(v.s) : __int128{v.i},
+                                    t.scale);
+    case type_root::timestamp:
+    case type_root::timestamp_ltz: return detail::format_timestamp(v.i, v.nanos);
+    case type_root::char_:
+    case type_root::varchar: return v.s;
+    case type_root::binary:
+    case type_root::varbinary:
+    case type_root::blob: return detail::base64_encode(v.s);
+    case type_root::array:
+    case type_root::multiset: {
+      nlohmann::json a = nlohmann::json::array();
+      for (const datum& c : v.children) a.push_back(datum_to_json(c, t.children[0]));
+      return a;
+    }
+    case type_root::map: {
+      nlohmann::json a = nlohmann::json::array();
+      for (size_t k = 0; k + 1 < v.children.size(); k += 2)
+        a.push_back(nlohmann::json::array({datum_to_json(v.children[k], t.children[0]),
+                                           datum_to_json(v.children[k + 1], t.children[1])}));
+      return a;
+    }
+    case type_root::row: {
+      nlohmann::json a = nlohmann::json::array();
+      for (size_t k = 0; k < v.children.size() && k < t.fields.size(); ++k)
+        a.push_back(datum_to_json(v.children[k], t.fields[k].type));
+      return a;
+    }
+    case type_root::variant: return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace paimon
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_VALUE_JSON_HPP
+// ---- end lakecodec/paimon/value_json.hpp
+// ---- begin lakecodec/paimon/commit_json.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_COMMIT_JSON_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_PAIMON_COMMIT_JSON_HPP
+// A JSON form of CommitMessages (used by `lakecodec paimon commit decode/encode` and the Java
+// interop tests). Keys follow Java's getter names; schemaless rows are {"arity": n, "bytes":
+// "<hex of the BinaryRow>"}; byte arrays are hex; absent nullable fields are null.
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace paimon {
+
+namespace detail {
+
+using ojson = nlohmann::ordered_json;
+
+inline ojson row_to_json(const binary_row& r) {
+  ojson j = ojson::object();
+  j["arity"] = r.arity;
+  j["bytes"] = hex_encode(r.bytes);
+  return j;
+}
+template <class T>
+ojson opt_json(const std::optional<T>& v) {
+  return v ? ojson(*v) : ojson(nullptr);
+}
+inline ojson opt_hex(const std::optional<std::string>& v) {
+  return v ? ojson(hex_encode(*v)) : ojson(nullptr);
+}
+inline ojson stats_to_json(const simple_stats& s) {
+  ojson j = ojson::object();
+  j["minValues"] = row_to_json(s.min_values);
+  j["maxValues"] = row_to_json(s.max_values);
+  if (s.null_counts) {
+    ojson a = ojson::array();
+    for (const auto& c : *s.null_counts) a.push_back(opt_json(c));
+    j["nullCounts"] = std::move(a);
+  } else {
+    j["nullCounts"] = nullptr;
+  }
+  return j;
+}
+
+}  // namespace detail
+
+/// The JSON form of one DataFileMeta.
+inline nlohmann::ordered_json data_file_meta_to_json(const data_file_meta& f) {
+  using detail::ojson;
+  ojson j = ojson::object();
+  j["fileName"] = f.file_name;
+  j["fileSize"] = f.file_size;
+  j["rowCount"] = f.row_count;
+  j["minKey"] = detail::row_to_json(f.min_key);
+  j["maxKey"] = detail::row_to_json(f.max_key);
+  j["keyStats"] = detail::stats_to_json(f.key_stats);
+  j["valueStats"] = detail::stats_to_json(f.value_stats);
+  j["minSequenceNumber"] = f.min_sequence_number;
+  j["maxSequenceNumber"] = f.max_sequence_number;
+  j["schemaId"] = f.schema_id;
+  j["level"] = f.level;
+  j["extraFiles"] = f.extra_files;
+  j["creationTime"] = detail::opt_json(f.creation_time);
+  j["deleteRowCount"] = detail::opt_json(f.delete_row_count);
+  j["embeddedIndex"] = detail::opt_hex(f.embedded_index);
+  j["fileSource"] = f.file_source ? ojson(static_cast<int>(*f.file_source)) : ojson(nullptr);
+  j["valueStatsCols"] = detail::opt_json(f.value_stats_cols);
+  j["externalPath"] = detail::opt_json(f.external_path);
+  j["firstRowId"] = detail::opt_json(f.first_row_id);
+  j["writeCols"] = detail::opt_json(f.write_cols);
+  j["writeColsSequences"] = detail::opt_json(f.write_cols_sequences);
+  return j;
+}
+
+/// The JSON form of one IndexFileMeta.
+inline nlohmann::ordered_json index_file_meta_to_json(const index_file_meta& f) {
+  using detail::ojson;
+  ojson j = ojson::object();
+  j["indexType"] = f.index_type;
+  j["fileName"] = f.file_name;
+  j["fileSize"] = f.file_size;
+  j["rowCount"] = f.row_count;
+  if (f.dv_ranges) {
+    ojson a = ojson::array();
+    for (const deletion_vector_meta& d : *f.dv_ranges) {
+      ojson e = ojson::object();
+      e["fileName"] = d.data_file_name;
+      e["offset"] = d.offset;
+      e["length"] = d.length;
+      e["cardinality"] = detail::opt_json(d.cardinality);
+      a.push_back(std::move(e));
+    }
+    j["dvRanges"] = std::move(a);
+  } else {
+    j["dvRanges"] = nullptr;
+  }
+  j["externalPath"] = detail::opt_json(f.external_path);
+  if (f.global_index) {
+    const global_index_meta& g = *f.global_index;
+    ojson e = ojson::object();
+    e["rowRangeStart"] = g.row_range_start;
+    e["rowRangeEnd"] = g.row_range_end;
+    e["indexFieldId"] = g.index_field_id;
+    e["extraFieldIds"] = detail::opt_json(g.extra_field_ids);
+    e["indexMeta"] = detail::opt_hex(g.index_meta);
+    e["sourceMeta"] = detail::opt_hex(g.source_meta);
+    j["globalIndex"] = std::move(e);
+  } else {
+    j["globalIndex"] = nullptr;
+  }
+  return j;
+}
+
+/// The JSON form of one CommitMessage (both increments flattened, compact lists prefixed).
+inline nlohmann::ordered_json commit_message_to_json(const commit_message& m) {
+  using detail::ojson;
+  auto files = [](const std::vector<data_file_meta>& v) {
+    ojson a = ojson::array();
+    for (const auto& f : v) a.push_back(data_file_meta_to_json(f));
+    return a;
+  };
+  auto indexes = [](const std::vector<index_file_meta>& v) {
+    ojson a = ojson::array();
+    for (const auto& f : v) a.push_back(index_file_meta_to_json(f));
+    return a;
+  };
+  ojson j = ojson::object();
+  j["partition"] = detail::row_to_json(m.partition);
+  j["bucket"] = m.bucket;
+  j["totalBuckets"] = detail::opt_json(m.total_buckets);
+  j["newFiles"] = files(m.data.new_files);
+  j["deletedFiles"] = files(m.data.deleted_files);
+  j["changelogFiles"] = files(m.data.changelog_files);
+  j["newIndexFiles"] = indexes(m.data.new_index_files);
+  j["deletedIndexFiles"] = indexes(m.data.deleted_index_files);
+  j["compactBefore"] = files(m.compact.compact_before);
+  j["compactAfter"] = files(m.compact.compact_after);
+  j["compactChangelogFiles"] = files(m.compact.changelog_files);
+  j["compactNewIndexFiles"] = indexes(m.compact.new_index_files);
+  j["compactDeletedIndexFiles"] = indexes(m.compact.deleted_index_files);
+  return j;
+}
+
+namespace detail {
+
+template <class Json>
+struct json_reader {
+  const Json& j;
+  std::string path;
+
+  status fail(const char* key, const char* what) const {
+    return invalid_argument("paimon: " + path + "." + key + ": expected " + what);
+  }
+  const Json* get(const char* key) const {
+    auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+  }
+  template <class T>
+  status integer(const char* key, T& out) const {
+    const Json* v = get(key);
+    if (!v || !v->is_number_integer()) return fail(key, "an integer");
+    out = v->template get<T>();
+    return {};
+  }
+  template <class T>
+  status opt_integer(const char* key, std::optional<T>& out) const {
+    const Json* v = get(key);
+    if (!v || v->is_null()) {
+      out.reset();
+      return {};
+    }
+    if (!v->is_number_integer()) return fail(key, "an integer or null");
+    out = v->template get<T>();
+    return {};
+  }
+  status string(const char* key, std::string& out) const {
+    const Json* v = get(key);
+    if (!v || !v->is_string()) return fail(key, "a string");
+    out = v->template get<std::string>();
+    return {};
+  }
+  status opt_string(const char* key, std::optional<std::string>& out) const {
+    const Json* v = get(key);
+    if (!v || v->is_null()) {
+      out.reset();
+      return {};
+    }
+    if (!v->is_string()) return fail(key, "a string or null");
+    out = v->template get<std::string>();
+    return {};
+  }
+  status opt_hex(const char* key, std::optional<std::string>& out) const {
+    std::optional<std::string> h;
+    LAKECODEC_TRY(opt_string(key, h));
+    if (!h) {
+      out.reset();
+      return {};
+    }
+    LAKECODEC_ASSIGN_OR_RETURN(std::string b, hex_decode(*h));
+    out = std::move(b);
+    return {};
+  }
+  status strings(const char* key, std::vector<std::string>& out) const {
+    const Json* v = get(key);
+    if (!v || !v->is_array()) return fail(key, "an array of strings");
+    out.clear();
+    for (const auto& e : *v) {
+      if (!e.is_string()) return fail(key, "an array of strings");
+      out.push_back(e.template get<std::string>());
+    }
+    return {};
+  }
+  status opt_strings(const char* key, std::optional<std::vector<std::string>>& out) const {
+    const Json* v = get(key);
+    if (!v || v->is_null()) {
+      out.reset();
+      return {};
+    }
+    std::vector<std::string> s;
+    LAKECODEC_TRY(strings(key, s));
+    out = std::move(s);
+    return {};
+  }
+  template <class T>
+  status opt_ints(const char* key, std::optional<std::vector<T>>& out) const {
+    const Json* v = get(key);
+    if (!v || v->is_null()) {
+      out.reset();
+      return {};
+    }
+    if (!v->is_array()) return fail(key, "an array of integers or null");
+    std::vector<T> s;
+    for (const auto& e : *v) {
+      if (!e.is_number_integer()) return fail(key, "an array of integers");
+      s.push_back(e.template get<T>());
+    }
+    out = std::move(s);
+    return {};
+  }
+  status row(const char* key, binary_row& out) const {
+    const Json* v = get(key);
+    if (!v || !v->is_object()) return fail(key, "{\"arity\": n, \"bytes\": hex}");
+    json_reader sub{*v, path + "." + key};
+    LAKECODEC_TRY(sub.integer("arity", out.arity));
+    std::string h;
+    LAKECODEC_TRY(sub.string("bytes", h));
+    LAKECODEC_ASSIGN_OR_RETURN(out.bytes, hex_decode(h));
+    LAKECODEC_TRY(out.view());
+    return {};
+  }
+  status stats(const char* key, simple_stats& out) const {
+    const Json* v = get(key);
+    if (!v || !v->is_object()) return fail(key, "a stats object");
+    json_reader sub{*v, path + "." + key};
+    LAKECODEC_TRY(sub.row("minValues", out.min_values));
+    LAKECODEC_TRY(sub.row("maxValues", out.max_values));
+    const Json* nc = sub.get("nullCounts");
+    if (!nc || nc->is_null()) {
+      out.null_counts.reset();
+      return {};
+    }
+    if (!nc->is_array()) return sub.fail("nullCounts", "an array or null");
+    std::vector<std::optional<int64_t>> counts;
+    for (const auto& e : *nc) {
+      if (e.is_null()) {
+        counts.emplace_back();
+      } else if (e.is_number_integer()) {
+        counts.emplace_back(e.template get<int64_t>());
+      } else {
+        return sub.fail("nullCounts", "integers or nulls");
+      }
+    }
+    out.null_counts = std::move(counts);
+    return {};
+  }
+};
+
+template <class Json>
+result<data_file_meta> data_file_meta_from_json(const Json& j, const std::string& path) {
+  if (!j.is_object()) return invalid_argument("paimon: " + path + ": expected an object");
+  json_reader<Json> r{j, path};
+  data_file_meta f;
+  LAKECODEC_TRY(r.string("fileName", f.file_name));
+  LAKECODEC_TRY(r.integer("fileSize", f.file_size));
+  LAKECODEC_TRY(r.integer("rowCount", f.row_count));
+  LAKECODEC_TRY(r.row("minKey", f.min_key));
+  LAKECODEC_TRY(r.row("maxKey", f.max_key));
+  LAKECODEC_TRY(r.stats("keyStats", f.key_stats));
+  LAKECODEC_TRY(r.stats("valueStats", f.value_stats));
+  LAKECODEC_TRY(r.integer("minSequenceNumber", f.min_sequence_number));
+  LAKECODEC_TRY(r.integer("maxSequenceNumber", f.max_sequence_number));
+  LAKECODEC_TRY(r.integer("schemaId", f.schema_id));
+  LAKECODEC_TRY(r.integer("level", f.level));
+  LAKECODEC_TRY(r.strings("extraFiles", f.extra_files));
+  LAKECODEC_TRY(r.opt_integer("creationTime", f.creation_time));
+  LAKECODEC_TRY(r.opt_integer("deleteRowCount", f.delete_row_count));
+  LAKECODEC_TRY(r.opt_hex("embeddedIndex", f.embedded_index));
+  LAKECODEC_TRY(r.opt_integer("fileSource", f.file_source));
+  LAKECODEC_TRY(r.opt_strings("valueStatsCols", f.value_stats_cols));
+  LAKECODEC_TRY(r.opt_string("externalPath", f.external_path));
+  LAKECODEC_TRY(r.opt_integer("firstRowId", f.first_row_id));
+  LAKECODEC_TRY(r.opt_strings("writeCols", f.write_cols));
+  LAKECODEC_TRY(r.opt_ints("writeColsSequences", f.write_cols_sequences));
+  return f;
+}
+
+template <class Json>
+result<index_file_meta> index_file_meta_from_json(const Json& j, const std::string& path) {
+  if (!j.is_object()) return invalid_argument("paimon: " + path + ": expected an object");
+  json_reader<Json> r{j, path};
+  index_file_meta f;
+  LAKECODEC_TRY(r.string("indexType", f.index_type));
+  LAKECODEC_TRY(r.string("fileName", f.file_name));
+  LAKECODEC_TRY(r.integer("fileSize", f.file_size));
+  LAKECODEC_TRY(r.integer("rowCount", f.row_count));
+  const Json* dv = r.get("dvRanges");
+  if (dv && !dv->is_null()) {
+    if (!dv->is_array()) return r.fail("dvRanges", "an array or null");
+    std::vector<deletion_vector_meta> v;
+    for (const auto& e : *dv) {
+      if (!e.is_object()) return r.fail("dvRanges", "objects");
+      json_reader<Json> er{e, path + ".dvRanges[]"};
+      deletion_vector_meta d;
+      LAKECODEC_TRY(er.string("fileName", d.data_file_name));
+      LAKECODEC_TRY(er.integer("offset", d.offset));
+      LAKECODEC_TRY(er.integer("length", d.length));
+      LAKECODEC_TRY(er.opt_integer("cardinality", d.cardinality));
+      v.push_back(std::move(d));
+    }
+    f.dv_ranges = std::move(v);
+  }
+  LAKECODEC_TRY(r.opt_string("externalPath", f.external_path));
+  const Json* g = r.get("globalIndex");
+  if (g && !g->is_null()) {
+    if (!g->is_object()) return r.fail("globalIndex", "an object or null");
+    json_reader<Json> gr{*g, path + ".globalIndex"};
+    global_index_meta m;
+    LAKECODEC_TRY(gr.integer("rowRangeStart", m.row_range_start));
+    LAKECODEC_TRY(gr.integer("rowRangeEnd", m.row_range_end));
+    LAKECODEC_TRY(gr.integer("indexFieldId", m.index_field_id));
+    LAKECODEC_TRY(gr.opt_ints("extraFieldIds", m.extra_field_ids));
+    LAKECODEC_TRY(gr.opt_hex("indexMeta", m.index_meta));
+    LAKECODEC_TRY(gr.opt_hex("sourceMeta", m.source_meta));
+    f.global_index = std::move(m);
+  }
+  return f;
+}
+
+}  // namespace detail
+
+/// Reads one CommitMessage from its JSON form; fails with invalid_argument naming the path of
+/// the first missing or mistyped member.
+template <class Json>
+result<commit_message> commit_message_from_json(const Json& j,
+                                                const std::string& path = "message") {
+  if (!j.is_object()) return invalid_argument("paimon: " + path + ": expected an object");
+  detail::json_reader<Json> r{j, path};
+  commit_message m;
+  LAKECODEC_TRY(r.row("partition", m.partition));
+  LAKECODEC_TRY(r.integer("bucket", m.bucket));
+  LAKECODEC_TRY(r.opt_integer("totalBuckets", m.total_buckets));
+  auto files = [&](const char* key, std::vector<data_file_meta>& out) -> status {
+    const Json* v = r.get(key);
+    if (!v || v->is_null()) return {};
+    if (!v->is_array()) return r.fail(key, "an array");
+    size_t k = 0;
+    for (const auto& e : *v) {
+      LAKECODEC_ASSIGN_OR_RETURN(
+          data_file_meta f,
+          detail::data_file_meta_from_json(e, path + "." + key + "[" + std::to_string(k++) + "]"));
+      out.push_back(std::move(f));
+    }
+    return {};
+  };
+  auto indexes = [&](const char* key, std::vector<index_file_meta>& out) -> status {
+    const Json* v = r.get(key);
+    if (!v || v->is_null()) return {};
+    if (!v->is_array()) return r.fail(key, "an array");
+    size_t k = 0;
+    for (const auto& e : *v) {
+      LAKECODEC_ASSIGN_OR_RETURN(
+          index_file_meta f,
+          detail::index_file_meta_from_json(e, path + "." + key + "[" + std::to_string(k++) + "]"));
+      out.push_back(std::move(f));
+    }
+    return {};
+  };
+  LAKECODEC_TRY(files("newFiles", m.data.new_files));
+  LAKECODEC_TRY(files("deletedFiles", m.data.deleted_files));
+  LAKECODEC_TRY(files("changelogFiles", m.data.changelog_files));
+  LAKECODEC_TRY(indexes("newIndexFiles", m.data.new_index_files));
+  LAKECODEC_TRY(indexes("deletedIndexFiles", m.data.deleted_index_files));
+  LAKECODEC_TRY(files("compactBefore", m.compact.compact_before));
+  LAKECODEC_TRY(files("compactAfter", m.compact.compact_after));
+  LAKECODEC_TRY(files("compactChangelogFiles", m.compact.changelog_files));
+  LAKECODEC_TRY(indexes("compactNewIndexFiles", m.compact.new_index_files));
+  LAKECODEC_TRY(indexes("compactDeletedIndexFiles", m.compact.deleted_index_files));
+  return m;
+}
+
+/// A JSON array of messages to CommitMessages.
+template <class Json>
+result<std::vector<commit_message>> commit_messages_from_json(const Json& j) {
+  if (!j.is_array()) return invalid_argument("paimon: expected a JSON array of CommitMessages");
+  std::vector<commit_message> out;
+  size_t k = 0;
+  for (const auto& e : j) {
+    LAKECODEC_ASSIGN_OR_RETURN(commit_message m,
+                               commit_message_from_json(e, "[" + std::to_string(k++) + "]"));
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace paimon
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_COMMIT_JSON_HPP
+// ---- end lakecodec/paimon/commit_json.hpp
+// ---- begin lakecodec/paimon/manifest_json.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_MANIFEST_JSON_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_PAIMON_MANIFEST_JSON_HPP
+// JSON forms of manifest entries, manifest-list rows and index-manifest rows (the shape of
+// commit_json.hpp; used by `lakecodec paimon manifest` and the Java interop tests).
+
+#ifdef LAKECODEC_WITH_JSON
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace paimon {
+
+/// {"kind", "partition", "bucket", "totalBuckets", "file"} of one manifest entry.
+inline nlohmann::ordered_json manifest_entry_to_json(const manifest_entry& e) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["kind"] = static_cast<int>(e.kind);
+  j["partition"] = detail::row_to_json(e.partition);
+  j["bucket"] = e.bucket;
+  j["totalBuckets"] = e.total_buckets;
+  j["file"] = data_file_meta_to_json(e.file);
+  return j;
+}
+
+/// One manifest-list row with Java's getter names.
+inline nlohmann::ordered_json manifest_file_meta_to_json(const manifest_file_meta& m) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["fileName"] = m.file_name;
+  j["fileSize"] = m.file_size;
+  j["numAddedFiles"] = m.num_added_files;
+  j["numDeletedFiles"] = m.num_deleted_files;
+  j["partitionStats"] = detail::stats_to_json(m.partition_stats);
+  j["schemaId"] = m.schema_id;
+  j["minBucket"] = detail::opt_json(m.min_bucket);
+  j["maxBucket"] = detail::opt_json(m.max_bucket);
+  j["minLevel"] = detail::opt_json(m.min_level);
+  j["maxLevel"] = detail::opt_json(m.max_level);
+  j["minRowId"] = detail::opt_json(m.min_row_id);
+  j["maxRowId"] = detail::opt_json(m.max_row_id);
+  return j;
+}
+
+/// {"kind", "partition", "bucket", "indexFile"} of one index-manifest row.
+inline nlohmann::ordered_json index_manifest_entry_to_json(const index_manifest_entry& e) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["kind"] = static_cast<int>(e.kind);
+  j["partition"] = detail::row_to_json(e.partition);
+  j["bucket"] = e.bucket;
+  j["indexFile"] = index_file_meta_to_json(e.index_file);
+  return j;
+}
+
+}  // namespace paimon
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_MANIFEST_JSON_HPP
+// ---- end lakecodec/paimon/manifest_json.hpp
 // ---- begin lakecodec/paimon.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_HPP
 // Umbrella header of the Paimon codec: binary rows, DataFileMeta, CommitMessage serialization,
-// bucketing, SimpleStats from column statistics, manifests, schema and snapshot JSON, and the
-// JSON forms used by the CLI.
+// bucketing, SimpleStats from column statistics, manifests and the schema and snapshot structs;
+// with LAKECODEC_WITH_JSON also schema and snapshot JSON and the JSON forms used by the CLI.
 
+
+#ifdef LAKECODEC_WITH_JSON
+#endif
 #endif  // LAKECODEC_SINGLE_LAKECODEC_PAIMON_HPP
 // ---- end lakecodec/paimon.hpp

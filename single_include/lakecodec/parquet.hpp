@@ -683,6 +683,9 @@ inline int window_bits(wrapping w, bool inflate) {
 
 /// Appends the deflate stream of `in`, in the given wrapping, to `out`.
 inline status compress(byte_span in, byte_buffer& out, wrapping w, int level = default_level) {
+  if (level < -1 || level > 9)
+    return invalid_argument("invalid zlib level " + std::to_string(level) +
+                            ": valid levels are 0..9 (-1 for the default, 6)");
   z_stream zs{};
   if (deflateInit2(&zs, level, Z_DEFLATED, detail::window_bits(w, false), 8, Z_DEFAULT_STRATEGY) !=
       Z_OK)
@@ -986,6 +989,32 @@ constexpr int default_compression_level(compression c) noexcept {
                                                                                            : 0;
 }
 
+/// Explicit levels a codec accepts: zlib's deflateInit2 takes 0..9 (gzip, deflate, zlib), zstd
+/// 0..22 (ZSTD_maxCLevel; 0 is zstd's own default). {0, 0} for codecs without levels (none,
+/// snappy), which ignore any level. A negative level means the codec's default (as compressor).
+struct compression_level_range {
+  int min = 0;
+  int max = 0;
+};
+constexpr compression_level_range compression_levels(compression c) noexcept {
+  return c == compression::zstd ? compression_level_range{0, 22}
+         : (c == compression::gzip || c == compression::deflate || c == compression::zlib)
+             ? compression_level_range{0, 9}
+             : compression_level_range{0, 0};
+}
+
+/// Checks a level before any compressor is set up, so that a bad level is a usage error rather
+/// than a failure inside the library (zlib's deflateInit2 returns Z_STREAM_ERROR for level 15).
+/// Errors: invalid_argument naming the codec, the level and the valid range.
+inline status check_compression_level(compression c, int level) {
+  const compression_level_range r = compression_levels(c);
+  if (level < 0 || r.max == 0 || (level >= r.min && level <= r.max)) return {};
+  return invalid_argument(std::string("invalid ") + compression_name(c) + " level " +
+                          std::to_string(level) + ": valid levels are " + std::to_string(r.min) +
+                          ".." + std::to_string(r.max) + " (negative for the default, " +
+                          std::to_string(default_compression_level(c)) + ")");
+}
+
 namespace detail {
 inline status not_built_in(compression c) {
   return status(errc::unsupported_codec, std::string("codec '") + compression_name(c) +
@@ -1015,8 +1044,10 @@ class compressor {
   compression kind() const noexcept { return kind_; }
   int level() const noexcept { return level_; }
 
-  /// Appends the compressed form of `in` to `out`.
+  /// Appends the compressed form of `in` to `out`. Errors: invalid_argument for a level outside
+  /// compression_levels(kind) (see check_compression_level), unsupported_codec when not built in.
   status compress(byte_span in, byte_buffer& out) {
+    LAKECODEC_TRY(check_compression_level(kind_, level_));
     switch (kind_) {
       case compression::none: out.append(in); return {};
       case compression::snappy:
@@ -1426,7 +1457,7 @@ struct column_view {
   /// Pointer to the first fixed-width value of this view (already offset).
   template <class T>
   const T* typed_values() const noexcept {
-    return static_cast<const T*>(values) + offset;
+    return values == nullptr ? nullptr : static_cast<const T*>(values) + offset;
   }
   LAKECODEC_ALWAYS_INLINE bool bool_value(int64_t i) const noexcept {
     const int64_t b = offset + i;
@@ -2490,6 +2521,7 @@ namespace detail {
 template <class T>
 void scan_stats(const column_view& c, column_stats& s) {
   const int64_t n = c.length;
+  if (n == 0) return;  // an empty view may have null buffers: form no pointer from them
   if constexpr (std::is_same<T, bool>::value) {
     int64_t trues = 0, valid = 0;
     for (int64_t i = 0; i < n; ++i) {
@@ -2787,7 +2819,9 @@ class bounded_reader {
     return {};
   }
 
-  /// ULEB128 of at most 10 bytes whose value fits 64 bits.
+  /// ULEB128 of at most 10 bytes. A 10th byte's bits above bit 63 are dropped (the low 64 bits
+  /// are kept), as Java's Avro BinaryDecoder.readLong and fastavro read them; an 11th byte is
+  /// refused.
   result<uint64_t> read_uvarint64(const char* what = "varint") {
     if (LAKECODEC_LIKELY(pos_ < end_ && *pos_ < 0x80)) return uint64_t{*pos_++};
     const int64_t start = offset();
@@ -2796,9 +2830,7 @@ class bounded_reader {
       if (LAKECODEC_UNLIKELY(pos_ == end_))
         return truncated_input(std::string(what) + ": input ends inside a varint", start);
       const uint8_t b = *pos_++;
-      if (shift == 63 && b > 1)
-        return corrupt_data(std::string(what) + ": varint overflows 64 bits", start);
-      v |= uint64_t{b & 0x7fu} << shift;
+      v |= uint64_t{b & 0x7fu} << shift;  // at shift 63 only bit 0 of the group survives
       if (b < 0x80) return v;
     }
     return corrupt_data(std::string(what) + ": varint longer than 10 bytes", start);
@@ -5008,6 +5040,7 @@ inline bool valid_utf8(const uint8_t* p, size_t n, bool* all_ascii = nullptr) no
         continue;
       }
     }
+    if (i == n) break;  // the 32-byte runs may end exactly at the end
     const uint8_t c = p[i];
     if (c < 0x80) {
       ++i;
@@ -5187,7 +5220,7 @@ class typed_leaf_writer final : public leaf_writer {
  public:
   typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s, page_pool& pool)
       : leaf_(leaf), s_(s), pool_(pool), comp_(s.codec, s.compression_level), dict_(make_dict()) {
-    dict_mode_ = s.dictionary && !std::is_same<V, bool>::value;
+    dict_mode_ = dictionary_enabled();
     def_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_def));
     rep_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_rep));
     bounds_ = leaf.order != sort_order::undefined;
@@ -5222,10 +5255,8 @@ class typed_leaf_writer final : public leaf_writer {
       page_levels_ += levels;
       page_values_ += nv;
       page_rows_ += rows;
-      if (dict_mode_ && dict_.plain_size() > static_cast<size_t>(s_.dictionary_page_size)) {
-        LAKECODEC_TRY(flush_page());
-        dict_mode_ = false;
-        fell_back_ = true;
+      if (dictionary_exceeds_limit()) {
+        LAKECODEC_TRY(fall_back_from_dictionary());
       } else if (estimated_page_bytes() >= static_cast<size_t>(s_.data_page_size) ||
                  static_cast<int64_t>(page_rows_) >= s_.max_rows_per_page) {
         LAKECODEC_TRY(flush_page());
@@ -5290,6 +5321,28 @@ class typed_leaf_writer final : public leaf_writer {
   const leaf_file_stats& file_stats() const override { return file_; }
 
  private:
+  // -- Dictionary encoding and its fallback (parquet-java FallbackValuesWriter) ---------------
+  // Every chunk starts in dictionary mode (BOOLEAN never: one bit per value is already less
+  // than an index). Once the chunk's dictionary outgrows dictionary_page_size, the chunk falls
+  // back: the open page is closed as RLE_DICTIONARY (the dictionary page is still written for
+  // the pages that use it) and the chunk's later pages take the column's own encoding.
+
+  /// Whether a new chunk of this leaf starts in dictionary mode.
+  bool dictionary_enabled() const noexcept {
+    return s_.dictionary && !std::is_same<V, bool>::value;
+  }
+  /// True while in dictionary mode and the dictionary's PLAIN size is over the limit.
+  bool dictionary_exceeds_limit() const noexcept {
+    return dict_mode_ && dict_.plain_size() > static_cast<size_t>(s_.dictionary_page_size);
+  }
+  /// Leaves dictionary mode for the rest of the chunk (reset_chunk() re-enters it).
+  status fall_back_from_dictionary() {
+    LAKECODEC_TRY(flush_page());
+    dict_mode_ = false;
+    fell_back_ = true;
+    return {};
+  }
+
   dict_t make_dict() {
     if constexpr (is_bytes)
       return bytes_dictionary(leaf_.physical == physical_type::byte_array);
@@ -5728,7 +5781,7 @@ class typed_leaf_writer final : public leaf_writer {
   void reset_chunk() {
     dict_ = make_dict();  // a fresh dictionary: the old one's memory is freed
     page_plain_.release();
-    dict_mode_ = s_.dictionary && !std::is_same<V, bool>::value;
+    dict_mode_ = dictionary_enabled();
     dict_used_ = false;
     fell_back_ = false;
     chunk_levels_ = chunk_rows_ = chunk_uncompressed_ = data_bytes_ = 0;
@@ -6120,6 +6173,7 @@ class file_writer {
         if (co.second.encoding) cs.encoding = *co.second.encoding;
       }
       LAKECODEC_TRY(check_encoding(leaf, cs.encoding));
+      LAKECODEC_TRY(check_compression_level(cs.codec, cs.compression_level));
       if (!compression_available(cs.codec) || cs.codec == compression::deflate ||
           cs.codec == compression::zlib)
         return status(errc::unsupported_codec,
@@ -6778,6 +6832,58 @@ inline status decode_footer(byte_span tail, uint64_t file_size, footer& out) {
   return detail::check_schema_tree(out.metadata);
 }
 
+namespace detail {
+
+/// Decodes the ColumnIndex and OffsetIndex of every column chunk (parquet.thrift `ColumnChunk`
+/// column_index_offset/_length and offset_index_offset/_length; Parquet "Page Index") into
+/// `f.column_indexes` / `f.offset_indexes`. `region` holds the file's bytes [base, base +
+/// region.size). Each index must lie between the leading magic and the footer (offset >= 4, end
+/// <= file_size - 8 - metadata_length) and inside `region`; otherwise corrupt_data naming the
+/// index, its offset and length.
+inline status decode_page_index(footer& f, byte_span region, uint64_t base) {
+  const uint64_t limit = f.file_size - 8 - f.metadata_length;
+  f.column_indexes.assign(f.metadata.row_groups.size(), {});
+  f.offset_indexes.assign(f.metadata.row_groups.size(), {});
+  auto span_of = [&](int64_t off, int32_t len, const char* what, byte_span& out) -> status {
+    const uint64_t end = static_cast<uint64_t>(off) + static_cast<uint64_t>(len);
+    if (off < 4 || len < 0 || end > limit)
+      return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) + " (" +
+                              std::to_string(len) + " bytes) lies outside the data region",
+                          off);
+    if (static_cast<uint64_t>(off) < base || end - base > region.size)
+      return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) + " (" +
+                              std::to_string(len) + " bytes) lies outside the bytes read",
+                          off);
+    out = region.subspan(static_cast<size_t>(static_cast<uint64_t>(off) - base),
+                         static_cast<size_t>(len));
+    return {};
+  };
+  for (size_t g = 0; g < f.metadata.row_groups.size(); ++g) {
+    const row_group& rg = f.metadata.row_groups[g];
+    f.column_indexes[g].resize(rg.columns.size());
+    f.offset_indexes[g].resize(rg.columns.size());
+    for (size_t c = 0; c < rg.columns.size(); ++c) {
+      const column_chunk& cc = rg.columns[c];
+      byte_span s;
+      if (cc.column_index_offset && cc.column_index_length) {
+        LAKECODEC_TRY(span_of(*cc.column_index_offset, *cc.column_index_length, "column index", s));
+        column_index ci;
+        LAKECODEC_TRY(deserialize(s, ci, nullptr, *cc.column_index_offset));
+        f.column_indexes[g][c] = std::move(ci);
+      }
+      if (cc.offset_index_offset && cc.offset_index_length) {
+        LAKECODEC_TRY(span_of(*cc.offset_index_offset, *cc.offset_index_length, "offset index", s));
+        offset_index oi;
+        LAKECODEC_TRY(deserialize(s, oi, nullptr, *cc.offset_index_offset));
+        f.offset_indexes[g][c] = std::move(oi);
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace detail
+
 /// Decodes the footer and page index of a whole file held in memory.
 inline result<footer> read_footer(byte_span file, bool page_index = true) {
   footer f;
@@ -6785,41 +6891,7 @@ inline result<footer> read_footer(byte_span file, bool page_index = true) {
     return corrupt_data("parquet: file does not start with the magic PAR1", 0);
   LAKECODEC_TRY(decode_footer(file, file.size, f));
   if (!page_index) return f;
-  const uint64_t limit = file.size - 8 - f.metadata_length;
-  f.column_indexes.resize(f.metadata.row_groups.size());
-  f.offset_indexes.resize(f.metadata.row_groups.size());
-  for (size_t g = 0; g < f.metadata.row_groups.size(); ++g) {
-    const row_group& rg = f.metadata.row_groups[g];
-    f.column_indexes[g].resize(rg.columns.size());
-    f.offset_indexes[g].resize(rg.columns.size());
-    for (size_t c = 0; c < rg.columns.size(); ++c) {
-      const column_chunk& cc = rg.columns[c];
-      auto in_file = [&](int64_t off, int32_t len, const char* what) -> status {
-        if (off < 4 || len < 0 || static_cast<uint64_t>(off) + static_cast<uint64_t>(len) > limit)
-          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) +
-                                  " (" + std::to_string(len) +
-                                  " bytes) lies outside the data region",
-                              off);
-        return {};
-      };
-      if (cc.column_index_offset && cc.column_index_length) {
-        LAKECODEC_TRY(in_file(*cc.column_index_offset, *cc.column_index_length, "column index"));
-        column_index ci;
-        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.column_index_offset),
-                                               static_cast<size_t>(*cc.column_index_length)),
-                                  ci, nullptr, *cc.column_index_offset));
-        f.column_indexes[g][c] = std::move(ci);
-      }
-      if (cc.offset_index_offset && cc.offset_index_length) {
-        LAKECODEC_TRY(in_file(*cc.offset_index_offset, *cc.offset_index_length, "offset index"));
-        offset_index oi;
-        LAKECODEC_TRY(deserialize(file.subspan(static_cast<size_t>(*cc.offset_index_offset),
-                                               static_cast<size_t>(*cc.offset_index_length)),
-                                  oi, nullptr, *cc.offset_index_offset));
-        f.offset_indexes[g][c] = std::move(oi);
-      }
-    }
-  }
+  LAKECODEC_TRY(detail::decode_page_index(f, file, 0));
   return f;
 }
 
@@ -6886,43 +6958,7 @@ inline result<footer> read_footer_file(const std::string& path, bool page_index 
   footer f;
   LAKECODEC_TRY(decode_footer(region.span(), size, f));
   if (!page_index) return f;
-  // Re-run the page index decode with offsets relative to the region.
-  const uint64_t base = size - want;
-  const uint64_t limit = size - 8 - f.metadata_length;
-  f.column_indexes.resize(f.metadata.row_groups.size());
-  f.offset_indexes.resize(f.metadata.row_groups.size());
-  for (size_t g = 0; g < f.metadata.row_groups.size(); ++g) {
-    const row_group& rg = f.metadata.row_groups[g];
-    f.column_indexes[g].resize(rg.columns.size());
-    f.offset_indexes[g].resize(rg.columns.size());
-    for (size_t c = 0; c < rg.columns.size(); ++c) {
-      const column_chunk& cc = rg.columns[c];
-      auto span_of = [&](int64_t off, int32_t len, const char* what, byte_span& s) -> status {
-        if (off < 0 || len < 0 || static_cast<uint64_t>(off) < base ||
-            static_cast<uint64_t>(off) + static_cast<uint64_t>(len) > limit)
-          return corrupt_data(std::string("parquet: ") + what + " at " + std::to_string(off) +
-                                  " (" + std::to_string(len) +
-                                  " bytes) lies outside the page index region",
-                              off);
-        s = region.span().subspan(static_cast<size_t>(static_cast<uint64_t>(off) - base),
-                                  static_cast<size_t>(len));
-        return {};
-      };
-      byte_span s;
-      if (cc.column_index_offset && cc.column_index_length) {
-        LAKECODEC_TRY(span_of(*cc.column_index_offset, *cc.column_index_length, "column index", s));
-        column_index ci;
-        LAKECODEC_TRY(deserialize(s, ci, nullptr, *cc.column_index_offset));
-        f.column_indexes[g][c] = std::move(ci);
-      }
-      if (cc.offset_index_offset && cc.offset_index_length) {
-        LAKECODEC_TRY(span_of(*cc.offset_index_offset, *cc.offset_index_length, "offset index", s));
-        offset_index oi;
-        LAKECODEC_TRY(deserialize(s, oi, nullptr, *cc.offset_index_offset));
-        f.offset_indexes[g][c] = std::move(oi);
-      }
-    }
-  }
+  LAKECODEC_TRY(detail::decode_page_index(f, region.span(), size - want));
   return f;
 }
 
