@@ -38,6 +38,14 @@ class owned_batch {
   const batch_view& view() const noexcept { return view_; }
   int64_t length() const noexcept { return view_.length; }
 
+  /// Takes ownership of `buffers` that `view` points into (the view must reference only them).
+  static owned_batch adopt(batch_view view, std::vector<std::vector<uint8_t>> buffers) {
+    owned_batch b;
+    b.view_ = std::move(view);
+    b.buffers_ = std::move(buffers);
+    return b;
+  }
+
  private:
   friend class batch_builder;
   batch_view view_;

@@ -1,0 +1,449 @@
+#pragma once
+// Producing snapshots (Java SnapshotProducer, FastAppend, SnapshotSummary): new table metadata,
+// the manifest holding a commit's new data files, the manifest list of a snapshot, the summary
+// counters Java writes, and the commit loop that re-applies an operation to the new base when a
+// concurrent commit won (commit.retry.* table properties).
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "lakecodec/core/config.hpp"
+#include "lakecodec/core/random.hpp"
+#include "lakecodec/core/sink.hpp"
+#include "lakecodec/core/status.hpp"
+#include "lakecodec/iceberg/catalog.hpp"
+#include "lakecodec/iceberg/file_catalog.hpp"
+#include "lakecodec/iceberg/manifest.hpp"
+#include "lakecodec/iceberg/metadata.hpp"
+#include "lakecodec/iceberg/partition.hpp"
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace iceberg {
+
+/// Milliseconds since the epoch now.
+inline int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+/// An integer table property (`fallback` when absent). invalid_argument naming the property
+/// when the value is not an integer in [lo, hi].
+inline result<int64_t> int_property(const table_metadata& m, const std::string& key,
+                                    int64_t fallback, int64_t lo = 0, int64_t hi = INT64_MAX) {
+  const std::string text = property_or(m, key, "");
+  if (text.empty()) return fallback;
+  int64_t v = 0;
+  size_t i = text[0] == '-' ? 1 : 0;
+  if (i == text.size()) return invalid_argument("iceberg: property " + key + " is not an integer");
+  for (; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9' || v > (INT64_MAX - 9) / 10)
+      return invalid_argument("iceberg: property " + key + " = '" + text +
+                              "' is not an integer");
+    v = v * 10 + (text[i] - '0');
+  }
+  if (text[0] == '-') v = -v;
+  if (v < lo || v > hi)
+    return invalid_argument("iceberg: property " + key + " = " + text + " is out of range [" +
+                            std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  return v;
+}
+
+/// What a new table is made of.
+struct table_definition {
+  std::string location;  // directory or file:// URI; stored as an absolute file:// URI
+  iceberg::schema schema;
+  partition_spec spec;  // empty fields: unpartitioned
+  string_map properties;
+  int32_t format_version = 2;
+};
+
+/// The first metadata of a table (Java TableMetadata.newTableMetadata): schema 0, spec 0, the
+/// unsorted order, a random table-uuid, last-column-id and last-partition-id from the ids given
+/// (ids are kept as written, not reassigned), and Java's persisted default
+/// write.parquet.compression-codec=zstd unless set. Errors: invalid schema or spec, naming the
+/// field.
+inline result<table_metadata> new_table_metadata(const table_definition& d) {
+  if (d.format_version < 1 || d.format_version > max_supported_format_version)
+    return invalid_argument("iceberg: format version must be 1.." +
+                            std::to_string(max_supported_format_version) + ", not " +
+                            std::to_string(d.format_version));
+  LAKECODEC_TRY(validate_schema(d.schema));
+  table_metadata m;
+  m.format_version = d.format_version;
+  m.table_uuid = random_uuid();
+  m.location = file_uri(local_path(d.location));
+  m.last_updated_ms = now_ms();
+  m.schemas = {d.schema};
+  m.schemas[0].schema_id = 0;
+  m.current_schema_id = 0;
+  m.last_column_id = m.schemas[0].highest_field_id();
+  partition_spec spec = d.spec;
+  spec.spec_id = 0;
+  int32_t next_pid = partition_data_id_start;
+  for (partition_field& f : spec.fields)
+    if (f.field_id < partition_data_id_start) f.field_id = next_pid++;
+  for (const partition_field& f : spec.fields) next_pid = std::max(next_pid, f.field_id + 1);
+  LAKECODEC_ASSIGN_OR_RETURN(type tuple_type, partition_type(spec, m.schemas[0]));
+  (void)tuple_type;
+  m.specs = {spec};
+  m.default_spec_id = 0;
+  m.last_partition_id = next_pid - 1;
+  m.sort_orders = {sort_order{}};
+  m.default_sort_order_id = 0;
+  m.properties = d.properties;
+  if (property_or(m, "write.parquet.compression-codec", "").empty())
+    m.properties.emplace_back("write.parquet.compression-codec", "zstd");
+  if (m.format_version >= 3) m.next_row_id = 0;
+  LAKECODEC_TRY(validate_table_metadata(m));
+  return m;
+}
+
+/// The counters of one commit (Java SnapshotSummary.Builder). Only data files for now.
+struct summary_counts {
+  int64_t added_data_files = 0, deleted_data_files = 0;
+  int64_t added_records = 0, deleted_records = 0;
+  int64_t added_files_size = 0, removed_files_size = 0;
+  std::set<std::string> changed_partitions;
+
+  /// Counts a data file added (or removed) in partition `partition_key`.
+  void add(const data_file& f, const std::string& partition_key) {
+    ++added_data_files;
+    added_records += f.record_count;
+    added_files_size += f.file_size_in_bytes;
+    changed_partitions.insert(partition_key);
+  }
+  void remove(const data_file& f, const std::string& partition_key) {
+    ++deleted_data_files;
+    deleted_records += f.record_count;
+    removed_files_size += f.file_size_in_bytes;
+    changed_partitions.insert(partition_key);
+  }
+};
+
+namespace detail {
+
+inline const std::string* summary_value(const snapshot* s, const char* key) {
+  if (!s) return nullptr;
+  for (const auto& kv : s->summary)
+    if (kv.first == key) return &kv.second;
+  return nullptr;
+}
+
+inline int64_t parse_summary_long(const std::string& s, bool& ok) {
+  int64_t v = 0;
+  ok = !s.empty() && s.size() < 19;
+  for (char c : s) {
+    if (c < '0' || c > '9') ok = false;
+    if (ok) v = v * 10 + (c - '0');
+  }
+  return ok ? v : 0;
+}
+
+/// One total-* counter: parent's total + delta, or absent when the parent snapshot exists but
+/// does not carry the total (Java SnapshotProducer.updateTotal does the same).
+inline void put_total(string_map& out, const snapshot* parent, const char* key, int64_t delta) {
+  int64_t prev = 0;
+  if (parent) {
+    const std::string* v = summary_value(parent, key);
+    if (!v) return;
+    bool ok = false;
+    prev = parse_summary_long(*v, ok);
+    if (!ok) return;
+  }
+  out.emplace_back(key, std::to_string(std::max<int64_t>(0, prev + delta)));
+}
+
+}  // namespace detail
+
+/// The summary Java writes for a data-file commit: operation first, then the added/deleted
+/// counters that are non-zero, changed-partition-count, the totals, and the engine.
+inline string_map snapshot_summary(const std::string& operation, const summary_counts& c,
+                                   const snapshot* parent) {
+  string_map s;
+  s.emplace_back("operation", operation);
+  auto put = [&](const char* key, int64_t v) {
+    if (v != 0) s.emplace_back(key, std::to_string(v));
+  };
+  put("added-data-files", c.added_data_files);
+  put("deleted-data-files", c.deleted_data_files);
+  put("added-records", c.added_records);
+  put("deleted-records", c.deleted_records);
+  put("added-files-size", c.added_files_size);
+  put("removed-files-size", c.removed_files_size);
+  s.emplace_back("changed-partition-count", std::to_string(c.changed_partitions.size()));
+  detail::put_total(s, parent, "total-records", c.added_records - c.deleted_records);
+  detail::put_total(s, parent, "total-files-size", c.added_files_size - c.removed_files_size);
+  detail::put_total(s, parent, "total-data-files", c.added_data_files - c.deleted_data_files);
+  detail::put_total(s, parent, "total-delete-files", 0);
+  detail::put_total(s, parent, "total-position-deletes", 0);
+  detail::put_total(s, parent, "total-equality-deletes", 0);
+  s.emplace_back("engine-name", "lakecodec");
+  s.emplace_back("engine-version", LAKECODEC_VERSION_STRING);
+  return s;
+}
+
+/// The manifest list entries of a snapshot (empty for none). Errors: unreadable list; a v1
+/// snapshot with an inline manifest list is unsupported.
+inline result<std::vector<manifest_file>> snapshot_manifests(const snapshot* s) {
+  if (!s) return std::vector<manifest_file>{};
+  if (s->manifest_list.empty())
+    return unsupported("iceberg: snapshot " + std::to_string(s->snapshot_id) +
+                       " lists its manifests inline (v1 'manifests'); rewrite it with Java first");
+  auto bytes = read_file(local_path(s->manifest_list));
+  if (!bytes) return bytes.error().with_context(s->manifest_list);
+  auto list = read_manifest_list(byte_span(bytes->data(), bytes->size()));
+  if (!list) return list.error().with_context(s->manifest_list);
+  return std::move(list->entries);
+}
+
+/// A human-readable key of a data file's partition, for changed-partition-count.
+inline std::string partition_key(const data_file& f) {
+  std::string k;
+  for (const literal& l : f.partition) {
+    k += l.is_null ? "n" : "v" + std::to_string(l.i) + ":" + std::to_string(l.d) + ":" + l.bytes;
+    k += '\x1f';
+  }
+  return k;
+}
+
+/// One snapshot being produced: its id, the files written for it (removed if it never commits),
+/// and the manifest list + metadata it adds to a base (Java SnapshotProducer.apply).
+class snapshot_producer {
+ public:
+  explicit snapshot_producer(std::string operation)
+      : operation_(std::move(operation)),
+        snapshot_id_(random_positive_id()),
+        commit_uuid_(random_uuid()) {}
+  snapshot_producer(const snapshot_producer&) = delete;
+  snapshot_producer& operator=(const snapshot_producer&) = delete;
+  ~snapshot_producer() {
+    if (!committed_) discard_files();
+  }
+
+  int64_t snapshot_id() const noexcept { return snapshot_id_; }
+
+  /// Path of the n-th new manifest of this commit (Java: metadata/<commit-uuid>-m<n>.avro).
+  std::string manifest_location(const table_metadata& m, int n) const {
+    return m.location + "/metadata/" + commit_uuid_ + "-m" + std::to_string(n) + ".avro";
+  }
+
+  /// Writes a manifest of ADDED entries (snapshot id set, sequence numbers left to inherit, as
+  /// Java's fast append writes them) for `files` under the table's current schema and spec `spec_id`.
+  result<manifest_file> write_added_manifest(const table_metadata& m, int32_t spec_id,
+                                             const std::vector<data_file>& files) {
+    const partition_spec* spec = m.find_spec(spec_id);
+    if (!spec) return invalid_argument("iceberg: no partition spec " + std::to_string(spec_id));
+    manifest_writer_options o;
+    o.format_version = m.format_version;
+    o.schema = *m.current_schema();
+    o.spec = *spec;
+    o.snapshot_id = snapshot_id_;
+    o.manifest_path = manifest_location(m, manifest_count_++);
+    LAKECODEC_ASSIGN_OR_RETURN(file_sink sink, open_new_file(o.manifest_path));
+    LAKECODEC_ASSIGN_OR_RETURN(manifest_writer w, manifest_writer::open(sink, o));
+    for (const data_file& f : files) {
+      manifest_entry e;
+      e.status = entry_status::added;
+      e.snapshot_id = snapshot_id_;
+      e.data_file = f;
+      if (m.format_version >= 3) e.data_file.first_row_id.reset();
+      LAKECODEC_TRY(w.add(e));
+    }
+    LAKECODEC_ASSIGN_OR_RETURN(manifest_file mf, w.close());
+    LAKECODEC_TRY(sink.close());
+    return mf;
+  }
+
+  /// The metadata `base` becomes with this snapshot on main: the manifest list (`added`, whose
+  /// sequence numbers are this snapshot's, then `kept` verbatim) written for attempt `attempt`,
+  /// the snapshot with `summary`, sequence number, v3 row ids, refs, snapshot and metadata logs.
+  result<table_metadata> apply(const loaded_table& base, std::vector<manifest_file> added,
+                               const std::vector<manifest_file>& kept, string_map summary) {
+    const table_metadata& b = base.metadata;
+    table_metadata m = b;
+    const int32_t v = b.format_version;
+    const int64_t seq = v >= 2 ? b.last_sequence_number + 1 : 0;
+    const int64_t ts = std::max(now_ms(), b.last_updated_ms + 1);
+    manifest_list_options lo;
+    lo.format_version = v;
+    lo.snapshot_id = snapshot_id_;
+    lo.parent_snapshot_id = b.current_snapshot_id;
+    lo.sequence_number = seq;
+    lo.first_row_id = b.next_row_id.value_or(0);
+    const std::string list_path = m.location + "/metadata/snap-" + std::to_string(snapshot_id_) +
+                                  "-" + std::to_string(++attempt_) + "-" + commit_uuid_ + ".avro";
+    LAKECODEC_ASSIGN_OR_RETURN(file_sink sink, open_new_file(list_path));
+    lists_.push_back(local_path(list_path));
+    LAKECODEC_ASSIGN_OR_RETURN(manifest_list_writer w, manifest_list_writer::open(sink, lo));
+    for (manifest_file& mf : added) {
+      mf.sequence_number = seq;
+      mf.min_sequence_number = seq;
+      mf.added_snapshot_id = snapshot_id_;
+      mf.first_row_id.reset();
+      LAKECODEC_TRY(w.add(mf));
+    }
+    for (const manifest_file& mf : kept) LAKECODEC_TRY(w.add(mf));
+    LAKECODEC_TRY(w.close());
+    LAKECODEC_TRY(sink.close());
+
+    snapshot s;
+    s.snapshot_id = snapshot_id_;
+    s.parent_snapshot_id = b.current_snapshot_id;
+    if (v >= 2) s.sequence_number = seq;
+    s.timestamp_ms = ts;
+    s.manifest_list = list_path;
+    s.summary = std::move(summary);
+    s.schema_id = b.current_schema_id;
+    if (v >= 3) {
+      s.first_row_id = lo.first_row_id;
+      s.added_rows = w.next_row_id() - lo.first_row_id;
+      m.next_row_id = w.next_row_id();
+    }
+    m.snapshots.push_back(std::move(s));
+    if (v >= 2) m.last_sequence_number = seq;
+    m.last_updated_ms = ts;
+    m.current_snapshot_id = snapshot_id_;
+    set_main_ref(m, snapshot_id_);
+    m.snapshot_log.push_back({ts, snapshot_id_});
+    LAKECODEC_TRY(add_previous_metadata(m, base));
+    return m;
+  }
+
+  /// Marks the snapshot committed with the manifest list of the last apply(): its files stay,
+  /// the lists of earlier (lost) attempts are removed.
+  void committed() noexcept {
+    committed_ = true;
+    for (size_t i = 0; i + 1 < lists_.size(); ++i) {
+      std::error_code ec;
+      std::filesystem::remove(lists_[i], ec);
+    }
+  }
+
+ private:
+  result<file_sink> open_new_file(const std::string& location) {
+    const std::string path = local_path(location);
+    file_sink_options o;
+    o.overwrite = false;
+    auto f = file_sink::open(path, o);
+    if (f) written_.push_back(path);
+    return f;
+  }
+
+  void discard_files() noexcept {
+    for (const std::string& p : written_) {
+      std::error_code ec;
+      std::filesystem::remove(p, ec);
+    }
+  }
+
+  static void set_main_ref(table_metadata& m, int64_t id) {
+    for (snapshot_ref& r : m.refs)
+      if (r.name == "main") {
+        r.snapshot_id = id;
+        return;
+      }
+    snapshot_ref r;
+    r.name = "main";
+    r.snapshot_id = id;
+    m.refs.insert(m.refs.begin(), r);
+  }
+
+  /// Appends the base file to the metadata log, keeping write.metadata.previous-versions-max
+  /// entries (Java TableMetadata.Builder.addPreviousFile).
+  static status add_previous_metadata(table_metadata& m, const loaded_table& base) {
+    LAKECODEC_ASSIGN_OR_RETURN(
+        int64_t max, int_property(m, "write.metadata.previous-versions-max", 100, 1));
+    m.metadata_log.push_back({base.metadata.last_updated_ms, base.metadata_location});
+    if (static_cast<int64_t>(m.metadata_log.size()) > max)
+      m.metadata_log.erase(m.metadata_log.begin(),
+                           m.metadata_log.end() - static_cast<std::ptrdiff_t>(max));
+    return {};
+  }
+
+  std::string operation_;
+  int64_t snapshot_id_;
+  std::string commit_uuid_;
+  int manifest_count_ = 0;
+  int attempt_ = 0;
+  bool committed_ = false;
+  std::vector<std::string> written_;
+  std::vector<std::string> lists_;
+};
+
+/// Runs `apply(base) -> next metadata` and commits it, reloading the table and re-applying on
+/// conflict up to commit.retry.num-retries times (default 4) with exponential backoff between
+/// commit.retry.min-wait-ms (100) and commit.retry.max-wait-ms (60000), as Java's
+/// SnapshotProducer.commit does. Errors other than a conflict end the loop at once.
+inline result<loaded_table> commit_with_retry(
+    catalog& cat, const std::string& name,
+    const std::function<result<table_metadata>(const loaded_table&)>& apply) {
+  LAKECODEC_ASSIGN_OR_RETURN(loaded_table base, cat.load(name));
+  LAKECODEC_ASSIGN_OR_RETURN(int64_t retries,
+                             int_property(base.metadata, "commit.retry.num-retries", 4, 0));
+  LAKECODEC_ASSIGN_OR_RETURN(int64_t min_wait,
+                             int_property(base.metadata, "commit.retry.min-wait-ms", 100, 0));
+  LAKECODEC_ASSIGN_OR_RETURN(int64_t max_wait,
+                             int_property(base.metadata, "commit.retry.max-wait-ms", 60000, 0));
+  int64_t wait = std::max<int64_t>(1, min_wait);
+  for (int64_t attempt = 0;; ++attempt) {
+    LAKECODEC_ASSIGN_OR_RETURN(table_metadata next, apply(base));
+    auto done = cat.commit(base, next);
+    if (done || done.error().code() != errc::conflict || attempt >= retries) return done;
+    const int64_t jitter = static_cast<int64_t>(random_u64() % static_cast<uint64_t>(wait));
+    std::this_thread::sleep_for(std::chrono::milliseconds(wait / 2 + jitter));
+    wait = std::min<int64_t>(std::max<int64_t>(wait * 2, 1), std::max<int64_t>(max_wait, 1));
+    LAKECODEC_ASSIGN_OR_RETURN(base, cat.load(name));
+  }
+}
+
+/// Appends data files to a table in one snapshot (Java FastAppend): one new manifest with the
+/// files, the parent's manifests kept as they are. Appends never conflict: a lost race re-applies
+/// the append to the new base, reusing the manifest (its entries inherit sequence numbers).
+class fast_append {
+ public:
+  /// Adds a data file (partition tuple typed by the table's default spec).
+  void add_file(data_file f) { files_.push_back(std::move(f)); }
+
+  /// Commits the files as one `append` snapshot; returns the committed table. Nothing is
+  /// committed when no file was added (invalid_argument).
+  result<loaded_table> commit(catalog& cat, const std::string& name) {
+    if (files_.empty()) return invalid_argument("iceberg: append of no data files");
+    snapshot_producer p("append");
+    std::optional<manifest_file> manifest;
+    int32_t spec_id = -1;
+    auto apply = [&](const loaded_table& base) -> result<table_metadata> {
+      if (!manifest || spec_id != base.metadata.default_spec_id) {
+        spec_id = base.metadata.default_spec_id;
+        LAKECODEC_ASSIGN_OR_RETURN(manifest,
+                                   p.write_added_manifest(base.metadata, spec_id, files_));
+      }
+      const snapshot* parent = base.metadata.current_snapshot();
+      LAKECODEC_ASSIGN_OR_RETURN(std::vector<manifest_file> kept, snapshot_manifests(parent));
+      summary_counts c;
+      for (const data_file& f : files_) c.add(f, partition_key(f));
+      return p.apply(base, {*manifest}, kept, snapshot_summary("append", c, parent));
+    };
+    auto r = commit_with_retry(cat, name, apply);
+    if (r) p.committed();
+    return r;
+  }
+
+ private:
+  std::vector<data_file> files_;
+};
+
+}  // namespace iceberg
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON

@@ -1,0 +1,344 @@
+// Iceberg tables: creating, writing partitioned data files, fast appends through the
+// file-system catalog, conflicts and retries.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "lakecodec/core/builder.hpp"
+#include "lakecodec/iceberg.hpp"
+#include "lakecodec/iceberg/file_catalog.hpp"
+#include "lakecodec/iceberg/snapshot_producer.hpp"
+#include "lakecodec/iceberg/table_writer.hpp"
+#include "lakecodec/parquet.hpp"
+
+namespace lc = lakecodec;
+namespace ib = lakecodec::iceberg;
+namespace fs = std::filesystem;
+
+namespace {
+
+class scratch_dir {
+ public:
+  scratch_dir() {
+    path_ = (fs::temp_directory_path() / ("lakecodec-table-" + lc::random_uuid())).string();
+    fs::create_directories(path_);
+  }
+  ~scratch_dir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+ib::schema test_schema() {
+  auto s = ib::parse_schema(R"({"type":"struct","schema-id":0,"fields":[
+    {"id":1,"name":"id","required":true,"type":"long"},
+    {"id":2,"name":"region","required":false,"type":"string"},
+    {"id":3,"name":"day","required":true,"type":"date"}]})");
+  EXPECT_TRUE(s.has_value()) << s.error().message();
+  return *s;
+}
+
+ib::partition_spec region_spec() {
+  ib::partition_spec spec;
+  ib::partition_field f;
+  f.source_id = 2;
+  f.name = "region";
+  f.transform = *ib::parse_transform("identity");
+  spec.fields.push_back(f);
+  return spec;
+}
+
+/// A Parquet factory that reports only what every data_file needs (record count, size).
+ib::data_file_factory parquet_factory(const ib::table_metadata& m) {
+  ib::data_file_factory f;
+  auto cs = ib::to_columnar_schema(*m.current_schema());
+  lc::schema columnar = *cs;
+  f.open = [columnar](const std::string& path)
+      -> lc::result<std::unique_ptr<lc::data_file_writer>> {
+    struct writer final : lc::data_file_writer {
+      std::unique_ptr<lc::parquet::file_writer> w;
+      std::string path;
+      lc::status write(const lc::batch_view& b) override { return w->write(b); }
+      uint64_t estimated_size() const override { return w->estimated_size(); }
+      uint64_t buffered_bytes() const override { return 0; }
+      int64_t record_count() const override { return w->rows_written(); }
+      lc::status flush() override { return w->flush_row_group(); }
+      lc::result<lc::data_file_info> close() override {
+        LAKECODEC_ASSIGN_OR_RETURN(lc::parquet::file_summary s, w->close());
+        lc::data_file_info i;
+        i.path = path;
+        i.file_size = s.file_size;
+        i.record_count = s.row_count;
+        i.split_offsets = s.split_offsets;
+        return i;
+      }
+      void abort() noexcept override { w->abort(); }
+    };
+    auto out = std::make_unique<writer>();
+    out->path = path;
+    LAKECODEC_ASSIGN_OR_RETURN(out->w, lc::parquet::file_writer::create(path, columnar));
+    return std::unique_ptr<lc::data_file_writer>(std::move(out));
+  };
+  f.describe = [](const lc::data_file_info& i,
+                  std::vector<ib::literal> partition) -> lc::result<ib::data_file> {
+    ib::data_file d;
+    d.file_path = i.path;
+    d.record_count = i.record_count;
+    d.file_size_in_bytes = static_cast<int64_t>(i.file_size);
+    d.partition = std::move(partition);
+    d.split_offsets = i.split_offsets;
+    return d;
+  };
+  return f;
+}
+
+lc::owned_batch rows(const lc::schema& s, const std::vector<int64_t>& ids,
+                     const std::vector<const char*>& regions) {
+  lc::batch_builder b(s);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    b.column("id")->append_int(ids[i]);
+    if (regions[i])
+      b.column("region")->append_bytes(regions[i]);
+    else
+      b.column("region")->append_null();
+    b.column("day")->append_int(19000 + static_cast<int64_t>(i));
+  }
+  auto r = b.finish();
+  EXPECT_TRUE(r.has_value()) << r.error().message();
+  return std::move(r).value();
+}
+
+lc::result<ib::loaded_table> create(ib::file_catalog& cat, const std::string& dir, int version,
+                                    ib::partition_spec spec = region_spec()) {
+  ib::table_definition d;
+  d.location = dir;
+  d.schema = test_schema();
+  d.spec = std::move(spec);
+  d.format_version = version;
+  LAKECODEC_ASSIGN_OR_RETURN(ib::table_metadata m, ib::new_table_metadata(d));
+  return cat.create(dir, m);
+}
+
+lc::result<ib::loaded_table> write_and_append(ib::file_catalog& cat, const std::string& dir,
+                                              const std::vector<int64_t>& ids,
+                                              const std::vector<const char*>& regions) {
+  LAKECODEC_ASSIGN_OR_RETURN(ib::loaded_table t, cat.load(dir));
+  LAKECODEC_ASSIGN_OR_RETURN(auto w, ib::table_writer::open(t.metadata, parquet_factory(t.metadata)));
+  lc::owned_batch b = rows(w->batch_schema(), ids, regions);
+  LAKECODEC_TRY(w->write(b.view()));
+  LAKECODEC_ASSIGN_OR_RETURN(std::vector<ib::data_file> files, w->close());
+  ib::fast_append op;
+  for (auto& f : files) op.add_file(std::move(f));
+  return op.commit(cat, dir);
+}
+
+std::string summary(const ib::snapshot& s, const std::string& key) {
+  for (const auto& kv : s.summary)
+    if (kv.first == key) return kv.second;
+  return "<absent>";
+}
+
+std::vector<ib::manifest_entry> live_entries(const ib::table_metadata& m) {
+  std::vector<ib::manifest_entry> out;
+  auto list = ib::snapshot_manifests(m.current_snapshot());
+  EXPECT_TRUE(list.has_value()) << list.error().message();
+  for (const ib::manifest_file& mf : *list) {
+    auto bytes = lc::read_file(ib::local_path(mf.manifest_path));
+    EXPECT_TRUE(bytes.has_value());
+    auto man = ib::read_manifest(lc::byte_span(bytes->data(), bytes->size()));
+    EXPECT_TRUE(man.has_value()) << man.error().message();
+    for (auto& e : man->entries) out.push_back(e);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(IcebergTableTest, CreatePublishesV1AndABareVersionHint) {
+  scratch_dir d;
+  ib::file_catalog cat;
+  auto t = create(cat, d.path(), 2);
+  ASSERT_TRUE(t.has_value()) << t.error().message();
+  EXPECT_EQ(t->metadata_location, "file://" + d.path() + "/metadata/v1.metadata.json");
+  auto hint = lc::read_file(d.path() + "/metadata/version-hint.text");
+  ASSERT_TRUE(hint.has_value());
+  EXPECT_EQ(std::string(hint->data(), hint->data() + hint->size()), "1");
+  EXPECT_EQ(t->metadata.location, "file://" + d.path());
+  EXPECT_EQ(t->metadata.last_partition_id, 1000);
+  EXPECT_EQ(t->metadata.last_column_id, 3);
+  auto again = create(cat, d.path(), 2);
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code(), lc::errc::already_exists);
+}
+
+TEST(IcebergTableTest, AppendWritesOneFilePerPartitionAndJavasSummary) {
+  for (int version : {1, 2, 3}) {
+    SCOPED_TRACE(version);
+    scratch_dir d;
+    ib::file_catalog cat;
+    ASSERT_TRUE(create(cat, d.path(), version).has_value());
+    auto t = write_and_append(cat, d.path(), {1, 2, 3, 4}, {"eu", "us", "eu", nullptr});
+    ASSERT_TRUE(t.has_value()) << t.error().message();
+    const ib::snapshot* s = t->metadata.current_snapshot();
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(s->operation(), "append");
+    EXPECT_EQ(summary(*s, "added-data-files"), "3");
+    EXPECT_EQ(summary(*s, "added-records"), "4");
+    EXPECT_EQ(summary(*s, "changed-partition-count"), "3");
+    EXPECT_EQ(summary(*s, "total-records"), "4");
+    EXPECT_EQ(summary(*s, "total-data-files"), "3");
+    EXPECT_EQ(s->sequence_number.value_or(0), version >= 2 ? 1 : 0);
+    if (version == 3) {
+      EXPECT_EQ(s->first_row_id, 0);
+      EXPECT_EQ(s->added_rows, 4);
+      EXPECT_EQ(t->metadata.next_row_id, 4);
+    }
+    auto entries = live_entries(t->metadata);
+    ASSERT_EQ(entries.size(), 3u);
+    std::map<std::string, int64_t> by_region;
+    for (const auto& e : entries) {
+      EXPECT_EQ(e.status, ib::entry_status::added);
+      EXPECT_EQ(e.snapshot_id, s->snapshot_id);
+      ASSERT_EQ(e.data_file.partition.size(), 1u);
+      const ib::literal& p = e.data_file.partition[0];
+      by_region[p.is_null ? "null" : p.bytes] = e.data_file.record_count;
+      EXPECT_TRUE(fs::exists(ib::local_path(e.data_file.file_path)));
+      EXPECT_NE(e.data_file.file_path.find(p.is_null ? "/data/region=null/" : "/data/region=" + p.bytes + "/"),
+                std::string::npos)
+          << e.data_file.file_path;
+    }
+    EXPECT_EQ(by_region, (std::map<std::string, int64_t>{{"eu", 2}, {"us", 1}, {"null", 1}}));
+
+    auto t2 = write_and_append(cat, d.path(), {5}, {"us"});
+    ASSERT_TRUE(t2.has_value()) << t2.error().message();
+    const ib::snapshot* s2 = t2->metadata.current_snapshot();
+    EXPECT_EQ(s2->parent_snapshot_id, s->snapshot_id);
+    EXPECT_EQ(summary(*s2, "total-records"), "5");
+    EXPECT_EQ(summary(*s2, "total-data-files"), "4");
+    EXPECT_EQ(t2->metadata_location, "file://" + d.path() + "/metadata/v3.metadata.json");
+    ASSERT_EQ(t2->metadata.metadata_log.size(), 2u);
+    EXPECT_EQ(t2->metadata.metadata_log[1].metadata_file, t->metadata_location);
+    EXPECT_EQ(live_entries(t2->metadata).size(), 4u);
+    if (version == 3) {
+      EXPECT_EQ(t2->metadata.next_row_id, 5);
+    }
+    auto reloaded = cat.load(d.path());
+    ASSERT_TRUE(reloaded.has_value());
+    EXPECT_EQ(reloaded->metadata, t2->metadata);
+  }
+}
+
+TEST(IcebergTableTest, ALostRaceIsAConflictAndTheAppendIsReapplied) {
+  scratch_dir d;
+  ib::file_catalog cat;
+  ASSERT_TRUE(create(cat, d.path(), 2).has_value());
+  auto base = cat.load(d.path());
+  ASSERT_TRUE(base.has_value());
+  // Another writer commits v2 first.
+  ASSERT_TRUE(write_and_append(cat, d.path(), {1}, {"eu"}).has_value());
+  ib::table_metadata next = base->metadata;
+  next.last_updated_ms += 1;
+  auto lost = cat.commit(*base, next);
+  ASSERT_FALSE(lost.has_value());
+  EXPECT_EQ(lost.error().code(), lc::errc::conflict);
+  // A stale hint does not hide the newer version.
+  ASSERT_TRUE(write_and_append(cat, d.path(), {2}, {"us"}).has_value());
+  fs::remove(d.path() + "/metadata/version-hint.text");
+  auto t = cat.load(d.path());
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->metadata_location, "file://" + d.path() + "/metadata/v3.metadata.json");
+  EXPECT_EQ(summary(*t->metadata.current_snapshot(), "total-records"), "2");
+}
+
+TEST(IcebergTableTest, BatchesThatDoNotMatchTheSchemaAreRefusedNamingTheColumn) {
+  scratch_dir d;
+  ib::file_catalog cat;
+  auto t = create(cat, d.path(), 2);
+  ASSERT_TRUE(t.has_value());
+  auto w = ib::table_writer::open(t->metadata, parquet_factory(t->metadata));
+  ASSERT_TRUE(w.has_value()) << w.error().message();
+  lc::schema wrong = (*w)->batch_schema();
+  wrong.fields[1].name = "regoin";
+  lc::batch_builder b(wrong);
+  b.column("id")->append_int(1);
+  b.column("regoin")->append_bytes("eu");
+  b.column("day")->append_int(1);
+  auto batch = b.finish();
+  ASSERT_TRUE(batch.has_value());
+  lc::status st = (*w)->write(batch->view());
+  EXPECT_EQ(st.code(), lc::errc::schema_mismatch);
+  EXPECT_NE(st.message().find("regoin"), std::string::npos) << st.message();
+
+  lc::schema nullable = (*w)->batch_schema();
+  nullable.fields[0].nullable = true;  // a null in the required column "id"
+  lc::batch_builder nb(nullable);
+  nb.column("id")->append_int(1);
+  nb.column("id")->append_null();
+  for (int i = 0; i < 2; ++i) {
+    nb.column("region")->append_bytes("eu");
+    nb.column("day")->append_int(1);
+  }
+  auto nbatch = nb.finish();
+  ASSERT_TRUE(nbatch.has_value());
+  st = (*w)->write(nbatch->view());
+  EXPECT_EQ(st.code(), lc::errc::schema_mismatch);
+  EXPECT_NE(st.message().find("'id'"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("row 1"), std::string::npos) << st.message();
+  auto files = (*w)->close();
+  ASSERT_TRUE(files.has_value());
+  EXPECT_TRUE(files->empty());
+  EXPECT_FALSE(fs::exists(d.path() + "/data"));
+}
+
+TEST(IcebergTableTest, FilesRollBySizeAndMemoryStaysUnderTheCap) {
+  scratch_dir d;
+  ib::file_catalog cat;
+  auto t = create(cat, d.path(), 2, ib::partition_spec{});
+  ASSERT_TRUE(t.has_value());
+  ib::table_writer_options o;
+  o.target_file_size = 2000;
+  auto w = ib::table_writer::open(t->metadata, parquet_factory(t->metadata), o);
+  ASSERT_TRUE(w.has_value());
+  for (int round = 0; round < 20; ++round) {
+    std::vector<int64_t> ids;
+    std::vector<const char*> regions;
+    for (int i = 0; i < 100; ++i) {
+      ids.push_back(round * 100 + i);
+      regions.push_back("somewhere");
+    }
+    lc::owned_batch b = rows((*w)->batch_schema(), ids, regions);
+    ASSERT_TRUE((*w)->write(b.view()).ok());
+  }
+  auto files = (*w)->close();
+  ASSERT_TRUE(files.has_value());
+  EXPECT_GT(files->size(), 1u);
+  int64_t total = 0;
+  for (const auto& f : *files) total += f.record_count;
+  EXPECT_EQ(total, 2000);
+}
+
+TEST(IcebergTableTest, AbortRemovesEveryFileWritten) {
+  scratch_dir d;
+  ib::file_catalog cat;
+  auto t = create(cat, d.path(), 2);
+  ASSERT_TRUE(t.has_value());
+  {
+    auto w = ib::table_writer::open(t->metadata, parquet_factory(t->metadata));
+    ASSERT_TRUE(w.has_value());
+    lc::owned_batch b = rows((*w)->batch_schema(), {1, 2}, {"a", "b"});
+    ASSERT_TRUE((*w)->write(b.view()).ok());
+    (*w)->abort();
+  }
+  size_t files = 0;
+  for (auto it = fs::recursive_directory_iterator(d.path() + "/data");
+       it != fs::recursive_directory_iterator(); ++it)
+    files += it->is_regular_file();
+  EXPECT_EQ(files, 0u);
+}
