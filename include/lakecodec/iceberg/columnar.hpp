@@ -224,6 +224,22 @@ const J* row_member(const J& obj, const nested_field& f) {
   return member(obj, std::to_string(f.id).c_str());
 }
 
+/// invalid_argument naming the first key of `obj` that is neither the name nor the id of a
+/// field in `fields` (a misspelt column must not become a column of nulls).
+template <class J>
+status check_known_keys(const J& obj, const std::vector<nested_field>& fields,
+                        const std::string& prefix) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    const std::string& key = it.key();
+    bool known = false;
+    for (const nested_field& f : fields)
+      if (f.name == key || std::to_string(f.id) == key) known = true;
+    if (!known)
+      return invalid_argument("iceberg: unknown field '" + prefix + key + "' (not in the schema)");
+  }
+  return {};
+}
+
 /// Validates (`b` null) or appends (`b` set) one JSON value of field `f`.
 template <class J>
 status append_json_value(column_builder* b, const nested_field& f, const J* v,
@@ -242,6 +258,7 @@ status append_json_value(column_builder* b, const nested_field& f, const J* v,
     if (!v->is_object())
       return invalid_argument("iceberg: field '" + path + "' expects a JSON object, got " +
                               v->type_name());
+    if (!b) LAKECODEC_TRY(check_known_keys(*v, t.fields, path + "."));
     if (b) b->append_struct();
     size_t k = 0;
     for (const nested_field& c : t.fields) {
@@ -290,7 +307,8 @@ status append_json_value(column_builder* b, const nested_field& f, const J* v,
 /// Appends one row given as a JSON object (keys: field names, or field ids as strings) whose
 /// values use the JSON single-value forms of Appendix D (structs as objects, lists as arrays,
 /// maps as {"keys": [...], "values": [...]}). Missing or null values append null; a required
-/// field that is missing or null is invalid_argument naming the field. The row is checked fully
+/// field that is missing or null, and a key that names no field, are invalid_argument naming
+/// the field. The row is checked fully
 /// before anything is appended, so a failed row leaves the builder unchanged. `b` must have been
 /// made from to_columnar_schema(s).
 template <class J>
@@ -298,6 +316,7 @@ status append_json_row(batch_builder& b, const schema& s, const J& row) {
   if (!row.is_object())
     return invalid_argument(std::string("iceberg: a row must be a JSON object, got ") +
                             row.type_name());
+  LAKECODEC_TRY(detail::check_known_keys(row, s.fields, ""));
   for (int pass = 0; pass < 2; ++pass) {
     size_t col = 0;
     for (const nested_field& f : s.fields) {
