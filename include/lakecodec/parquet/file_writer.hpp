@@ -208,6 +208,8 @@ class file_writer {
     for (const auto& lw : leaves_) b += lw->buffered_bytes();
     return b;
   }
+  /// Bytes buffered for the open row group (its encoded pages and dictionaries).
+  uint64_t buffered_bytes() const { return buffered(); }
   int64_t rows_written() const noexcept { return total_rows_ + rg_rows_; }
   const parquet_schema& parquet_schema_info() const noexcept { return ps_; }
 
