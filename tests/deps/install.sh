@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need on a fresh Debian machine:
 #   apt packages (tests/deps/apt.txt), a Python venv at .venv with tests/deps/requirements.txt,
+#   a second venv .venv-duckdb-iceberg with tests/deps/requirements-duckdb-iceberg.txt,
 #   and the Maven artifacts of every Java harness (tests/*/java/pom.xml).
 # Usage: tests/deps/install.sh [--build-only]   (--build-only: just the packages to build)
 set -euo pipefail
@@ -24,6 +25,11 @@ if [ ! -x "$root/.venv/bin/python" ]; then
   python3 -m venv "$root/.venv"
 fi
 "$root/.venv/bin/pip" install -q --disable-pip-version-check -r "$root/tests/deps/requirements.txt"
+if [ ! -x "$root/.venv-duckdb-iceberg/bin/python" ]; then
+  python3 -m venv "$root/.venv-duckdb-iceberg"
+fi
+"$root/.venv-duckdb-iceberg/bin/pip" install -q --disable-pip-version-check \
+    -r "$root/tests/deps/requirements-duckdb-iceberg.txt"
 
 shopt -s nullglob
 for pom in "$root"/tests/*/java/pom.xml; do

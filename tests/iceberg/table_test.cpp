@@ -55,48 +55,10 @@ ib::partition_spec region_spec() {
   return spec;
 }
 
-/// A Parquet factory that reports only what every data_file needs (record count, size).
 ib::data_file_factory parquet_factory(const ib::table_metadata& m) {
-  ib::data_file_factory f;
-  auto cs = ib::to_columnar_schema(*m.current_schema());
-  lc::schema columnar = *cs;
-  f.open = [columnar](const std::string& path)
-      -> lc::result<std::unique_ptr<lc::data_file_writer>> {
-    struct writer final : lc::data_file_writer {
-      std::unique_ptr<lc::parquet::file_writer> w;
-      std::string path;
-      lc::status write(const lc::batch_view& b) override { return w->write(b); }
-      uint64_t estimated_size() const override { return w->estimated_size(); }
-      uint64_t buffered_bytes() const override { return 0; }
-      int64_t record_count() const override { return w->rows_written(); }
-      lc::status flush() override { return w->flush_row_group(); }
-      lc::result<lc::data_file_info> close() override {
-        LAKECODEC_ASSIGN_OR_RETURN(lc::parquet::file_summary s, w->close());
-        lc::data_file_info i;
-        i.path = path;
-        i.file_size = s.file_size;
-        i.record_count = s.row_count;
-        i.split_offsets = s.split_offsets;
-        return i;
-      }
-      void abort() noexcept override { w->abort(); }
-    };
-    auto out = std::make_unique<writer>();
-    out->path = path;
-    LAKECODEC_ASSIGN_OR_RETURN(out->w, lc::parquet::file_writer::create(path, columnar));
-    return std::unique_ptr<lc::data_file_writer>(std::move(out));
-  };
-  f.describe = [](const lc::data_file_info& i,
-                  std::vector<ib::literal> partition) -> lc::result<ib::data_file> {
-    ib::data_file d;
-    d.file_path = i.path;
-    d.record_count = i.record_count;
-    d.file_size_in_bytes = static_cast<int64_t>(i.file_size);
-    d.partition = std::move(partition);
-    d.split_offsets = i.split_offsets;
-    return d;
-  };
-  return f;
+  auto f = ib::default_data_file_factory(m);
+  EXPECT_TRUE(f.has_value()) << f.error().message();
+  return *f;
 }
 
 lc::owned_batch rows(const lc::schema& s, const std::vector<int64_t>& ids,
@@ -130,7 +92,8 @@ lc::result<ib::loaded_table> write_and_append(ib::file_catalog& cat, const std::
                                               const std::vector<int64_t>& ids,
                                               const std::vector<const char*>& regions) {
   LAKECODEC_ASSIGN_OR_RETURN(ib::loaded_table t, cat.load(dir));
-  LAKECODEC_ASSIGN_OR_RETURN(auto w, ib::table_writer::open(t.metadata, parquet_factory(t.metadata)));
+  LAKECODEC_ASSIGN_OR_RETURN(auto w,
+                             ib::table_writer::open(t.metadata, parquet_factory(t.metadata)));
   lc::owned_batch b = rows(w->batch_schema(), ids, regions);
   LAKECODEC_TRY(w->write(b.view()));
   LAKECODEC_ASSIGN_OR_RETURN(std::vector<ib::data_file> files, w->close());
@@ -210,7 +173,8 @@ TEST(IcebergTableTest, AppendWritesOneFilePerPartitionAndJavasSummary) {
       const ib::literal& p = e.data_file.partition[0];
       by_region[p.is_null ? "null" : p.bytes] = e.data_file.record_count;
       EXPECT_TRUE(fs::exists(ib::local_path(e.data_file.file_path)));
-      EXPECT_NE(e.data_file.file_path.find(p.is_null ? "/data/region=null/" : "/data/region=" + p.bytes + "/"),
+      EXPECT_NE(e.data_file.file_path.find(p.is_null ? "/data/region=null/"
+                                                     : "/data/region=" + p.bytes + "/"),
                 std::string::npos)
           << e.data_file.file_path;
     }

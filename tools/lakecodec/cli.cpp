@@ -23,6 +23,12 @@ option_spec option_spec::required() const {
   return c;
 }
 
+option_spec option_spec::repeatable() const {
+  option_spec c = *this;
+  c.is_repeatable = true;
+  return c;
+}
+
 option_spec option_spec::excludes(std::vector<std::string> others) const {
   option_spec c = *this;
   c.excluded = std::move(others);
@@ -71,6 +77,11 @@ option_spec pretty() { return flag("pretty", "indent the JSON (default: compact)
 std::string args::get(const std::string& name, const std::string& fallback) const {
   auto it = options.find(name);
   return it == options.end() ? fallback : it->second;
+}
+
+std::vector<std::string> args::get_all(const std::string& name) const {
+  auto it = repeated.find(name);
+  return it == repeated.end() ? std::vector<std::string>{} : it->second;
 }
 
 long long args::get_int(const std::string& name, long long fallback) const {
@@ -316,6 +327,7 @@ void registry::print_command_help(const command& c, std::ostream& os) {
       if (o.kind == value_kind::integer || o.kind == value_kind::choice)
         help += " (" + describe_value(o) + ")";
       if (o.is_required) help += " [required]";
+      if (o.is_repeatable) help += " [repeatable]";
       if (!o.excluded.empty()) {
         help += " [not with";
         for (const std::string& e : o.excluded) help += " --" + e;
@@ -385,7 +397,12 @@ bool registry::parse(const command& c, const std::vector<std::string>& rest, arg
         value = rest[++i];
       }
       if (!validate_value(c, *spec, value)) return false;
+      if (out.has(name) && !spec->is_repeatable) {
+        usage_error("option '--" + name + "' is given twice", c.path);
+        return false;
+      }
       out.options[name] = value;
+      if (spec->is_repeatable) out.repeated[name].push_back(value);
     } else {
       out.positional.push_back(a);
     }

@@ -38,6 +38,7 @@ struct option_spec {
   value_kind kind = value_kind::text;
   std::string help;
   bool is_required = false;
+  bool is_repeatable = false;
   long long lo = 0, hi = 0;
   std::vector<std::string> choices;
   std::vector<std::string> excluded;  // options that may not be given together with this one
@@ -46,6 +47,8 @@ struct option_spec {
   bool takes_value() const { return kind != value_kind::flag; }
   /// This option, required.
   option_spec required() const;
+  /// This option, allowed more than once (args::get_all returns every value in order).
+  option_spec repeatable() const;
   /// This option, refused together with any of `others`.
   option_spec excludes(std::vector<std::string> others) const;
   /// This option with another metavariable in --help ("SCHEMA.json").
@@ -67,10 +70,13 @@ option_spec pretty();
 /// Parsed arguments of one command; option values are already validated against their spec.
 struct args {
   std::vector<std::string> positional;
-  std::map<std::string, std::string> options;  // flags map to ""
+  std::map<std::string, std::string> options;  // flags map to ""; the last value of a repeatable
+  std::map<std::string, std::vector<std::string>> repeated;  // every value of a repeatable option
 
   bool has(const std::string& name) const { return options.count(name) != 0; }
   std::string get(const std::string& name, const std::string& fallback = "") const;
+  /// Every value of a repeatable option, in command-line order (empty when absent).
+  std::vector<std::string> get_all(const std::string& name) const;
   /// The value of an integer option (range-checked by parse()), or `fallback` when absent.
   long long get_int(const std::string& name, long long fallback) const;
 };
@@ -147,6 +153,7 @@ void register_core_commands(registry& r);
 void register_avro_commands(registry& r);
 void register_parquet_commands(registry& r);
 void register_iceberg_commands(registry& r);
+void register_iceberg_table_commands(registry& r);
 void register_paimon_commands(registry& r);
 
 }  // namespace lakecodec_cli

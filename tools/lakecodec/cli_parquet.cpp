@@ -112,59 +112,6 @@ inline bool parse_writer_options(const args& a, pq::writer_options& o, const std
   return true;
 }
 
-/// The dotted path of the first key of a JSON row that names no field of `fields` (neither by
-/// name nor by id), descending into structs, lists and maps; "" when every key is known.
-/// append_json_row ignores such keys, so a typo would silently become a column of nulls.
-inline std::string unknown_json_key(const nlohmann::json& v,
-                                    const std::vector<lakecodec::iceberg::nested_field>& fields,
-                                    const std::string& prefix, int depth = 0);
-
-inline std::string unknown_json_key_in(const nlohmann::json& v,
-                                       const lakecodec::iceberg::nested_field& f,
-                                       const std::string& path, int depth) {
-  namespace ib = lakecodec::iceberg;
-  if (depth > 64 || v.is_null()) return "";
-  const ib::type& t = f.type;
-  if (t.kind == ib::type_kind::struct_ && v.is_object())
-    return unknown_json_key(v, t.fields, path + ".", depth + 1);
-  if (t.kind == ib::type_kind::list && v.is_array()) {
-    for (const auto& e : v) {
-      std::string u = unknown_json_key_in(e, t.element(), path + ".element", depth + 1);
-      if (!u.empty()) return u;
-    }
-  }
-  if (t.kind == ib::type_kind::map && v.is_object()) {
-    for (auto it = v.begin(); it != v.end(); ++it)
-      if (it.key() != "keys" && it.key() != "values") return path + "." + it.key();
-    auto k = v.find("keys"), vals = v.find("values");
-    if (k != v.end() && k->is_array())
-      for (const auto& e : *k) {
-        std::string u = unknown_json_key_in(e, t.key(), path + ".key", depth + 1);
-        if (!u.empty()) return u;
-      }
-    if (vals != v.end() && vals->is_array())
-      for (const auto& e : *vals) {
-        std::string u = unknown_json_key_in(e, t.value(), path + ".value", depth + 1);
-        if (!u.empty()) return u;
-      }
-  }
-  return "";
-}
-
-inline std::string unknown_json_key(const nlohmann::json& v,
-                                    const std::vector<lakecodec::iceberg::nested_field>& fields,
-                                    const std::string& prefix, int depth) {
-  for (auto it = v.begin(); it != v.end(); ++it) {
-    const lakecodec::iceberg::nested_field* match = nullptr;
-    for (const auto& f : fields)
-      if (f.name == it.key() || std::to_string(f.id) == it.key()) match = &f;
-    if (match == nullptr) return prefix + it.key();
-    std::string u = unknown_json_key_in(*it, *match, prefix + match->name, depth);
-    if (!u.empty()) return u;
-  }
-  return "";
-}
-
 inline int run_fromjson(const args& a) {
   const std::string schema_path = a.get("schema");
   pq::writer_options o;
@@ -212,12 +159,6 @@ inline int run_fromjson(const args& a) {
       return data_error(in + ":" + std::to_string(lineno),
                         lakecodec::corrupt_data("not valid JSON"));
     const std::string where = in + ":" + std::to_string(lineno);
-    if (row.is_object()) {
-      const std::string unknown = unknown_json_key(row, is->fields, "");
-      if (!unknown.empty())
-        return data_error(where, lakecodec::invalid_argument("column '" + unknown + "' is not in " +
-                                                             schema_path));
-    }
     lakecodec::status s = lakecodec::iceberg::append_json_row(bb, is.value(), row);
     if (!s.ok()) return data_error(where, s);
     if (++pending == 65536) {

@@ -29,7 +29,7 @@ inline uint64_t random_u64() { return detail::random_engine()(); }
 /// A random (version 4, RFC 4122) UUID in its canonical lower-case 36-character form.
 inline std::string random_uuid() {
   uint64_t hi = random_u64(), lo = random_u64();
-  hi = (hi & ~uint64_t{0xf000}) | 0x4000;                         // version 4
+  hi = (hi & ~uint64_t{0xf000}) | 0x4000;                      // version 4
   lo = (lo & ~(uint64_t{0xc} << 60)) | (uint64_t{0x8} << 60);  // IETF variant
   char out[37];
   std::snprintf(out, sizeof out, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),

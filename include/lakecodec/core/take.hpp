@@ -67,7 +67,8 @@ class row_gatherer {
   const uint8_t* gather_bits(const column_view& c, const std::vector<int64_t>& rows) {
     std::vector<uint8_t>& bits = new_buffer((rows.size() + 7) / 8);
     for (size_t i = 0; i < rows.size(); ++i)
-      if (c.bool_value(rows[i])) bits[i >> 3] = static_cast<uint8_t>(bits[i >> 3] | (1u << (i & 7)));
+      if (c.bool_value(rows[i]))
+        bits[i >> 3] = static_cast<uint8_t>(bits[i >> 3] | (1u << (i & 7)));
     return bits.data();
   }
 
@@ -114,8 +115,9 @@ class row_gatherer {
     std::vector<uint8_t>& data = new_buffer(total);
     size_t pos = 0;
     for (size_t i = 0; i < rows.size(); ++i) {
-      if (lengths[i] > 0) std::memcpy(data.data() + pos, c.data + c.value_offset(rows[i]),
-                                      static_cast<size_t>(lengths[i]));
+      if (lengths[i] > 0)
+        std::memcpy(data.data() + pos, c.data + c.value_offset(rows[i]),
+                    static_cast<size_t>(lengths[i]));
       pos += static_cast<size_t>(lengths[i]);
     }
     out.data = data.data();

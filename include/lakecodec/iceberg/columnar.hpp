@@ -283,6 +283,10 @@ status append_json_value(column_builder* b, const nested_field& f, const J* v,
   if (t.kind == type_kind::map) {
     const J* keys = member(*v, "keys");
     const J* values = member(*v, "values");
+    for (auto it = v->begin(); it != v->end(); ++it)
+      if (it.key() != "keys" && it.key() != "values")
+        return invalid_argument("iceberg: unknown field '" + path + "." + it.key() +
+                                "' (a map is {\"keys\": [...], \"values\": [...]})");
     if (keys == nullptr || values == nullptr || !keys->is_array() || !values->is_array() ||
         keys->size() != values->size())
       return invalid_argument("iceberg: map field '" + path +

@@ -160,8 +160,7 @@ class file_catalog final : public catalog {
   static int64_t highest_listed_version(const std::string& dir) {
     int64_t best = 0;
     std::error_code ec;
-    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end;
-         it.increment(ec)) {
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       auto v = version_of(it->path().filename().string());
       if (v && *v > best) best = *v;
     }
@@ -205,8 +204,8 @@ class file_catalog final : public catalog {
                                       int64_t version, const table_metadata& m) {
     const std::string codec = property_or(m, "write.metadata.compression-codec", "none");
     if (codec != "none" && codec != "gzip")
-      return invalid_argument("iceberg: write.metadata.compression-codec must be none or gzip, not '" +
-                              codec + "'");
+      return invalid_argument(
+          "iceberg: write.metadata.compression-codec must be none or gzip, not '" + codec + "'");
     const bool gzip = codec == "gzip";
     if (!find_version_file(dir, version).empty()) return conflict_at(dir, version);
     LAKECODEC_ASSIGN_OR_RETURN(byte_buffer bytes, metadata_bytes(m, gzip));
@@ -215,8 +214,7 @@ class file_catalog final : public catalog {
     if (s.code() == errc::already_exists) return conflict_at(dir, version);
     LAKECODEC_TRY(s);
     // The other name form (plain vs gzip) of the same version may have been published meanwhile.
-    if (!find_version_file(dir, version).empty() &&
-        find_version_file(dir, version) != path) {
+    if (!find_version_file(dir, version).empty() && find_version_file(dir, version) != path) {
       std::error_code ec;
       std::filesystem::remove(path, ec);
       return conflict_at(dir, version);
@@ -249,8 +247,9 @@ class file_catalog final : public catalog {
     for (const auto& e : base.metadata.metadata_log) files.push_back(e.metadata_file);
     files.push_back(base.metadata_location);
     for (const std::string& f : files) {
-      const bool kept = std::any_of(next.metadata_log.begin(), next.metadata_log.end(),
-                                    [&](const metadata_log_entry& e) { return e.metadata_file == f; });
+      const bool kept =
+          std::any_of(next.metadata_log.begin(), next.metadata_log.end(),
+                      [&](const metadata_log_entry& e) { return e.metadata_file == f; });
       std::error_code ec;
       if (!kept) std::filesystem::remove(local_path(f), ec);
     }

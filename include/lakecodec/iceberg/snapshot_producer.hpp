@@ -48,8 +48,7 @@ inline result<int64_t> int_property(const table_metadata& m, const std::string& 
   if (i == text.size()) return invalid_argument("iceberg: property " + key + " is not an integer");
   for (; i < text.size(); ++i) {
     if (text[i] < '0' || text[i] > '9' || v > (INT64_MAX - 9) / 10)
-      return invalid_argument("iceberg: property " + key + " = '" + text +
-                              "' is not an integer");
+      return invalid_argument("iceberg: property " + key + " = '" + text + "' is not an integer");
     v = v * 10 + (text[i] - '0');
   }
   if (text[0] == '-') v = -v;
@@ -239,7 +238,8 @@ class snapshot_producer {
   }
 
   /// Writes a manifest of ADDED entries (snapshot id set, sequence numbers left to inherit, as
-  /// Java's fast append writes them) for `files` under the table's current schema and spec `spec_id`.
+  /// Java's fast append writes them) for `files` under the table's current schema and spec
+  /// `spec_id`.
   result<manifest_file> write_added_manifest(const table_metadata& m, int32_t spec_id,
                                              const std::vector<data_file>& files) {
     const partition_spec* spec = m.find_spec(spec_id);
@@ -362,8 +362,8 @@ class snapshot_producer {
   /// Appends the base file to the metadata log, keeping write.metadata.previous-versions-max
   /// entries (Java TableMetadata.Builder.addPreviousFile).
   static status add_previous_metadata(table_metadata& m, const loaded_table& base) {
-    LAKECODEC_ASSIGN_OR_RETURN(
-        int64_t max, int_property(m, "write.metadata.previous-versions-max", 100, 1));
+    LAKECODEC_ASSIGN_OR_RETURN(int64_t max,
+                               int_property(m, "write.metadata.previous-versions-max", 100, 1));
     m.metadata_log.push_back({base.metadata.last_updated_ms, base.metadata_location});
     if (static_cast<int64_t>(m.metadata_log.size()) > max)
       m.metadata_log.erase(m.metadata_log.begin(),

@@ -29,6 +29,7 @@
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/core/take.hpp"
 #include "lakecodec/iceberg/columnar.hpp"
+#include "lakecodec/iceberg/data_files.hpp"
 #include "lakecodec/iceberg/file_catalog.hpp"
 #include "lakecodec/iceberg/manifest.hpp"
 #include "lakecodec/iceberg/metadata.hpp"
@@ -50,6 +51,24 @@ struct data_file_factory {
   /// File name extension, with the dot (".parquet").
   std::string extension = ".parquet";
 };
+
+/// The factory of a table's own settings: format, codecs and metrics from its properties, its
+/// current schema and default sort order (iceberg/data_files.hpp). Errors name the property.
+inline result<data_file_factory> default_data_file_factory(const table_metadata& m) {
+  const schema* s = m.current_schema();
+  if (!s) return invalid_argument("iceberg: table has no current schema");
+  LAKECODEC_ASSIGN_OR_RETURN(
+      data_file_settings settings,
+      data_file_settings_from(m.properties, *s, m.find_sort_order(m.default_sort_order_id)));
+  auto shared = std::make_shared<const data_file_settings>(std::move(settings));
+  data_file_factory f;
+  f.extension = shared->format == data_file_format::avro ? ".avro" : ".parquet";
+  f.open = [shared](const std::string& path) { return make_data_file_writer(*shared, path); };
+  f.describe = [shared](const data_file_info& info, std::vector<literal> partition) {
+    return to_data_file(info, shared->schema, shared->metrics, std::move(partition));
+  };
+  return f;
+}
 
 /// Table writer settings; zero/empty members take the table property (or Java's default).
 struct table_writer_options {
@@ -82,8 +101,8 @@ inline status check_batch_against(const lakecodec::field& want, const lakecodec:
                            " children in the batch, the table has " +
                            std::to_string(want.children.size()));
   for (size_t k = 0; k < want.children.size(); ++k)
-    LAKECODEC_TRY(check_batch_against(want.children[k], got.children[k],
-                                      path + "." + want.children[k].name));
+    LAKECODEC_TRY(
+        check_batch_against(want.children[k], got.children[k], path + "." + want.children[k].name));
   return {};
 }
 
@@ -225,8 +244,8 @@ class table_writer {
     if (!factory_.open || !factory_.describe)
       return invalid_argument("iceberg: table writer needs a data file factory");
     if (o.target_file_size == 0) {
-      LAKECODEC_ASSIGN_OR_RETURN(int64_t t, int_property(m, "write.target-file-size-bytes",
-                                                         int64_t{512} << 20, 1));
+      LAKECODEC_ASSIGN_OR_RETURN(
+          int64_t t, int_property(m, "write.target-file-size-bytes", int64_t{512} << 20, 1));
       o.target_file_size = static_cast<uint64_t>(t);
     }
     if (o.max_buffered_bytes == 0) o.max_buffered_bytes = uint64_t{256} << 20;

@@ -1,0 +1,458 @@
+// CLI verbs for Iceberg tables in a file-system catalog: create, append (JSON lines, streamed,
+// optionally committed on an interval), files, snapshots and describe. The table is addressed by
+// its directory (or file:// location), as Java's HadoopTables does.
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "lakecodec/core/builder.hpp"
+#include "lakecodec/core/json.hpp"
+#include "lakecodec/core/sink.hpp"
+#include "lakecodec/iceberg.hpp"
+#include "lakecodec/iceberg/file_catalog.hpp"
+#include "lakecodec/iceberg/snapshot_producer.hpp"
+#include "lakecodec/iceberg/table_writer.hpp"
+
+namespace lakecodec_cli {
+namespace iceberg_table_cli {
+
+namespace ice = lakecodec::iceberg;
+using lakecodec::status;
+
+inline void write_line(const std::string& s) {
+  std::fwrite(s.data(), 1, s.size(), stdout);
+  std::fputc('\n', stdout);
+}
+
+inline lakecodec::result<std::string> read_text(const std::string& path) {
+  LAKECODEC_ASSIGN_OR_RETURN(lakecodec::byte_buffer b, read_input(path));
+  return std::string(reinterpret_cast<const char*>(b.data()), b.size());
+}
+
+// -- --partition-by ------------------------------------------------------------------------------
+
+inline std::string trim(std::string s) {
+  const size_t b = s.find_first_not_of(" \t");
+  const size_t e = s.find_last_not_of(" \t");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+inline bool all_digits(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+/// One term of a Spark-style partition list: `col`, `identity(col)`, `bucket(N, col)`,
+/// `truncate(W, col)` (either argument order), `year|years(col)`, `month|months(col)`,
+/// `day|days(col)`, `hour|hours(col)`, `void(col)`. Field names as Java's
+/// PartitionSpec.Builder gives them (col, col_bucket, col_trunc, col_year, ...).
+inline lakecodec::result<ice::partition_field> parse_partition_term(const std::string& term,
+                                                                     const ice::schema& s) {
+  std::string fn = "identity", column = term, param;
+  const size_t open = term.find('(');
+  if (open != std::string::npos) {
+    if (term.back() != ')')
+      return lakecodec::invalid_argument("partition term '" + term + "' has no closing ')'");
+    fn = trim(term.substr(0, open));
+    const std::string inner = term.substr(open + 1, term.size() - open - 2);
+    const size_t comma = inner.find(',');
+    column = trim(inner.substr(0, comma));
+    if (comma != std::string::npos) {
+      param = trim(inner.substr(comma + 1));
+      if (all_digits(column)) std::swap(column, param);
+    }
+  }
+  for (char& c : fn) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (fn.size() > 1 && fn.back() == 's' && fn != "hours" && fn != "days" && fn != "years" &&
+      fn != "months")
+    fn.pop_back();
+  struct form {
+    const char* word;
+    const char* transform;
+    const char* suffix;
+  };
+  static const form forms[] = {{"identity", "identity", ""}, {"bucket", "bucket", "_bucket"},
+                               {"truncate", "truncate", "_trunc"}, {"year", "year", "_year"},
+                               {"years", "year", "_year"},  {"month", "month", "_month"},
+                               {"months", "month", "_month"}, {"day", "day", "_day"},
+                               {"days", "day", "_day"},     {"date", "day", "_day"},
+                               {"hour", "hour", "_hour"},   {"hours", "hour", "_hour"},
+                               {"void", "void", "_null"}};
+  const form* f = nullptr;
+  for (const form& x : forms)
+    if (fn == x.word) f = &x;
+  if (!f) return lakecodec::invalid_argument("unknown partition transform '" + fn + "'");
+  const bool needs_param = std::string(f->transform) == "bucket" ||
+                           std::string(f->transform) == "truncate";
+  if (needs_param != !param.empty() || (needs_param && !all_digits(param)))
+    return lakecodec::invalid_argument("partition term '" + term + "': " + f->transform +
+                                       (needs_param ? " needs a width" : " takes one column"));
+  const ice::nested_field* src = s.find_field(column);
+  if (!src)
+    return lakecodec::invalid_argument("partition source column '" + column +
+                                       "' is not in the schema");
+  ice::partition_field pf;
+  pf.source_id = src->id;
+  pf.name = column + f->suffix;
+  LAKECODEC_ASSIGN_OR_RETURN(
+      pf.transform,
+      ice::parse_transform(needs_param ? std::string(f->transform) + "[" + param + "]"
+                                       : std::string(f->transform)));
+  return pf;
+}
+
+/// A comma-separated list of terms (commas inside parentheses belong to the term).
+inline lakecodec::result<ice::partition_spec> parse_partition_by(const std::string& text,
+                                                                 const ice::schema& s) {
+  ice::partition_spec spec;
+  int depth = 0;
+  std::string cur;
+  auto flush = [&]() -> status {
+    const std::string t = trim(cur);
+    cur.clear();
+    if (t.empty()) return lakecodec::invalid_argument("empty term in --partition-by '" + text + "'");
+    LAKECODEC_ASSIGN_OR_RETURN(ice::partition_field f, parse_partition_term(t, s));
+    f.field_id = ice::partition_data_id_start + static_cast<int32_t>(spec.fields.size());
+    spec.fields.push_back(std::move(f));
+    return {};
+  };
+  for (char c : text) {
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == ',' && depth == 0) {
+      LAKECODEC_TRY(flush());
+      continue;
+    }
+    cur += c;
+  }
+  LAKECODEC_TRY(flush());
+  return spec;
+}
+
+// -- create --------------------------------------------------------------------------------------
+
+inline int run_create(const args& a) {
+  const std::string table = a.positional[0];
+  const std::string schema_file = a.get("schema");
+  auto schema_text = read_text(schema_file);
+  if (!schema_text) return data_error(schema_file, schema_text.error());
+  auto schema = ice::parse_schema(*schema_text);
+  if (!schema) return data_error(schema_file, schema.error());
+  ice::table_definition d;
+  d.location = table;
+  d.schema = *schema;
+  d.format_version = static_cast<int32_t>(a.get_int("format-version", 2));
+  if (a.has("partition-spec")) {
+    const std::string file = a.get("partition-spec");
+    auto text = read_text(file);
+    if (!text) return data_error(file, text.error());
+    auto j = lakecodec::json::parse(*text, "partition spec");
+    if (!j) return data_error(file, j.error());
+    auto spec = ice::partition_spec_from_json(*j);
+    if (!spec) return data_error(file, spec.error());
+    d.spec = *spec;
+  } else if (a.has("partition-by")) {
+    auto spec = parse_partition_by(a.get("partition-by"), *schema);
+    if (!spec) return usage_error(spec.error().message(), "iceberg create");
+    d.spec = *spec;
+  }
+  for (const std::string& kv : a.get_all("property")) {
+    const size_t eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0)
+      return usage_error("--property expects KEY=VALUE, got '" + kv + "'", "iceberg create");
+    d.properties.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+  }
+  auto m = ice::new_table_metadata(d);
+  if (!m) return data_error(table, m.error());
+  // The properties must make a writer: refuse a bad codec or metrics mode now, not at append.
+  auto factory = ice::default_data_file_factory(*m);
+  if (!factory) return data_error(table, factory.error());
+  ice::file_catalog cat;
+  auto t = cat.create(table, *m);
+  if (!t) return data_error(table, t.error());
+  std::cerr << "created " << t->metadata.location << " (format v" << t->metadata.format_version
+            << ", " << t->metadata_location << ")\n";
+  return exit_ok;
+}
+
+// -- append --------------------------------------------------------------------------------------
+
+/// Streams JSON lines into the table writer, committing when `interval` has passed (0: once at
+/// the end). A bad line stops everything: the data files not yet committed are removed.
+class appender {
+ public:
+  appender(ice::file_catalog& cat, std::string table, std::chrono::milliseconds interval)
+      : cat_(cat), table_(std::move(table)), interval_(interval) {}
+
+  status open(const ice::table_writer_options& o) {
+    LAKECODEC_ASSIGN_OR_RETURN(ice::loaded_table t, cat_.load(table_));
+    schema_ = *t.metadata.current_schema();
+    LAKECODEC_ASSIGN_OR_RETURN(ice::data_file_factory f, ice::default_data_file_factory(t.metadata));
+    LAKECODEC_ASSIGN_OR_RETURN(writer_, ice::table_writer::open(t.metadata, std::move(f), o));
+    builder_ = std::make_unique<lakecodec::batch_builder>(writer_->batch_schema());
+    last_commit_ = std::chrono::steady_clock::now();
+    return {};
+  }
+
+  /// One JSON line; `where` is FILE:LINE for messages.
+  status add_line(const std::string& line, int64_t batch_rows) {
+    LAKECODEC_ASSIGN_OR_RETURN(nlohmann::json row,
+                               lakecodec::json::parse<nlohmann::json>(line, "row"));
+    LAKECODEC_TRY(ice::append_json_row(*builder_, schema_, row));
+    if (++pending_ >= batch_rows) LAKECODEC_TRY(flush_batch());
+    return maybe_commit();
+  }
+
+  status flush_batch() {
+    if (pending_ == 0) return {};
+    LAKECODEC_ASSIGN_OR_RETURN(lakecodec::owned_batch b, builder_->finish());
+    pending_ = 0;
+    rows_ += b.length();
+    return writer_->write(b.view());
+  }
+
+  status maybe_commit() {
+    if (interval_.count() <= 0 || std::chrono::steady_clock::now() - last_commit_ < interval_)
+      return {};
+    LAKECODEC_TRY(flush_batch());
+    return commit();
+  }
+
+  status commit() {
+    last_commit_ = std::chrono::steady_clock::now();
+    LAKECODEC_ASSIGN_OR_RETURN(std::vector<ice::data_file> files, writer_->close());
+    if (files.empty()) return {};
+    ice::fast_append op;
+    for (ice::data_file& f : files) op.add_file(f);
+    auto t = op.commit(cat_, table_);
+    if (!t) {
+      for (const ice::data_file& f : files) std::remove(ice::local_path(f.file_path).c_str());
+      return t.error();
+    }
+    ++commits_;
+    std::cerr << "committed snapshot " << *t->metadata.current_snapshot_id << " ("
+              << files.size() << " file(s))\n";
+    return {};
+  }
+
+  void abort() {
+    if (writer_) writer_->abort();
+  }
+  int64_t rows() const { return rows_; }
+  int64_t commits() const { return commits_; }
+
+ private:
+  ice::file_catalog& cat_;
+  std::string table_;
+  std::chrono::milliseconds interval_;
+  ice::schema schema_;
+  std::unique_ptr<ice::table_writer> writer_;
+  std::unique_ptr<lakecodec::batch_builder> builder_;
+  std::chrono::steady_clock::time_point last_commit_;
+  int64_t pending_ = 0, rows_ = 0, commits_ = 0;
+};
+
+inline int run_append(const args& a) {
+  const std::string table = a.positional[0];
+  ice::file_catalog cat;
+  const auto interval = std::chrono::milliseconds(a.get_int("commit-interval", 0) * 1000);
+  appender app(cat, table, interval);
+  ice::table_writer_options o;
+  o.target_file_size = static_cast<uint64_t>(a.get_int("target-file-size", 0));
+  o.max_file_age = interval;
+  status s = app.open(o);
+  if (!s.ok()) return data_error(table, s);
+  const int64_t batch_rows = a.get_int("batch-rows", 65536);
+  progress prog("iceberg append");
+  int64_t bytes_in = 0, lines = 0;
+  for (size_t i = 1; i < a.positional.size(); ++i) {
+    const std::string& in = a.positional[i];
+    std::ifstream file_in;
+    if (in != "-") {
+      file_in.open(in, std::ios::binary);
+      if (!file_in) {
+        app.abort();
+        return data_error(in, lakecodec::io_error("cannot open '" + in + "'"));
+      }
+    }
+    std::istream& input = in == "-" ? std::cin : file_in;
+    std::string line;
+    for (int64_t lineno = 1; std::getline(input, line); ++lineno) {
+      bytes_in += static_cast<int64_t>(line.size()) + 1;
+      prog.update(++lines, bytes_in);
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      s = app.add_line(line, batch_rows);
+      if (!s.ok()) {
+        app.abort();
+        return data_error(in + ":" + std::to_string(lineno), s);
+      }
+    }
+  }
+  s = app.flush_batch();
+  if (s.ok()) s = app.commit();
+  if (!s.ok()) {
+    app.abort();
+    return data_error(table, s);
+  }
+  std::cerr << "appended " << app.rows() << " rows in " << app.commits() << " commit(s)\n";
+  return exit_ok;
+}
+
+// -- files, snapshots, describe ------------------------------------------------------------------
+
+inline const ice::snapshot* chosen_snapshot(const ice::table_metadata& m, const args& a,
+                                            std::string& error) {
+  if (!a.has("snapshot")) return m.current_snapshot();
+  const long long id = a.get_int("snapshot", 0);
+  const ice::snapshot* s = m.find_snapshot(id);
+  if (!s) error = "no snapshot " + std::to_string(id);
+  return s;
+}
+
+inline nlohmann::ordered_json partition_json(const ice::table_metadata& m, int32_t spec_id,
+                                             const std::vector<ice::literal>& values) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  const ice::partition_spec* spec = m.find_spec(spec_id);
+  if (!spec) return o;
+  auto t = ice::partition_type(*spec, *m.current_schema());
+  for (size_t i = 0; i < spec->fields.size() && i < values.size(); ++i)
+    o[spec->fields[i].name] = t ? ice::literal_to_json(t->fields[i].type, values[i])
+                                : nlohmann::ordered_json(nullptr);
+  return o;
+}
+
+inline int run_files(const args& a) {
+  const std::string table = a.positional[0];
+  ice::file_catalog cat;
+  auto t = cat.load(table);
+  if (!t) return data_error(table, t.error());
+  std::string err;
+  const ice::snapshot* snap = chosen_snapshot(t->metadata, a, err);
+  if (!err.empty()) return data_error(table, lakecodec::status(lakecodec::errc::not_found, err));
+  auto manifests = ice::snapshot_manifests(snap);
+  if (!manifests) return data_error(table, manifests.error());
+  for (const ice::manifest_file& mf : *manifests) {
+    auto bytes = lakecodec::read_file(ice::local_path(mf.manifest_path));
+    if (!bytes) return data_error(mf.manifest_path, bytes.error());
+    auto man = ice::read_manifest(lakecodec::byte_span(bytes->data(), bytes->size()));
+    if (!man) return data_error(mf.manifest_path, man.error());
+    for (const ice::manifest_entry& e : man->entries) {
+      if (e.status == ice::entry_status::deleted) continue;
+      const ice::data_file& f = e.data_file;
+      nlohmann::ordered_json o;
+      o["content"] = static_cast<int>(f.content);
+      o["file_path"] = f.file_path;
+      o["file_format"] = f.file_format;
+      o["spec_id"] = mf.partition_spec_id;
+      o["partition"] = partition_json(t->metadata, mf.partition_spec_id, f.partition);
+      o["record_count"] = f.record_count;
+      o["file_size_in_bytes"] = f.file_size_in_bytes;
+      o["sequence_number"] = e.sequence_number ? *e.sequence_number : mf.sequence_number;
+      write_line(lakecodec::json::dump(o));
+    }
+  }
+  return exit_ok;
+}
+
+inline nlohmann::ordered_json summary_json(const ice::snapshot& s) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  for (const auto& kv : s.summary) o[kv.first] = kv.second;
+  return o;
+}
+
+inline int run_snapshots(const args& a) {
+  const std::string table = a.positional[0];
+  ice::file_catalog cat;
+  auto t = cat.load(table);
+  if (!t) return data_error(table, t.error());
+  for (const ice::snapshot& s : t->metadata.snapshots) {
+    nlohmann::ordered_json o;
+    o["snapshot-id"] = s.snapshot_id;
+    o["parent-snapshot-id"] =
+        s.parent_snapshot_id ? nlohmann::ordered_json(*s.parent_snapshot_id) : nullptr;
+    o["sequence-number"] = s.sequence_number.value_or(0);
+    o["timestamp-ms"] = s.timestamp_ms;
+    o["operation"] = s.operation();
+    o["manifest-list"] = s.manifest_list;
+    o["summary"] = summary_json(s);
+    write_line(lakecodec::json::dump(o));
+  }
+  return exit_ok;
+}
+
+inline int run_describe(const args& a) {
+  const std::string table = a.positional[0];
+  ice::file_catalog cat;
+  auto t = cat.load(table);
+  if (!t) return data_error(table, t.error());
+  const ice::table_metadata& m = t->metadata;
+  nlohmann::ordered_json o;
+  o["location"] = m.location;
+  o["metadata-location"] = t->metadata_location;
+  o["format-version"] = m.format_version;
+  o["table-uuid"] = m.table_uuid;
+  o["schema"] = ice::schema_to_json(*m.current_schema());
+  o["partition-spec"] = ice::partition_spec_to_json(*m.default_spec());
+  nlohmann::ordered_json props = nlohmann::ordered_json::object();
+  for (const auto& kv : m.properties) props[kv.first] = kv.second;
+  o["properties"] = props;
+  o["current-snapshot-id"] =
+      m.current_snapshot_id ? nlohmann::ordered_json(*m.current_snapshot_id) : nullptr;
+  o["summary"] = m.current_snapshot() ? summary_json(*m.current_snapshot())
+                                      : nlohmann::ordered_json::object();
+  write_line(lakecodec::json::dump(o, a.has("pretty") ? 2 : -1));
+  return exit_ok;
+}
+
+}  // namespace iceberg_table_cli
+
+void register_iceberg_table_commands(registry& r) {
+  using namespace iceberg_table_cli;
+  r.add({"iceberg create",
+         "create a file-system table (metadata/v1.metadata.json + version-hint.text)",
+         "TABLE",
+         {opt::path("schema", "the table schema (Iceberg schema JSON)").required().metavar(
+              "SCHEMA.json"),
+          opt::path("partition-spec", "a partition spec JSON {\"spec-id\":0,\"fields\":[...]}")
+              .excludes({"partition-by"})
+              .metavar("SPEC.json"),
+          opt::text("partition-by",
+                    "partition terms: col, bucket(N, col), truncate(W, col), year|month|day|hour"
+                    "(col), void(col), comma-separated")
+              .metavar("EXPR"),
+          opt::integer("format-version", 1, 3, "table format version (default 2)"),
+          opt::text("property", "a table property KEY=VALUE").repeatable().metavar("KEY=VALUE")},
+         1,
+         1,
+         run_create});
+  r.add({"iceberg append",
+         "append JSON lines (one row per line, '-' for stdin) as one snapshot per commit",
+         "TABLE FILE...",
+         {opt::integer("commit-interval", 0, 86400,
+                       "commit every N seconds while reading (and roll files at that age); "
+                       "0 = one commit at the end"),
+          opt::integer("target-file-size", 1, int64_t{1} << 40,
+                       "roll data files at this many bytes (default write.target-file-size-bytes)"),
+          opt::integer("batch-rows", 1, 1 << 24, "rows buffered per batch (default 65536)")},
+         2,
+         SIZE_MAX,
+         run_append});
+  r.add({"iceberg files",
+         "the live data files of the current (or a given) snapshot, as JSON lines",
+         "TABLE",
+         {opt::integer("snapshot", INT64_MIN, INT64_MAX, "a snapshot id instead of the current")},
+         1,
+         1,
+         run_files});
+  r.add({"iceberg snapshots", "every snapshot of the table, as JSON lines", "TABLE", {}, 1, 1,
+         run_snapshots});
+  r.add({"iceberg describe", "schema, partition spec, properties and current summary", "TABLE",
+         {opt::pretty()}, 1, 1, run_describe});
+}
+
+}  // namespace lakecodec_cli
