@@ -154,6 +154,7 @@ void register_avro_commands(registry& r);
 void register_parquet_commands(registry& r);
 void register_iceberg_commands(registry& r);
 void register_iceberg_table_commands(registry& r);
+void register_iceberg_scan_commands(registry& r);
 void register_paimon_commands(registry& r);
 
 }  // namespace lakecodec_cli

@@ -1,5 +1,6 @@
 // CLI verbs for Iceberg tables in a file-system catalog: create, append (JSON lines, streamed,
-// optionally committed on an interval), files, snapshots and describe. The table is addressed by
+// optionally committed on an interval), snapshots and describe (`iceberg files`, the read
+// planner, is in cli_iceberg_scan.cpp). The table is addressed by
 // its directory (or file:// location), as Java's HadoopTables does.
 
 #include <chrono>
@@ -52,7 +53,7 @@ inline bool all_digits(const std::string& s) {
 /// `day|days(col)`, `hour|hours(col)`, `void(col)`. Field names as Java's
 /// PartitionSpec.Builder gives them (col, col_bucket, col_trunc, col_year, ...).
 inline lakecodec::result<ice::partition_field> parse_partition_term(const std::string& term,
-                                                                     const ice::schema& s) {
+                                                                    const ice::schema& s) {
   std::string fn = "identity", column = term, param;
   const size_t open = term.find('(');
   if (open != std::string::npos) {
@@ -76,19 +77,25 @@ inline lakecodec::result<ice::partition_field> parse_partition_term(const std::s
     const char* transform;
     const char* suffix;
   };
-  static const form forms[] = {{"identity", "identity", ""}, {"bucket", "bucket", "_bucket"},
-                               {"truncate", "truncate", "_trunc"}, {"year", "year", "_year"},
-                               {"years", "year", "_year"},  {"month", "month", "_month"},
-                               {"months", "month", "_month"}, {"day", "day", "_day"},
-                               {"days", "day", "_day"},     {"date", "day", "_day"},
-                               {"hour", "hour", "_hour"},   {"hours", "hour", "_hour"},
+  static const form forms[] = {{"identity", "identity", ""},
+                               {"bucket", "bucket", "_bucket"},
+                               {"truncate", "truncate", "_trunc"},
+                               {"year", "year", "_year"},
+                               {"years", "year", "_year"},
+                               {"month", "month", "_month"},
+                               {"months", "month", "_month"},
+                               {"day", "day", "_day"},
+                               {"days", "day", "_day"},
+                               {"date", "day", "_day"},
+                               {"hour", "hour", "_hour"},
+                               {"hours", "hour", "_hour"},
                                {"void", "void", "_null"}};
   const form* f = nullptr;
   for (const form& x : forms)
     if (fn == x.word) f = &x;
   if (!f) return lakecodec::invalid_argument("unknown partition transform '" + fn + "'");
-  const bool needs_param = std::string(f->transform) == "bucket" ||
-                           std::string(f->transform) == "truncate";
+  const bool needs_param =
+      std::string(f->transform) == "bucket" || std::string(f->transform) == "truncate";
   if (needs_param != !param.empty() || (needs_param && !all_digits(param)))
     return lakecodec::invalid_argument("partition term '" + term + "': " + f->transform +
                                        (needs_param ? " needs a width" : " takes one column"));
@@ -100,9 +107,8 @@ inline lakecodec::result<ice::partition_field> parse_partition_term(const std::s
   pf.source_id = src->id;
   pf.name = column + f->suffix;
   LAKECODEC_ASSIGN_OR_RETURN(
-      pf.transform,
-      ice::parse_transform(needs_param ? std::string(f->transform) + "[" + param + "]"
-                                       : std::string(f->transform)));
+      pf.transform, ice::parse_transform(needs_param ? std::string(f->transform) + "[" + param + "]"
+                                                     : std::string(f->transform)));
   return pf;
 }
 
@@ -115,7 +121,8 @@ inline lakecodec::result<ice::partition_spec> parse_partition_by(const std::stri
   auto flush = [&]() -> status {
     const std::string t = trim(cur);
     cur.clear();
-    if (t.empty()) return lakecodec::invalid_argument("empty term in --partition-by '" + text + "'");
+    if (t.empty())
+      return lakecodec::invalid_argument("empty term in --partition-by '" + text + "'");
     LAKECODEC_ASSIGN_OR_RETURN(ice::partition_field f, parse_partition_term(t, s));
     f.field_id = ice::partition_data_id_start + static_cast<int32_t>(spec.fields.size());
     spec.fields.push_back(std::move(f));
@@ -192,7 +199,8 @@ class appender {
   status open(const ice::table_writer_options& o) {
     LAKECODEC_ASSIGN_OR_RETURN(ice::loaded_table t, cat_.load(table_));
     schema_ = *t.metadata.current_schema();
-    LAKECODEC_ASSIGN_OR_RETURN(ice::data_file_factory f, ice::default_data_file_factory(t.metadata));
+    LAKECODEC_ASSIGN_OR_RETURN(ice::data_file_factory f,
+                               ice::default_data_file_factory(t.metadata));
     LAKECODEC_ASSIGN_OR_RETURN(writer_, ice::table_writer::open(t.metadata, std::move(f), o));
     builder_ = std::make_unique<lakecodec::batch_builder>(writer_->batch_schema());
     last_commit_ = std::chrono::steady_clock::now();
@@ -235,8 +243,21 @@ class appender {
       return t.error();
     }
     ++commits_;
-    std::cerr << "committed snapshot " << *t->metadata.current_snapshot_id << " ("
-              << files.size() << " file(s))\n";
+    std::cerr << "committed snapshot " << *t->metadata.current_snapshot_id << " (" << files.size()
+              << " file(s))\n";
+    return {};
+  }
+
+  /// Worker mode: closes the files and writes them as one manifest for a later commit.
+  status write_manifest(const std::string& location) {
+    LAKECODEC_ASSIGN_OR_RETURN(std::vector<ice::data_file> files, writer_->close());
+    LAKECODEC_ASSIGN_OR_RETURN(ice::loaded_table t, cat_.load(table_));
+    auto mf = ice::write_worker_manifest(t.metadata, files, ice::file_uri(location));
+    if (!mf) {
+      for (const ice::data_file& f : files) std::remove(ice::local_path(f.file_path).c_str());
+      return mf.error();
+    }
+    std::cerr << "wrote " << files.size() << " data file(s) and manifest " << location << "\n";
     return {};
   }
 
@@ -257,10 +278,12 @@ class appender {
   int64_t pending_ = 0, rows_ = 0, commits_ = 0;
 };
 
-inline int run_append(const args& a) {
+/// append (commit at the end or on an interval) and write (a worker manifest, no commit).
+inline int append_or_write(const args& a, bool worker) {
   const std::string table = a.positional[0];
   ice::file_catalog cat;
-  const auto interval = std::chrono::milliseconds(a.get_int("commit-interval", 0) * 1000);
+  const auto interval =
+      std::chrono::milliseconds(worker ? 0 : a.get_int("commit-interval", 0) * 1000);
   appender app(cat, table, interval);
   ice::table_writer_options o;
   o.target_file_size = static_cast<uint64_t>(a.get_int("target-file-size", 0));
@@ -294,70 +317,35 @@ inline int run_append(const args& a) {
     }
   }
   s = app.flush_batch();
-  if (s.ok()) s = app.commit();
+  if (s.ok()) s = worker ? app.write_manifest(a.get("manifest")) : app.commit();
   if (!s.ok()) {
     app.abort();
-    return data_error(table, s);
+    return data_error(worker ? a.get("manifest") : table, s);
   }
-  std::cerr << "appended " << app.rows() << " rows in " << app.commits() << " commit(s)\n";
+  if (!worker)
+    std::cerr << "appended " << app.rows() << " rows in " << app.commits() << " commit(s)\n";
+  return exit_ok;
+}
+
+inline int run_append(const args& a) { return append_or_write(a, false); }
+inline int run_write(const args& a) { return append_or_write(a, true); }
+
+/// Commits the files of worker manifests as one append snapshot.
+inline int run_commit(const args& a) {
+  const std::string table = a.positional[0];
+  ice::fast_append op;
+  for (size_t i = 1; i < a.positional.size(); ++i) {
+    status s = op.add_manifest(ice::file_uri(a.positional[i]));
+    if (!s.ok()) return data_error(a.positional[i], s);
+  }
+  ice::file_catalog cat;
+  auto t = op.commit(cat, table);
+  if (!t) return data_error(table, t.error());
+  std::cerr << "committed snapshot " << *t->metadata.current_snapshot_id << "\n";
   return exit_ok;
 }
 
 // -- files, snapshots, describe ------------------------------------------------------------------
-
-inline const ice::snapshot* chosen_snapshot(const ice::table_metadata& m, const args& a,
-                                            std::string& error) {
-  if (!a.has("snapshot")) return m.current_snapshot();
-  const long long id = a.get_int("snapshot", 0);
-  const ice::snapshot* s = m.find_snapshot(id);
-  if (!s) error = "no snapshot " + std::to_string(id);
-  return s;
-}
-
-inline nlohmann::ordered_json partition_json(const ice::table_metadata& m, int32_t spec_id,
-                                             const std::vector<ice::literal>& values) {
-  nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  const ice::partition_spec* spec = m.find_spec(spec_id);
-  if (!spec) return o;
-  auto t = ice::partition_type(*spec, *m.current_schema());
-  for (size_t i = 0; i < spec->fields.size() && i < values.size(); ++i)
-    o[spec->fields[i].name] = t ? ice::literal_to_json(t->fields[i].type, values[i])
-                                : nlohmann::ordered_json(nullptr);
-  return o;
-}
-
-inline int run_files(const args& a) {
-  const std::string table = a.positional[0];
-  ice::file_catalog cat;
-  auto t = cat.load(table);
-  if (!t) return data_error(table, t.error());
-  std::string err;
-  const ice::snapshot* snap = chosen_snapshot(t->metadata, a, err);
-  if (!err.empty()) return data_error(table, lakecodec::status(lakecodec::errc::not_found, err));
-  auto manifests = ice::snapshot_manifests(snap);
-  if (!manifests) return data_error(table, manifests.error());
-  for (const ice::manifest_file& mf : *manifests) {
-    auto bytes = lakecodec::read_file(ice::local_path(mf.manifest_path));
-    if (!bytes) return data_error(mf.manifest_path, bytes.error());
-    auto man = ice::read_manifest(lakecodec::byte_span(bytes->data(), bytes->size()));
-    if (!man) return data_error(mf.manifest_path, man.error());
-    for (const ice::manifest_entry& e : man->entries) {
-      if (e.status == ice::entry_status::deleted) continue;
-      const ice::data_file& f = e.data_file;
-      nlohmann::ordered_json o;
-      o["content"] = static_cast<int>(f.content);
-      o["file_path"] = f.file_path;
-      o["file_format"] = f.file_format;
-      o["spec_id"] = mf.partition_spec_id;
-      o["partition"] = partition_json(t->metadata, mf.partition_spec_id, f.partition);
-      o["record_count"] = f.record_count;
-      o["file_size_in_bytes"] = f.file_size_in_bytes;
-      o["sequence_number"] = e.sequence_number ? *e.sequence_number : mf.sequence_number;
-      write_line(lakecodec::json::dump(o));
-    }
-  }
-  return exit_ok;
-}
 
 inline nlohmann::ordered_json summary_json(const ice::snapshot& s) {
   nlohmann::ordered_json o = nlohmann::ordered_json::object();
@@ -403,8 +391,8 @@ inline int run_describe(const args& a) {
   o["properties"] = props;
   o["current-snapshot-id"] =
       m.current_snapshot_id ? nlohmann::ordered_json(*m.current_snapshot_id) : nullptr;
-  o["summary"] = m.current_snapshot() ? summary_json(*m.current_snapshot())
-                                      : nlohmann::ordered_json::object();
+  o["summary"] =
+      m.current_snapshot() ? summary_json(*m.current_snapshot()) : nlohmann::ordered_json::object();
   write_line(lakecodec::json::dump(o, a.has("pretty") ? 2 : -1));
   return exit_ok;
 }
@@ -416,8 +404,9 @@ void register_iceberg_table_commands(registry& r) {
   r.add({"iceberg create",
          "create a file-system table (metadata/v1.metadata.json + version-hint.text)",
          "TABLE",
-         {opt::path("schema", "the table schema (Iceberg schema JSON)").required().metavar(
-              "SCHEMA.json"),
+         {opt::path("schema", "the table schema (Iceberg schema JSON)")
+              .required()
+              .metavar("SCHEMA.json"),
           opt::path("partition-spec", "a partition spec JSON {\"spec-id\":0,\"fields\":[...]}")
               .excludes({"partition-by"})
               .metavar("SPEC.json"),
@@ -442,17 +431,39 @@ void register_iceberg_table_commands(registry& r) {
          2,
          SIZE_MAX,
          run_append});
-  r.add({"iceberg files",
-         "the live data files of the current (or a given) snapshot, as JSON lines",
+  r.add(
+      {"iceberg write",
+       "worker: write JSON lines as data files plus one manifest for a later 'iceberg commit' "
+       "(Java's AppendFiles.appendManifest accepts it too); commits nothing",
+       "TABLE FILE...",
+       {opt::path("manifest", "the manifest to write (a new file)").required().metavar("OUT.avro"),
+        opt::integer("target-file-size", 1, int64_t{1} << 40,
+                     "roll data files at this many bytes (default write.target-file-size-bytes)"),
+        opt::integer("batch-rows", 1, 1 << 24, "rows buffered per batch (default 65536)")},
+       2,
+       SIZE_MAX,
+       run_write});
+  r.add({"iceberg commit",
+         "commit the files of worker manifests as one append snapshot",
+         "TABLE MANIFEST...",
+         {},
+         2,
+         SIZE_MAX,
+         run_commit});
+  r.add({"iceberg snapshots",
+         "every snapshot of the table, as JSON lines",
          "TABLE",
-         {opt::integer("snapshot", INT64_MIN, INT64_MAX, "a snapshot id instead of the current")},
+         {},
          1,
          1,
-         run_files});
-  r.add({"iceberg snapshots", "every snapshot of the table, as JSON lines", "TABLE", {}, 1, 1,
          run_snapshots});
-  r.add({"iceberg describe", "schema, partition spec, properties and current summary", "TABLE",
-         {opt::pretty()}, 1, 1, run_describe});
+  r.add({"iceberg describe",
+         "schema, partition spec, properties and current summary",
+         "TABLE",
+         {opt::pretty()},
+         1,
+         1,
+         run_describe});
 }
 
 }  // namespace lakecodec_cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   register_parquet_commands(r);
   register_iceberg_commands(r);
   register_iceberg_table_commands(r);
+  register_iceberg_scan_commands(r);
   register_paimon_commands(r);
   if (args.empty()) {
     r.print_group_help("", std::cerr);

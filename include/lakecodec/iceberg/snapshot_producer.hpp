@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/json.hpp"
 #include "lakecodec/core/random.hpp"
 #include "lakecodec/core/sink.hpp"
 #include "lakecodec/core/status.hpp"
@@ -407,32 +409,110 @@ inline result<loaded_table> commit_with_retry(
   }
 }
 
-/// Appends data files to a table in one snapshot (Java FastAppend): one new manifest with the
-/// files, the parent's manifests kept as they are. Appends never conflict: a lost race re-applies
-/// the append to the new base, reusing the manifest (its entries inherit sequence numbers).
+/// Writes the data files of a worker task as a manifest at `location` (a new file) in the form
+/// Java's AppendFiles.appendManifest accepts: ADDED entries whose snapshot id and sequence
+/// numbers are left unset for the committing snapshot to assign, under the table's current
+/// schema and default spec. Returns the manifest's list entry (added_snapshot_id 0: unassigned).
+inline result<manifest_file> write_worker_manifest(const table_metadata& m,
+                                                   const std::vector<data_file>& files,
+                                                   const std::string& location) {
+  const partition_spec* spec = m.default_spec();
+  const schema* s = m.current_schema();
+  if (!spec || !s) return invalid_argument("iceberg: table has no current schema or spec");
+  manifest_writer_options o;
+  o.format_version = m.format_version;
+  o.schema = *s;
+  o.spec = *spec;
+  o.manifest_path = location;
+  file_sink_options fo;
+  fo.overwrite = false;
+  LAKECODEC_ASSIGN_OR_RETURN(file_sink sink, file_sink::open(local_path(location), fo));
+  LAKECODEC_ASSIGN_OR_RETURN(manifest_writer w, manifest_writer::open(sink, o));
+  for (const data_file& f : files) {
+    manifest_entry e;
+    e.status = entry_status::added;
+    e.data_file = f;
+    e.data_file.first_row_id.reset();
+    LAKECODEC_TRY(w.add(e));
+  }
+  LAKECODEC_ASSIGN_OR_RETURN(manifest_file mf, w.close());
+  LAKECODEC_TRY(sink.close());
+  return mf;
+}
+
+/// Appends data files to a table in one snapshot (Java FastAppend): one new manifest per
+/// partition spec with the files, the parent's manifests kept as they are. Appends never
+/// conflict: a lost race re-applies the append to the new base, reusing the manifests (their
+/// entries inherit sequence numbers).
 class fast_append {
  public:
-  /// Adds a data file (partition tuple typed by the table's default spec).
-  void add_file(data_file f) { files_.push_back(std::move(f)); }
+  /// Adds a data file whose partition tuple follows the table's default spec.
+  void add_file(data_file f) { default_spec_files_.push_back(std::move(f)); }
+
+  /// Adds every file of a worker manifest (write_worker_manifest, or Java's
+  /// ManifestWriter output) under the manifest's own spec. Refused like Java's appendManifest:
+  /// entries that are not ADDED, or that carry a snapshot id, and delete manifests.
+  status add_manifest(const std::string& location) {
+    auto bytes = read_file(local_path(location));
+    if (!bytes) return bytes.error().with_context(location);
+    auto man = read_manifest(byte_span(bytes->data(), bytes->size()));
+    if (!man) return man.error().with_context(location);
+    if (man->content != manifest_content::data)
+      return invalid_argument("iceberg: cannot append delete manifest '" + location + "'");
+    int32_t spec_id = 0;
+    for (const auto& kv : man->metadata)
+      if (kv.first == "partition-spec-id") {
+        auto v = json::parse_int32(kv.second, "iceberg: manifest partition-spec-id");
+        if (!v) return v.error().with_context(location);
+        spec_id = *v;
+      }
+    std::vector<data_file>& out = spec_files_[spec_id];
+    for (manifest_entry& e : man->entries) {
+      if (e.status != entry_status::added)
+        return invalid_argument("iceberg: cannot append manifest '" + location +
+                                "' with existing or deleted files");
+      if (e.snapshot_id && *e.snapshot_id != -1)
+        return invalid_argument("iceberg: manifest '" + location +
+                                "' has snapshot ids: they must be assigned during commit");
+      out.push_back(std::move(e.data_file));
+    }
+    return {};
+  }
 
   /// Commits the files as one `append` snapshot; returns the committed table. Nothing is
   /// committed when no file was added (invalid_argument).
   result<loaded_table> commit(catalog& cat, const std::string& name) {
-    if (files_.empty()) return invalid_argument("iceberg: append of no data files");
+    bool any = !default_spec_files_.empty();
+    for (const auto& kv : spec_files_) any = any || !kv.second.empty();
+    if (!any) return invalid_argument("iceberg: append of no data files");
     snapshot_producer p("append");
-    std::optional<manifest_file> manifest;
-    int32_t spec_id = -1;
+    std::map<int32_t, manifest_file> written;  // spec id -> manifest, reused across retries
+    int32_t default_spec = -1;
     auto apply = [&](const loaded_table& base) -> result<table_metadata> {
-      if (!manifest || spec_id != base.metadata.default_spec_id) {
-        spec_id = base.metadata.default_spec_id;
-        LAKECODEC_ASSIGN_OR_RETURN(manifest,
-                                   p.write_added_manifest(base.metadata, spec_id, files_));
+      const table_metadata& m = base.metadata;
+      std::map<int32_t, std::vector<data_file>> groups = spec_files_;
+      if (!default_spec_files_.empty()) {
+        if (default_spec != m.default_spec_id) written.erase(default_spec);
+        default_spec = m.default_spec_id;
+        auto& g = groups[m.default_spec_id];
+        g.insert(g.end(), default_spec_files_.begin(), default_spec_files_.end());
       }
-      const snapshot* parent = base.metadata.current_snapshot();
-      LAKECODEC_ASSIGN_OR_RETURN(std::vector<manifest_file> kept, snapshot_manifests(parent));
+      std::vector<manifest_file> added;
       summary_counts c;
-      for (const data_file& f : files_) c.add(f, partition_key(f));
-      return p.apply(base, {*manifest}, kept, snapshot_summary("append", c, parent));
+      for (const auto& kv : groups) {
+        if (kv.second.empty()) continue;
+        auto it = written.find(kv.first);
+        if (it == written.end()) {
+          LAKECODEC_ASSIGN_OR_RETURN(manifest_file mf,
+                                     p.write_added_manifest(m, kv.first, kv.second));
+          it = written.emplace(kv.first, std::move(mf)).first;
+        }
+        added.push_back(it->second);
+        for (const data_file& f : kv.second) c.add(f, std::to_string(kv.first) + partition_key(f));
+      }
+      const snapshot* parent = m.current_snapshot();
+      LAKECODEC_ASSIGN_OR_RETURN(std::vector<manifest_file> kept, snapshot_manifests(parent));
+      return p.apply(base, std::move(added), kept, snapshot_summary("append", c, parent));
     };
     auto r = commit_with_retry(cat, name, apply);
     if (r) p.committed();
@@ -440,7 +520,8 @@ class fast_append {
   }
 
  private:
-  std::vector<data_file> files_;
+  std::vector<data_file> default_spec_files_;
+  std::map<int32_t, std::vector<data_file>> spec_files_;
 };
 
 }  // namespace iceberg
