@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "lakecodec/iceberg.hpp"
 #include "lakecodec/iceberg/file_catalog.hpp"
 #include "lakecodec/iceberg/snapshot_producer.hpp"
+#include "lakecodec/iceberg/table_operations.hpp"
 #include "lakecodec/iceberg/table_writer.hpp"
 #include "lakecodec/parquet.hpp"
 
@@ -305,4 +307,169 @@ TEST(IcebergTableTest, AbortRemovesEveryFileWritten) {
        it != fs::recursive_directory_iterator(); ++it)
     files += it->is_regular_file();
   EXPECT_EQ(files, 0u);
+}
+
+namespace {
+
+lc::result<std::vector<ib::data_file>> write_files(ib::file_catalog& cat, const std::string& dir,
+                                                   const std::vector<int64_t>& ids,
+                                                   const std::vector<const char*>& regions) {
+  LAKECODEC_ASSIGN_OR_RETURN(ib::loaded_table t, cat.load(dir));
+  LAKECODEC_ASSIGN_OR_RETURN(auto w,
+                             ib::table_writer::open(t.metadata, parquet_factory(t.metadata)));
+  lc::owned_batch b = rows(w->batch_schema(), ids, regions);
+  LAKECODEC_TRY(w->write(b.view()));
+  return w->close();
+}
+
+std::map<std::string, int64_t> live_rows_by_region(const ib::table_metadata& m) {
+  std::map<std::string, int64_t> out;
+  for (const auto& e : live_entries(m)) {
+    if (e.status == ib::entry_status::deleted) continue;
+    const ib::literal& p = e.data_file.partition[0];
+    out[p.is_null ? "null" : p.bytes] += e.data_file.record_count;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(IcebergTableTest, ReplacePartitionsSwapsOnlyTheTouchedPartitions) {
+  for (int version : {1, 2, 3}) {
+    SCOPED_TRACE(version);
+    scratch_dir d;
+    ib::file_catalog cat;
+    ASSERT_TRUE(create(cat, d.path(), version).has_value());
+    ASSERT_TRUE(write_and_append(cat, d.path(), {1, 2, 3}, {"eu", "us", "eu"}).has_value());
+    auto files = write_files(cat, d.path(), {10, 11, 12, 13}, {"eu", "eu", "eu", "apac"});
+    ASSERT_TRUE(files.has_value());
+    ib::overwrite_files op(ib::overwrite_files::mode::replace_partitions);
+    for (auto& f : *files) op.add_file(f);
+    auto t = op.commit(cat, d.path());
+    ASSERT_TRUE(t.has_value()) << t.error().message();
+    const ib::snapshot* s = t->metadata.current_snapshot();
+    EXPECT_EQ(s->operation(), "overwrite");
+    EXPECT_EQ(summary(*s, "replace-partitions"), "true");
+    EXPECT_EQ(summary(*s, "deleted-data-files"), "1");
+    EXPECT_EQ(summary(*s, "deleted-records"), "2");
+    EXPECT_EQ(summary(*s, "added-records"), "4");
+    EXPECT_EQ(summary(*s, "total-records"), "5");
+    EXPECT_EQ(live_rows_by_region(t->metadata),
+              (std::map<std::string, int64_t>{{"eu", 3}, {"us", 1}, {"apac", 1}}));
+    size_t deleted = 0, existing = 0;
+    for (const auto& e : live_entries(t->metadata)) {
+      if (e.status == ib::entry_status::deleted) {
+        ++deleted;
+        EXPECT_EQ(e.snapshot_id, s->snapshot_id);
+      }
+      if (e.status == ib::entry_status::existing) {
+        ++existing;
+        EXPECT_NE(e.snapshot_id, s->snapshot_id);
+        if (version >= 2) EXPECT_EQ(e.sequence_number, 1);
+        if (version == 3) EXPECT_TRUE(e.data_file.first_row_id.has_value());
+      }
+    }
+    EXPECT_EQ(deleted, 1u);
+    EXPECT_EQ(existing, 1u);
+  }
+}
+
+TEST(IcebergTableTest, OverwriteAndDeleteByPartition) {
+  scratch_dir d;
+  ib::file_catalog cat;
+  ASSERT_TRUE(create(cat, d.path(), 2).has_value());
+  ASSERT_TRUE(write_and_append(cat, d.path(), {1, 2, 3}, {"eu", "us", "apac"}).has_value());
+  ib::overwrite_files del(ib::overwrite_files::mode::delete_files);
+  del.remove_where([](int32_t, const ib::data_file& f) {
+    return !f.partition[0].is_null && f.partition[0].bytes == "us";
+  });
+  auto t = del.commit(cat, d.path());
+  ASSERT_TRUE(t.has_value()) << t.error().message();
+  EXPECT_EQ(t->metadata.current_snapshot()->operation(), "delete");
+  EXPECT_EQ(live_rows_by_region(t->metadata),
+            (std::map<std::string, int64_t>{{"eu", 1}, {"apac", 1}}));
+  ib::overwrite_files again(ib::overwrite_files::mode::delete_files);
+  again.remove_where([](int32_t, const ib::data_file& f) {
+    return !f.partition[0].is_null && f.partition[0].bytes == "us";
+  });
+  auto none = again.commit(cat, d.path());
+  ASSERT_FALSE(none.has_value());
+  EXPECT_EQ(none.error().code(), lc::errc::not_found);
+
+  auto files = write_files(cat, d.path(), {7}, {"mars"});
+  ASSERT_TRUE(files.has_value());
+  ib::overwrite_files all(ib::overwrite_files::mode::overwrite);
+  for (auto& f : *files) all.add_file(f);
+  t = all.commit(cat, d.path());
+  ASSERT_TRUE(t.has_value()) << t.error().message();
+  EXPECT_EQ(live_rows_by_region(t->metadata), (std::map<std::string, int64_t>{{"mars", 1}}));
+  EXPECT_EQ(summary(*t->metadata.current_snapshot(), "total-records"), "1");
+  EXPECT_EQ(summary(*t->metadata.current_snapshot(), "total-data-files"), "1");
+}
+
+TEST(IcebergTableTest, ConcurrentAppendToAReplacedPartitionIsAConflict) {
+  scratch_dir d;
+  ib::file_catalog cat;
+  ASSERT_TRUE(create(cat, d.path(), 2).has_value());
+  ASSERT_TRUE(write_and_append(cat, d.path(), {1}, {"eu"}).has_value());
+  auto files = write_files(cat, d.path(), {2}, {"eu"});
+  ASSERT_TRUE(files.has_value());
+  ib::overwrite_files op(ib::overwrite_files::mode::replace_partitions);
+  for (auto& f : *files) op.add_file(f);
+  // A catalog that lets another writer append to partition eu just before our first commit.
+  struct racing_catalog final : ib::catalog {
+    ib::file_catalog inner;
+    std::string dir;
+    bool raced = false;
+    lc::result<ib::loaded_table> load(const std::string& n) override { return inner.load(n); }
+    lc::result<ib::loaded_table> create(const std::string& n, const ib::table_metadata& m) override {
+      return inner.create(n, m);
+    }
+    lc::result<ib::loaded_table> commit(const ib::loaded_table& base,
+                                        const ib::table_metadata& next) override {
+      if (!raced) {
+        raced = true;
+        auto other = write_and_append(inner, dir, {3}, {"eu"});
+        if (!other) return other.error();
+      }
+      return inner.commit(base, next);
+    }
+  } racing;
+  racing.dir = d.path();
+  auto t = op.commit(racing, d.path());
+  ASSERT_FALSE(t.has_value());
+  EXPECT_EQ(t.error().code(), lc::errc::conflict) << t.error().message();
+  auto now = cat.load(d.path());
+  ASSERT_TRUE(now.has_value());
+  EXPECT_EQ(summary(*now->metadata.current_snapshot(), "total-records"), "2");
+  EXPECT_EQ(now->metadata.current_snapshot()->operation(), "append");
+}
+
+TEST(IcebergTableTest, ExpireRemovesOldSnapshotsAndOnlyTheirFiles) {
+  scratch_dir d;
+  ib::file_catalog cat;
+  ASSERT_TRUE(create(cat, d.path(), 2).has_value());
+  ASSERT_TRUE(write_and_append(cat, d.path(), {1}, {"eu"}).has_value());
+  ASSERT_TRUE(write_and_append(cat, d.path(), {2}, {"us"}).has_value());
+  auto files = write_files(cat, d.path(), {3}, {"eu"});
+  ASSERT_TRUE(files.has_value());
+  ib::overwrite_files op(ib::overwrite_files::mode::replace_partitions);
+  for (auto& f : *files) op.add_file(f);
+  auto before = op.commit(cat, d.path());
+  ASSERT_TRUE(before.has_value());
+  const std::string replaced = ib::local_path(before->metadata.snapshots[0].manifest_list);
+  ib::expire_options o;
+  o.older_than_ms = ib::now_ms() + 1000;
+  o.retain_last = 1;
+  auto r = ib::expire_snapshots(cat, d.path(), o);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  EXPECT_EQ(r->expired_snapshot_ids.size(), 2u);
+  EXPECT_EQ(r->table.metadata.snapshots.size(), 1u);
+  EXPECT_EQ(r->deleted_data_files, 1);  // the eu file the overwrite replaced
+  EXPECT_FALSE(fs::exists(replaced));
+  EXPECT_EQ(live_rows_by_region(r->table.metadata),
+            (std::map<std::string, int64_t>{{"eu", 1}, {"us", 1}}));
+  for (const auto& e : live_entries(r->table.metadata))
+    if (e.status != ib::entry_status::deleted)
+      EXPECT_TRUE(fs::exists(ib::local_path(e.data_file.file_path))) << e.data_file.file_path;
 }

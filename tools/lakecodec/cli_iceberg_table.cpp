@@ -18,6 +18,7 @@
 #include "lakecodec/iceberg.hpp"
 #include "lakecodec/iceberg/file_catalog.hpp"
 #include "lakecodec/iceberg/snapshot_producer.hpp"
+#include "lakecodec/iceberg/table_operations.hpp"
 #include "lakecodec/iceberg/table_writer.hpp"
 
 namespace lakecodec_cli {
@@ -193,8 +194,13 @@ inline int run_create(const args& a) {
 /// the end). A bad line stops everything: the data files not yet committed are removed.
 class appender {
  public:
-  appender(ice::file_catalog& cat, std::string table, std::chrono::milliseconds interval)
-      : cat_(cat), table_(std::move(table)), interval_(interval) {}
+  /// How the files are committed: appended, replacing the table, or replacing the partitions
+  /// they touch.
+  enum class mode { append, overwrite, replace_partitions };
+
+  appender(ice::file_catalog& cat, std::string table, std::chrono::milliseconds interval,
+           mode m = mode::append)
+      : cat_(cat), table_(std::move(table)), interval_(interval), mode_(m) {}
 
   status open(const ice::table_writer_options& o) {
     LAKECODEC_ASSIGN_OR_RETURN(ice::loaded_table t, cat_.load(table_));
@@ -235,9 +241,7 @@ class appender {
     last_commit_ = std::chrono::steady_clock::now();
     LAKECODEC_ASSIGN_OR_RETURN(std::vector<ice::data_file> files, writer_->close());
     if (files.empty()) return {};
-    ice::fast_append op;
-    for (ice::data_file& f : files) op.add_file(f);
-    auto t = op.commit(cat_, table_);
+    auto t = commit_files(files);
     if (!t) {
       for (const ice::data_file& f : files) std::remove(ice::local_path(f.file_path).c_str());
       return t.error();
@@ -246,6 +250,19 @@ class appender {
     std::cerr << "committed snapshot " << *t->metadata.current_snapshot_id << " (" << files.size()
               << " file(s))\n";
     return {};
+  }
+
+  lakecodec::result<ice::loaded_table> commit_files(const std::vector<ice::data_file>& files) {
+    if (mode_ == mode::append) {
+      ice::fast_append op;
+      for (const ice::data_file& f : files) op.add_file(f);
+      return op.commit(cat_, table_);
+    }
+    ice::overwrite_files op(mode_ == mode::overwrite
+                                ? ice::overwrite_files::mode::overwrite
+                                : ice::overwrite_files::mode::replace_partitions);
+    for (const ice::data_file& f : files) op.add_file(f);
+    return op.commit(cat_, table_);
   }
 
   /// Worker mode: closes the files and writes them as one manifest for a later commit.
@@ -271,6 +288,7 @@ class appender {
   ice::file_catalog& cat_;
   std::string table_;
   std::chrono::milliseconds interval_;
+  mode mode_;
   ice::schema schema_;
   std::unique_ptr<ice::table_writer> writer_;
   std::unique_ptr<lakecodec::batch_builder> builder_;
@@ -278,13 +296,14 @@ class appender {
   int64_t pending_ = 0, rows_ = 0, commits_ = 0;
 };
 
-/// append (commit at the end or on an interval) and write (a worker manifest, no commit).
-inline int append_or_write(const args& a, bool worker) {
+/// append (commit at the end or on an interval), overwrite (one commit replacing the table or
+/// the touched partitions) and write (a worker manifest, no commit).
+inline int append_or_write(const args& a, bool worker, appender::mode m = appender::mode::append) {
   const std::string table = a.positional[0];
   ice::file_catalog cat;
   const auto interval =
       std::chrono::milliseconds(worker ? 0 : a.get_int("commit-interval", 0) * 1000);
-  appender app(cat, table, interval);
+  appender app(cat, table, interval, m);
   ice::table_writer_options o;
   o.target_file_size = static_cast<uint64_t>(a.get_int("target-file-size", 0));
   o.max_file_age = interval;
@@ -329,6 +348,28 @@ inline int append_or_write(const args& a, bool worker) {
 
 inline int run_append(const args& a) { return append_or_write(a, false); }
 inline int run_write(const args& a) { return append_or_write(a, true); }
+inline int run_overwrite(const args& a) {
+  return append_or_write(
+      a, false, a.has("dynamic") ? appender::mode::replace_partitions : appender::mode::overwrite);
+}
+
+inline int run_expire(const args& a) {
+  const std::string table = a.positional[0];
+  ice::expire_options o;
+  if (a.has("older-than")) o.older_than_ms = a.get_int("older-than", 0);
+  if (a.has("retain-last")) o.retain_last = static_cast<int32_t>(a.get_int("retain-last", 1));
+  o.delete_files = !a.has("keep-files");
+  ice::file_catalog cat;
+  auto r = ice::expire_snapshots(cat, table, o);
+  if (!r) return data_error(table, r.error());
+  nlohmann::ordered_json out;
+  out["expired-snapshots"] = r->expired_snapshot_ids;
+  out["deleted-data-files"] = r->deleted_data_files;
+  out["deleted-manifests"] = r->deleted_manifests;
+  out["deleted-manifest-lists"] = r->deleted_manifest_lists;
+  write_line(lakecodec::json::dump(out));
+  return exit_ok;
+}
 
 /// Commits the files of worker manifests as one append snapshot.
 inline int run_commit(const args& a) {
@@ -443,6 +484,29 @@ void register_iceberg_table_commands(registry& r) {
        2,
        SIZE_MAX,
        run_write});
+  r.add({"iceberg overwrite",
+         "replace the whole table (or, with --dynamic, the partitions the new rows touch) with "
+         "JSON lines, in one snapshot",
+         "TABLE FILE...",
+         {opt::flag("dynamic",
+                    "replace only the partitions the new rows fall in (Spark's "
+                    "dynamic partition overwrite)"),
+          opt::integer("target-file-size", 1, int64_t{1} << 40,
+                       "roll data files at this many bytes (default write.target-file-size-bytes)"),
+          opt::integer("batch-rows", 1, 1 << 24, "rows buffered per batch (default 65536)")},
+         2,
+         SIZE_MAX,
+         run_overwrite});
+  r.add({"iceberg expire",
+         "expire snapshots (older than history.expire.max-snapshot-age-ms, keeping "
+         "history.expire.min-snapshots-to-keep and every ref) and delete the files only they used",
+         "TABLE",
+         {opt::integer("older-than", 0, INT64_MAX, "expire snapshots older than this epoch ms"),
+          opt::integer("retain-last", 1, INT32_MAX, "always keep this many of the newest"),
+          opt::flag("keep-files", "only drop the snapshots from the metadata")},
+         1,
+         1,
+         run_expire});
   r.add({"iceberg commit",
          "commit the files of worker manifests as one append snapshot",
          "TABLE MANIFEST...",

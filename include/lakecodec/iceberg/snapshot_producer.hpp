@@ -322,6 +322,16 @@ class snapshot_producer {
     return m;
   }
 
+  /// Creates a new file (never replacing one) that is removed unless the snapshot commits.
+  result<file_sink> open_new_file(const std::string& location) {
+    const std::string path = local_path(location);
+    file_sink_options o;
+    o.overwrite = false;
+    auto f = file_sink::open(path, o);
+    if (f) written_.push_back(path);
+    return f;
+  }
+
   /// Marks the snapshot committed with the manifest list of the last apply(): its files stay,
   /// the lists of earlier (lost) attempts are removed.
   void committed() noexcept {
@@ -333,15 +343,6 @@ class snapshot_producer {
   }
 
  private:
-  result<file_sink> open_new_file(const std::string& location) {
-    const std::string path = local_path(location);
-    file_sink_options o;
-    o.overwrite = false;
-    auto f = file_sink::open(path, o);
-    if (f) written_.push_back(path);
-    return f;
-  }
-
   void discard_files() noexcept {
     for (const std::string& p : written_) {
       std::error_code ec;
