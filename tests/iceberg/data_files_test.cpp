@@ -194,6 +194,58 @@ TEST(IcebergDataFilesTest, ParquetAndAvroReportTheSameLeafStatistics) {
   EXPECT_EQ(lakecodec_test::read_all(dir + "/a.parquet").size(), pq.file_size);
 }
 
+TEST(IcebergDataFilesTest, ValuesUnderANullStructDoNotCount) {
+  // st.a with no validity bitmap: the slot under the null struct (row 1) holds a value that
+  // must not count, the one of row 2 (a valid struct) now does.
+  const std::string dir = scratch_dir("df-masked");
+  std::vector<lakecodec::leaf_file_stats> got[2];
+  int n = 0;
+  for (const char* format : {"parquet", "avro"}) {
+    auto w = ice::make_data_file_writer({{"write.format.default", format}}, table_schema(),
+                                        dir + "/x." + format)
+                 .value();
+    lakecodec::owned_batch rows = table_rows();
+    lakecodec::batch_view v = rows.view();
+    v.columns[15].children[0].validity = nullptr;
+    v.columns[15].children[0].null_count_hint = 0;
+    ASSERT_TRUE(w->write(v).ok());
+    got[n++] = w->close().value().columns;
+  }
+  for (const auto& cols : got) {
+    const auto& a = cols[15];
+    ASSERT_EQ(a.field_id, 17);
+    EXPECT_EQ(a.stats.value_count, 4);
+    EXPECT_EQ(a.stats.null_count, 1);
+    EXPECT_EQ(a.stats.min, lakecodec::stat_bound::of_int(-3));
+    EXPECT_EQ(a.stats.max, lakecodec::stat_bound::of_int(7));
+  }
+}
+
+TEST(IcebergDataFilesTest, FlushCutsRowGroupsAndBlocks) {
+  const std::string dir = scratch_dir("df-flush");
+  for (const char* format : {"parquet", "avro"}) {
+    SCOPED_TRACE(format);
+    auto w = ice::make_data_file_writer({{"write.format.default", format}}, table_schema(),
+                                        dir + "/x." + format)
+                 .value();
+    lakecodec::owned_batch rows = table_rows();
+    ASSERT_TRUE(w->write(rows.view()).ok());
+    EXPECT_GT(w->buffered_bytes(), 0u);
+    const uint64_t before = w->estimated_size();
+    ASSERT_TRUE(w->flush().ok());
+    EXPECT_EQ(w->buffered_bytes(), 0u);
+    EXPECT_GT(w->estimated_size(), 0u);
+    EXPECT_GT(before, 0u);
+    ASSERT_TRUE(w->write(rows.view()).ok());
+    auto info = w->close().value();
+    EXPECT_EQ(info.record_count, 8);
+    EXPECT_EQ(info.split_offsets.size(), 2u);
+    EXPECT_LT(info.split_offsets[0], info.split_offsets[1]);
+    EXPECT_EQ(info.columns[1].stats.value_count, 8);
+    EXPECT_FALSE(w->close().has_value());
+  }
+}
+
 TEST(IcebergDataFilesTest, ManifestMetricsFollowTheSpec) {
   const std::string dir = scratch_dir("df-metrics");
   for (const char* format : {"parquet", "avro"}) {
