@@ -382,7 +382,11 @@ inline result<avro::schema> data_file_avro_schema(const schema& s,
 /// `lakecodec.write.parquet.compression-codec.column.<col>` and `...compression-level.column.
 /// <col>`, `write.avro.compression-codec` (gzip = deflate 9) and level, and the metrics config
 /// (metrics_config_from; columns of `order`'s order-preserving fields get at least
-/// truncate(16)). Errors: invalid_argument naming the property whose value is invalid,
+/// truncate(16)). Other `write.parquet.*` properties (bloom filters, per-column statistics
+/// switches, row-group size checks) do not apply to this writer and are ignored, as are
+/// per-column settings naming no primitive column (Java skips those too). Table-level
+/// settings such as `write.target-file-size-bytes` belong to the table writer. Errors:
+/// invalid_argument naming the property whose value is invalid,
 /// unsupported_codec for codecs lakecodec does not write (lz4, lzo, brotli, orc files), and
 /// data_file_avro_schema's errors for Avro tables.
 inline result<data_file_settings> data_file_settings_from(const string_map& props, const schema& s,
