@@ -15,7 +15,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / "include"
 OUT = ROOT / "single_include" / "lakecodec"
-UMBRELLAS = ["core", "avro", "parquet", "iceberg", "paimon"]
+UMBRELLAS = ["core", "avro", "parquet", "iceberg", "iceberg_table", "paimon"]
 LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s+"(lakecodec/[^"]+)"\s*$')
 PRAGMA_ONCE = re.compile(r"^\s*#\s*pragma\s+once\s*$")
 

@@ -843,9 +843,13 @@ inline status validate_column(const field& f, const column_view& c, const std::s
                            ", the schema says " + f.type.to_string());
   if (c.length < 0 || c.offset < 0)
     return invalid_argument("column '" + path + "' has a negative length or offset");
-  if (!f.nullable && c.null_count() > 0)
+  if (!f.nullable && c.null_count() > 0) {
+    int64_t first = 0;
+    while (first < c.length && c.is_valid(first)) ++first;
     return schema_mismatch("column '" + path + "' is not nullable but has " +
-                           std::to_string(c.null_count()) + " nulls");
+                           std::to_string(c.null_count()) + " nulls (the first at row " +
+                           std::to_string(first) + ")");
+  }
   if (c.length > 0 && c.values == nullptr && c.type.id != type_id::struct_)
     return invalid_argument("column '" + path + "' has no values/offsets buffer");
   const type_id id = c.type.id;
@@ -942,6 +946,14 @@ class owned_batch {
   /// The zero-copy view of the owned buffers.
   const batch_view& view() const noexcept { return view_; }
   int64_t length() const noexcept { return view_.length; }
+
+  /// Takes ownership of `buffers` that `view` points into (the view must reference only them).
+  static owned_batch adopt(batch_view view, std::vector<std::vector<uint8_t>> buffers) {
+    owned_batch b;
+    b.view_ = std::move(view);
+    b.buffers_ = std::move(buffers);
+    return b;
+  }
 
  private:
   friend class batch_builder;
@@ -3323,6 +3335,22 @@ const J* row_member(const J& obj, const nested_field& f) {
   return member(obj, std::to_string(f.id).c_str());
 }
 
+/// invalid_argument naming the first key of `obj` that is neither the name nor the id of a
+/// field in `fields` (a misspelt column must not become a column of nulls).
+template <class J>
+status check_known_keys(const J& obj, const std::vector<nested_field>& fields,
+                        const std::string& prefix) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    const std::string& key = it.key();
+    bool known = false;
+    for (const nested_field& f : fields)
+      if (f.name == key || std::to_string(f.id) == key) known = true;
+    if (!known)
+      return invalid_argument("iceberg: unknown field '" + prefix + key + "' (not in the schema)");
+  }
+  return {};
+}
+
 /// Validates (`b` null) or appends (`b` set) one JSON value of field `f`.
 template <class J>
 status append_json_value(column_builder* b, const nested_field& f, const J* v,
@@ -3341,6 +3369,7 @@ status append_json_value(column_builder* b, const nested_field& f, const J* v,
     if (!v->is_object())
       return invalid_argument("iceberg: field '" + path + "' expects a JSON object, got " +
                               v->type_name());
+    if (!b) LAKECODEC_TRY(check_known_keys(*v, t.fields, path + "."));
     if (b) b->append_struct();
     size_t k = 0;
     for (const nested_field& c : t.fields) {
@@ -3365,6 +3394,10 @@ status append_json_value(column_builder* b, const nested_field& f, const J* v,
   if (t.kind == type_kind::map) {
     const J* keys = member(*v, "keys");
     const J* values = member(*v, "values");
+    for (auto it = v->begin(); it != v->end(); ++it)
+      if (it.key() != "keys" && it.key() != "values")
+        return invalid_argument("iceberg: unknown field '" + path + "." + it.key() +
+                                "' (a map is {\"keys\": [...], \"values\": [...]})");
     if (keys == nullptr || values == nullptr || !keys->is_array() || !values->is_array() ||
         keys->size() != values->size())
       return invalid_argument("iceberg: map field '" + path +
@@ -3389,7 +3422,8 @@ status append_json_value(column_builder* b, const nested_field& f, const J* v,
 /// Appends one row given as a JSON object (keys: field names, or field ids as strings) whose
 /// values use the JSON single-value forms of Appendix D (structs as objects, lists as arrays,
 /// maps as {"keys": [...], "values": [...]}). Missing or null values append null; a required
-/// field that is missing or null is invalid_argument naming the field. The row is checked fully
+/// field that is missing or null, and a key that names no field, are invalid_argument naming
+/// the field. The row is checked fully
 /// before anything is appended, so a failed row leaves the builder unchanged. `b` must have been
 /// made from to_columnar_schema(s).
 template <class J>
@@ -3397,6 +3431,7 @@ status append_json_row(batch_builder& b, const schema& s, const J& row) {
   if (!row.is_object())
     return invalid_argument(std::string("iceberg: a row must be a JSON object, got ") +
                             row.type_name());
+  LAKECODEC_TRY(detail::check_known_keys(row, s.fields, ""));
   for (int pass = 0; pass < 2; ++pass) {
     size_t col = 0;
     for (const nested_field& f : s.fields) {
@@ -4031,6 +4066,8 @@ LAKECODEC_NAMESPACE_END
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 
@@ -4048,6 +4085,11 @@ struct metrics_mode {
   static metrics_mode truncate(int32_t n) { return {kind::truncate, n}; }
   static metrics_mode full() { return {kind::full, 0}; }
 };
+
+inline bool operator==(const metrics_mode& a, const metrics_mode& b) noexcept {
+  return a.mode == b.mode && a.length == b.length;
+}
+inline bool operator!=(const metrics_mode& a, const metrics_mode& b) noexcept { return !(a == b); }
 
 /// Parses "none", "counts", "full" or "truncate(N)" (N > 0).
 inline result<metrics_mode> parse_metrics_mode(std::string_view s) {
@@ -4143,6 +4185,142 @@ inline std::optional<std::string> truncate_binary_max(std::string_view b, int32_
   return std::nullopt;
 }
 
+namespace detail {
+inline void index_column_names(const std::vector<nested_field>& fields, const std::string& prefix,
+                               std::unordered_map<int32_t, std::string>& out) {
+  for (const nested_field& f : fields) {
+    std::string name = prefix.empty() ? f.name : prefix + "." + f.name;
+    index_column_names(f.type.fields, name, out);
+    out.emplace(f.id, std::move(name));
+  }
+}
+inline bool metrics_eligible(const type& t) noexcept {
+  return t.is_primitive() || t.kind == type_kind::variant;
+}
+inline size_t count_primitive_ids(const std::vector<nested_field>& fields) {
+  size_t n = 0;
+  for (const nested_field& f : fields)
+    n += metrics_eligible(f.type) ? 1 : count_primitive_ids(f.type.fields);
+  return n;
+}
+// Java MetricsConfig.limitFieldIds: breadth first per struct (its primitive fields, then its
+// nested fields), list elements and map keys/values before their children, until `limit`.
+struct field_id_limiter {
+  size_t limit;
+  std::vector<int32_t> ids;
+  bool more() const noexcept { return ids.size() < limit; }
+  void visit_struct(const std::vector<nested_field>& fields) {
+    for (size_t i = 0; i < fields.size() && more(); ++i)
+      if (metrics_eligible(fields[i].type)) ids.push_back(fields[i].id);
+    for (size_t i = 0; i < fields.size() && more(); ++i) visit_type(fields[i].type);
+  }
+  void visit_type(const type& t) {
+    if (t.kind == type_kind::struct_) return visit_struct(t.fields);
+    if (t.kind != type_kind::list && t.kind != type_kind::map) return;
+    for (const nested_field& c : t.fields)
+      if (more() && metrics_eligible(c.type)) ids.push_back(c.id);
+    for (const nested_field& c : t.fields) visit_type(c.type);
+  }
+};
+}  // namespace detail
+
+/// Java Schema.findColumnName for every id: dotted full names, list elements as
+/// "<list>.element", map keys and values as "<map>.key" / "<map>.value".
+inline std::unordered_map<int32_t, std::string> column_names(const schema& s) {
+  std::unordered_map<int32_t, std::string> out;
+  detail::index_column_names(s.fields, std::string(), out);
+  return out;
+}
+
+/// The metrics mode of every column (Java MetricsConfig): a default plus modes by full column
+/// name.
+struct metrics_config {
+  metrics_mode default_mode = metrics_mode::truncate(16);
+  std::vector<std::pair<std::string, metrics_mode>> column_modes;
+
+  /// The mode of the column named `name` (Java MetricsConfig.columnMode).
+  metrics_mode column_mode(std::string_view name) const {
+    for (const auto& c : column_modes)
+      if (c.first == name) return c.second;
+    return default_mode;
+  }
+  /// Sets the mode of column `name`, replacing an earlier one.
+  void set(const std::string& name, metrics_mode m) {
+    for (auto& c : column_modes)
+      if (c.first == name) {
+        c.second = m;
+        return;
+      }
+    column_modes.emplace_back(name, m);
+  }
+};
+
+inline constexpr const char* metrics_default_property = "write.metadata.metrics.default";
+inline constexpr const char* metrics_column_prefix = "write.metadata.metrics.column.";
+inline constexpr const char* metrics_max_inferred_property =
+    "write.metadata.metrics.max-inferred-column-defaults";
+
+/// The metrics config of a table (Java MetricsConfig.from): `write.metadata.metrics.default`
+/// for every column; without it truncate(16), unless the schema has more primitive columns than
+/// `write.metadata.metrics.max-inferred-column-defaults` (100): then only the first that many
+/// (Java's limitFieldIds order) get truncate(16) and the rest none. Columns of
+/// `sorted_source_ids` (order-preserving sort fields) get at least truncate(16), and
+/// `write.metadata.metrics.column.<name>` overrides any of it. Java logs and ignores an
+/// invalid mode; here it is invalid_argument naming the property (a negative max is ignored as
+/// in Java).
+inline result<metrics_config> metrics_config_from(
+    const std::vector<std::pair<std::string, std::string>>& properties, const schema& s,
+    const std::vector<int32_t>& sorted_source_ids = {}) {
+  auto lower = [](std::string v) {
+    for (char& c : v) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return v;
+  };
+  auto parse = [&](const std::string& key, const std::string& value) -> result<metrics_mode> {
+    auto m = parse_metrics_mode(lower(value));
+    if (!m)
+      return invalid_argument("iceberg: table property " + key + " = '" + value +
+                              "' is not a metrics mode (none, counts, truncate(N), full)");
+    return m;
+  };
+  metrics_config c;
+  int32_t max_inferred = 100;
+  const std::string* given_default = nullptr;
+  for (const auto& p : properties) {
+    if (p.first == metrics_default_property) given_default = &p.second;
+    if (p.first != metrics_max_inferred_property) continue;
+    int32_t v = 0;
+    const bool negative = !p.second.empty() && p.second[0] == '-';
+    if (!detail::parse_small_int(negative ? std::string_view(p.second).substr(1) : p.second, v))
+      return invalid_argument("iceberg: table property " + p.first + " = '" + p.second +
+                              "' is not an integer");
+    if (!negative) max_inferred = v;
+  }
+  const std::unordered_map<int32_t, std::string> names = column_names(s);
+  auto name_of = [&](int32_t id) {
+    auto it = names.find(id);
+    return it == names.end() ? std::string() : it->second;
+  };
+  if (given_default != nullptr) {
+    LAKECODEC_ASSIGN_OR_RETURN(c.default_mode, parse(metrics_default_property, *given_default));
+  } else if (detail::count_primitive_ids(s.fields) > static_cast<size_t>(max_inferred)) {
+    detail::field_id_limiter lim{static_cast<size_t>(max_inferred), {}};
+    lim.visit_struct(s.fields);
+    for (int32_t id : lim.ids) c.set(name_of(id), metrics_mode::truncate(16));
+    c.default_mode = metrics_mode::none();
+  }
+  const bool weak = c.default_mode.mode == metrics_mode::kind::none ||
+                    c.default_mode.mode == metrics_mode::kind::counts;
+  for (int32_t id : sorted_source_ids)
+    if (names.count(id)) c.set(name_of(id), weak ? metrics_mode::truncate(16) : c.default_mode);
+  const std::string prefix = metrics_column_prefix;
+  for (const auto& p : properties) {
+    if (p.first.compare(0, prefix.size(), prefix) != 0) continue;
+    LAKECODEC_ASSIGN_OR_RETURN(metrics_mode m, parse(p.first, p.second));
+    c.set(p.first.substr(prefix.size()), m);
+  }
+  return c;
+}
+
 /// The metrics of one data file, as the data_file fields want them.
 struct file_metrics {
   std::vector<std::pair<int32_t, int64_t>> value_counts;
@@ -4158,9 +4336,20 @@ class metrics_collector {
  public:
   /// `s` is the Iceberg schema the batches follow (batch columns = to_columnar_schema(s)).
   explicit metrics_collector(const schema& s, metrics_mode mode = metrics_mode::truncate(16))
-      : schema_(s), mode_(mode) {
+      : schema_(s) {
     std::vector<int> path;
     collect_leaves(schema_.fields, path);
+    for (leaf& l : leaves_) l.mode = mode;
+  }
+  /// Each leaf in the mode `config` gives its full column name (Java MetricsUtil.metricsMode).
+  metrics_collector(const schema& s, const metrics_config& config) : schema_(s) {
+    std::vector<int> path;
+    collect_leaves(schema_.fields, path);
+    const std::unordered_map<int32_t, std::string> names = column_names(schema_);
+    for (leaf& l : leaves_) {
+      auto it = names.find(l.field->id);
+      l.mode = it == names.end() ? config.default_mode : config.column_mode(it->second);
+    }
   }
   metrics_collector(const metrics_collector&) = delete;
   metrics_collector& operator=(const metrics_collector&) = delete;
@@ -4208,23 +4397,23 @@ class metrics_collector {
     return {};
   }
 
-  /// The metrics of everything added, per the metrics mode (counts for every leaf; bounds for
-  /// truncate/full, strings truncated to N code points and binary to N bytes, an upper bound
-  /// dropped when it cannot be incremented). NaN counts only for float/double leaves.
+  /// The metrics of everything added, per each leaf's metrics mode (none: nothing; counts for
+  /// every other leaf; bounds for truncate/full, strings truncated to N code points and binary
+  /// to N bytes, an upper bound dropped when it cannot be incremented). NaN counts only for
+  /// float/double leaves.
   file_metrics finish() const {
     file_metrics m;
-    if (mode_.mode == metrics_mode::kind::none) return m;
     for (const leaf& l : leaves_) {
-      if (!l.started) continue;
+      if (!l.started || l.mode.mode == metrics_mode::kind::none) continue;
       const int32_t id = l.field->id;
       const type& t = l.field->type;
       m.value_counts.emplace_back(id, l.stats.value_count);
       m.null_value_counts.emplace_back(id, l.stats.null_count);
       if (t.kind == type_kind::float_ || t.kind == type_kind::double_)
         m.nan_value_counts.emplace_back(id, l.stats.nan_count);
-      if (mode_.mode == metrics_mode::kind::counts || !l.stats.has_min_max()) continue;
-      auto lo = bound_bytes(t, l.stats.min, false);
-      auto hi = bound_bytes(t, l.stats.max, true);
+      if (l.mode.mode == metrics_mode::kind::counts || !l.stats.has_min_max()) continue;
+      auto lo = bound_bytes(t, l.stats.min, false, l.mode);
+      auto hi = bound_bytes(t, l.stats.max, true, l.mode);
       if (lo) m.lower_bounds.emplace_back(id, std::move(*lo));
       if (hi) m.upper_bounds.emplace_back(id, std::move(*hi));
     }
@@ -4237,6 +4426,7 @@ class metrics_collector {
     std::vector<int> path;
     column_stats stats;
     bool started = false;
+    metrics_mode mode;
   };
 
   void collect_leaves(const std::vector<nested_field>& fields, std::vector<int>& path) {
@@ -4247,13 +4437,14 @@ class metrics_collector {
       if (f.type.kind == type_kind::struct_) {
         collect_leaves(f.type.fields, path);
       } else if (f.type.is_primitive() && f.type.kind != type_kind::variant) {
-        leaves_.push_back({&f, path, column_stats(), false});
+        leaves_.push_back({&f, path, column_stats(), false, metrics_mode()});
       }
       path.pop_back();
     }
   }
 
-  std::optional<std::string> bound_bytes(const type& t, const stat_bound& b, bool upper) const {
+  static std::optional<std::string> bound_bytes(const type& t, const stat_bound& b, bool upper,
+                                                const metrics_mode& mode) {
     literal l;
     l.is_null = false;
     switch (b.kind) {
@@ -4265,16 +4456,16 @@ class metrics_collector {
       case bound_kind::none: return std::nullopt;
     }
     if (t.kind == type_kind::geometry || t.kind == type_kind::geography) return std::nullopt;
-    if (mode_.mode == metrics_mode::kind::truncate &&
+    if (mode.mode == metrics_mode::kind::truncate &&
         (t.kind == type_kind::string || t.kind == type_kind::binary)) {
       const bool str = t.kind == type_kind::string;
       if (!upper) {
-        l.bytes = str ? truncate_string_min(l.bytes, mode_.length)
+        l.bytes = str ? truncate_string_min(l.bytes, mode.length)
                       : l.bytes.substr(0, static_cast<size_t>(std::min<int64_t>(
-                                              mode_.length, static_cast<int64_t>(l.bytes.size()))));
+                                              mode.length, static_cast<int64_t>(l.bytes.size()))));
       } else {
-        auto m = str ? truncate_string_max(l.bytes, mode_.length)
-                     : truncate_binary_max(l.bytes, mode_.length);
+        auto m = str ? truncate_string_max(l.bytes, mode.length)
+                     : truncate_binary_max(l.bytes, mode.length);
         if (!m) return std::nullopt;
         l.bytes = std::move(*m);
       }
@@ -4285,7 +4476,6 @@ class metrics_collector {
   }
 
   schema schema_;  // leaves point into it
-  metrics_mode mode_;
   std::vector<leaf> leaves_;
 };
 

@@ -1684,9 +1684,13 @@ inline status validate_column(const field& f, const column_view& c, const std::s
                            ", the schema says " + f.type.to_string());
   if (c.length < 0 || c.offset < 0)
     return invalid_argument("column '" + path + "' has a negative length or offset");
-  if (!f.nullable && c.null_count() > 0)
+  if (!f.nullable && c.null_count() > 0) {
+    int64_t first = 0;
+    while (first < c.length && c.is_valid(first)) ++first;
     return schema_mismatch("column '" + path + "' is not nullable but has " +
-                           std::to_string(c.null_count()) + " nulls");
+                           std::to_string(c.null_count()) + " nulls (the first at row " +
+                           std::to_string(first) + ")");
+  }
   if (c.length > 0 && c.values == nullptr && c.type.id != type_id::struct_)
     return invalid_argument("column '" + path + "' has no values/offsets buffer");
   const type_id id = c.type.id;

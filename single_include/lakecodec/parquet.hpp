@@ -1722,9 +1722,13 @@ inline status validate_column(const field& f, const column_view& c, const std::s
                            ", the schema says " + f.type.to_string());
   if (c.length < 0 || c.offset < 0)
     return invalid_argument("column '" + path + "' has a negative length or offset");
-  if (!f.nullable && c.null_count() > 0)
+  if (!f.nullable && c.null_count() > 0) {
+    int64_t first = 0;
+    while (first < c.length && c.is_valid(first)) ++first;
     return schema_mismatch("column '" + path + "' is not nullable but has " +
-                           std::to_string(c.null_count()) + " nulls");
+                           std::to_string(c.null_count()) + " nulls (the first at row " +
+                           std::to_string(first) + ")");
+  }
   if (c.length > 0 && c.values == nullptr && c.type.id != type_id::struct_)
     return invalid_argument("column '" + path + "' has no values/offsets buffer");
   const type_id id = c.type.id;
@@ -5206,66 +5210,10 @@ class leaf_writer {
   virtual const leaf_file_stats& file_stats() const = 0;
 };
 
-/// The typed writer of one leaf. P: bool, int32_t, int64_t, float, double, byte_array_tag or
-/// flba_tag (the Parquet physical type).
-template <class P>
-class typed_leaf_writer final : public leaf_writer {
-  using V = detail::value_of<P>;
-  static constexpr bool is_bytes = std::is_same<V, std::string_view>::value;
-  static constexpr bool is_float = std::is_floating_point<V>::value;
-  using dict_t = std::conditional_t<
-      is_bytes, bytes_dictionary,
-      fixed_dictionary<std::conditional_t<is_bytes || std::is_same<V, bool>::value, int32_t, V>>>;
-
+/// The part of a leaf writer that does not depend on the value type (levels, page assembly,
+/// headers, statistics, page index, chunk metadata): compiled once, not once per physical type.
+class leaf_writer_base : public leaf_writer {
  public:
-  typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s, page_pool& pool)
-      : leaf_(leaf), s_(s), pool_(pool), comp_(s.codec, s.compression_level), dict_(make_dict()) {
-    dict_mode_ = dictionary_enabled();
-    def_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_def));
-    rep_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_rep));
-    bounds_ = leaf.order != sort_order::undefined;
-    reset_stats(page_stats_);
-    reset_stats(chunk_stats_);
-    reset_stats(file_.stats);
-  }
-
-  status append(value_source& src, const int16_t* defs, const int16_t* reps, size_t n) override {
-    size_t pos = 0;
-    while (pos < n) {
-      const size_t room = static_cast<size_t>(
-          std::max<int64_t>(1, s_.max_rows_per_page - static_cast<int64_t>(page_rows_)));
-      size_t end = std::min(n, pos + std::min<size_t>(1024, room));
-      if (reps)
-        while (end < n && reps[end] != 0) ++end;
-      const size_t levels = end - pos;
-      size_t nv = levels, rows = levels;
-      if (defs) {
-        nv = 0;
-        for (size_t k = pos; k < end; ++k) nv += defs[k] == leaf_.max_def;
-        page_defs_.insert(page_defs_.end(), defs + pos, defs + end);
-      }
-      if (reps) {
-        rows = 0;
-        for (size_t k = pos; k < end; ++k) rows += reps[k] == 0;
-        page_reps_.insert(page_reps_.end(), reps + pos, reps + end);
-      }
-      gather(src, nv);
-      if (s_.size_statistics) count_unencoded_bytes();
-      encode_values();
-      page_levels_ += levels;
-      page_values_ += nv;
-      page_rows_ += rows;
-      if (dictionary_exceeds_limit()) {
-        LAKECODEC_TRY(fall_back_from_dictionary());
-      } else if (estimated_page_bytes() >= static_cast<size_t>(s_.data_page_size) ||
-                 static_cast<int64_t>(page_rows_) >= s_.max_rows_per_page) {
-        LAKECODEC_TRY(flush_page());
-      }
-      pos = end;
-    }
-    return {};
-  }
-
   status finish_chunk(output_sink& sink, chunk_result& out) override {
     LAKECODEC_TRY(flush_page());
     if (head_written_)
@@ -5314,40 +5262,39 @@ class typed_leaf_writer final : public leaf_writer {
 
   void set_direct_sink(output_sink* sink) override { direct_ = sink; }
 
-  size_t buffered_bytes() const override {
-    return pages_.size() + dict_.plain_size() + estimated_page_bytes();
-  }
-  size_t dictionary_bytes() const override { return dict_.plain_size(); }
   const leaf_file_stats& file_stats() const override { return file_; }
 
- private:
-  // -- Dictionary encoding and its fallback (parquet-java FallbackValuesWriter) ---------------
-  // Every chunk starts in dictionary mode (BOOLEAN never: one bit per value is already less
-  // than an index). Once the chunk's dictionary outgrows dictionary_page_size, the chunk falls
-  // back: the open page is closed as RLE_DICTIONARY (the dictionary page is still written for
-  // the pages that use it) and the chunk's later pages take the column's own encoding.
+ protected:
+  leaf_writer_base(const leaf_descriptor& leaf, const column_settings& s, page_pool& pool)
+      : leaf_(leaf), s_(s), pool_(pool), comp_(s.codec, s.compression_level) {
+    dict_mode_ = dictionary_enabled();
+    def_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_def));
+    rep_width_ = bit_width_for(static_cast<uint64_t>(leaf.max_rep));
+    bounds_ = leaf.order != sort_order::undefined;
+    reset_stats(page_stats_);
+    reset_stats(chunk_stats_);
+    reset_stats(file_.stats);
+  }
+
+  /// The open page's values in their encoding (dictionary indices or the column's own); returns
+  /// the encoding.
+  virtual int32_t encode_page_values(byte_buffer& out) = 0;
+  /// Appends the chunk's dictionary in PLAIN to `out`; returns its number of entries.
+  virtual size_t encode_dictionary(byte_buffer& out) = 0;
+  /// Replaces the dictionary by an empty one (freeing the old one's memory).
+  virtual void reset_dictionary() = 0;
 
   /// Whether a new chunk of this leaf starts in dictionary mode.
   bool dictionary_enabled() const noexcept {
-    return s_.dictionary && !std::is_same<V, bool>::value;
+    return s_.dictionary && leaf_.physical != physical_type::boolean;
   }
-  /// True while in dictionary mode and the dictionary's PLAIN size is over the limit.
-  bool dictionary_exceeds_limit() const noexcept {
-    return dict_mode_ && dict_.plain_size() > static_cast<size_t>(s_.dictionary_page_size);
-  }
+
   /// Leaves dictionary mode for the rest of the chunk (reset_chunk() re-enters it).
   status fall_back_from_dictionary() {
     LAKECODEC_TRY(flush_page());
     dict_mode_ = false;
     fell_back_ = true;
     return {};
-  }
-
-  dict_t make_dict() {
-    if constexpr (is_bytes)
-      return bytes_dictionary(leaf_.physical == physical_type::byte_array);
-    else
-      return dict_t();
   }
 
   int32_t codec_id() const noexcept {
@@ -5357,6 +5304,437 @@ class typed_leaf_writer final : public leaf_writer {
       case compression::zstd: return codec::zstd;
       default: return codec::uncompressed;
     }
+  }
+
+  void encode_levels(const std::vector<int16_t>& lv, int width, bool prefix, byte_buffer& out) {
+    size_t len_pos = out.size();
+    if (prefix) out.append_le<uint32_t>(0);
+    const size_t before = out.size();
+    rle_hybrid_encode(lv.data(), lv.size(), width, out);
+    if (prefix)
+      store_le<uint32_t>(out.data() + len_pos, static_cast<uint32_t>(out.size() - before));
+  }
+
+  status flush_page() {
+    if (page_levels_ == 0) return {};
+    page_buf_.clear();
+    levels_buf_.clear();
+    const bool v2 = s_.page_version == 2;
+    int32_t rep_len = 0, def_len = 0;
+    byte_buffer& lv = v2 ? levels_buf_ : page_buf_;
+    if (leaf_.max_rep > 0) {
+      const size_t b = lv.size();
+      encode_levels(page_reps_, rep_width_, !v2, lv);
+      rep_len = static_cast<int32_t>(lv.size() - b);
+    }
+    if (leaf_.max_def > 0) {
+      const size_t b = lv.size();
+      encode_levels(page_defs_, def_width_, !v2, lv);
+      def_len = static_cast<int32_t>(lv.size() - b);
+    }
+    const int32_t enc = encode_page_values(page_buf_);
+    if (enc == encoding::rle_dictionary) dict_used_ = true;
+    page_header h;
+    h.type = v2 ? page_type::data_page_v2 : page_type::data_page;
+    // The page is compressed straight into its stored buffer, behind room for the header.
+    byte_buffer& compressed = pool_.scratch.compressed;
+    compressed.clear();
+    if (v2) compressed.append(levels_buf_.span());
+    LAKECODEC_TRY(comp_.compress(page_buf_.span(), compressed));
+    const uint8_t* body = compressed.data();
+    const size_t body_size = compressed.size();
+    const size_t uncompressed = levels_buf_.size() + page_buf_.size();
+    if (uncompressed > 0x7fffffffu || body_size > 0x7fffffffu)
+      return limit_exceeded("parquet: page of column '" + leaf_.dotted_path + "' exceeds 2 GiB");
+    h.uncompressed_page_size = static_cast<int32_t>(uncompressed);
+    h.compressed_page_size = static_cast<int32_t>(body_size);
+    if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(body, body_size));
+    page_stats_.value_count = static_cast<int64_t>(page_levels_);
+    page_stats_.null_count = static_cast<int64_t>(page_levels_ - page_values_);
+    std::optional<statistics> page_st;
+    if (s_.statistics && !s_.page_index)
+      page_st = to_thrift(page_stats_, s_.statistics_truncate, true);
+    if (v2) {
+      data_page_header_v2 d;
+      d.num_values = static_cast<int32_t>(page_levels_);
+      d.num_nulls = static_cast<int32_t>(page_levels_ - page_values_);
+      d.num_rows = static_cast<int32_t>(page_rows_);
+      d.encoding = enc;
+      d.definition_levels_byte_length = def_len;
+      d.repetition_levels_byte_length = rep_len;
+      d.is_compressed = s_.codec != compression::none;
+      d.statistics = page_st;
+      h.data_page_header_v2 = d;
+    } else {
+      data_page_header d;
+      d.num_values = static_cast<int32_t>(page_levels_);
+      d.encoding = enc;
+      d.statistics = page_st;
+      h.data_page_header = d;
+    }
+    header_buf_.clear();
+    serialize(h, header_buf_);
+    page_location loc;
+    loc.offset = data_bytes_;
+    loc.compressed_page_size = static_cast<int32_t>(header_buf_.size() + body_size);
+    loc.first_row_index = chunk_rows_;
+    page_locs_.push_back(loc);
+    LAKECODEC_TRY(store_page(body, body_size));
+    data_bytes_ += loc.compressed_page_size;
+    chunk_uncompressed_ += static_cast<int64_t>(header_buf_.size() + uncompressed);
+    add_encoding_stat(h.type, enc);
+    if (s_.page_index) add_column_index_entry();
+    LAKECODEC_TRY(chunk_stats_.merge(page_stats_));
+    chunk_levels_ += static_cast<int64_t>(page_levels_);
+    chunk_rows_ += static_cast<int64_t>(page_rows_);
+    if (s_.size_statistics) record_page_size_statistics();
+    // reset the page
+    page_defs_.clear();
+    page_reps_.clear();
+    page_indices_.clear();
+    page_plain_.clear();
+    page_bools_.clear();
+    page_levels_ = page_values_ = page_rows_ = 0;
+    reset_stats(page_stats_);
+    ++page_serial_;
+    return {};
+  }
+
+  /// Writes the start of the chunk to `sink`: the dictionary page (when pages used it; the
+  /// dictionary is final by then) and the buffered data pages. Pages after it may go straight
+  /// to the sink.
+  status write_head(output_sink& sink) {
+    chunk_start_ = static_cast<int64_t>(sink.position());
+    dict_total_ = dict_unc_ = 0;
+    if (dict_used_) {
+      dict_buf_.clear();
+      const size_t dict_entries = encode_dictionary(dict_buf_);
+      page_header h;
+      h.type = page_type::dictionary_page;
+      h.uncompressed_page_size = static_cast<int32_t>(dict_buf_.size());
+      byte_buffer& comp_buf = pool_.scratch.dictionary_compressed;
+      comp_buf.clear();
+      LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf));
+      h.compressed_page_size = static_cast<int32_t>(comp_buf.size());
+      if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf.data(), comp_buf.size()));
+      dictionary_page_header dh;
+      dh.num_values = static_cast<int32_t>(dict_entries);
+      dh.encoding = encoding::plain;
+      dh.is_sorted = false;
+      h.dictionary_page_header = dh;
+      byte_buffer& header = pool_.scratch.dictionary_header;
+      header.clear();
+      serialize(h, header);
+      LAKECODEC_TRY(sink.write(header.span()));
+      LAKECODEC_TRY(sink.write(comp_buf.span()));
+      dict_total_ = static_cast<int64_t>(header.size() + comp_buf.size());
+      dict_unc_ = static_cast<int64_t>(header.size() + dict_buf_.size());
+      add_encoding_stat(page_type::dictionary_page, encoding::plain);
+    }
+    LAKECODEC_TRY(pages_.flush_to(sink, pool_));
+    head_written_ = true;
+    return {};
+  }
+
+  /// Stores a finished page (header_buf_ + body): straight to the direct sink when the chunk
+  /// is being written column by column and no dictionary page can still come before it,
+  /// else into the chunk's pool blocks.
+  status store_page(const uint8_t* body, size_t body_size) {
+    if (direct_ != nullptr && !dict_mode_) {
+      if (!head_written_) LAKECODEC_TRY(write_head(*direct_));
+      LAKECODEC_TRY(direct_->write(header_buf_.span()));
+      return direct_->write(body, body_size);
+    }
+    LAKECODEC_TRY(pages_.append(pool_, header_buf_.data(), header_buf_.size()));
+    return pages_.append(pool_, body, body_size);
+  }
+
+  /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
+  /// with values but no bounds (all NaN) makes the whole column index unusable.
+  void add_column_index_entry() {
+    const bool null_page = page_values_ == 0;
+    ci_.null_pages.push_back(null_page);
+    if (!ci_.null_counts) ci_.null_counts = std::vector<int64_t>();
+    ci_.null_counts->push_back(page_stats_.null_count);
+    if (!null_page && page_stats_.has_min_max()) {
+      statistics t = to_thrift(page_stats_, s_.column_index_truncate, false);
+      if (!t.min_value || !t.max_value) ci_valid_ = false;
+      ci_.min_values.push_back(t.min_value.value_or(""));
+      ci_.max_values.push_back(t.max_value.value_or(""));
+      page_bounds_.emplace_back(page_stats_.min, page_stats_.max);
+      return;
+    }
+    if (!null_page) ci_valid_ = false;
+    ci_.min_values.emplace_back();
+    ci_.max_values.emplace_back();
+  }
+
+  void reset_stats(column_stats& st) const { st = column_stats(leaf_.source); }
+
+  /// A bound as the PLAIN encoding of the leaf's physical type (A8): little-endian numbers,
+  /// raw bytes, big-endian two's complement for FLBA decimals.
+  std::string encode_bound(const stat_bound& b) const {
+    auto le = [](auto v) {
+      std::string out(sizeof(v), '\0');
+      std::memcpy(&out[0], &v, sizeof(v));
+      return out;
+    };
+    const __int128 integer = b.kind == bound_kind::decimal ? b.decimal : b.integer;
+    switch (leaf_.physical) {
+      case physical_type::boolean: return std::string(1, b.boolean ? '\1' : '\0');
+      case physical_type::int32: return le(static_cast<int32_t>(integer));
+      case physical_type::int64: return le(static_cast<int64_t>(integer));
+      case physical_type::float_: return le(static_cast<float>(b.floating));
+      case physical_type::double_: return le(b.floating);
+      default: break;
+    }
+    if (b.kind != bound_kind::decimal) return b.bytes;
+    std::string out(static_cast<size_t>(leaf_.type_length), '\0');
+    decimal_to_be_bytes(b.decimal, reinterpret_cast<uint8_t*>(&out[0]), out.size());
+    return out;
+  }
+
+  /// Thrift Statistics of `st` (A8): null/NaN counts, min_value/max_value (BYTE_ARRAY bounds
+  /// truncated to `truncate` bytes, then marked inexact), deprecated min/max for signed orders.
+  statistics to_thrift(const column_stats& st, size_t truncate, bool deprecated) const {
+    statistics t;
+    t.null_count = st.null_count;
+    if (leaf_.physical == physical_type::float_ || leaf_.physical == physical_type::double_)
+      t.nan_count = st.nan_count;
+    if (!st.has_min_max() || !bounds_) return t;
+    if (leaf_.physical == physical_type::byte_array && truncate > 0 &&
+        (st.min.bytes.size() > truncate || st.max.bytes.size() > truncate)) {
+      column_stats cut = st;
+      truncate_bounds(cut, truncate);
+      t.min_value = cut.min.bytes;
+      t.is_min_value_exact = cut.min_exact;
+      if (cut.max.has_value()) {
+        t.max_value = cut.max.bytes;
+        t.is_max_value_exact = cut.max_exact;
+      }
+      return t;
+    }
+    t.min_value = encode_bound(st.min);
+    t.max_value = encode_bound(st.max);
+    if (deprecated && leaf_.order == sort_order::signed_) {
+      t.min = t.min_value;
+      t.max = t.max_value;
+    }
+    return t;
+  }
+
+  int32_t boundary() const {
+    bool asc = true, desc = true;
+    for (size_t i = 1; i < page_bounds_.size(); ++i) {
+      const stat_bound &pmin = page_bounds_[i - 1].first, &pmax = page_bounds_[i - 1].second;
+      const stat_bound &cmin = page_bounds_[i].first, &cmax = page_bounds_[i].second;
+      if (compare_bounds(cmin, pmin) < 0 || compare_bounds(cmax, pmax) < 0) asc = false;
+      if (compare_bounds(pmin, cmin) < 0 || compare_bounds(pmax, cmax) < 0) desc = false;
+    }
+    if (asc) return boundary_order::ascending;
+    if (desc) return boundary_order::descending;
+    return boundary_order::unordered;
+  }
+
+  void add_encoding_stat(int32_t type, int32_t enc) {
+    for (auto& es : enc_stats_)
+      if (es.page_type == type && es.encoding == enc) {
+        ++es.count;
+        return;
+      }
+    page_encoding_stats es;
+    es.page_type = type;
+    es.encoding = enc;
+    es.count = 1;
+    enc_stats_.push_back(es);
+  }
+
+  /// Forgets the closed chunk and frees its large buffers (dictionary, open-page values), so a
+  /// leaf whose chunk is done holds almost nothing while other columns are written.
+  void reset_chunk() {
+    reset_dictionary();  // a fresh dictionary: the old one's memory is freed
+    page_plain_.release();
+    dict_mode_ = dictionary_enabled();
+    dict_used_ = false;
+    fell_back_ = false;
+    chunk_levels_ = chunk_rows_ = chunk_uncompressed_ = data_bytes_ = 0;
+    head_written_ = false;
+    reset_stats(chunk_stats_);
+    enc_stats_.clear();
+    page_locs_.clear();
+    ci_ = column_index();
+    ci_valid_ = true;
+    page_bounds_.clear();
+    std::vector<uint32_t>().swap(stamp_);
+  }
+
+  /// The finished page's level histograms and unencoded bytes, per page and summed per chunk.
+  /// A level whose maximum is 0 has no histogram (every value sits at level 0), as in Arrow.
+  void record_page_size_statistics() {
+    add_level_histogram(page_reps_, leaf_.max_rep, size_rep_pages_, size_rep_chunk_);
+    add_level_histogram(page_defs_, leaf_.max_def, size_def_pages_, size_def_chunk_);
+    size_unencoded_pages_.push_back(page_unencoded_);
+    size_unencoded_chunk_ += page_unencoded_;
+    page_unencoded_ = 0;
+  }
+
+  static void add_level_histogram(const std::vector<int16_t>& levels, int16_t max_level,
+                                  std::vector<int64_t>& pages, std::vector<int64_t>& chunk) {
+    if (max_level <= 0) return;
+    const size_t width = static_cast<size_t>(max_level) + 1, base = pages.size();
+    pages.resize(base + width, 0);
+    chunk.resize(width, 0);
+    int64_t* h = pages.data() + base;
+    for (const int16_t l : levels)
+      if (l >= 0 && l <= max_level) ++h[l];
+    for (size_t k = 0; k < width; ++k) chunk[k] += h[k];
+  }
+
+  /// Puts the chunk's SizeStatistics into its metadata, the per-page histograms into its
+  /// ColumnIndex and the per-page unencoded bytes into its OffsetIndex, then starts over.
+  void finish_size_statistics(chunk_result& out) {
+    const bool byte_array = leaf_.physical == physical_type::byte_array;
+    const size_t rep_width = static_cast<size_t>(leaf_.max_rep) + 1;
+    const size_t def_width = static_cast<size_t>(leaf_.max_def) + 1;
+    // As Arrow writes it: nothing for a non-BYTE_ARRAY leaf without levels, else both
+    // histograms, empty where the max level is 0.
+    if (byte_array || leaf_.max_rep > 0 || leaf_.max_def > 0) {
+      size_statistics st;
+      if (byte_array) st.unencoded_byte_array_data_bytes = size_unencoded_chunk_;
+      if (leaf_.max_rep > 0) size_rep_chunk_.resize(rep_width, 0);
+      if (leaf_.max_def > 0) size_def_chunk_.resize(def_width, 0);
+      st.repetition_level_histogram = size_rep_chunk_;
+      st.definition_level_histogram = size_def_chunk_;
+      out.meta.size_statistics = std::move(st);
+    }
+    if (out.column_index) {
+      if (leaf_.max_rep > 0) out.column_index->repetition_level_histograms = size_rep_pages_;
+      if (leaf_.max_def > 0) out.column_index->definition_level_histograms = size_def_pages_;
+    }
+    if (byte_array) out.offset_index.unencoded_byte_array_data_bytes = size_unencoded_pages_;
+    size_rep_pages_.clear();
+    size_def_pages_.clear();
+    size_rep_chunk_.clear();
+    size_def_chunk_.clear();
+    size_unencoded_pages_.clear();
+    size_unencoded_chunk_ = 0;
+  }
+
+  int64_t page_unencoded_ = 0, size_unencoded_chunk_ = 0;
+  std::vector<int64_t> size_rep_pages_, size_def_pages_, size_rep_chunk_, size_def_chunk_;
+  std::vector<int64_t> size_unencoded_pages_;
+
+  leaf_descriptor leaf_;
+  column_settings s_;
+  page_pool& pool_;
+  compressor comp_;
+  bool dict_mode_ = true, dict_used_ = false, fell_back_ = false, bounds_ = true;
+  int def_width_ = 0, rep_width_ = 0;
+  // open page
+  std::vector<int16_t> page_defs_, page_reps_;
+  std::vector<uint32_t> page_indices_;
+  std::vector<uint8_t> page_bools_;
+  byte_buffer page_plain_;
+  size_t page_levels_ = 0, page_values_ = 0, page_rows_ = 0;
+  column_stats page_stats_;
+  std::vector<uint32_t> stamp_;  // per dictionary entry: the last page serial that used it
+  uint32_t page_serial_ = 1;
+  // scratch of one flush, shared by the file's leaves
+  byte_buffer& page_buf_ = pool_.scratch.page;
+  byte_buffer& levels_buf_ = pool_.scratch.levels;
+  byte_buffer& header_buf_ = pool_.scratch.header;
+  byte_buffer& dict_buf_ = pool_.scratch.dictionary;
+  byte_buffer& bytes_ = pool_.scratch.bytes;
+  std::vector<int32_t>& lens_ = pool_.scratch.lengths;
+  // open chunk
+  chunk_store pages_;              // data pages not yet written
+  output_sink* direct_ = nullptr;  // set while this chunk alone is being written
+  bool head_written_ = false;      // dictionary page and buffered pages are in the sink
+  int64_t chunk_start_ = 0, dict_total_ = 0, dict_unc_ = 0;
+  int64_t data_bytes_ = 0;  // data page bytes of the chunk (stored or written)
+  int64_t chunk_levels_ = 0, chunk_rows_ = 0, chunk_uncompressed_ = 0;
+  column_stats chunk_stats_;
+  std::vector<page_encoding_stats> enc_stats_;
+  std::vector<page_location> page_locs_;
+  column_index ci_;
+  bool ci_valid_ = true;
+  std::vector<std::pair<stat_bound, stat_bound>> page_bounds_;
+  // file
+  leaf_file_stats file_;
+};
+
+/// The typed writer of one leaf. P: bool, int32_t, int64_t, float, double, byte_array_tag or
+/// flba_tag (the Parquet physical type).
+template <class P>
+class typed_leaf_writer final : public leaf_writer_base {
+  using V = detail::value_of<P>;
+  static constexpr bool is_bytes = std::is_same<V, std::string_view>::value;
+  using dict_t = std::conditional_t<
+      is_bytes, bytes_dictionary,
+      fixed_dictionary<std::conditional_t<is_bytes || std::is_same<V, bool>::value, int32_t, V>>>;
+
+ public:
+  typed_leaf_writer(const leaf_descriptor& leaf, const column_settings& s, page_pool& pool)
+      : leaf_writer_base(leaf, s, pool), dict_(make_dict()) {}
+
+  status append(value_source& src, const int16_t* defs, const int16_t* reps, size_t n) override {
+    size_t pos = 0;
+    while (pos < n) {
+      const size_t room = static_cast<size_t>(
+          std::max<int64_t>(1, s_.max_rows_per_page - static_cast<int64_t>(page_rows_)));
+      size_t end = std::min(n, pos + std::min<size_t>(1024, room));
+      if (reps)
+        while (end < n && reps[end] != 0) ++end;
+      const size_t levels = end - pos;
+      size_t nv = levels, rows = levels;
+      if (defs) {
+        nv = 0;
+        for (size_t k = pos; k < end; ++k) nv += defs[k] == leaf_.max_def;
+        page_defs_.insert(page_defs_.end(), defs + pos, defs + end);
+      }
+      if (reps) {
+        rows = 0;
+        for (size_t k = pos; k < end; ++k) rows += reps[k] == 0;
+        page_reps_.insert(page_reps_.end(), reps + pos, reps + end);
+      }
+      gather(src, nv);
+      if (s_.size_statistics) count_unencoded_bytes();
+      encode_values();
+      page_levels_ += levels;
+      page_values_ += nv;
+      page_rows_ += rows;
+      if (dictionary_exceeds_limit()) {
+        LAKECODEC_TRY(fall_back_from_dictionary());
+      } else if (estimated_page_bytes() >= static_cast<size_t>(s_.data_page_size) ||
+                 static_cast<int64_t>(page_rows_) >= s_.max_rows_per_page) {
+        LAKECODEC_TRY(flush_page());
+      }
+      pos = end;
+    }
+    return {};
+  }
+
+  size_t buffered_bytes() const override {
+    return pages_.size() + dict_.plain_size() + estimated_page_bytes();
+  }
+  size_t dictionary_bytes() const override { return dict_.plain_size(); }
+
+ private:
+  // -- Dictionary encoding and its fallback (parquet-java FallbackValuesWriter) ---------------
+  // Every chunk starts in dictionary mode (BOOLEAN never: one bit per value is already less
+  // than an index). Once the chunk's dictionary outgrows dictionary_page_size, the chunk falls
+  // back: the open page is closed as RLE_DICTIONARY (the dictionary page is still written for
+  // the pages that use it) and the chunk's later pages take the column's own encoding.
+  /// True while in dictionary mode and the dictionary's PLAIN size is over the limit.
+  bool dictionary_exceeds_limit() const noexcept {
+    return dict_mode_ && dict_.plain_size() > static_cast<size_t>(s_.dictionary_page_size);
+  }
+
+  dict_t make_dict() {
+    if constexpr (is_bytes)
+      return bytes_dictionary(leaf_.physical == physical_type::byte_array);
+    else
+      return dict_t();
   }
 
   void gather(value_source& src, size_t nv) {
@@ -5479,16 +5857,7 @@ class typed_leaf_writer final : public leaf_writer {
     return w < 1 ? 1 : w;
   }
 
-  void encode_levels(const std::vector<int16_t>& lv, int width, bool prefix, byte_buffer& out) {
-    size_t len_pos = out.size();
-    if (prefix) out.append_le<uint32_t>(0);
-    const size_t before = out.size();
-    rle_hybrid_encode(lv.data(), lv.size(), width, out);
-    if (prefix)
-      store_le<uint32_t>(out.data() + len_pos, static_cast<uint32_t>(out.size() - before));
-  }
-
-  int32_t encode_page_values(byte_buffer& out) {
+  int32_t encode_page_values(byte_buffer& out) override {
     if (page_values_ > 0 && !page_indices_.empty()) {
       const int w = dict_width();
       out.push_back(static_cast<uint8_t>(w));
@@ -5543,259 +5912,11 @@ class typed_leaf_writer final : public leaf_writer {
     }
   }
 
-  status flush_page() {
-    if (page_levels_ == 0) return {};
-    page_buf_.clear();
-    levels_buf_.clear();
-    const bool v2 = s_.page_version == 2;
-    int32_t rep_len = 0, def_len = 0;
-    byte_buffer& lv = v2 ? levels_buf_ : page_buf_;
-    if (leaf_.max_rep > 0) {
-      const size_t b = lv.size();
-      encode_levels(page_reps_, rep_width_, !v2, lv);
-      rep_len = static_cast<int32_t>(lv.size() - b);
-    }
-    if (leaf_.max_def > 0) {
-      const size_t b = lv.size();
-      encode_levels(page_defs_, def_width_, !v2, lv);
-      def_len = static_cast<int32_t>(lv.size() - b);
-    }
-    const int32_t enc = encode_page_values(page_buf_);
-    if (enc == encoding::rle_dictionary) dict_used_ = true;
-    page_header h;
-    h.type = v2 ? page_type::data_page_v2 : page_type::data_page;
-    // The page is compressed straight into its stored buffer, behind room for the header.
-    byte_buffer& compressed = pool_.scratch.compressed;
-    compressed.clear();
-    if (v2) compressed.append(levels_buf_.span());
-    LAKECODEC_TRY(comp_.compress(page_buf_.span(), compressed));
-    const uint8_t* body = compressed.data();
-    const size_t body_size = compressed.size();
-    const size_t uncompressed = levels_buf_.size() + page_buf_.size();
-    if (uncompressed > 0x7fffffffu || body_size > 0x7fffffffu)
-      return limit_exceeded("parquet: page of column '" + leaf_.dotted_path + "' exceeds 2 GiB");
-    h.uncompressed_page_size = static_cast<int32_t>(uncompressed);
-    h.compressed_page_size = static_cast<int32_t>(body_size);
-    if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(body, body_size));
-    page_stats_.value_count = static_cast<int64_t>(page_levels_);
-    page_stats_.null_count = static_cast<int64_t>(page_levels_ - page_values_);
-    std::optional<statistics> page_st;
-    if (s_.statistics && !s_.page_index)
-      page_st = to_thrift(page_stats_, s_.statistics_truncate, true);
-    if (v2) {
-      data_page_header_v2 d;
-      d.num_values = static_cast<int32_t>(page_levels_);
-      d.num_nulls = static_cast<int32_t>(page_levels_ - page_values_);
-      d.num_rows = static_cast<int32_t>(page_rows_);
-      d.encoding = enc;
-      d.definition_levels_byte_length = def_len;
-      d.repetition_levels_byte_length = rep_len;
-      d.is_compressed = s_.codec != compression::none;
-      d.statistics = page_st;
-      h.data_page_header_v2 = d;
-    } else {
-      data_page_header d;
-      d.num_values = static_cast<int32_t>(page_levels_);
-      d.encoding = enc;
-      d.statistics = page_st;
-      h.data_page_header = d;
-    }
-    header_buf_.clear();
-    serialize(h, header_buf_);
-    page_location loc;
-    loc.offset = data_bytes_;
-    loc.compressed_page_size = static_cast<int32_t>(header_buf_.size() + body_size);
-    loc.first_row_index = chunk_rows_;
-    page_locs_.push_back(loc);
-    LAKECODEC_TRY(store_page(body, body_size));
-    data_bytes_ += loc.compressed_page_size;
-    chunk_uncompressed_ += static_cast<int64_t>(header_buf_.size() + uncompressed);
-    add_encoding_stat(h.type, enc);
-    if (s_.page_index) add_column_index_entry();
-    LAKECODEC_TRY(chunk_stats_.merge(page_stats_));
-    chunk_levels_ += static_cast<int64_t>(page_levels_);
-    chunk_rows_ += static_cast<int64_t>(page_rows_);
-    if (s_.size_statistics) record_page_size_statistics();
-    // reset the page
-    page_defs_.clear();
-    page_reps_.clear();
-    page_indices_.clear();
-    page_plain_.clear();
-    page_bools_.clear();
-    page_levels_ = page_values_ = page_rows_ = 0;
-    reset_stats(page_stats_);
-    ++page_serial_;
-    return {};
+  size_t encode_dictionary(byte_buffer& out) override {
+    dict_.encode_plain(out);
+    return dict_.size();
   }
-
-  /// Writes the start of the chunk to `sink`: the dictionary page (when pages used it; the
-  /// dictionary is final by then) and the buffered data pages. Pages after it may go straight
-  /// to the sink.
-  status write_head(output_sink& sink) {
-    chunk_start_ = static_cast<int64_t>(sink.position());
-    dict_total_ = dict_unc_ = 0;
-    if (dict_used_) {
-      dict_buf_.clear();
-      dict_.encode_plain(dict_buf_);
-      page_header h;
-      h.type = page_type::dictionary_page;
-      h.uncompressed_page_size = static_cast<int32_t>(dict_buf_.size());
-      byte_buffer& comp_buf = pool_.scratch.dictionary_compressed;
-      comp_buf.clear();
-      LAKECODEC_TRY(comp_.compress(dict_buf_.span(), comp_buf));
-      h.compressed_page_size = static_cast<int32_t>(comp_buf.size());
-      if (s_.page_checksum) h.crc = static_cast<int32_t>(crc32(comp_buf.data(), comp_buf.size()));
-      dictionary_page_header dh;
-      dh.num_values = static_cast<int32_t>(dict_.size());
-      dh.encoding = encoding::plain;
-      dh.is_sorted = false;
-      h.dictionary_page_header = dh;
-      byte_buffer& header = pool_.scratch.dictionary_header;
-      header.clear();
-      serialize(h, header);
-      LAKECODEC_TRY(sink.write(header.span()));
-      LAKECODEC_TRY(sink.write(comp_buf.span()));
-      dict_total_ = static_cast<int64_t>(header.size() + comp_buf.size());
-      dict_unc_ = static_cast<int64_t>(header.size() + dict_buf_.size());
-      add_encoding_stat(page_type::dictionary_page, encoding::plain);
-    }
-    LAKECODEC_TRY(pages_.flush_to(sink, pool_));
-    head_written_ = true;
-    return {};
-  }
-
-  /// Stores a finished page (header_buf_ + body): straight to the direct sink when the chunk
-  /// is being written column by column and no dictionary page can still come before it,
-  /// else into the chunk's pool blocks.
-  status store_page(const uint8_t* body, size_t body_size) {
-    if (direct_ != nullptr && !dict_mode_) {
-      if (!head_written_) LAKECODEC_TRY(write_head(*direct_));
-      LAKECODEC_TRY(direct_->write(header_buf_.span()));
-      return direct_->write(body, body_size);
-    }
-    LAKECODEC_TRY(pages_.append(pool_, header_buf_.data(), header_buf_.size()));
-    return pages_.append(pool_, body, body_size);
-  }
-
-  /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
-  /// with values but no bounds (all NaN) makes the whole column index unusable.
-  void add_column_index_entry() {
-    const bool null_page = page_values_ == 0;
-    ci_.null_pages.push_back(null_page);
-    if (!ci_.null_counts) ci_.null_counts = std::vector<int64_t>();
-    ci_.null_counts->push_back(page_stats_.null_count);
-    if (!null_page && page_stats_.has_min_max()) {
-      statistics t = to_thrift(page_stats_, s_.column_index_truncate, false);
-      if (!t.min_value || !t.max_value) ci_valid_ = false;
-      ci_.min_values.push_back(t.min_value.value_or(""));
-      ci_.max_values.push_back(t.max_value.value_or(""));
-      page_bounds_.emplace_back(page_stats_.min, page_stats_.max);
-      return;
-    }
-    if (!null_page) ci_valid_ = false;
-    ci_.min_values.emplace_back();
-    ci_.max_values.emplace_back();
-  }
-
-  void reset_stats(column_stats& st) const { st = column_stats(leaf_.source); }
-
-  /// A bound as the PLAIN encoding of the leaf's physical type (A8): little-endian numbers,
-  /// raw bytes, big-endian two's complement for FLBA decimals.
-  std::string encode_bound(const stat_bound& b) const {
-    auto le = [](auto v) {
-      std::string out(sizeof(v), '\0');
-      std::memcpy(&out[0], &v, sizeof(v));
-      return out;
-    };
-    const __int128 integer = b.kind == bound_kind::decimal ? b.decimal : b.integer;
-    switch (leaf_.physical) {
-      case physical_type::boolean: return std::string(1, b.boolean ? '\1' : '\0');
-      case physical_type::int32: return le(static_cast<int32_t>(integer));
-      case physical_type::int64: return le(static_cast<int64_t>(integer));
-      case physical_type::float_: return le(static_cast<float>(b.floating));
-      case physical_type::double_: return le(b.floating);
-      default: break;
-    }
-    if (b.kind != bound_kind::decimal) return b.bytes;
-    std::string out(static_cast<size_t>(leaf_.type_length), '\0');
-    decimal_to_be_bytes(b.decimal, reinterpret_cast<uint8_t*>(&out[0]), out.size());
-    return out;
-  }
-
-  /// Thrift Statistics of `st` (A8): null/NaN counts, min_value/max_value (BYTE_ARRAY bounds
-  /// truncated to `truncate` bytes, then marked inexact), deprecated min/max for signed orders.
-  statistics to_thrift(const column_stats& st, size_t truncate, bool deprecated) const {
-    statistics t;
-    t.null_count = st.null_count;
-    if constexpr (is_float) t.nan_count = st.nan_count;
-    if (!st.has_min_max() || !bounds_) return t;
-    if (leaf_.physical == physical_type::byte_array && truncate > 0 &&
-        (st.min.bytes.size() > truncate || st.max.bytes.size() > truncate)) {
-      column_stats cut = st;
-      truncate_bounds(cut, truncate);
-      t.min_value = cut.min.bytes;
-      t.is_min_value_exact = cut.min_exact;
-      if (cut.max.has_value()) {
-        t.max_value = cut.max.bytes;
-        t.is_max_value_exact = cut.max_exact;
-      }
-      return t;
-    }
-    t.min_value = encode_bound(st.min);
-    t.max_value = encode_bound(st.max);
-    if (deprecated && leaf_.order == sort_order::signed_) {
-      t.min = t.min_value;
-      t.max = t.max_value;
-    }
-    return t;
-  }
-
-  int32_t boundary() const {
-    bool asc = true, desc = true;
-    for (size_t i = 1; i < page_bounds_.size(); ++i) {
-      const stat_bound &pmin = page_bounds_[i - 1].first, &pmax = page_bounds_[i - 1].second;
-      const stat_bound &cmin = page_bounds_[i].first, &cmax = page_bounds_[i].second;
-      if (compare_bounds(cmin, pmin) < 0 || compare_bounds(cmax, pmax) < 0) asc = false;
-      if (compare_bounds(pmin, cmin) < 0 || compare_bounds(pmax, cmax) < 0) desc = false;
-    }
-    if (asc) return boundary_order::ascending;
-    if (desc) return boundary_order::descending;
-    return boundary_order::unordered;
-  }
-
-  void add_encoding_stat(int32_t type, int32_t enc) {
-    for (auto& es : enc_stats_)
-      if (es.page_type == type && es.encoding == enc) {
-        ++es.count;
-        return;
-      }
-    page_encoding_stats es;
-    es.page_type = type;
-    es.encoding = enc;
-    es.count = 1;
-    enc_stats_.push_back(es);
-  }
-
-  /// Forgets the closed chunk and frees its large buffers (dictionary, open-page values), so a
-  /// leaf whose chunk is done holds almost nothing while other columns are written.
-  void reset_chunk() {
-    dict_ = make_dict();  // a fresh dictionary: the old one's memory is freed
-    page_plain_.release();
-    dict_mode_ = dictionary_enabled();
-    dict_used_ = false;
-    fell_back_ = false;
-    chunk_levels_ = chunk_rows_ = chunk_uncompressed_ = data_bytes_ = 0;
-    head_written_ = false;
-    reset_stats(chunk_stats_);
-    enc_stats_.clear();
-    page_locs_.clear();
-    ci_ = column_index();
-    ci_valid_ = true;
-    page_bounds_.clear();
-    std::vector<uint32_t>().swap(stamp_);
-  }
-
-  // -- SizeStatistics (parquet.thrift SizeStatistics, ColumnIndex 6/7, OffsetIndex 2) ---------
+  void reset_dictionary() override { dict_ = make_dict(); }
 
   /// Adds the mini-batch's BYTE_ARRAY value bytes (without length prefixes) to the open page.
   void count_unencoded_bytes() {
@@ -5803,103 +5924,10 @@ class typed_leaf_writer final : public leaf_writer {
       for (const V& v : vals_) page_unencoded_ += static_cast<int64_t>(v.size());
   }
 
-  /// The finished page's level histograms and unencoded bytes, per page and summed per chunk.
-  /// A level whose maximum is 0 has no histogram (every value sits at level 0), as in Arrow.
-  void record_page_size_statistics() {
-    add_level_histogram(page_reps_, leaf_.max_rep, size_rep_pages_, size_rep_chunk_);
-    add_level_histogram(page_defs_, leaf_.max_def, size_def_pages_, size_def_chunk_);
-    size_unencoded_pages_.push_back(page_unencoded_);
-    size_unencoded_chunk_ += page_unencoded_;
-    page_unencoded_ = 0;
-  }
-
-  static void add_level_histogram(const std::vector<int16_t>& levels, int16_t max_level,
-                                  std::vector<int64_t>& pages, std::vector<int64_t>& chunk) {
-    if (max_level <= 0) return;
-    const size_t width = static_cast<size_t>(max_level) + 1, base = pages.size();
-    pages.resize(base + width, 0);
-    chunk.resize(width, 0);
-    int64_t* h = pages.data() + base;
-    for (const int16_t l : levels)
-      if (l >= 0 && l <= max_level) ++h[l];
-    for (size_t k = 0; k < width; ++k) chunk[k] += h[k];
-  }
-
-  /// Puts the chunk's SizeStatistics into its metadata, the per-page histograms into its
-  /// ColumnIndex and the per-page unencoded bytes into its OffsetIndex, then starts over.
-  void finish_size_statistics(chunk_result& out) {
-    constexpr bool byte_array = std::is_same<P, detail::byte_array_tag>::value;
-    const size_t rep_width = static_cast<size_t>(leaf_.max_rep) + 1;
-    const size_t def_width = static_cast<size_t>(leaf_.max_def) + 1;
-    // As Arrow writes it: nothing for a non-BYTE_ARRAY leaf without levels, else both
-    // histograms, empty where the max level is 0.
-    if (byte_array || leaf_.max_rep > 0 || leaf_.max_def > 0) {
-      size_statistics st;
-      if (byte_array) st.unencoded_byte_array_data_bytes = size_unencoded_chunk_;
-      if (leaf_.max_rep > 0) size_rep_chunk_.resize(rep_width, 0);
-      if (leaf_.max_def > 0) size_def_chunk_.resize(def_width, 0);
-      st.repetition_level_histogram = size_rep_chunk_;
-      st.definition_level_histogram = size_def_chunk_;
-      out.meta.size_statistics = std::move(st);
-    }
-    if (out.column_index) {
-      if (leaf_.max_rep > 0) out.column_index->repetition_level_histograms = size_rep_pages_;
-      if (leaf_.max_def > 0) out.column_index->definition_level_histograms = size_def_pages_;
-    }
-    if (byte_array) out.offset_index.unencoded_byte_array_data_bytes = size_unencoded_pages_;
-    size_rep_pages_.clear();
-    size_def_pages_.clear();
-    size_rep_chunk_.clear();
-    size_def_chunk_.clear();
-    size_unencoded_pages_.clear();
-    size_unencoded_chunk_ = 0;
-  }
-
-  int64_t page_unencoded_ = 0, size_unencoded_chunk_ = 0;
-  std::vector<int64_t> size_rep_pages_, size_def_pages_, size_rep_chunk_, size_def_chunk_;
-  std::vector<int64_t> size_unencoded_pages_;
-
-  leaf_descriptor leaf_;
-  column_settings s_;
-  page_pool& pool_;
-  compressor comp_;
   dict_t dict_;
-  bool dict_mode_ = true, dict_used_ = false, fell_back_ = false, bounds_ = true;
-  int def_width_ = 0, rep_width_ = 0;
-  // open page
   std::vector<V> vals_;
-  std::vector<int16_t> page_defs_, page_reps_;
-  std::vector<uint32_t> page_indices_;
-  std::vector<uint8_t> page_bools_;
-  byte_buffer page_plain_;
-  size_t page_levels_ = 0, page_values_ = 0, page_rows_ = 0;
-  column_stats page_stats_;
   std::vector<std::string_view> distinct_;  // dictionary entries first used by the open page
   std::vector<__int128> decimals_;          // FLBA decimal values of a mini-batch
-  std::vector<uint32_t> stamp_;  // per dictionary entry: the last page serial that used it
-  uint32_t page_serial_ = 1;
-  // scratch of one flush, shared by the file's leaves
-  byte_buffer& page_buf_ = pool_.scratch.page;
-  byte_buffer& levels_buf_ = pool_.scratch.levels;
-  byte_buffer& header_buf_ = pool_.scratch.header;
-  byte_buffer& dict_buf_ = pool_.scratch.dictionary;
-  byte_buffer& bytes_ = pool_.scratch.bytes;
-  std::vector<int32_t>& lens_ = pool_.scratch.lengths;
-  // open chunk
-  chunk_store pages_;              // data pages not yet written
-  output_sink* direct_ = nullptr;  // set while this chunk alone is being written
-  bool head_written_ = false;      // dictionary page and buffered pages are in the sink
-  int64_t chunk_start_ = 0, dict_total_ = 0, dict_unc_ = 0;
-  int64_t data_bytes_ = 0;  // data page bytes of the chunk (stored or written)
-  int64_t chunk_levels_ = 0, chunk_rows_ = 0, chunk_uncompressed_ = 0;
-  column_stats chunk_stats_;
-  std::vector<page_encoding_stats> enc_stats_;
-  std::vector<page_location> page_locs_;
-  column_index ci_;
-  bool ci_valid_ = true;
-  std::vector<std::pair<stat_bound, stat_bound>> page_bounds_;
-  // file
-  leaf_file_stats file_;
 };
 
 /// Creates the typed writer for a leaf (the one run-time dispatch per column).
@@ -6123,6 +6151,8 @@ class file_writer {
     for (const auto& lw : leaves_) b += lw->buffered_bytes();
     return b;
   }
+  /// Bytes buffered for the open row group (its encoded pages and dictionaries).
+  uint64_t buffered_bytes() const { return buffered(); }
   int64_t rows_written() const noexcept { return total_rows_ + rg_rows_; }
   const parquet_schema& parquet_schema_info() const noexcept { return ps_; }
 

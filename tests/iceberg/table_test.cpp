@@ -365,8 +365,12 @@ TEST(IcebergTableTest, ReplacePartitionsSwapsOnlyTheTouchedPartitions) {
       if (e.status == ib::entry_status::existing) {
         ++existing;
         EXPECT_NE(e.snapshot_id, s->snapshot_id);
-        if (version >= 2) EXPECT_EQ(e.sequence_number, 1);
-        if (version == 3) EXPECT_TRUE(e.data_file.first_row_id.has_value());
+        if (version >= 2) {
+          EXPECT_EQ(e.sequence_number, 1);
+        }
+        if (version == 3) {
+          EXPECT_TRUE(e.data_file.first_row_id.has_value());
+        }
       }
     }
     EXPECT_EQ(deleted, 1u);
@@ -422,7 +426,8 @@ TEST(IcebergTableTest, ConcurrentAppendToAReplacedPartitionIsAConflict) {
     std::string dir;
     bool raced = false;
     lc::result<ib::loaded_table> load(const std::string& n) override { return inner.load(n); }
-    lc::result<ib::loaded_table> create(const std::string& n, const ib::table_metadata& m) override {
+    lc::result<ib::loaded_table> create(const std::string& n,
+                                        const ib::table_metadata& m) override {
       return inner.create(n, m);
     }
     lc::result<ib::loaded_table> commit(const ib::loaded_table& base,
@@ -470,6 +475,7 @@ TEST(IcebergTableTest, ExpireRemovesOldSnapshotsAndOnlyTheirFiles) {
   EXPECT_EQ(live_rows_by_region(r->table.metadata),
             (std::map<std::string, int64_t>{{"eu", 1}, {"us", 1}}));
   for (const auto& e : live_entries(r->table.metadata))
-    if (e.status != ib::entry_status::deleted)
+    if (e.status != ib::entry_status::deleted) {
       EXPECT_TRUE(fs::exists(ib::local_path(e.data_file.file_path))) << e.data_file.file_path;
+    }
 }

@@ -148,6 +148,10 @@ class registry {
   std::map<std::string, std::string> groups_;
 };
 
+/// `gen lineitem --format iceberg`: the lineitem rows as a new Iceberg table
+/// (cli_iceberg_table.cpp).
+int run_gen_lineitem_iceberg(const args& a);
+
 // Each area's verbs, defined in its own translation unit.
 void register_core_commands(registry& r);
 void register_avro_commands(registry& r);

@@ -20,6 +20,7 @@
 #include "lakecodec/iceberg/snapshot_producer.hpp"
 #include "lakecodec/iceberg/table_operations.hpp"
 #include "lakecodec/iceberg/table_writer.hpp"
+#include "lineitem.hpp"
 
 namespace lakecodec_cli {
 namespace iceberg_table_cli {
@@ -142,6 +143,19 @@ inline lakecodec::result<ice::partition_spec> parse_partition_by(const std::stri
   return spec;
 }
 
+/// The table properties of --property K=V options; false after a usage error.
+inline bool table_properties(const args& a, const std::string& verb, ice::string_map& out) {
+  for (const std::string& kv : a.get_all("property")) {
+    const size_t eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      usage_error("--property expects KEY=VALUE, got '" + kv + "'", verb);
+      return false;
+    }
+    out.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+  }
+  return true;
+}
+
 // -- create --------------------------------------------------------------------------------------
 
 inline int run_create(const args& a) {
@@ -169,12 +183,7 @@ inline int run_create(const args& a) {
     if (!spec) return usage_error(spec.error().message(), "iceberg create");
     d.spec = *spec;
   }
-  for (const std::string& kv : a.get_all("property")) {
-    const size_t eq = kv.find('=');
-    if (eq == std::string::npos || eq == 0)
-      return usage_error("--property expects KEY=VALUE, got '" + kv + "'", "iceberg create");
-    d.properties.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
-  }
+  if (!table_properties(a, "iceberg create", d.properties)) return exit_usage;
   auto m = ice::new_table_metadata(d);
   if (!m) return data_error(table, m.error());
   // The properties must make a writer: refuse a bad codec or metrics mode now, not at append.
@@ -439,6 +448,63 @@ inline int run_describe(const args& a) {
 }
 
 }  // namespace iceberg_table_cli
+
+int run_gen_lineitem_iceberg(const args& a) {
+  using namespace iceberg_table_cli;
+  const std::string table = a.get("out");
+  const long long rows = a.get_int("rows", 0), seed = a.get_int("seed", 1);
+  const auto t0 = std::chrono::steady_clock::now();
+  auto schema = ice::from_columnar_schema(lineitem_generator::schema());
+  if (!schema) return data_error(table, schema.error());
+  ice::table_definition d;
+  d.location = table;
+  d.schema = *schema;
+  d.format_version = static_cast<int32_t>(a.get_int("format-version", 2));
+  if (a.has("partition-by")) {
+    auto spec = parse_partition_by(a.get("partition-by"), *schema);
+    if (!spec) return usage_error(spec.error().message(), "gen lineitem");
+    d.spec = *spec;
+  }
+  if (a.has("compression"))
+    d.properties.emplace_back("write.parquet.compression-codec", a.get("compression") == "none"
+                                                                     ? "uncompressed"
+                                                                     : a.get("compression"));
+  if (a.has("level")) d.properties.emplace_back("write.parquet.compression-level", a.get("level"));
+  if (!table_properties(a, "gen lineitem", d.properties)) return exit_usage;
+  auto m = ice::new_table_metadata(d);
+  if (!m) return data_error(table, m.error());
+  ice::file_catalog cat;
+  auto t = cat.create(table, *m);
+  if (!t) return data_error(table, t.error());
+  auto factory = ice::default_data_file_factory(t->metadata);
+  if (!factory) return data_error(table, factory.error());
+  auto w = ice::table_writer::open(t->metadata, std::move(*factory));
+  if (!w) return data_error(table, w.error());
+  lineitem_generator gen(static_cast<uint64_t>(seed), rows);
+  lineitem_generator::batch b;
+  progress prog("gen lineitem");
+  for (long long done = 0; done < rows;) {
+    const int64_t n = std::min<long long>(65536, rows - done);
+    gen.next(b, n);
+    lakecodec::status s = (*w)->write(b.view());
+    if (!s.ok()) return data_error(table, s);
+    done += n;
+    prog.update(done, 0);
+  }
+  auto files = (*w)->close();
+  if (!files) return data_error(table, files.error());
+  ice::fast_append op;
+  for (ice::data_file& f : *files) op.add_file(std::move(f));
+  auto c = rows > 0 ? op.commit(cat, table) : lakecodec::result<ice::loaded_table>(*t);
+  if (!c) {
+    for (const ice::data_file& f : *files) std::remove(ice::local_path(f.file_path).c_str());
+    return data_error(table, c.error());
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::cerr << "wrote " << rows << " lineitem rows in " << files->size() << " data file(s) to "
+            << c->metadata.location << " in " << secs << " s\n";
+  return exit_ok;
+}
 
 void register_iceberg_table_commands(registry& r) {
   using namespace iceberg_table_cli;

@@ -178,6 +178,10 @@ inline int run_fromjson(const args& a) {
 // -- gen lineitem --------------------------------------------------------------------------------
 
 inline int run_gen_lineitem(const args& a) {
+  if (a.get("format", "parquet") == "iceberg") return run_gen_lineitem_iceberg(a);
+  if (a.has("partition-by") || a.has("property") || a.has("format-version"))
+    return usage_error("--partition-by, --property and --format-version need --format iceberg",
+                       "gen lineitem");
   const long long rows = a.get_int("rows", 0), seed = a.get_int("seed", 1), batch_rows = 65536;
   const std::string out = a.get("out");
   pq::writer_options o;
@@ -240,10 +244,24 @@ void register_parquet_commands(registry& r) {
          "Iceberg schema; a key that names no column is refused naming line and column",
          "IN.jsonl|- OUT.parquet", fj, 2, 2, parquet_cli::run_fromjson});
   std::vector<option_spec> gl = writer_opts;
-  gl.insert(gl.begin(), {opt::integer("rows", 0, 1LL << 40, "number of rows").required(),
-                         opt::integer("seed", 0, 1LL << 62, "random seed (default 1)"),
-                         opt::path("out", "output file").metavar("FILE.parquet").required()});
-  r.add({"gen lineitem", "Write a deterministic TPC-H-lineitem-shaped Parquet file (16 columns)",
+  gl.insert(gl.begin(),
+            {opt::integer("rows", 0, 1LL << 40, "number of rows").required(),
+             opt::integer("seed", 0, 1LL << 62, "random seed (default 1)"),
+             opt::path("out",
+                       "output file, or the table directory with --format "
+                       "iceberg")
+                 .metavar("FILE.parquet|TABLE")
+                 .required(),
+             opt::choice("format", {"parquet", "iceberg"},
+                         "parquet (one file, default) or iceberg (a new table)"),
+             opt::text("partition-by", "iceberg: partition terms, e.g. 'month(l_shipdate)'")
+                 .metavar("EXPR"),
+             opt::integer("format-version", 1, 3, "iceberg: table format version"),
+             opt::text("property", "iceberg: a table property KEY=VALUE")
+                 .repeatable()
+                 .metavar("KEY=VALUE")});
+  r.add({"gen lineitem",
+         "Write a deterministic TPC-H-lineitem-shaped Parquet file or Iceberg table (16 columns)",
          "", gl, 0, 0, parquet_cli::run_gen_lineitem});
 }
 

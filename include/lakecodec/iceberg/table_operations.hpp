@@ -131,11 +131,13 @@ class overwrite_files {
         return status(errc::not_found, "iceberg: the delete matches no data file");
       std::vector<manifest_file> added;
       if (!added_.empty()) {
-        if (!added_manifest)
+        if (!added_manifest) {
           LAKECODEC_ASSIGN_OR_RETURN(added_manifest,
                                      p.write_added_manifest(m, m.default_spec_id, added_));
+        }
         added.push_back(*added_manifest);
-        for (const data_file& f : added_) c.add(f, std::to_string(m.default_spec_id) + partition_key(f));
+        for (const data_file& f : added_)
+          c.add(f, std::to_string(m.default_spec_id) + partition_key(f));
       }
       string_map summary = snapshot_summary(p_operation(), c, parent);
       if (mode_ == mode::replace_partitions) summary.emplace_back("replace-partitions", "true");
@@ -191,7 +193,8 @@ class overwrite_files {
       if (removes(lm.entry, e.data_file)) {
         e.status = entry_status::deleted;
         e.snapshot_id = p.snapshot_id();
-        c.remove(e.data_file, std::to_string(lm.entry.partition_spec_id) + partition_key(e.data_file));
+        c.remove(e.data_file,
+                 std::to_string(lm.entry.partition_spec_id) + partition_key(e.data_file));
       } else {
         e.status = entry_status::existing;
       }
@@ -216,10 +219,10 @@ class overwrite_files {
         LAKECODEC_ASSIGN_OR_RETURN(detail::loaded_manifest lm, detail::load_manifest(mf));
         for (const manifest_entry& e : lm.contents.entries)
           if (e.status == entry_status::added && removes(mf, e.data_file))
-            return status(errc::conflict,
-                          "iceberg: a concurrent commit (snapshot " + std::to_string(s->snapshot_id) +
-                              ") added '" + e.data_file.file_path +
-                              "' to data this " + p_operation() + " replaces");
+            return status(errc::conflict, "iceberg: a concurrent commit (snapshot " +
+                                              std::to_string(s->snapshot_id) + ") added '" +
+                                              e.data_file.file_path + "' to data this " +
+                                              p_operation() + " replaces");
       }
     }
     return {};
@@ -269,14 +272,14 @@ inline result<expire_result> expire_snapshots(catalog& cat, const std::string& n
   std::vector<snapshot> removed;
   auto apply = [&](const loaded_table& base) -> result<table_metadata> {
     const table_metadata& b = base.metadata;
-    LAKECODEC_ASSIGN_OR_RETURN(int64_t max_age,
-                               int_property(b, "history.expire.max-snapshot-age-ms",
-                                            int64_t{5} * 24 * 3600 * 1000, 0));
+    LAKECODEC_ASSIGN_OR_RETURN(
+        int64_t max_age,
+        int_property(b, "history.expire.max-snapshot-age-ms", int64_t{5} * 24 * 3600 * 1000, 0));
     LAKECODEC_ASSIGN_OR_RETURN(int64_t min_keep,
                                int_property(b, "history.expire.min-snapshots-to-keep", 1, 1));
     const int64_t cutoff = options.older_than_ms.value_or(now_ms() - max_age);
-    const size_t keep_last = static_cast<size_t>(options.retain_last.value_or(
-        static_cast<int32_t>(std::min<int64_t>(min_keep, INT32_MAX))));
+    const size_t keep_last = static_cast<size_t>(
+        options.retain_last.value_or(static_cast<int32_t>(std::min<int64_t>(min_keep, INT32_MAX))));
     std::set<int64_t> keep;
     const std::vector<const snapshot*> line = detail::ancestors(b);
     for (size_t i = 0; i < line.size() && i < keep_last; ++i) keep.insert(line[i]->snapshot_id);
@@ -292,11 +295,10 @@ inline result<expire_result> expire_snapshots(catalog& cat, const std::string& n
     }
     std::set<int64_t> live;
     for (const snapshot& s : m.snapshots) live.insert(s.snapshot_id);
-    m.snapshot_log.erase(std::remove_if(m.snapshot_log.begin(), m.snapshot_log.end(),
-                                        [&](const snapshot_log_entry& e) {
-                                          return live.count(e.snapshot_id) == 0;
-                                        }),
-                         m.snapshot_log.end());
+    m.snapshot_log.erase(
+        std::remove_if(m.snapshot_log.begin(), m.snapshot_log.end(),
+                       [&](const snapshot_log_entry& e) { return live.count(e.snapshot_id) == 0; }),
+        m.snapshot_log.end());
     m.last_updated_ms = std::max(now_ms(), b.last_updated_ms + 1);
     m.metadata_log.push_back({b.last_updated_ms, base.metadata_location});
     LAKECODEC_ASSIGN_OR_RETURN(int64_t max_logs,
