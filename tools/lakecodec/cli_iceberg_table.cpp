@@ -264,6 +264,7 @@ class appender {
   lakecodec::result<ice::loaded_table> commit_files(const std::vector<ice::data_file>& files) {
     if (mode_ == mode::append) {
       ice::fast_append op;
+      op.merge();  // as Java newAppend(): commit.manifest-merge.* decide
       for (const ice::data_file& f : files) op.add_file(f);
       return op.commit(cat_, table_);
     }
@@ -384,6 +385,7 @@ inline int run_expire(const args& a) {
 inline int run_commit(const args& a) {
   const std::string table = a.positional[0];
   ice::fast_append op;
+  op.merge();  // as Java newAppend(): commit.manifest-merge.* decide
   for (size_t i = 1; i < a.positional.size(); ++i) {
     status s = op.add_manifest(ice::file_uri(a.positional[i]));
     if (!s.ok()) return data_error(a.positional[i], s);
@@ -494,6 +496,7 @@ int run_gen_lineitem_iceberg(const args& a) {
   auto files = (*w)->close();
   if (!files) return data_error(table, files.error());
   ice::fast_append op;
+  op.merge();  // as Java newAppend(): commit.manifest-merge.* decide
   for (ice::data_file& f : *files) op.add_file(std::move(f));
   auto c = rows > 0 ? op.commit(cat, table) : lakecodec::result<ice::loaded_table>(*t);
   if (!c) {
