@@ -13,6 +13,7 @@ The reference packages are required: a missing one is an error, never a skip.
 import datetime
 import decimal
 import glob
+import gzip
 import json
 import math
 import os
@@ -133,7 +134,12 @@ def check_iceberg_value(t, raw, printed, where):
 
 
 def iceberg_files():
-    return sorted(glob.glob(os.path.join(ICEBERG_TABLES, "*", "metadata", "*.avro")))
+    return sorted(glob.glob(os.path.join(ICEBERG_TABLES, "**", "metadata", "*.avro"),
+                            recursive=True))
+
+
+def iceberg_table_dirs():
+    return sorted({os.path.dirname(os.path.dirname(p)) for p in iceberg_files()})
 
 
 def is_manifest_list(path):
@@ -144,6 +150,7 @@ def is_manifest_list(path):
 
 def test_iceberg_manifest_bounds_are_typed_values():
     checked = 0
+    without_schema = 0
     kinds = set()
     for path in iceberg_files():
         if is_manifest_list(path):
@@ -152,10 +159,18 @@ def test_iceberg_manifest_bounds_are_typed_values():
             reader = fastavro.reader(f)
             header = reader.metadata
             records = list(reader)
-        if "schema" not in header:
-            continue
-        schema = Schema.model_validate_json(header["schema"])
-        printed = json_lines(cli("iceberg", "manifest", path).stdout)
+        extra = []
+        if "schema" in header:
+            schema = Schema.model_validate_json(header["schema"])
+        else:
+            # No schema in the header (BigQuery): --metadata's current schema types the bounds.
+            meta_path = newest_metadata(os.path.dirname(os.path.dirname(path)))
+            meta = load_metadata(meta_path)
+            current = [x for x in meta["schemas"] if x["schema-id"] == meta["current-schema-id"]]
+            schema = Schema.model_validate(current[0])
+            extra = ["--metadata", meta_path]
+            without_schema += 1
+        printed = json_lines(cli("iceberg", "manifest", *extra, path).stdout)
         assert len(printed) == len(records), path
         for rec, out in zip(records, printed):
             assert out["status"] in ("EXISTING", "ADDED", "DELETED")
@@ -166,8 +181,11 @@ def test_iceberg_manifest_bounds_are_typed_values():
                 assert len(got) == len(pairs), (path, key)
                 for pair in pairs:
                     fid, raw = pair["key"], pair["value"]
-                    field = schema.find_field(fid)
-                    if not field.field_type.is_primitive:
+                    try:
+                        field = schema.find_field(fid)
+                    except ValueError:
+                        field = None  # a column the schema no longer has: hex
+                    if field is None or not field.field_type.is_primitive:
                         assert got[str(fid)] == raw.hex()
                         continue
                     where = (path, key, fid, str(field.field_type))
@@ -180,10 +198,19 @@ def test_iceberg_manifest_bounds_are_typed_values():
                     if ok:
                         checked += 1
                         kinds.add(type(field.field_type).__name__)
-    print("iceberg bounds checked", checked, sorted(kinds))
+    print("iceberg bounds checked", checked, sorted(kinds), "without header schema", without_schema)
+    assert without_schema > 0
     assert checked > 100, checked
     # The conformance tables cover these bound types at least.
-    assert {"IntegerType", "LongType", "StringType", "DateType", "DecimalType"} <= kinds, kinds
+    assert {"IntegerType", "LongType", "StringType", "DateType", "DecimalType", "BooleanType",
+            "FloatType", "DoubleType", "BinaryType", "FixedType", "UUIDType", "TimeType",
+            "TimestampType", "TimestamptzType"} <= kinds, kinds
+
+
+def load_metadata(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    return json.loads(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
 
 
 def newest_metadata(table_dir):
@@ -212,12 +239,14 @@ def partition_result_type(transform, source):
 
 def test_iceberg_manifest_list_summaries_typed_with_metadata():
     checked = 0
-    for table in sorted(glob.glob(os.path.join(ICEBERG_TABLES, "*"))):
+    kinds = set()
+    for table in iceberg_table_dirs():
         meta_path = newest_metadata(table)
-        if meta_path is None:
+        if meta_path is None or cli("iceberg", "validate", meta_path, check=False).returncode:
+            # duckdb-iceberg's hand-written equality_delete_* metadata has a snapshot id beyond
+            # a long, which Java refuses too.
             continue
-        with open(meta_path) as f:
-            meta = json.load(f)
+        meta = load_metadata(meta_path)
         schemas = {s["schema-id"]: Schema.model_validate(s) for s in meta.get("schemas", [])}
         if not schemas:
             continue
@@ -251,8 +280,10 @@ def test_iceberg_manifest_list_summaries_typed_with_metadata():
                             t, raw, out["partitions"][i][key], where
                         ):
                             checked += 1
-    print("summaries checked", checked)
+                            kinds.add(type(t).__name__)
+    print("summaries checked", checked, sorted(kinds))
     assert checked >= 20, checked
+    assert {"IntegerType", "LongType", "StringType", "DecimalType", "TimestampType"} <= kinds
 
 
 def test_iceberg_manifest_list_metadata_errors():
