@@ -630,3 +630,26 @@ def test_iceberg_transform_java_case_forms():
         elif typ == "string":
             assert json.loads(ours) == t.transform(StringType())("iceberg")
     assert cli("iceberg", "transform", "Days", "--type", "date", "1", check=False).returncode == 2
+
+
+def test_paimon_commit_decode_hints_at_the_format():
+    golden = os.path.join(SHARED, "conformance", "paimon", "commit-messages", "apache-paimon")
+    # ManifestCommittableSerializerCompatibilityTest: the v8 file is ManifestCommittable v4.
+    r = cli("paimon", "commit", "decode", os.path.join(golden, "manifest-committable-v8"),
+            check=False)
+    assert r.returncode == 1
+    assert b"ManifestCommittable of version 4 (pass --committable 4)" in r.stderr, r.stderr
+    ok = cli("paimon", "commit", "decode", "--committable", "4",
+             os.path.join(golden, "manifest-committable-v8"))
+    assert json.loads(ok.stdout)["messages"]
+    # v2 and v3 share a layout: both are named.
+    r = cli("paimon", "commit", "decode", os.path.join(golden, "manifest-committable-v2"),
+            check=False)
+    assert b"version 2 or 3" in r.stderr, r.stderr
+    table, manifest = pk_manifest()
+    parquet = sorted(glob.glob(os.path.join(table, "*", "*", "bucket-0", "*.parquet")))[0]
+    for path, hint in [(parquet, b"this looks like a Parquet file"),
+                       (manifest, b"this looks like an Avro file"),
+                       (os.path.join(table, "schema", "schema-0"), b"this looks like JSON")]:
+        r = cli("paimon", "commit", "decode", path, check=False)
+        assert r.returncode == 1 and hint in r.stderr, (path, r.stderr)

@@ -35,7 +35,27 @@ inline std::string format_hint(lakecodec::byte_span b) {
   const size_t first = v.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && (v[first] == '{' || v[first] == '['))
     return "this looks like JSON (try 'lakecodec paimon commit encode')";
-  return "";
+  // A ManifestCommittable (what a Flink checkpoint stores) is a list with a header around it.
+  // Several versions can decode the same bytes (v2 files read as v3): those whose re-encoding
+  // reproduces them are named, else every version that decodes.
+  std::vector<int> decodes, exact;
+  for (int cv = paimon::current_manifest_committable_version; cv >= 1; --cv) {
+    auto c = paimon::deserialize_manifest_committable(b, cv);
+    if (!c) continue;
+    decodes.push_back(cv);
+    auto re = paimon::serialize_manifest_committable(*c, cv);
+    if (re && re->view() == v) exact.push_back(cv);
+  }
+  std::vector<int> named = exact.empty() ? decodes : exact;
+  if (named.empty()) return "";
+  if (named.size() == 1)
+    return "this is a ManifestCommittable of version " + std::to_string(named[0]) +
+           " (pass --committable " + std::to_string(named[0]) + ")";
+  std::reverse(named.begin(), named.end());
+  std::string list;
+  for (size_t i = 0; i < named.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == named.size() ? " or " : ", ") + std::to_string(named[i]);
+  return "this looks like a ManifestCommittable of version " + list + " (pass --committable V)";
 }
 
 /// Without --version: every serializer version is tried. One that decodes cleanly is used; when
