@@ -528,7 +528,7 @@ def test_paimon_manifest_known_values_and_modes():
 # avro tojson --pretty
 
 
-def test_avro_tojson_pretty_is_jackson_layout_of_the_same_values():
+def test_avro_tojson_pretty_is_jackson_layout_of_the_same_values(tmp_path):
     files = sorted(glob.glob(os.path.join(SHARED, "conformance", "avro", "**", "*.avro"),
                              recursive=True))
     compared = 0
@@ -554,8 +554,8 @@ def test_avro_tojson_pretty_is_jackson_layout_of_the_same_values():
         compared += len(values_a)
     assert compared > 0
     # The layout: objects one entry per line, `" : "`, inline arrays, `{ }`/`[ ]`.
-    sample = os.path.join(os.environ.get("TMPDIR", "/tmp"), "lakecodec-pretty.avro")
-    schema = os.path.join(os.environ.get("TMPDIR", "/tmp"), "lakecodec-pretty.avsc")
+    sample = str(tmp_path / "pretty.avro")
+    schema = str(tmp_path / "pretty.avsc")
     with open(schema, "w") as f:
         json.dump({"type": "record", "name": "r", "fields": [
             {"name": "a", "type": "int"},
@@ -583,9 +583,8 @@ def test_avro_tojson_pretty_is_jackson_layout_of_the_same_values():
 # paimon bucket takes BINARY/BYTES as hex, like every other verb that reads bytes.
 
 
-def test_paimon_bucket_reads_bytes_as_hex():
-    d = os.path.join(os.environ.get("TMPDIR", "/tmp"), "lakecodec-bucket-hex")
-    os.makedirs(d, exist_ok=True)
+def test_paimon_bucket_reads_bytes_as_hex(tmp_path):
+    d = str(tmp_path)
 
     def schema(t):
         path = os.path.join(d, "schema-" + t)
