@@ -19,6 +19,7 @@
 #include "lakecodec/iceberg/file_catalog.hpp"
 #include "lakecodec/iceberg/snapshot_producer.hpp"
 #include "lakecodec/iceberg/table_operations.hpp"
+#include "lakecodec/iceberg/table_update.hpp"
 #include "lakecodec/iceberg/table_writer.hpp"
 #include "lineitem.hpp"
 
@@ -425,6 +426,72 @@ inline int run_snapshots(const args& a) {
   return exit_ok;
 }
 
+/// A column type as `evolve` takes it: a primitive ("long", "decimal(12, 2)") or a JSON type.
+inline lakecodec::result<ice::type> parse_column_type(const std::string& text) {
+  const std::string t = trim(text);
+  if (!t.empty() && t[0] == '{') {
+    LAKECODEC_ASSIGN_OR_RETURN(auto j, lakecodec::json::parse(t, "column type"));
+    return ice::type_from_json(j);
+  }
+  return ice::parse_primitive_type(t);
+}
+
+/// Splits "LEFT=RIGHT" (or "LEFT RIGHT" for --add-column); usage problems as messages.
+inline lakecodec::result<std::pair<std::string, std::string>> split_pair(const std::string& v,
+                                                                         char sep,
+                                                                         const char* option) {
+  const size_t at = v.find(sep);
+  if (at == std::string::npos || trim(v.substr(0, at)).empty() || trim(v.substr(at + 1)).empty())
+    return lakecodec::invalid_argument(std::string("--") + option + " '" + v + "': expected " +
+                                       (sep == ' ' ? "'COLUMN TYPE'" : "'COLUMN=VALUE'"));
+  return std::make_pair(trim(v.substr(0, at)), trim(v.substr(at + 1)));
+}
+
+/// The schema and spec changes the options ask for (in the order of the option kinds).
+inline lakecodec::status evolve_changes(const args& a, const ice::schema& s, ice::schema_update& su,
+                                        ice::spec_update& pu) {
+  for (const std::string& v : a.get_all("add-column")) {
+    LAKECODEC_ASSIGN_OR_RETURN(auto p, split_pair(v, ' ', "add-column"));
+    LAKECODEC_ASSIGN_OR_RETURN(ice::type t, parse_column_type(p.second));
+    su.add_column(p.first, t);
+  }
+  for (const std::string& v : a.get_all("rename")) {
+    LAKECODEC_ASSIGN_OR_RETURN(auto p, split_pair(v, '=', "rename"));
+    su.rename_column(p.first, p.second);
+  }
+  for (const std::string& v : a.get_all("widen")) {
+    LAKECODEC_ASSIGN_OR_RETURN(auto p, split_pair(v, '=', "widen"));
+    LAKECODEC_ASSIGN_OR_RETURN(ice::type t, parse_column_type(p.second));
+    su.update_column_type(p.first, t);
+  }
+  for (const std::string& v : a.get_all("make-optional")) su.make_optional(v);
+  for (const std::string& v : a.get_all("remove-partition")) pu.remove_field(v);
+  for (const std::string& v : a.get_all("add-partition")) {
+    LAKECODEC_ASSIGN_OR_RETURN(ice::partition_field f, parse_partition_term(trim(v), s));
+    pu.add_field(f.source_id, f.transform, f.name);
+  }
+  return {};
+}
+
+inline int run_evolve(const args& a) {
+  const std::string table = a.positional[0];
+  ice::file_catalog cat;
+  auto t = cat.load(table);
+  if (!t) return data_error(table, t.error());
+  ice::schema_update su;
+  ice::spec_update pu;
+  const lakecodec::status s = evolve_changes(a, *t->metadata.current_schema(), su, pu);
+  if (!s.ok()) return usage_error(s.message(), "iceberg evolve");
+  auto r = ice::update_table(cat, table, su, pu);
+  if (!r) return data_error(table, r.error());
+  nlohmann::ordered_json out;
+  out["schema-id"] = r->metadata.current_schema_id;
+  out["default-spec-id"] = r->metadata.default_spec_id;
+  out["last-column-id"] = r->metadata.last_column_id;
+  write_line(lakecodec::json::dump(out));
+  return exit_ok;
+}
+
 inline int run_describe(const args& a) {
   const std::string table = a.positional[0];
   ice::file_catalog cat;
@@ -590,6 +657,30 @@ void register_iceberg_table_commands(registry& r) {
          1,
          1,
          run_snapshots});
+  r.add(
+      {"iceberg evolve",
+       "change the schema (add, rename, widen, make optional; ids kept) and the partition spec "
+       "(add, remove fields) in one metadata commit",
+       "TABLE",
+       {opt::text("add-column",
+                  "add an optional column: 'NAME TYPE' (a.b for a struct field; "
+                  "TYPE a primitive or an Iceberg JSON type)")
+            .repeatable()
+            .metavar("'PATH TYPE'"),
+        opt::text("rename", "rename a column").repeatable().metavar("PATH=NEW"),
+        opt::text("widen", "promote a type: int->long, float->double, decimal precision")
+            .repeatable()
+            .metavar("PATH=TYPE"),
+        opt::text("make-optional", "let a required column hold nulls").repeatable().metavar("PATH"),
+        opt::text("add-partition", "add a partition field: col, bucket(16, col), day(ts), ...")
+            .repeatable()
+            .metavar("TERM"),
+        opt::text("remove-partition", "remove a partition field by name")
+            .repeatable()
+            .metavar("NAME")},
+       1,
+       1,
+       run_evolve});
   r.add({"iceberg describe",
          "schema, partition spec, properties and current summary",
          "TABLE",

@@ -253,6 +253,18 @@ inline std::string partition_key(const data_file& f) {
   return k;
 }
 
+/// Appends the base file to the metadata log of `m`, keeping write.metadata.previous-versions-max
+/// entries (Java TableMetadata.Builder.addPreviousFile); every commit does this.
+inline status record_previous_metadata(table_metadata& m, const loaded_table& base) {
+  LAKECODEC_ASSIGN_OR_RETURN(int64_t max,
+                             int_property(m, "write.metadata.previous-versions-max", 100, 1));
+  m.metadata_log.push_back({base.metadata.last_updated_ms, base.metadata_location});
+  if (static_cast<int64_t>(m.metadata_log.size()) > max)
+    m.metadata_log.erase(m.metadata_log.begin(),
+                         m.metadata_log.end() - static_cast<std::ptrdiff_t>(max));
+  return {};
+}
+
 /// One snapshot being produced: its id, the files written for it (removed if it never commits),
 /// and the manifest list + metadata it adds to a base (Java SnapshotProducer.apply).
 class snapshot_producer {
@@ -353,7 +365,7 @@ class snapshot_producer {
     m.current_snapshot_id = snapshot_id_;
     set_main_ref(m, snapshot_id_);
     m.snapshot_log.push_back({ts, snapshot_id_});
-    LAKECODEC_TRY(add_previous_metadata(m, base));
+    LAKECODEC_TRY(record_previous_metadata(m, base));
     return m;
   }
 
@@ -395,18 +407,6 @@ class snapshot_producer {
     r.name = "main";
     r.snapshot_id = id;
     m.refs.insert(m.refs.begin(), r);
-  }
-
-  /// Appends the base file to the metadata log, keeping write.metadata.previous-versions-max
-  /// entries (Java TableMetadata.Builder.addPreviousFile).
-  static status add_previous_metadata(table_metadata& m, const loaded_table& base) {
-    LAKECODEC_ASSIGN_OR_RETURN(int64_t max,
-                               int_property(m, "write.metadata.previous-versions-max", 100, 1));
-    m.metadata_log.push_back({base.metadata.last_updated_ms, base.metadata_location});
-    if (static_cast<int64_t>(m.metadata_log.size()) > max)
-      m.metadata_log.erase(m.metadata_log.begin(),
-                           m.metadata_log.end() - static_cast<std::ptrdiff_t>(max));
-    return {};
   }
 
   std::string operation_;
