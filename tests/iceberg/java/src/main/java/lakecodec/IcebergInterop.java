@@ -5,8 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -56,6 +61,7 @@ import org.apache.iceberg.types.Types;
  *   read TABLE                       every record of the current snapshot, one JSON object a line
  *   append TABLE FILE.jsonl          the rows (lakecodec's JSON-lines input form) as one append
  *   append-manifests TABLE MAN...    worker manifests committed by AppendFiles.appendManifest
+ *   serve                            the commands above, one JSON array a line on stdin
  * </pre>
  *
  * Values print as: numbers, booleans, decimals as plain strings, date/time/timestamp as ISO text
@@ -71,17 +77,61 @@ public final class IcebergInterop {
   private IcebergInterop() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      System.err.println("usage: IcebergInterop read|append|append-manifests TABLE ...");
+    if (args.length == 1 && args[0].equals("serve")) {
+      serve();
+      return;
+    }
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    try {
+      run(args, out);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
       System.exit(2);
+    }
+    out.flush();
+  }
+
+  /**
+   * One JVM for many commands (a JVM start costs seconds): each stdin line is a JSON array of
+   * arguments; each answer one JSON line {"ok": true, "out": TEXT} or {"ok": false, "error": TEXT}.
+   */
+  static void serve() throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    PrintStream answers = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    String line;
+    while ((line = in.readLine()) != null) {
+      JsonNode req = MAPPER.readTree(line);
+      List<String> args = new ArrayList<>();
+      for (JsonNode a : req) args.add(a.textValue());
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      Map<String, Object> answer = new LinkedHashMap<>();
+      try (PrintStream out = new PrintStream(buf, false, StandardCharsets.UTF_8)) {
+        run(args.toArray(new String[0]), out);
+        out.flush();
+        answer.put("ok", true);
+        answer.put("out", buf.toString(StandardCharsets.UTF_8));
+      } catch (Throwable t) {
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        answer.put("ok", false);
+        answer.put("error", trace.toString());
+      }
+      answers.println(MAPPER.writeValueAsString(answer));
+    }
+  }
+
+  static void run(String[] args, PrintStream out) throws IOException {
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: IcebergInterop read|append|append-manifests TABLE ...");
     }
     Table table = new HadoopTables(new Configuration()).load(args[1]);
     switch (args[0]) {
       case "read":
-        read(table);
+        read(table, out);
         break;
       case "append":
         append(table, args[2]);
+        out.println(table.currentSnapshot().snapshotId());
         break;
       case "append-manifests":
         AppendFiles op = table.newAppend();
@@ -89,18 +139,17 @@ public final class IcebergInterop {
           op.appendManifest(LakecodecWorkerManifests.describe(table, args[i]));
         }
         op.commit();
-        System.err.println("committed snapshot " + table.currentSnapshot().snapshotId());
+        out.println(table.currentSnapshot().snapshotId());
         break;
       default:
-        System.err.println("unknown command " + args[0]);
-        System.exit(2);
+        throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
 
   // -- read -----------------------------------------------------------------------------------
 
-  static void read(Table table) throws IOException {
-    Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+  static void read(Table table, PrintStream stream) throws IOException {
+    Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
     JsonFactory f = MAPPER.getFactory();
     try (CloseableIterable<Record> rows = IcebergGenerics.read(table).build()) {
       for (Record r : rows) {
@@ -214,7 +263,6 @@ public final class IcebergInterop {
       op.appendFile(df);
     }
     op.commit();
-    System.err.println("committed snapshot " + table.currentSnapshot().snapshotId());
   }
 
   static Record toStruct(Types.StructType type, JsonNode node) {
