@@ -42,7 +42,11 @@ def warehouse(tmp_path_factory):
 @pytest.fixture(scope="module")
 def spark(warehouse):
     assert os.path.exists(RUNTIME_JAR), "Iceberg Spark runtime missing: run tests/deps/install.sh"
+    # Loopback only: Spark otherwise binds its driver to the address the host name resolves to.
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
     session = (SparkSession.builder.master("local[2]").appName("lakecodec-iceberg-interop")
+               .config("spark.driver.host", "127.0.0.1")
+               .config("spark.driver.bindAddress", "127.0.0.1")
                .config("spark.jars", RUNTIME_JAR)
                .config("spark.sql.extensions",
                        "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
