@@ -18010,10 +18010,10 @@ inline result<std::unique_ptr<data_file_writer>> make_data_file_writer(const str
 }
 
 /// The manifest data_file of a closed data file (Java DataFiles.Builder with ParquetMetrics):
-/// path, format ("PARQUET" / "AVRO"), counts, the file's partition tuple, split offsets, and
-/// metrics per column mode: column_sizes for every leaf with an id whose mode is not none
-/// (Parquet only; Avro cannot attribute bytes), value/null/NaN counts and truncated bounds
-/// (spec Appendix D single-value binary) for leaves reached through structs only. Error:
+/// path, format ("PARQUET" / "AVRO"), counts, the file's partition tuple, split offsets (Parquet
+/// only, as Java), and metrics per column mode: column_sizes for every leaf with an id whose mode
+/// is not none (Parquet only; Avro cannot attribute bytes), value/null/NaN counts and truncated
+/// bounds (spec Appendix D single-value binary) for leaves reached through structs only. Error:
 /// invalid_argument when the statistics do not match the schema's types.
 inline result<data_file> to_data_file(const data_file_info& info, const schema& s,
                                       const metrics_config& config,
@@ -18044,7 +18044,11 @@ inline result<data_file> to_data_file(const data_file_info& info, const schema& 
   f.nan_value_counts = std::move(m.nan_value_counts);
   f.lower_bounds = std::move(m.lower_bounds);
   f.upper_bounds = std::move(m.upper_bounds);
-  if (!info.split_offsets.empty()) f.split_offsets = info.split_offsets;
+  // Parquet row-group starts, as Java's ParquetWriter reports them. Avro files get none, as
+  // Java's AvroFileAppender reports none: Java and Spark split an Avro file at an offset by
+  // syncing to the next sync marker after it, so a block's own start would skip that block.
+  if (info.format == data_file_format::parquet && !info.split_offsets.empty())
+    f.split_offsets = info.split_offsets;
   return f;
 }
 
