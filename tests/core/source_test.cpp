@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "../test_support.hpp"
 #include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/os.hpp"
 #include "lakecodec/core/sink.hpp"
-#include "test_support.hpp"
 
 namespace {
 
