@@ -1,6 +1,7 @@
 // Fuzzes the Avro container reader: any bytes must give records or an error, never a crash.
 // Every record is decoded (into one reused value) and counted; the oracles run on the first
-// kOracleRecords records: the streaming reader must agree with the span reader, records that read
+// kOracleRecords records: the streaming reader and the random-access (source) reader must agree
+// with the span reader, records that read
 // successfully are rewritten (generic values, null codec) and must read back to the same values,
 // and they must print as JSON. Keeping thousands of generic value trees per input (four copies:
 // span, streamed, rewritten, read back) made this harness allocation-bound under ASan, at ~570
@@ -11,11 +12,14 @@
 #include <cstring>
 #include <memory>
 
+#include "fuzz_limits.hpp"
 #include "lakecodec/avro.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace lakecodec;
-  auto r = avro::container_reader::open(byte_span(data, size));
+  avro::reader_options ro;
+  ro.limits = lakecodec_fuzz::fuzz_limits();
+  auto r = avro::container_reader::open(byte_span(data, size), ro);
   if (!r) return 0;
   constexpr size_t kOracleRecords = 64;
   std::vector<avro::value> recs;
@@ -39,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!r->is_legacy_format()) {
     auto src = std::make_unique<trickle>();
     src->b = byte_span(data, size);
-    auto sr = avro::container_reader::open(std::move(src));
+    auto sr = avro::container_reader::open(std::move(src), ro);
     if (!sr) std::abort();
     std::vector<avro::value> streamed;
     for (size_t i = 0; i < recs.size(); ++i) {
@@ -49,9 +53,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     if (streamed != recs) std::abort();
   }
+  // So must the reader over a random-access source (legacy files included: read whole).
+  const memory_source mem(byte_span(data, size));
+  auto mr = avro::container_reader::open(mem, ro);
+  if (!mr) std::abort();
+  for (size_t i = 0; i < recs.size(); ++i) {
+    auto more = mr->next(v);
+    if (!more || !*more || v != recs[i]) std::abort();
+  }
   auto again = avro::write_container(r->writer_schema(), recs);
   if (!again) std::abort();  // values that were decoded must encode
-  auto back = avro::read_container(again->span());
+  auto back = avro::read_container(again->span(), ro);
   if (!back || *back != recs) std::abort();
   std::string json;
   for (const auto& rec : recs) avro::to_json(r->writer_schema().root(), rec, json);

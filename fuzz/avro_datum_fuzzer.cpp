@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "fuzz_limits.hpp"
 #include "lakecodec/avro.hpp"
 
 namespace {
@@ -24,7 +25,7 @@ const char* kSchema = R"({"type":"record","name":"Interop","namespace":"org.apac
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace lakecodec;
   static const avro::schema schema = *avro::schema::parse(kSchema);
-  avro::decoder d(byte_span(data, size));
+  avro::decoder d(byte_span(data, size), 0, lakecodec_fuzz::fuzz_limits());
   auto v = avro::decode(schema.root(), d);
   if (!v) return 0;
   byte_buffer buf;

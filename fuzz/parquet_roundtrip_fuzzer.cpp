@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_limits.hpp"
 #include "lakecodec/core/builder.hpp"
 #include "lakecodec/parquet.hpp"
 
@@ -161,7 +162,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const byte_buffer a = write_once(*batch, o);
   const byte_buffer b = write_once(*batch, o);
   check(a.span() == b.span());
-  auto f = pq::read_footer(a.span());
+  pq::footer_options fo;
+  fo.limits = lakecodec_fuzz::fuzz_limits();
+  auto f = pq::read_footer(a.span(), fo);
   check(f.ok());
   check(f->metadata.num_rows == rows);
   int64_t rg_rows = 0;

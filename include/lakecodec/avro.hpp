@@ -29,7 +29,11 @@
 //   // Reader over bytes in memory (optionally resolving to a reader schema)
 //   auto r = avro::container_reader::open(bytes, {/*reader_schema*/});
 //   r->metadata("avro.codec"); avro::value rec; while (*r->next(rec)) {...}
-//   avro::block_view b; while (*r->next_block(b)) { avro::decoder d(b.data); ... }  // typed path
+//   avro::block_view b;   // typed path, the reader's limits applied to the block
+//   while (*r->next_block(b)) { avro::decoder d(b.data, b.offset, r->input_limits()); ... }
+//   lakecodec::file_source f = *lakecodec::file_source::open(path);   // or memory_source, ...
+//   avro::reader_options o; o.limits.max_collection_count = 1 << 20;  // runtime limits
+//   auto fr = avro::container_reader::open(f, o);   // pread one block at a time; f outlives fr
 //   avro::visit(schema.root(), decoder, my_visitor);   // SAX-style, views into the block
 //   avro::encode_single_object(s, v, buf); avro::decode_single_object(s, bytes);
 //

@@ -364,42 +364,54 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/core/limits.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_LIMITS_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_LIMITS_HPP
-// Hard limits applied to every length, count and size read from input. Each can be overridden by
-// defining the macro before including any lakecodec header (fuzzing builds lower them).
+// Hard limits applied to every length, count and size read from input. They are a runtime value,
+// `lakecodec::limits`, that reader options carry (avro::reader_options::limits,
+// parquet::footer_options::limits), so two parts of one program can read with different limits
+// and the inline decoders are the same code in every translation unit. The LAKECODEC_MAX_* macros
+// only set the defaults of a value-initialised `limits{}`: define them, if at all, identically
+// for the whole program (on the compiler command line), and pass a `limits` value to lower them
+// for one reader.
 
 #include <cstdint>
 
 
 #ifndef LAKECODEC_MAX_ALLOCATION
-/// Largest single buffer a decoder allocates because the input asked for it (bytes).
+/// Default largest single buffer a decoder allocates because the input asked for it (bytes).
 #define LAKECODEC_MAX_ALLOCATION (int64_t{1} << 31)
 #endif
 #ifndef LAKECODEC_MAX_DECOMPRESSED_SIZE
-/// Largest output of one decompression call (an Avro block, a Parquet page).
+/// Default largest output of one decompression call (an Avro block, a Parquet page).
 #define LAKECODEC_MAX_DECOMPRESSED_SIZE (int64_t{1} << 30)
 #endif
 #ifndef LAKECODEC_MAX_COLLECTION_COUNT
-/// Largest element count of one array, map, list or thrift collection.
+/// Default largest element count of one array, map, list or thrift collection.
 #define LAKECODEC_MAX_COLLECTION_COUNT (int64_t{1} << 28)
 #endif
 #ifndef LAKECODEC_MAX_NESTING_DEPTH
-/// Deepest nesting of schemas, values or thrift structs a decoder follows.
+/// Default deepest nesting of schemas, values or thrift structs a decoder follows.
 #define LAKECODEC_MAX_NESTING_DEPTH 64
 #endif
 #ifndef LAKECODEC_MAX_SCHEMA_SIZE
-/// Largest schema/metadata JSON text accepted (bytes).
+/// Default largest schema/metadata JSON text accepted (bytes).
 #define LAKECODEC_MAX_SCHEMA_SIZE (int64_t{1} << 26)
 #endif
 
 LAKECODEC_NAMESPACE_BEGIN
 
-/// The limits in force for this translation unit (see the LAKECODEC_MAX_* macros).
+/// The hostile-input limits one reader enforces (simdjson's parser takes its maximum depth the
+/// same way). `limits{}` holds the LAKECODEC_MAX_* defaults; lower a field to make a reader
+/// refuse earlier (fuzzing, untrusted uploads), raise it to accept larger files.
 struct limits {
-  static constexpr int64_t max_allocation = LAKECODEC_MAX_ALLOCATION;
-  static constexpr int64_t max_decompressed_size = LAKECODEC_MAX_DECOMPRESSED_SIZE;
-  static constexpr int64_t max_collection_count = LAKECODEC_MAX_COLLECTION_COUNT;
-  static constexpr int max_nesting_depth = LAKECODEC_MAX_NESTING_DEPTH;
-  static constexpr int64_t max_schema_size = LAKECODEC_MAX_SCHEMA_SIZE;
+  /// Largest single buffer a decoder allocates because the input asked for it (bytes).
+  int64_t max_allocation = LAKECODEC_MAX_ALLOCATION;
+  /// Largest output of one decompression call (an Avro block, a Parquet page).
+  int64_t max_decompressed_size = LAKECODEC_MAX_DECOMPRESSED_SIZE;
+  /// Largest element count of one array, map, list, thrift collection or Avro block.
+  int64_t max_collection_count = LAKECODEC_MAX_COLLECTION_COUNT;
+  /// Deepest nesting of schemas, values or thrift structs a decoder follows.
+  int max_nesting_depth = LAKECODEC_MAX_NESTING_DEPTH;
+  /// Largest schema/metadata JSON text accepted (bytes).
+  int64_t max_schema_size = LAKECODEC_MAX_SCHEMA_SIZE;
 };
 
 LAKECODEC_NAMESPACE_END
@@ -1011,7 +1023,7 @@ class binary_array_view {
     const int32_t n = load_le<int32_t>(bytes.data);
     if (n < 0)
       return corrupt_data("paimon: array element count " + std::to_string(n) + " is negative");
-    if (n > limits::max_collection_count)
+    if (n > limits{}.max_collection_count)
       return limit_exceeded("paimon: array element count " + std::to_string(n) +
                             " exceeds the limit");
     const size_t header = array_header_size(static_cast<size_t>(n));
@@ -2387,7 +2399,7 @@ inline status build_nested(const data_type& t, const datum& v, int depth, byte_b
 /// A ROW value as a standalone BinaryRow (RowHelper.copyInto semantics, incl. null reservation).
 inline status build_row(const std::vector<data_field>& fields, const std::vector<datum>& values,
                         row_kind kind, int depth, binary_row_writer& w) {
-  if (depth > limits::max_nesting_depth) return invalid_argument("paimon: row nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return invalid_argument("paimon: row nests too deeply");
   if (values.size() != fields.size())
     return invalid_argument("paimon: row has " + std::to_string(values.size()) + " values for " +
                             std::to_string(fields.size()) + " fields");
@@ -2428,7 +2440,7 @@ inline status build_array(const data_type& element, const std::vector<datum>& va
 }
 
 inline status build_nested(const data_type& t, const datum& v, int depth, byte_buffer& out) {
-  if (depth > limits::max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
   if (t.root == type_root::row) {
     binary_row_writer w;
     LAKECODEC_TRY(build_row(t.fields, v.children, row_kind::insert, depth + 1, w));
@@ -2520,7 +2532,7 @@ inline result<std::vector<datum>> read_array(const binary_array_view& a, const d
 
 template <class View>
 result<datum> read_value(const View& r, int i, const data_type& t, int depth) {
-  if (depth > limits::max_nesting_depth) return corrupt_data("paimon: value nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return corrupt_data("paimon: value nests too deeply");
   switch (t.root) {
     case type_root::boolean: return datum::of_bool(r.get_boolean(i));
     case type_root::tinyint: return datum::of_int(r.get_byte(i));
@@ -2673,12 +2685,12 @@ LAKECODEC_NAMESPACE_BEGIN
 namespace json {
 
 /// Limits a parse applies. Nesting is counted in JSON containers: an Iceberg or Paimon type
-/// nested `limits::max_nesting_depth` deep takes about three containers per level.
+/// nested `limits{}.max_nesting_depth` deep takes about three containers per level.
 struct parse_limits {
   /// Largest document accepted, in bytes (checked before parsing).
-  int64_t max_size = limits::max_schema_size;
+  int64_t max_size = limits{}.max_schema_size;
   /// Deepest nesting of arrays and objects accepted.
-  int max_depth = 4 * limits::max_nesting_depth + 8;
+  int max_depth = 4 * limits{}.max_nesting_depth + 8;
 };
 
 namespace detail {
@@ -3085,7 +3097,7 @@ result<T> checked_int(const Json& j, const char* what) {
 /// `{"type": "ARRAY|MULTISET|MAP|ROW[ NOT NULL]", ...}` for composite ones (§7).
 template <class Json>
 result<data_type> parse_data_type(const Json& j, int depth = 0) {
-  if (depth > limits::max_nesting_depth) return corrupt_data("paimon: type nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return corrupt_data("paimon: type nests too deeply");
   if (j.is_string()) return parse_atomic_type(j.template get<std::string>());
   if (!j.is_object()) return corrupt_data("paimon: a type must be a string or an object");
   auto it = j.find("type");
@@ -4076,7 +4088,7 @@ inline bool fast_array(const uint8_t* p, size_t n, int elem, fast_section& out,
                        int32_t& count) noexcept {
   if (n < 4) return false;
   count = load_le<int32_t>(p);
-  if (count < 0 || count > limits::max_collection_count) return false;
+  if (count < 0 || count > limits{}.max_collection_count) return false;
   const size_t header = array_header_size(static_cast<size_t>(count));
   if (header + uint64_t{static_cast<uint32_t>(count)} * static_cast<uint64_t>(elem) > n)
     return false;
@@ -4603,7 +4615,7 @@ class commit_encoder {
 inline result<byte_span> read_row_blob(bounded_reader& r, const char* what) {
   const int64_t at = r.offset();
   LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>(what));
-  LAKECODEC_TRY(r.check_count(n, limits::max_allocation, 1, what, at));
+  LAKECODEC_TRY(r.check_count(n, limits{}.max_allocation, 1, what, at));
   return r.read_bytes(static_cast<size_t>(n), what);
 }
 
@@ -4615,7 +4627,7 @@ inline status with_offset(status s, int64_t at) {
 inline result<std::vector<data_file_meta>> read_files(bounded_reader& r, int version) {
   const int64_t at = r.offset();
   LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>("data file count"));
-  LAKECODEC_TRY(r.check_count(n, limits::max_collection_count, 4, "data file count", at));
+  LAKECODEC_TRY(r.check_count(n, limits{}.max_collection_count, 4, "data file count", at));
   std::vector<data_file_meta> out;
   out.reserve(static_cast<size_t>(n));
   for (int32_t k = 0; k < n; ++k) {
@@ -4631,7 +4643,7 @@ inline result<std::vector<data_file_meta>> read_files(bounded_reader& r, int ver
 inline result<std::vector<index_file_meta>> read_indexes(bounded_reader& r, int version) {
   const int64_t at = r.offset();
   LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>("index file count"));
-  LAKECODEC_TRY(r.check_count(n, limits::max_collection_count, 4, "index file count", at));
+  LAKECODEC_TRY(r.check_count(n, limits{}.max_collection_count, 4, "index file count", at));
   std::vector<index_file_meta> out;
   out.reserve(static_cast<size_t>(n));
   for (int32_t k = 0; k < n; ++k) {
@@ -4775,7 +4787,7 @@ inline result<std::vector<commit_message>> deserialize_commit_message_list(bound
   LAKECODEC_TRY(detail::check_version(version));
   const int64_t at = r.offset();
   LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>("message count"));
-  LAKECODEC_TRY(r.check_count(n, limits::max_collection_count, 8, "message count", at));
+  LAKECODEC_TRY(r.check_count(n, limits{}.max_collection_count, 8, "message count", at));
   std::vector<commit_message> out;
   out.reserve(static_cast<size_t>(n));
   for (int32_t k = 0; k < n; ++k) {
@@ -5005,7 +5017,7 @@ inline result<manifest_committable> deserialize_manifest_committable(byte_span b
   if (version <= 4) {
     const int64_t at = r.offset();
     LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>("log offset count"));
-    LAKECODEC_TRY(r.check_count(n, limits::max_collection_count, 12, "log offset count", at));
+    LAKECODEC_TRY(r.check_count(n, limits{}.max_collection_count, 12, "log offset count", at));
     for (int32_t k = 0; k < n; ++k) {
       LAKECODEC_ASSIGN_OR_RETURN(int32_t b, r.read_be<int32_t>("log offset bucket"));
       LAKECODEC_ASSIGN_OR_RETURN(int64_t o, r.read_be<int64_t>("log offset"));
@@ -5015,7 +5027,7 @@ inline result<manifest_committable> deserialize_manifest_committable(byte_span b
   if (version >= 4) {
     const int64_t at = r.offset();
     LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>("property count"));
-    LAKECODEC_TRY(r.check_count(n, limits::max_collection_count, 4, "property count", at));
+    LAKECODEC_TRY(r.check_count(n, limits{}.max_collection_count, 4, "property count", at));
     for (int32_t k = 0; k < n; ++k) {
       LAKECODEC_ASSIGN_OR_RETURN(std::string key, detail::read_utf(r));
       LAKECODEC_ASSIGN_OR_RETURN(std::string value, detail::read_utf(r));
@@ -5353,8 +5365,8 @@ class json_parser {
   }
 
   status parse_value(json_value& out, int depth) {
-    if (depth > limits::max_nesting_depth)
-      return fail("nesting deeper than " + std::to_string(limits::max_nesting_depth));
+    if (depth > limits{}.max_nesting_depth)
+      return fail("nesting deeper than " + std::to_string(limits{}.max_nesting_depth));
     skip_ws();
     if (p_ == e_) return fail("input ends where a value was expected");
     switch (*p_) {
@@ -5564,12 +5576,12 @@ class json_parser {
 }  // namespace detail
 
 /// Parses JSON text (RFC 8259). Errors are corrupt_data with the byte offset of the problem;
-/// nesting deeper than limits::max_nesting_depth and text longer than max_schema_size are
+/// nesting deeper than limits{}.max_nesting_depth and text longer than max_schema_size are
 /// rejected.
 inline result<json_value> parse_json(std::string_view text) {
-  if (static_cast<int64_t>(text.size()) > limits::max_schema_size)
+  if (static_cast<int64_t>(text.size()) > limits{}.max_schema_size)
     return limit_exceeded("json: text of " + std::to_string(text.size()) +
-                          " bytes exceeds the limit " + std::to_string(limits::max_schema_size));
+                          " bytes exceeds the limit " + std::to_string(limits{}.max_schema_size));
   return detail::json_parser(text).parse_document();
 }
 
@@ -5883,7 +5895,7 @@ inline void resolve_logical(node& n) {
 /// Checks a JSON default against a schema (Avro spec §Records: field default values).
 inline status check_default(const node& n, const json_value& v, const std::string& where,
                             int depth) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("avro schema: default of " + where + " nests too deeply");
   auto bad = [&](const char* expected) {
     return invalid_argument("avro schema: default value " + v.dump() + " of " + where +
@@ -5953,9 +5965,9 @@ class schema_parser {
   explicit schema_parser(detail::schema_store& store) : store_(store) {}
 
   result<const node*> parse(const json_value& j, const std::string& space, int depth) {
-    if (depth > limits::max_nesting_depth)
+    if (depth > limits{}.max_nesting_depth)
       return invalid_argument("avro schema: nesting deeper than " +
-                              std::to_string(limits::max_nesting_depth));
+                              std::to_string(limits{}.max_nesting_depth));
     if (j.is_string()) return parse_name_ref(j.as_string(), space);
     if (j.is_array()) return parse_union(j, space, depth);
     if (j.is_object()) return parse_object(j, space, depth);
@@ -6217,7 +6229,7 @@ class schema_parser {
     LAKECODEC_TRY(define_name(n, j, space));
     const json_value* size = j.find("size");
     if (size == nullptr || !size->is_integer() || size->as_int() < 0 ||
-        size->as_int() > limits::max_allocation)
+        size->as_int() > limits{}.max_allocation)
       return invalid_argument("avro schema: fixed '" + n->fullname +
                               "' needs a non-negative integer \"size\"");
     n->size = size->as_int();
@@ -6635,6 +6647,16 @@ class decoder {
   decoder() noexcept = default;
   explicit decoder(byte_span bytes, int64_t base_offset = 0) noexcept
       : begin_(bytes.data), pos_(bytes.data), end_(bytes.data + bytes.size), base_(base_offset) {}
+  /// A decoder that checks block counts and nesting depth against `lim` instead of the
+  /// defaults.
+  decoder(byte_span bytes, int64_t base_offset, const lakecodec::limits& lim) noexcept
+      : decoder(bytes, base_offset) {
+    limits_ = lim;
+  }
+
+  /// The limits array/map block counts and value nesting are checked against.
+  const lakecodec::limits& input_limits() const noexcept { return limits_; }
+  void set_input_limits(const lakecodec::limits& l) noexcept { limits_ = l; }
 
   bool ok() const noexcept { return error_.ok(); }
   const status& error() const noexcept { return error_; }
@@ -6767,10 +6789,10 @@ class decoder {
         return 0;
       }
     }
-    if (n > limits::max_collection_count) {
+    if (n > limits_.max_collection_count) {
       fail(limit_exceeded("avro: array/map block of " + std::to_string(n) +
                               " items exceeds the limit " +
-                              std::to_string(limits::max_collection_count),
+                              std::to_string(limits_.max_collection_count),
                           offset()));
       return 0;
     }
@@ -6831,6 +6853,7 @@ class decoder {
   const uint8_t* end_ = nullptr;
   int64_t base_ = 0;
   status error_;
+  lakecodec::limits limits_;
 };
 
 namespace detail {
@@ -6875,9 +6898,9 @@ inline int pick_branch(const node& u, const value& v) {
 }
 
 inline status encode_value(const node& n, const value& v, encoder& e, int depth) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("avro: value nests deeper than " +
-                            std::to_string(limits::max_nesting_depth));
+                            std::to_string(limits{}.max_nesting_depth));
   if (n.type == type::union_) {
     int branch;
     const value* inner;
@@ -6979,9 +7002,10 @@ inline status encode_value(const node& n, const value& v, encoder& e, int depth)
 }
 
 inline void decode_value(const node& n, decoder& d, value& out, int depth) {
-  if (LAKECODEC_UNLIKELY(depth > limits::max_nesting_depth)) {
+  if (LAKECODEC_UNLIKELY(depth > d.input_limits().max_nesting_depth)) {
     d.fail(limit_exceeded(
-        "avro: value nests deeper than " + std::to_string(limits::max_nesting_depth), d.offset()));
+        "avro: value nests deeper than " + std::to_string(d.input_limits().max_nesting_depth),
+        d.offset()));
     return;
   }
   switch (n.type) {
@@ -7013,7 +7037,7 @@ inline void decode_value(const node& n, decoder& d, value& out, int depth) {
       for (;;) {
         const int64_t count = d.read_block_count(min);
         if (count == 0 || !d.ok()) break;
-        if (static_cast<int64_t>(items.size()) + count > limits::max_collection_count) {
+        if (static_cast<int64_t>(items.size()) + count > d.input_limits().max_collection_count) {
           d.fail(limit_exceeded("avro: array longer than the collection limit", d.offset()));
           break;
         }
@@ -7032,7 +7056,7 @@ inline void decode_value(const node& n, decoder& d, value& out, int depth) {
       for (;;) {
         const int64_t count = d.read_block_count(min);
         if (count == 0 || !d.ok()) break;
-        if (static_cast<int64_t>(entries.size()) + count > limits::max_collection_count) {
+        if (static_cast<int64_t>(entries.size()) + count > d.input_limits().max_collection_count) {
           d.fail(limit_exceeded("avro: map larger than the collection limit", d.offset()));
           break;
         }
@@ -7057,7 +7081,7 @@ inline void decode_value(const node& n, decoder& d, value& out, int depth) {
 }
 
 inline void skip_value(const node& n, decoder& d, int depth) {
-  if (LAKECODEC_UNLIKELY(depth > limits::max_nesting_depth)) {
+  if (LAKECODEC_UNLIKELY(depth > d.input_limits().max_nesting_depth)) {
     d.fail(limit_exceeded("avro: value nests too deeply", d.offset()));
     return;
   }
@@ -7094,7 +7118,7 @@ inline void skip_value(const node& n, decoder& d, int depth) {
           d.skip(static_cast<size_t>(size));
           continue;
         }
-        if (count > limits::max_collection_count ||
+        if (count > d.input_limits().max_collection_count ||
             (min > 0 && static_cast<uint64_t>(count) > d.remaining() / min)) {
           d.fail(limit_exceeded("avro: array/map block of " + std::to_string(count) +
                                     " items is larger than the input or the collection limit",
@@ -7279,7 +7303,7 @@ inline void write_float_json(std::string& out, double d, bool is_float) {
 
 inline void value_to_json(const node& n, const value& v, std::string& out, int depth,
                           const json_options& opt) {
-  if (depth > limits::max_nesting_depth) {
+  if (depth > limits{}.max_nesting_depth) {
     out += "null";
     return;
   }
@@ -7377,9 +7401,9 @@ inline status json_mismatch(const node& n, const json_value& j, const std::strin
 /// otherwise unions are null or {"branch": value} (the JSON encoding).
 inline result<value> value_from_json(const node& n, const json_value& j, bool default_mode,
                                      const std::string& path, int depth) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return limit_exceeded("avro json: value nests deeper than " +
-                          std::to_string(limits::max_nesting_depth));
+                          std::to_string(limits{}.max_nesting_depth));
   switch (n.type) {
     case type::null:
       if (!j.is_null()) return json_mismatch(n, j, path);
@@ -7657,7 +7681,7 @@ class resolver_compiler {
   }
 
   result<const resolve_step*> compile(const node& w, const node& r, int depth) {
-    if (depth > limits::max_nesting_depth)
+    if (depth > limits{}.max_nesting_depth)
       return invalid_argument("avro resolution: schemas nest too deeply");
     auto key = std::make_pair(&w, &r);
     auto it = memo.find(key);
@@ -7793,7 +7817,7 @@ inline value promote(const node& w, const node& r, decoder& d) {
 }
 
 inline void resolve_value(const resolve_step& s, decoder& d, value& out, int depth) {
-  if (LAKECODEC_UNLIKELY(depth > limits::max_nesting_depth)) {
+  if (LAKECODEC_UNLIKELY(depth > d.input_limits().max_nesting_depth)) {
     d.fail(limit_exceeded("avro: value nests too deeply", d.offset()));
     return;
   }
@@ -7840,7 +7864,7 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
         const int64_t count = d.read_block_count(min);
         if (count == 0 || !d.ok()) break;
         if (static_cast<int64_t>(items.size() + entries.size()) + count >
-            limits::max_collection_count) {
+            d.input_limits().max_collection_count) {
           d.fail(limit_exceeded("avro: array/map larger than the collection limit", d.offset()));
           break;
         }
@@ -8370,7 +8394,7 @@ class decompressor {
   /// input, limit_exceeded past `max_output`, unsupported_codec when not built in. On error, `out`
   /// may hold a partial prefix beyond its previous size.
   status decompress(byte_span in, byte_buffer& out,
-                    size_t max_output = static_cast<size_t>(limits::max_decompressed_size)) {
+                    size_t max_output = static_cast<size_t>(limits{}.max_decompressed_size)) {
     switch (kind_) {
       case compression::none:
         if (in.size > max_output)
@@ -8417,7 +8441,7 @@ inline status compress(compression kind, byte_span in, byte_buffer& out, int lev
 
 /// One-shot decompress with an output cap; see decompressor::decompress.
 inline status decompress(compression kind, byte_span in, byte_buffer& out,
-                         size_t max_output = static_cast<size_t>(limits::max_decompressed_size)) {
+                         size_t max_output = static_cast<size_t>(limits{}.max_decompressed_size)) {
   return decompressor(kind).decompress(in, out, max_output);
 }
 
@@ -8473,19 +8497,211 @@ inline uint32_t crc32(const void* data, size_t size, uint32_t crc = 0) noexcept 
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_CRC32_HPP
 // ---- end lakecodec/core/crc32.hpp
-// ---- begin lakecodec/core/sink.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
-// Output sinks: where encoders put their bytes. Writers buffer whole blocks/pages and hand them
-// to a sink, so one virtual call per block is the only dispatch.
+// ---- begin lakecodec/core/os.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_OS_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_OS_HPP
+// The only header that calls the operating system. Every file operation the library performs
+// (open, pread, write, fsync, link, rename, unlink, anonymous mmap) goes through these wrappers,
+// so a port to another system changes this file alone. Errors are values: io_error with the
+// operation, the path and the OS reason (strerror of errno); already_exists and not_found where a
+// caller needs to tell those apart.
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <string>
+#include <utility>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace os {
+
+namespace detail {
+/// The status for a failed system call: `what 'path': reason`. ENOENT maps to not_found and
+/// EEXIST to already_exists, every other errno to io_error.
+inline status error(const char* what, const std::string& path, int err) {
+  std::string m = std::string(what) + " '" + path + "': " + std::strerror(err);
+  if (err == ENOENT) return status(errc::not_found, std::move(m));
+  if (err == EEXIST) return status(errc::already_exists, std::move(m));
+  return io_error(std::move(m));
+}
+}  // namespace detail
+
+/// An open file descriptor and the path it was opened by (for error messages). Closing on
+/// destruction ignores errors; call close() to see them.
+class file {
+ public:
+  file() noexcept = default;
+  file(int fd, std::string path) noexcept : fd_(fd), path_(std::move(path)) {}
+  file(file&& o) noexcept : fd_(std::exchange(o.fd_, -1)), path_(std::move(o.path_)) {}
+  file& operator=(file&& o) noexcept {
+    if (this != &o) {
+      reset();
+      fd_ = std::exchange(o.fd_, -1);
+      path_ = std::move(o.path_);
+    }
+    return *this;
+  }
+  file(const file&) = delete;
+  file& operator=(const file&) = delete;
+  ~file() { reset(); }
+
+  bool is_open() const noexcept { return fd_ >= 0; }
+  int fd() const noexcept { return fd_; }
+  const std::string& path() const noexcept { return path_; }
+
+  /// close(2); io_error naming the path if the system reports one (data may not have reached
+  /// the disk). The file is closed either way.
+  status close() {
+    if (fd_ < 0) return {};
+    if (::close(std::exchange(fd_, -1)) != 0) return detail::error("cannot close", path_, errno);
+    return {};
+  }
+
+ private:
+  void reset() noexcept {
+    if (fd_ >= 0) ::close(std::exchange(fd_, -1));
+  }
+
+  int fd_ = -1;
+  std::string path_;
+};
+
+/// Opens an existing file read-only. not_found when it does not exist, io_error otherwise; the
+/// message names the path.
+inline result<file> open_read(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return detail::error("cannot open", path, errno);
+  return file(fd, path);
+}
+
+/// Creates `path` for writing. With `replace` false the name must be free (O_EXCL: fails with
+/// already_exists when something is there); with `replace` true an existing file is truncated.
+inline result<file> open_create(const std::string& path, bool replace = false) {
+  int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC;
+  if (!replace) flags |= O_EXCL;
+  const int fd = ::open(path.c_str(), flags, 0644);
+  if (fd < 0) return detail::error("cannot create", path, errno);
+  return file(fd, path);
+}
+
+/// The size of an open file in bytes (fstat).
+inline result<uint64_t> file_size(const file& f) {
+  struct stat st;
+  if (::fstat(f.fd(), &st) != 0) return detail::error("cannot stat", f.path(), errno);
+  return static_cast<uint64_t>(st.st_size);
+}
+
+/// Reads exactly `n` bytes at `offset` (pread, retried on EINTR and short reads). A file that
+/// ends first gives truncated naming the path, the offset and how many bytes were missing.
+inline status pread_full(const file& f, uint64_t offset, uint8_t* dst, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    const ssize_t r = ::pread(f.fd(), dst + got, n - got, static_cast<off_t>(offset + got));
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return detail::error("cannot read", f.path(), errno);
+    }
+    if (r == 0)
+      return truncated_input("'" + f.path() + "' ends at offset " + std::to_string(offset + got) +
+                                 ", " + std::to_string(n - got) + " of the " + std::to_string(n) +
+                                 " bytes read at offset " + std::to_string(offset) + " are missing",
+                             static_cast<int64_t>(offset + got));
+    got += static_cast<size_t>(r);
+  }
+  return {};
+}
+
+/// Reads up to `n` bytes from the current position; 0 at the end of the file.
+inline result<size_t> read_some(const file& f, uint8_t* dst, size_t n) {
+  for (;;) {
+    const ssize_t r = ::read(f.fd(), dst, n);
+    if (r >= 0) return static_cast<size_t>(r);
+    if (errno != EINTR) return detail::error("cannot read", f.path(), errno);
+  }
+}
+
+/// Writes all `n` bytes at the current position (retried on EINTR and short writes).
+inline status write_full(const file& f, const uint8_t* data, size_t n) {
+  while (n > 0) {
+    const ssize_t w = ::write(f.fd(), data, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return detail::error("cannot write", f.path(), errno);
+    }
+    data += w;
+    n -= static_cast<size_t>(w);
+  }
+  return {};
+}
+
+/// fsync(2): the file's data and metadata reach stable storage.
+inline status fsync(const file& f) {
+  if (::fsync(f.fd()) != 0) return detail::error("cannot fsync", f.path(), errno);
+  return {};
+}
+
+/// fsyncs the directory `dir`, making a create/link/rename inside it durable.
+inline status fsync_directory(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return detail::error("cannot open directory", dir, errno);
+  file d(fd, dir);
+  return fsync(d);
+}
+
+/// Publishes `from` under the new name `to` without ever replacing a file (link(2)): exactly one
+/// of several concurrent publishers of the same name succeeds, the others get already_exists
+/// naming `to`. `from` stays; unlink it afterwards.
+inline status link_no_replace(const std::string& from, const std::string& to) {
+  if (::link(from.c_str(), to.c_str()) != 0) {
+    if (errno == EEXIST) return status(errc::already_exists, "file already exists: '" + to + "'");
+    return detail::error("cannot publish", to, errno);
+  }
+  return {};
+}
+
+/// Renames `from` to `to`, atomically replacing whatever `to` named (rename(2)).
+inline status rename_replace(const std::string& from, const std::string& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0) return detail::error("cannot rename to", to, errno);
+  return {};
+}
+
+/// Removes the name `path`; not_found when it does not exist.
+inline status unlink(const std::string& path) {
+  if (::unlink(path.c_str()) != 0) return detail::error("cannot remove", path, errno);
+  return {};
+}
+
+/// Maps `size` bytes of zeroed anonymous memory (page pools); io_error when the system refuses.
+inline result<uint8_t*> map_anonymous(size_t size) {
+  void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED)
+    return io_error("cannot map " + std::to_string(size) + " bytes: " + std::strerror(errno));
+  return static_cast<uint8_t*>(p);
+}
+
+/// Unmaps memory from map_anonymous.
+inline void unmap(uint8_t* p, size_t size) noexcept {
+  if (p != nullptr) ::munmap(p, size);
+}
+
+}  // namespace os
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_OS_HPP
+// ---- end lakecodec/core/os.hpp
+// ---- begin lakecodec/core/sink.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
+// Output sinks: where encoders put their bytes. Writers buffer whole blocks/pages and hand them
+// to a sink, so one virtual call per block is the only dispatch.
+
+#include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <random>
 #include <string>
@@ -8552,21 +8768,20 @@ struct file_sink_options {
   bool sync = true;
 };
 
-/// A POSIX file. Until close() succeeds the data lives in a temporary (atomic mode); destroying
-/// an unclosed sink removes it.
+/// A file. Until close() succeeds the data lives in a temporary (atomic mode); destroying an
+/// unclosed sink removes it. File operations go through core/os.hpp.
 class file_sink final : public output_sink {
  public:
   using output_sink::write;
-  /// Opens `path` for writing; errors name the path and the OS reason.
+  /// Opens `path` for writing; errors name the path and the OS reason. Without atomic and
+  /// overwrite an existing `path` is refused here (already_exists).
   static result<file_sink> open(std::string path, file_sink_options options = {}) {
     file_sink s;
     s.path_ = std::move(path);
     s.options_ = options;
     s.write_path_ = options.atomic ? temporary_name(s.path_) : s.path_;
-    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC;
-    if (options.atomic || !options.overwrite) flags |= O_EXCL;
-    s.fd_ = ::open(s.write_path_.c_str(), flags, 0644);
-    if (s.fd_ < 0) return os_error("cannot create", s.write_path_);
+    LAKECODEC_ASSIGN_OR_RETURN(
+        s.file_, os::open_create(s.write_path_, !options.atomic && options.overwrite));
     return s;
   }
 
@@ -8577,7 +8792,7 @@ class file_sink final : public output_sink {
       path_ = std::move(o.path_);
       write_path_ = std::move(o.write_path_);
       options_ = o.options_;
-      fd_ = std::exchange(o.fd_, -1);
+      file_ = std::move(o.file_);
       position_ = std::exchange(o.position_, 0);
     }
     return *this;
@@ -8587,22 +8802,14 @@ class file_sink final : public output_sink {
   ~file_sink() override { abort(); }
 
   status write(const uint8_t* data, size_t size) override {
-    if (fd_ < 0) return io_error("write to a closed file: " + path_);
-    while (size > 0) {
-      ssize_t n = ::write(fd_, data, size);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return os_error("cannot write", write_path_);
-      }
-      data += n;
-      size -= static_cast<size_t>(n);
-      position_ += static_cast<uint64_t>(n);
-    }
+    if (!file_.is_open()) return io_error("write to a closed file: " + path_);
+    LAKECODEC_TRY(os::write_full(file_, data, size));
+    position_ += size;
     return {};
   }
 
   status flush() override {
-    if (fd_ >= 0 && ::fsync(fd_) != 0) return os_error("cannot fsync", write_path_);
+    if (file_.is_open()) return os::fsync(file_);
     return {};
   }
 
@@ -8612,12 +8819,12 @@ class file_sink final : public output_sink {
   /// Flushes, closes and (atomic mode) publishes the file under its final name. With
   /// overwrite=false the publish is no-replace: it fails with already_exists if the name is taken.
   status close() {
-    if (fd_ < 0) return io_error("file already closed: " + path_);
+    if (!file_.is_open()) return io_error("file already closed: " + path_);
     if (options_.sync) LAKECODEC_TRY(flush());
-    if (::close(std::exchange(fd_, -1)) != 0) {
-      status s = os_error("cannot close", write_path_);
+    status closed = file_.close();
+    if (!closed.ok()) {
       discard_temporary();
-      return s;
+      return closed;
     }
     if (!options_.atomic) return {};
     status s = publish();
@@ -8627,19 +8834,14 @@ class file_sink final : public output_sink {
 
   /// Abandons the write: closes and removes whatever was written. Idempotent.
   void abort() noexcept {
-    if (fd_ >= 0) {
-      ::close(fd_);
-      fd_ = -1;
-      ::unlink(write_path_.c_str());
+    if (file_.is_open()) {
+      (void)file_.close();
+      (void)os::unlink(write_path_);
     }
   }
 
  private:
   file_sink() = default;
-
-  static status os_error(const char* what, const std::string& path) {
-    return io_error(std::string(what) + " '" + path + "': " + std::strerror(errno));
-  }
 
   static std::string temporary_name(const std::string& path) {
     std::random_device rd;
@@ -8653,72 +8855,189 @@ class file_sink final : public output_sink {
 
   status publish() {
     if (options_.overwrite) {
-      if (::rename(write_path_.c_str(), path_.c_str()) != 0)
-        return os_error("cannot rename to", path_);
-    } else if (::link(write_path_.c_str(), path_.c_str()) != 0) {
-      if (errno == EEXIST)
-        return status(errc::already_exists, "file already exists: '" + path_ + "'");
-      return os_error("cannot publish", path_);
+      LAKECODEC_TRY(os::rename_replace(write_path_, path_));
+    } else {
+      LAKECODEC_TRY(os::link_no_replace(write_path_, path_));
     }
-    if (options_.sync) sync_directory();
+    if (options_.sync) (void)os::fsync_directory(directory());
     return {};
   }
 
   void discard_temporary() noexcept {
-    if (options_.atomic) ::unlink(write_path_.c_str());
+    if (options_.atomic) (void)os::unlink(write_path_);
   }
 
-  void sync_directory() noexcept {
+  std::string directory() const {
     const size_t slash = path_.rfind('/');
-    std::string dir =
-        slash == std::string::npos ? "." : (slash == 0 ? "/" : path_.substr(0, slash));
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-      ::fsync(dfd);
-      ::close(dfd);
-    }
+    return slash == std::string::npos ? "." : (slash == 0 ? "/" : path_.substr(0, slash));
   }
 
   std::string path_;
   std::string write_path_;
   file_sink_options options_;
-  int fd_ = -1;
+  os::file file_;
   uint64_t position_ = 0;
 };
 
-/// Reads a whole file into memory (tools and tests; decoders take spans).
+/// Reads a whole file into memory (tools and tests; decoders take spans or sources).
+/// limit_exceeded when it is larger than `max_size`; open/read errors name the path.
 inline result<byte_buffer> read_file(const std::string& path, int64_t max_size = int64_t{1} << 40) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error("cannot open '" + path + "': " + std::strerror(errno));
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    ::close(fd);
-    return io_error("cannot stat '" + path + "': " + std::strerror(errno));
-  }
-  if (st.st_size > max_size) {
-    ::close(fd);
+  LAKECODEC_ASSIGN_OR_RETURN(os::file f, os::open_read(path));
+  LAKECODEC_ASSIGN_OR_RETURN(uint64_t size, os::file_size(f));
+  if (size > static_cast<uint64_t>(max_size))
     return limit_exceeded("file '" + path + "' is larger than " + std::to_string(max_size) +
                           " bytes");
-  }
-  byte_buffer out(static_cast<size_t>(st.st_size));
+  byte_buffer out(static_cast<size_t>(size));
   for (;;) {
     uint8_t* p = out.ensure(65536);
-    ssize_t n = ::read(fd, p, 65536);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      return io_error("cannot read '" + path + "': " + std::strerror(errno));
-    }
+    LAKECODEC_ASSIGN_OR_RETURN(size_t n, os::read_some(f, p, 65536));
     if (n == 0) break;
-    out.commit(static_cast<size_t>(n));
+    out.commit(n);
   }
-  ::close(fd);
   return out;
 }
 
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
 // ---- end lakecodec/core/sink.hpp
+// ---- begin lakecodec/core/source.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_SOURCE_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_SOURCE_HPP
+// Random-access inputs: where readers get their bytes. A source knows its size and reads byte
+// ranges at offsets, the two operations a footer-first format (Parquet) and a block-streaming one
+// (Avro containers) need, and all an object store offers (HEAD + ranged GET). The Avro container
+// reader and the Parquet footer reader take any source; files, memory and caller-supplied
+// readers come built in.
+
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <utility>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// A random-access input of known size. Readers call read_at() from one thread at a time unless
+/// the implementation says otherwise (file_source and memory_source are safe to share). Derive
+/// from it to read from anywhere else: implement size(), read_exact() and optionally name().
+class source {
+ public:
+  virtual ~source() = default;
+
+  /// Total size of the input in bytes.
+  virtual uint64_t size() const = 0;
+
+  /// What the input is (a path, a URL) for error messages.
+  virtual std::string name() const { return "input"; }
+
+  /// Reads exactly `len` bytes at `offset` into `dst`. A range that passes the end of the input
+  /// fails with truncated naming the offset, the length and the size, before the
+  /// implementation is asked; the implementation's own errors are passed on.
+  status read_at(uint64_t offset, size_t len, uint8_t* dst) const {
+    LAKECODEC_TRY(check_range(offset, len));
+    if (len == 0) return {};
+    return read_exact(offset, len, dst);
+  }
+
+  /// Same, replacing the contents of `out` with the bytes read.
+  status read_at(uint64_t offset, size_t len, byte_buffer& out) const {
+    LAKECODEC_TRY(check_range(offset, len));
+    out.resize(len);
+    if (len == 0) return {};
+    return read_exact(offset, len, out.data());
+  }
+
+  /// Fails with truncated unless [offset, offset + len) lies inside the input.
+  status check_range(uint64_t offset, size_t len) const {
+    const uint64_t n = size();
+    if (offset <= n && len <= n - offset) return {};
+    return truncated_input(name() + ": read of " + std::to_string(len) + " bytes at offset " +
+                               std::to_string(offset) + " passes the end of the " +
+                               std::to_string(n) + "-byte input",
+                           static_cast<int64_t>(offset));
+  }
+
+ protected:
+  /// Reads exactly `len` (> 0) bytes at `offset` (the range is inside the input). A short read
+  /// is an error, not a partial success.
+  virtual status read_exact(uint64_t offset, size_t len, uint8_t* dst) const = 0;
+};
+
+/// A span of memory the caller keeps alive.
+class memory_source final : public source {
+ public:
+  explicit memory_source(byte_span bytes, std::string name = "memory") noexcept
+      : bytes_(bytes), name_(std::move(name)) {}
+  uint64_t size() const override { return bytes_.size; }
+  std::string name() const override { return name_; }
+  byte_span bytes() const noexcept { return bytes_; }
+
+ protected:
+  status read_exact(uint64_t offset, size_t len, uint8_t* dst) const override {
+    std::memcpy(dst, bytes_.data + offset, len);
+    return {};
+  }
+
+ private:
+  byte_span bytes_;
+  std::string name_;
+};
+
+/// A file read with pread: no shared file position, so one file_source can serve several
+/// readers. The size is taken once, at open().
+class file_source final : public source {
+ public:
+  /// Opens `path`; not_found / io_error naming the path and the OS reason.
+  static result<file_source> open(const std::string& path) {
+    LAKECODEC_ASSIGN_OR_RETURN(os::file f, os::open_read(path));
+    LAKECODEC_ASSIGN_OR_RETURN(uint64_t size, os::file_size(f));
+    return file_source(std::move(f), size);
+  }
+
+  file_source(file_source&&) noexcept = default;
+  file_source& operator=(file_source&&) noexcept = default;
+
+  uint64_t size() const override { return size_; }
+  std::string name() const override { return "'" + file_.path() + "'"; }
+  const std::string& path() const noexcept { return file_.path(); }
+
+ protected:
+  status read_exact(uint64_t offset, size_t len, uint8_t* dst) const override {
+    return os::pread_full(file_, offset, dst, len);
+  }
+
+ private:
+  file_source(os::file f, uint64_t size) noexcept : file_(std::move(f)), size_(size) {}
+  os::file file_;
+  uint64_t size_ = 0;
+};
+
+/// A caller-supplied reader as a function object (an object store's ranged GET, a cache):
+/// `read(offset, len, dst)` must fill all `len` bytes or return an error.
+class function_source final : public source {
+ public:
+  using read_function = std::function<status(uint64_t offset, size_t len, uint8_t* dst)>;
+  function_source(uint64_t size, read_function read, std::string name = "input")
+      : size_(size), read_(std::move(read)), name_(std::move(name)) {}
+  uint64_t size() const override { return size_; }
+  std::string name() const override { return name_; }
+
+ protected:
+  status read_exact(uint64_t offset, size_t len, uint8_t* dst) const override {
+    if (!read_) return invalid_argument(name_ + ": function_source has no read function");
+    return read_(offset, len, dst);
+  }
+
+ private:
+  uint64_t size_;
+  read_function read_;
+  std::string name_;
+};
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_SOURCE_HPP
+// ---- end lakecodec/core/source.hpp
 // ---- begin lakecodec/avro/container.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_CONTAINER_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_CONTAINER_HPP
@@ -8726,12 +9045,8 @@ LAKECODEC_NAMESPACE_END
 // holds one block in memory and a reader over a byte span with sync validation, every codec the
 // spec requires plus zstandard, and optional schema resolution to a reader schema.
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -8953,7 +9268,8 @@ class container_writer {
   int64_t blocks_ = 0;
 };
 
-/// Where the streaming container_reader gets its bytes.
+/// A sequential input for the streaming container_reader (pipes, sockets). Inputs that can
+/// read at an offset should implement lakecodec::source instead and use open(const source&).
 class input_source {
  public:
   virtual ~input_source() = default;
@@ -8961,39 +9277,51 @@ class input_source {
   virtual result<size_t> read(uint8_t* dst, size_t n) = 0;
 };
 
-/// A POSIX file read sequentially.
+/// A file (or FIFO) read sequentially from its start through core/os.hpp.
 class file_source final : public input_source {
  public:
-  /// Opens `path` for reading; io_error naming the path and the OS reason.
+  /// Opens `path` for reading; not_found / io_error naming the path and the OS reason.
   static result<std::unique_ptr<file_source>> open(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return io_error("cannot open '" + path + "': " + std::strerror(errno));
-    return std::unique_ptr<file_source>(new file_source(fd, path));
+    LAKECODEC_ASSIGN_OR_RETURN(os::file f, os::open_read(path));
+    return std::unique_ptr<file_source>(new file_source(std::move(f)));
   }
-  ~file_source() override { ::close(fd_); }
-  file_source(const file_source&) = delete;
-  file_source& operator=(const file_source&) = delete;
 
+  result<size_t> read(uint8_t* dst, size_t n) override { return os::read_some(file_, dst, n); }
+
+ private:
+  explicit file_source(os::file f) noexcept : file_(std::move(f)) {}
+  os::file file_;
+};
+
+namespace detail {
+/// Reads a random-access source front to back for the streaming reader.
+class source_stream final : public input_source {
+ public:
+  source_stream(const source& s, uint64_t start) noexcept : src_(&s), pos_(start) {}
   result<size_t> read(uint8_t* dst, size_t n) override {
-    for (;;) {
-      const ssize_t got = ::read(fd_, dst, n);
-      if (got >= 0) return static_cast<size_t>(got);
-      if (errno != EINTR) return io_error("cannot read '" + path_ + "': " + std::strerror(errno));
-    }
+    const uint64_t left = src_->size() - pos_;
+    const size_t k = left < n ? static_cast<size_t>(left) : n;
+    LAKECODEC_TRY(src_->read_at(pos_, k, dst));
+    pos_ += k;
+    return k;
   }
 
  private:
-  file_source(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
-  int fd_;
-  std::string path_;
+  const source* src_;
+  uint64_t pos_;
 };
+}  // namespace detail
 
 /// Options of container_reader.
 struct reader_options {
   /// Resolve records to this schema (Avro spec §Schema Resolution) instead of the writer's.
   std::optional<schema> reader_schema;
-  /// Largest decompressed block accepted.
-  size_t max_block_bytes = static_cast<size_t>(limits::max_decompressed_size);
+  /// Largest decompressed block accepted; 0 means limits.max_decompressed_size.
+  size_t max_block_bytes = 0;
+  /// Hostile-input limits: block record counts and array/map blocks (max_collection_count),
+  /// value nesting (max_nesting_depth), decompressed blocks (max_decompressed_size), buffered
+  /// blocks of a streamed file (max_allocation), header and schema text (max_schema_size).
+  lakecodec::limits limits;
 };
 
 /// One block of a container file: its record count and decoded (decompressed) bytes.
@@ -9026,7 +9354,7 @@ class container_reader {
 
   /// Streaming variant: reads the header, then one block at a time from `source`, holding at
   /// most one block (plus read-ahead) in memory. Avro 1.2 files (metadata in a footer) need
-  /// the whole file: use open(byte_span) for them.
+  /// the whole file: use open(byte_span) or open(const source&) for them.
   static result<container_reader> open(std::unique_ptr<input_source> source,
                                        reader_options options = {}) {
     if (!source) return invalid_argument("avro: container_reader::open needs a source");
@@ -9040,6 +9368,34 @@ class container_reader {
       r.resolution_ = std::make_unique<resolution>(std::move(plan).value());
     }
     return r;
+  }
+
+  /// Reads from a random-access source (a file_source, memory_source, or a caller's object
+  /// store reader) that must outlive the reader: the header, then one block at a time with
+  /// read_at, as the streaming variant does. An Avro 1.2 file is read whole instead (its
+  /// metadata is in a footer), refused with limit_exceeded past limits.max_allocation. The
+  /// source's errors (a short read names the offset and the size) are returned as they are.
+  static result<container_reader> open(const source& src, reader_options options = {}) {
+    byte_buffer magic;
+    if (src.size() >= 4) {
+      LAKECODEC_TRY(src.read_at(0, 4, magic));
+      if (std::memcmp(magic.data(), "Obj\0", 4) == 0) {
+        if (src.size() > static_cast<uint64_t>(options.limits.max_allocation))
+          return limit_exceeded("avro: Avro 1.2 file of " + std::to_string(src.size()) +
+                                " bytes is read whole and exceeds the allocation limit " +
+                                std::to_string(options.limits.max_allocation));
+        byte_buffer whole;
+        LAKECODEC_TRY(src.read_at(0, static_cast<size_t>(src.size()), whole));
+        container_reader r;
+        r.owned_ = std::move(whole);
+        r.file_ = r.owned_.span();
+        r.options_ = std::move(options);
+        LAKECODEC_TRY(r.read_header());
+        LAKECODEC_TRY(r.compile_resolution());
+        return r;
+      }
+    }
+    return open(std::make_unique<detail::source_stream>(src, 0), std::move(options));
   }
 
   container_reader(container_reader&&) noexcept = default;
@@ -9067,6 +9423,9 @@ class container_reader {
   const std::string& schema_json() const noexcept { return schema_json_; }
   /// True for the pre-1.3 format (magic "Obj" 0, metadata in a footer; Java DataFileReader12).
   bool is_legacy_format() const noexcept { return legacy_; }
+  /// The limits this reader checks (reader_options::limits). Decode the blocks of the typed
+  /// path with `decoder(block.data, block.offset, r.input_limits())` to apply them there too.
+  const lakecodec::limits& input_limits() const noexcept { return options_.limits; }
   /// Offset of the first block (the header's size).
   int64_t header_size() const noexcept { return header_size_; }
   int64_t blocks_read() const noexcept { return blocks_; }
@@ -9081,7 +9440,8 @@ class container_reader {
       if (!more) return false;
     }
     if (pos_ == file_.size) return false;
-    decoder d(file_.subspan(pos_, file_.size - pos_), base_ + static_cast<int64_t>(pos_));
+    decoder d(file_.subspan(pos_, file_.size - pos_), base_ + static_cast<int64_t>(pos_),
+              options_.limits);
     b.offset = base_ + static_cast<int64_t>(pos_);
     const int64_t count = d.read_long();
     const int64_t size_at = d.offset();
@@ -9089,9 +9449,9 @@ class container_reader {
     if (!d.ok()) return d.error();
     if (count < 0)
       return corrupt_data("avro: block count " + std::to_string(count) + " is negative", b.offset);
-    if (count > limits::max_collection_count)
+    if (count > options_.limits.max_collection_count)
       return limit_exceeded("avro: block count " + std::to_string(count) + " exceeds the limit " +
-                                std::to_string(limits::max_collection_count),
+                                std::to_string(options_.limits.max_collection_count),
                             b.offset);
     if (size < 0)
       return corrupt_data("avro: block size " + std::to_string(size) + " is negative", size_at);
@@ -9110,9 +9470,10 @@ class container_reader {
     if (source_) window_start_ = pos_;
     b.count = count;
     if (codec_ == codec::null) {
-      if (raw.size > options_.max_block_bytes)
-        return limit_exceeded(
-            "avro: block of " + std::to_string(raw.size) + " bytes exceeds the limit", b.offset);
+      if (raw.size > max_block_bytes())
+        return limit_exceeded("avro: block of " + std::to_string(raw.size) +
+                                  " bytes exceeds the limit " + std::to_string(max_block_bytes()),
+                              b.offset);
       b.data = raw;
     } else {
       LAKECODEC_TRY(inflate(raw, b.offset));
@@ -9134,7 +9495,7 @@ class container_reader {
       block_view b;
       LAKECODEC_ASSIGN_OR_RETURN(bool more, next_block(b));
       if (!more) return false;
-      block_decoder_ = decoder(b.data, b.offset);
+      block_decoder_ = decoder(b.data, b.offset, options_.limits);
       remaining_in_block_ = b.count;
     }
     if (resolution_) {
@@ -9160,6 +9521,20 @@ class container_reader {
  private:
   container_reader() = default;
 
+  size_t max_block_bytes() const noexcept {
+    return options_.max_block_bytes != 0
+               ? options_.max_block_bytes
+               : static_cast<size_t>(options_.limits.max_decompressed_size);
+  }
+
+  status compile_resolution() {
+    if (!options_.reader_schema) return {};
+    auto plan = resolution::compile(schema_, *options_.reader_schema);
+    if (!plan) return plan.error();
+    resolution_ = std::make_unique<resolution>(std::move(plan).value());
+    return {};
+  }
+
   status inflate(byte_span raw, int64_t at) {
     block_.clear();
     if (!decompressor_)
@@ -9170,7 +9545,7 @@ class container_reader {
             "avro: snappy block of " + std::to_string(raw.size) + " bytes has no CRC32 trailer",
             at);
       const byte_span body(raw.data, raw.size - 4);
-      status s = decompressor_->decompress(body, block_, options_.max_block_bytes);
+      status s = decompressor_->decompress(body, block_, max_block_bytes());
       if (!s.ok()) return status(s.code(), "avro: snappy block: " + s.message(), at);
       const uint32_t want = load_be<uint32_t>(raw.data + raw.size - 4);
       const uint32_t got = crc32(block_.data(), block_.size());
@@ -9180,7 +9555,7 @@ class container_reader {
                             at);
       return {};
     }
-    status s = decompressor_->decompress(raw, block_, options_.max_block_bytes);
+    status s = decompressor_->decompress(raw, block_, max_block_bytes());
     if (!s.ok())
       return status(s.code(), std::string("avro: ") + codec_name(codec_) + " block: " + s.message(),
                     at);
@@ -9226,9 +9601,9 @@ class container_reader {
         return {};
       }
       if (st.code() != errc::truncated || eof_) return st;
-      if (need > static_cast<size_t>(limits::max_schema_size) * 2)
+      if (need > static_cast<size_t>(options_.limits.max_schema_size) * 2)
         return limit_exceeded("avro: header larger than " +
-                              std::to_string(limits::max_schema_size * 2) + " bytes");
+                              std::to_string(options_.limits.max_schema_size * 2) + " bytes");
       need *= 2;
     }
   }
@@ -9243,7 +9618,7 @@ class container_reader {
     d.read_long();
     const int64_t size = d.read_long();
     if (d.ok() && size >= 0) {
-      if (size > limits::max_allocation)
+      if (size > options_.limits.max_allocation)
         return limit_exceeded(
             "avro: block of " + std::to_string(size) + " bytes exceeds the allocation limit",
             base_ + static_cast<int64_t>(window_start_));
@@ -9286,7 +9661,8 @@ class container_reader {
   result<bool> next_legacy_block(block_view& b) {
     for (;;) {
       if (pos_ >= file_.size) return false;
-      decoder d(file_.subspan(pos_, file_.size - pos_), static_cast<int64_t>(pos_));
+      decoder d(file_.subspan(pos_, file_.size - pos_), static_cast<int64_t>(pos_),
+                options_.limits);
       b.offset = static_cast<int64_t>(pos_);
       const std::string_view sync = d.read_fixed(16);
       if (!d.ok()) return d.error();
@@ -9303,7 +9679,7 @@ class container_reader {
         pos_ = static_cast<size_t>(d.offset() + size);
         continue;
       }
-      if (count < 0 || count > limits::max_collection_count)
+      if (count < 0 || count > options_.limits.max_collection_count)
         return corrupt_data("avro: legacy block count " + std::to_string(count) + " is invalid",
                             b.offset);
       const uint8_t* start = d.position();
@@ -9345,6 +9721,10 @@ class container_reader {
 
   status parse_schema(const std::string* schema_json) {
     if (schema_json == nullptr) return corrupt_data("avro: header has no avro.schema", 4);
+    if (static_cast<int64_t>(schema_json->size()) > options_.limits.max_schema_size)
+      return limit_exceeded("avro: avro.schema of " + std::to_string(schema_json->size()) +
+                            " bytes exceeds the limit " +
+                            std::to_string(options_.limits.max_schema_size));
     schema_json_ = *schema_json;
     auto s = schema::parse(*schema_json);
     if (!s)
@@ -9378,6 +9758,8 @@ class container_reader {
   }
 
   byte_span file_;
+  // An Avro 1.2 file read whole from a source; file_ points into it.
+  byte_buffer owned_;
   // Streaming mode: the source, the window of bytes read ahead, the first unread byte in it,
   // and the file offset of window_[0] (added to every reported offset).
   std::unique_ptr<input_source> source_;
@@ -11363,7 +11745,7 @@ result<double> json_double(const Json& j) {
 template <class Json>
 result<datum> datum_from_json(const Json& j, const data_type& t, int depth = 0) {
   if (j.is_null()) return datum::null();
-  if (depth > limits::max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
   auto want = [&](const char* what) {
     return invalid_argument(std::string("paimon: expected ") + what + " for " +
                             atomic_type_string(t) + ", got " + json::dump(j));

@@ -869,42 +869,54 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/core/limits.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_LIMITS_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_LIMITS_HPP
-// Hard limits applied to every length, count and size read from input. Each can be overridden by
-// defining the macro before including any lakecodec header (fuzzing builds lower them).
+// Hard limits applied to every length, count and size read from input. They are a runtime value,
+// `lakecodec::limits`, that reader options carry (avro::reader_options::limits,
+// parquet::footer_options::limits), so two parts of one program can read with different limits
+// and the inline decoders are the same code in every translation unit. The LAKECODEC_MAX_* macros
+// only set the defaults of a value-initialised `limits{}`: define them, if at all, identically
+// for the whole program (on the compiler command line), and pass a `limits` value to lower them
+// for one reader.
 
 #include <cstdint>
 
 
 #ifndef LAKECODEC_MAX_ALLOCATION
-/// Largest single buffer a decoder allocates because the input asked for it (bytes).
+/// Default largest single buffer a decoder allocates because the input asked for it (bytes).
 #define LAKECODEC_MAX_ALLOCATION (int64_t{1} << 31)
 #endif
 #ifndef LAKECODEC_MAX_DECOMPRESSED_SIZE
-/// Largest output of one decompression call (an Avro block, a Parquet page).
+/// Default largest output of one decompression call (an Avro block, a Parquet page).
 #define LAKECODEC_MAX_DECOMPRESSED_SIZE (int64_t{1} << 30)
 #endif
 #ifndef LAKECODEC_MAX_COLLECTION_COUNT
-/// Largest element count of one array, map, list or thrift collection.
+/// Default largest element count of one array, map, list or thrift collection.
 #define LAKECODEC_MAX_COLLECTION_COUNT (int64_t{1} << 28)
 #endif
 #ifndef LAKECODEC_MAX_NESTING_DEPTH
-/// Deepest nesting of schemas, values or thrift structs a decoder follows.
+/// Default deepest nesting of schemas, values or thrift structs a decoder follows.
 #define LAKECODEC_MAX_NESTING_DEPTH 64
 #endif
 #ifndef LAKECODEC_MAX_SCHEMA_SIZE
-/// Largest schema/metadata JSON text accepted (bytes).
+/// Default largest schema/metadata JSON text accepted (bytes).
 #define LAKECODEC_MAX_SCHEMA_SIZE (int64_t{1} << 26)
 #endif
 
 LAKECODEC_NAMESPACE_BEGIN
 
-/// The limits in force for this translation unit (see the LAKECODEC_MAX_* macros).
+/// The hostile-input limits one reader enforces (simdjson's parser takes its maximum depth the
+/// same way). `limits{}` holds the LAKECODEC_MAX_* defaults; lower a field to make a reader
+/// refuse earlier (fuzzing, untrusted uploads), raise it to accept larger files.
 struct limits {
-  static constexpr int64_t max_allocation = LAKECODEC_MAX_ALLOCATION;
-  static constexpr int64_t max_decompressed_size = LAKECODEC_MAX_DECOMPRESSED_SIZE;
-  static constexpr int64_t max_collection_count = LAKECODEC_MAX_COLLECTION_COUNT;
-  static constexpr int max_nesting_depth = LAKECODEC_MAX_NESTING_DEPTH;
-  static constexpr int64_t max_schema_size = LAKECODEC_MAX_SCHEMA_SIZE;
+  /// Largest single buffer a decoder allocates because the input asked for it (bytes).
+  int64_t max_allocation = LAKECODEC_MAX_ALLOCATION;
+  /// Largest output of one decompression call (an Avro block, a Parquet page).
+  int64_t max_decompressed_size = LAKECODEC_MAX_DECOMPRESSED_SIZE;
+  /// Largest element count of one array, map, list, thrift collection or Avro block.
+  int64_t max_collection_count = LAKECODEC_MAX_COLLECTION_COUNT;
+  /// Deepest nesting of schemas, values or thrift structs a decoder follows.
+  int max_nesting_depth = LAKECODEC_MAX_NESTING_DEPTH;
+  /// Largest schema/metadata JSON text accepted (bytes).
+  int64_t max_schema_size = LAKECODEC_MAX_SCHEMA_SIZE;
 };
 
 LAKECODEC_NAMESPACE_END
@@ -1095,7 +1107,7 @@ class decompressor {
   /// input, limit_exceeded past `max_output`, unsupported_codec when not built in. On error, `out`
   /// may hold a partial prefix beyond its previous size.
   status decompress(byte_span in, byte_buffer& out,
-                    size_t max_output = static_cast<size_t>(limits::max_decompressed_size)) {
+                    size_t max_output = static_cast<size_t>(limits{}.max_decompressed_size)) {
     switch (kind_) {
       case compression::none:
         if (in.size > max_output)
@@ -1142,7 +1154,7 @@ inline status compress(compression kind, byte_span in, byte_buffer& out, int lev
 
 /// One-shot decompress with an output cap; see decompressor::decompress.
 inline status decompress(compression kind, byte_span in, byte_buffer& out,
-                         size_t max_output = static_cast<size_t>(limits::max_decompressed_size)) {
+                         size_t max_output = static_cast<size_t>(limits{}.max_decompressed_size)) {
   return decompressor(kind).decompress(in, out, max_output);
 }
 
@@ -1901,19 +1913,211 @@ inline size_t decimal_minimal_be_bytes(__int128 v, uint8_t out[16]) noexcept {
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_DECIMAL_HPP
 // ---- end lakecodec/core/decimal.hpp
-// ---- begin lakecodec/core/sink.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
-// Output sinks: where encoders put their bytes. Writers buffer whole blocks/pages and hand them
-// to a sink, so one virtual call per block is the only dispatch.
+// ---- begin lakecodec/core/os.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_OS_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_OS_HPP
+// The only header that calls the operating system. Every file operation the library performs
+// (open, pread, write, fsync, link, rename, unlink, anonymous mmap) goes through these wrappers,
+// so a port to another system changes this file alone. Errors are values: io_error with the
+// operation, the path and the OS reason (strerror of errno); already_exists and not_found where a
+// caller needs to tell those apart.
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <string>
+#include <utility>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace os {
+
+namespace detail {
+/// The status for a failed system call: `what 'path': reason`. ENOENT maps to not_found and
+/// EEXIST to already_exists, every other errno to io_error.
+inline status error(const char* what, const std::string& path, int err) {
+  std::string m = std::string(what) + " '" + path + "': " + std::strerror(err);
+  if (err == ENOENT) return status(errc::not_found, std::move(m));
+  if (err == EEXIST) return status(errc::already_exists, std::move(m));
+  return io_error(std::move(m));
+}
+}  // namespace detail
+
+/// An open file descriptor and the path it was opened by (for error messages). Closing on
+/// destruction ignores errors; call close() to see them.
+class file {
+ public:
+  file() noexcept = default;
+  file(int fd, std::string path) noexcept : fd_(fd), path_(std::move(path)) {}
+  file(file&& o) noexcept : fd_(std::exchange(o.fd_, -1)), path_(std::move(o.path_)) {}
+  file& operator=(file&& o) noexcept {
+    if (this != &o) {
+      reset();
+      fd_ = std::exchange(o.fd_, -1);
+      path_ = std::move(o.path_);
+    }
+    return *this;
+  }
+  file(const file&) = delete;
+  file& operator=(const file&) = delete;
+  ~file() { reset(); }
+
+  bool is_open() const noexcept { return fd_ >= 0; }
+  int fd() const noexcept { return fd_; }
+  const std::string& path() const noexcept { return path_; }
+
+  /// close(2); io_error naming the path if the system reports one (data may not have reached
+  /// the disk). The file is closed either way.
+  status close() {
+    if (fd_ < 0) return {};
+    if (::close(std::exchange(fd_, -1)) != 0) return detail::error("cannot close", path_, errno);
+    return {};
+  }
+
+ private:
+  void reset() noexcept {
+    if (fd_ >= 0) ::close(std::exchange(fd_, -1));
+  }
+
+  int fd_ = -1;
+  std::string path_;
+};
+
+/// Opens an existing file read-only. not_found when it does not exist, io_error otherwise; the
+/// message names the path.
+inline result<file> open_read(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return detail::error("cannot open", path, errno);
+  return file(fd, path);
+}
+
+/// Creates `path` for writing. With `replace` false the name must be free (O_EXCL: fails with
+/// already_exists when something is there); with `replace` true an existing file is truncated.
+inline result<file> open_create(const std::string& path, bool replace = false) {
+  int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC;
+  if (!replace) flags |= O_EXCL;
+  const int fd = ::open(path.c_str(), flags, 0644);
+  if (fd < 0) return detail::error("cannot create", path, errno);
+  return file(fd, path);
+}
+
+/// The size of an open file in bytes (fstat).
+inline result<uint64_t> file_size(const file& f) {
+  struct stat st;
+  if (::fstat(f.fd(), &st) != 0) return detail::error("cannot stat", f.path(), errno);
+  return static_cast<uint64_t>(st.st_size);
+}
+
+/// Reads exactly `n` bytes at `offset` (pread, retried on EINTR and short reads). A file that
+/// ends first gives truncated naming the path, the offset and how many bytes were missing.
+inline status pread_full(const file& f, uint64_t offset, uint8_t* dst, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    const ssize_t r = ::pread(f.fd(), dst + got, n - got, static_cast<off_t>(offset + got));
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return detail::error("cannot read", f.path(), errno);
+    }
+    if (r == 0)
+      return truncated_input("'" + f.path() + "' ends at offset " + std::to_string(offset + got) +
+                                 ", " + std::to_string(n - got) + " of the " + std::to_string(n) +
+                                 " bytes read at offset " + std::to_string(offset) + " are missing",
+                             static_cast<int64_t>(offset + got));
+    got += static_cast<size_t>(r);
+  }
+  return {};
+}
+
+/// Reads up to `n` bytes from the current position; 0 at the end of the file.
+inline result<size_t> read_some(const file& f, uint8_t* dst, size_t n) {
+  for (;;) {
+    const ssize_t r = ::read(f.fd(), dst, n);
+    if (r >= 0) return static_cast<size_t>(r);
+    if (errno != EINTR) return detail::error("cannot read", f.path(), errno);
+  }
+}
+
+/// Writes all `n` bytes at the current position (retried on EINTR and short writes).
+inline status write_full(const file& f, const uint8_t* data, size_t n) {
+  while (n > 0) {
+    const ssize_t w = ::write(f.fd(), data, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return detail::error("cannot write", f.path(), errno);
+    }
+    data += w;
+    n -= static_cast<size_t>(w);
+  }
+  return {};
+}
+
+/// fsync(2): the file's data and metadata reach stable storage.
+inline status fsync(const file& f) {
+  if (::fsync(f.fd()) != 0) return detail::error("cannot fsync", f.path(), errno);
+  return {};
+}
+
+/// fsyncs the directory `dir`, making a create/link/rename inside it durable.
+inline status fsync_directory(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return detail::error("cannot open directory", dir, errno);
+  file d(fd, dir);
+  return fsync(d);
+}
+
+/// Publishes `from` under the new name `to` without ever replacing a file (link(2)): exactly one
+/// of several concurrent publishers of the same name succeeds, the others get already_exists
+/// naming `to`. `from` stays; unlink it afterwards.
+inline status link_no_replace(const std::string& from, const std::string& to) {
+  if (::link(from.c_str(), to.c_str()) != 0) {
+    if (errno == EEXIST) return status(errc::already_exists, "file already exists: '" + to + "'");
+    return detail::error("cannot publish", to, errno);
+  }
+  return {};
+}
+
+/// Renames `from` to `to`, atomically replacing whatever `to` named (rename(2)).
+inline status rename_replace(const std::string& from, const std::string& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0) return detail::error("cannot rename to", to, errno);
+  return {};
+}
+
+/// Removes the name `path`; not_found when it does not exist.
+inline status unlink(const std::string& path) {
+  if (::unlink(path.c_str()) != 0) return detail::error("cannot remove", path, errno);
+  return {};
+}
+
+/// Maps `size` bytes of zeroed anonymous memory (page pools); io_error when the system refuses.
+inline result<uint8_t*> map_anonymous(size_t size) {
+  void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED)
+    return io_error("cannot map " + std::to_string(size) + " bytes: " + std::strerror(errno));
+  return static_cast<uint8_t*>(p);
+}
+
+/// Unmaps memory from map_anonymous.
+inline void unmap(uint8_t* p, size_t size) noexcept {
+  if (p != nullptr) ::munmap(p, size);
+}
+
+}  // namespace os
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_OS_HPP
+// ---- end lakecodec/core/os.hpp
+// ---- begin lakecodec/core/sink.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_SINK_HPP
+// Output sinks: where encoders put their bytes. Writers buffer whole blocks/pages and hand them
+// to a sink, so one virtual call per block is the only dispatch.
+
+#include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <random>
 #include <string>
@@ -1980,21 +2184,20 @@ struct file_sink_options {
   bool sync = true;
 };
 
-/// A POSIX file. Until close() succeeds the data lives in a temporary (atomic mode); destroying
-/// an unclosed sink removes it.
+/// A file. Until close() succeeds the data lives in a temporary (atomic mode); destroying an
+/// unclosed sink removes it. File operations go through core/os.hpp.
 class file_sink final : public output_sink {
  public:
   using output_sink::write;
-  /// Opens `path` for writing; errors name the path and the OS reason.
+  /// Opens `path` for writing; errors name the path and the OS reason. Without atomic and
+  /// overwrite an existing `path` is refused here (already_exists).
   static result<file_sink> open(std::string path, file_sink_options options = {}) {
     file_sink s;
     s.path_ = std::move(path);
     s.options_ = options;
     s.write_path_ = options.atomic ? temporary_name(s.path_) : s.path_;
-    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC;
-    if (options.atomic || !options.overwrite) flags |= O_EXCL;
-    s.fd_ = ::open(s.write_path_.c_str(), flags, 0644);
-    if (s.fd_ < 0) return os_error("cannot create", s.write_path_);
+    LAKECODEC_ASSIGN_OR_RETURN(
+        s.file_, os::open_create(s.write_path_, !options.atomic && options.overwrite));
     return s;
   }
 
@@ -2005,7 +2208,7 @@ class file_sink final : public output_sink {
       path_ = std::move(o.path_);
       write_path_ = std::move(o.write_path_);
       options_ = o.options_;
-      fd_ = std::exchange(o.fd_, -1);
+      file_ = std::move(o.file_);
       position_ = std::exchange(o.position_, 0);
     }
     return *this;
@@ -2015,22 +2218,14 @@ class file_sink final : public output_sink {
   ~file_sink() override { abort(); }
 
   status write(const uint8_t* data, size_t size) override {
-    if (fd_ < 0) return io_error("write to a closed file: " + path_);
-    while (size > 0) {
-      ssize_t n = ::write(fd_, data, size);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return os_error("cannot write", write_path_);
-      }
-      data += n;
-      size -= static_cast<size_t>(n);
-      position_ += static_cast<uint64_t>(n);
-    }
+    if (!file_.is_open()) return io_error("write to a closed file: " + path_);
+    LAKECODEC_TRY(os::write_full(file_, data, size));
+    position_ += size;
     return {};
   }
 
   status flush() override {
-    if (fd_ >= 0 && ::fsync(fd_) != 0) return os_error("cannot fsync", write_path_);
+    if (file_.is_open()) return os::fsync(file_);
     return {};
   }
 
@@ -2040,12 +2235,12 @@ class file_sink final : public output_sink {
   /// Flushes, closes and (atomic mode) publishes the file under its final name. With
   /// overwrite=false the publish is no-replace: it fails with already_exists if the name is taken.
   status close() {
-    if (fd_ < 0) return io_error("file already closed: " + path_);
+    if (!file_.is_open()) return io_error("file already closed: " + path_);
     if (options_.sync) LAKECODEC_TRY(flush());
-    if (::close(std::exchange(fd_, -1)) != 0) {
-      status s = os_error("cannot close", write_path_);
+    status closed = file_.close();
+    if (!closed.ok()) {
       discard_temporary();
-      return s;
+      return closed;
     }
     if (!options_.atomic) return {};
     status s = publish();
@@ -2055,19 +2250,14 @@ class file_sink final : public output_sink {
 
   /// Abandons the write: closes and removes whatever was written. Idempotent.
   void abort() noexcept {
-    if (fd_ >= 0) {
-      ::close(fd_);
-      fd_ = -1;
-      ::unlink(write_path_.c_str());
+    if (file_.is_open()) {
+      (void)file_.close();
+      (void)os::unlink(write_path_);
     }
   }
 
  private:
   file_sink() = default;
-
-  static status os_error(const char* what, const std::string& path) {
-    return io_error(std::string(what) + " '" + path + "': " + std::strerror(errno));
-  }
 
   static std::string temporary_name(const std::string& path) {
     std::random_device rd;
@@ -2081,66 +2271,45 @@ class file_sink final : public output_sink {
 
   status publish() {
     if (options_.overwrite) {
-      if (::rename(write_path_.c_str(), path_.c_str()) != 0)
-        return os_error("cannot rename to", path_);
-    } else if (::link(write_path_.c_str(), path_.c_str()) != 0) {
-      if (errno == EEXIST)
-        return status(errc::already_exists, "file already exists: '" + path_ + "'");
-      return os_error("cannot publish", path_);
+      LAKECODEC_TRY(os::rename_replace(write_path_, path_));
+    } else {
+      LAKECODEC_TRY(os::link_no_replace(write_path_, path_));
     }
-    if (options_.sync) sync_directory();
+    if (options_.sync) (void)os::fsync_directory(directory());
     return {};
   }
 
   void discard_temporary() noexcept {
-    if (options_.atomic) ::unlink(write_path_.c_str());
+    if (options_.atomic) (void)os::unlink(write_path_);
   }
 
-  void sync_directory() noexcept {
+  std::string directory() const {
     const size_t slash = path_.rfind('/');
-    std::string dir =
-        slash == std::string::npos ? "." : (slash == 0 ? "/" : path_.substr(0, slash));
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-      ::fsync(dfd);
-      ::close(dfd);
-    }
+    return slash == std::string::npos ? "." : (slash == 0 ? "/" : path_.substr(0, slash));
   }
 
   std::string path_;
   std::string write_path_;
   file_sink_options options_;
-  int fd_ = -1;
+  os::file file_;
   uint64_t position_ = 0;
 };
 
-/// Reads a whole file into memory (tools and tests; decoders take spans).
+/// Reads a whole file into memory (tools and tests; decoders take spans or sources).
+/// limit_exceeded when it is larger than `max_size`; open/read errors name the path.
 inline result<byte_buffer> read_file(const std::string& path, int64_t max_size = int64_t{1} << 40) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error("cannot open '" + path + "': " + std::strerror(errno));
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    ::close(fd);
-    return io_error("cannot stat '" + path + "': " + std::strerror(errno));
-  }
-  if (st.st_size > max_size) {
-    ::close(fd);
+  LAKECODEC_ASSIGN_OR_RETURN(os::file f, os::open_read(path));
+  LAKECODEC_ASSIGN_OR_RETURN(uint64_t size, os::file_size(f));
+  if (size > static_cast<uint64_t>(max_size))
     return limit_exceeded("file '" + path + "' is larger than " + std::to_string(max_size) +
                           " bytes");
-  }
-  byte_buffer out(static_cast<size_t>(st.st_size));
+  byte_buffer out(static_cast<size_t>(size));
   for (;;) {
     uint8_t* p = out.ensure(65536);
-    ssize_t n = ::read(fd, p, 65536);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      return io_error("cannot read '" + path + "': " + std::strerror(errno));
-    }
+    LAKECODEC_ASSIGN_OR_RETURN(size_t n, os::read_some(f, p, 65536));
     if (n == 0) break;
-    out.commit(static_cast<size_t>(n));
+    out.commit(n);
   }
-  ::close(fd);
   return out;
 }
 
@@ -3400,15 +3569,21 @@ class compact_writer {
 class compact_reader {
  public:
   explicit compact_reader(byte_span bytes, int64_t base_offset = 0) : r_(bytes, base_offset) {}
+  /// A reader that checks nesting, list/map sizes and binary lengths against `lim`.
+  compact_reader(byte_span bytes, int64_t base_offset, const lakecodec::limits& lim)
+      : r_(bytes, base_offset), limits_(lim) {}
+
+  /// The limits nesting depth, collection sizes and binary lengths are checked against.
+  const lakecodec::limits& input_limits() const noexcept { return limits_; }
 
   bounded_reader& raw() noexcept { return r_; }
   int64_t offset() const noexcept { return r_.offset(); }
 
   /// Enters a struct; fails past the nesting limit.
   status enter() {
-    if (++depth_ > limits::max_nesting_depth)
+    if (++depth_ > limits_.max_nesting_depth)
       return limit_exceeded(
-          "thrift: structs nest deeper than " + std::to_string(limits::max_nesting_depth),
+          "thrift: structs nest deeper than " + std::to_string(limits_.max_nesting_depth),
           r_.offset());
     return {};
   }
@@ -3447,7 +3622,7 @@ class compact_reader {
     }
     if (static_cast<uint8_t>(elem) > 12 || elem == ctype::stop)
       return corrupt_data("thrift: unknown list element type " + std::to_string(b & 0x0F), at);
-    LAKECODEC_TRY(r_.check_count(count, limits::max_collection_count, 1, "thrift list size", at));
+    LAKECODEC_TRY(r_.check_count(count, limits_.max_collection_count, 1, "thrift list size", at));
     n = count;
     return {};
   }
@@ -3462,7 +3637,7 @@ class compact_reader {
   result<std::string> read_binary() {
     const int64_t at = r_.offset();
     LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift binary length"));
-    LAKECODEC_TRY(r_.check_count(n, limits::max_allocation, 1, "thrift binary length", at));
+    LAKECODEC_TRY(r_.check_count(n, limits_.max_allocation, 1, "thrift binary length", at));
     LAKECODEC_ASSIGN_OR_RETURN(byte_span s, r_.read_bytes(n, "thrift binary"));
     return s.to_string();
   }
@@ -3480,7 +3655,7 @@ class compact_reader {
       case ctype::binary: {
         const int64_t at = r_.offset();
         LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift binary length"));
-        LAKECODEC_TRY(r_.check_count(n, limits::max_allocation, 1, "thrift binary length", at));
+        LAKECODEC_TRY(r_.check_count(n, limits_.max_allocation, 1, "thrift binary length", at));
         return r_.skip(n, "thrift binary");
       }
       case ctype::list:
@@ -3502,7 +3677,7 @@ class compact_reader {
         const int64_t at = r_.offset();
         LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift map size"));
         if (n == 0) return {};
-        LAKECODEC_TRY(r_.check_count(n, limits::max_collection_count, 2, "thrift map size", at));
+        LAKECODEC_TRY(r_.check_count(n, limits_.max_collection_count, 2, "thrift map size", at));
         LAKECODEC_ASSIGN_OR_RETURN(uint8_t kv, r_.read_u8("thrift map types"));
         const ctype k = static_cast<ctype>(kv >> 4), v = static_cast<ctype>(kv & 0x0F);
         if (static_cast<uint8_t>(k) > 12 || static_cast<uint8_t>(v) > 12)
@@ -3540,6 +3715,7 @@ class compact_reader {
  private:
   bounded_reader r_;
   int depth_ = 0;
+  lakecodec::limits limits_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -4537,10 +4713,12 @@ void serialize(const T& value, byte_buffer& out) {
 }
 
 /// Decodes a footer struct from bytes; `consumed` receives the bytes used. Errors name the
-/// offset (relative to `base_offset`).
+/// offset (relative to `base_offset`); nesting, list sizes and binary lengths are checked against
+/// `input_limits` (limit_exceeded).
 template <class T>
-status deserialize(byte_span bytes, T& out, size_t* consumed = nullptr, int64_t base_offset = 0) {
-  compact_reader r(bytes, base_offset);
+status deserialize(byte_span bytes, T& out, size_t* consumed = nullptr, int64_t base_offset = 0,
+                   const lakecodec::limits& input_limits = lakecodec::limits{}) {
+  compact_reader r(bytes, base_offset, input_limits);
   LAKECODEC_TRY(out.read(r));
   if (consumed) *consumed = bytes.size - r.raw().remaining();
   return {};
@@ -4811,9 +4989,9 @@ inline status check_option_names(const schema& s, const parquet_schema& ps,
 inline status map_field(const field& f, const schema_options& opt, int16_t def, int16_t rep,
                         std::vector<std::string> path, size_t top, int depth, parquet_schema& out,
                         level_node& node, bool repeated_override = false) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("parquet: schema nests deeper than " +
-                            std::to_string(limits::max_nesting_depth));
+                            std::to_string(limits{}.max_nesting_depth));
   const std::string dotted = [&] {
     std::string s;
     for (const auto& p : path) s += (s.empty() ? "" : ".") + p;
@@ -4955,8 +5133,6 @@ LAKECODEC_NAMESPACE_END
 // being encoded and merged page -> chunk -> file, so Parquet statistics, Iceberg metrics and
 // Paimon SimpleStats come from one computation. One typed instance per leaf: the hot loops see
 // the concrete value type; dispatch happens once per mini-batch.
-
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <cmath>
@@ -5122,9 +5298,7 @@ class page_pool {
       std::swap(p_, o.p_);
       return *this;
     }
-    ~block() {
-      if (p_) ::munmap(p_, block_size);
-    }
+    ~block() { os::unmap(p_, block_size); }
     uint8_t* get() const noexcept { return p_; }
 
    private:
@@ -5134,10 +5308,9 @@ class page_pool {
   /// A block (uninitialized). Error: io_error when the system has no memory to map.
   result<block> take_block() {
     if (free_.empty()) {
-      void* p =
-          ::mmap(nullptr, block_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-      if (p == MAP_FAILED) return io_error("parquet: cannot map a page block");
-      return block(static_cast<uint8_t*>(p));
+      auto p = os::map_anonymous(block_size);
+      if (!p) return io_error("parquet: cannot map a page block: " + p.error().message());
+      return block(*p);
     }
     block b = std::move(free_.back());
     free_.pop_back();
@@ -6742,18 +6915,152 @@ class rolling_writer {
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_PARQUET_FILE_WRITER_HPP
 // ---- end lakecodec/parquet/file_writer.hpp
+// ---- begin lakecodec/core/source.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_SOURCE_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_SOURCE_HPP
+// Random-access inputs: where readers get their bytes. A source knows its size and reads byte
+// ranges at offsets, the two operations a footer-first format (Parquet) and a block-streaming one
+// (Avro containers) need, and all an object store offers (HEAD + ranged GET). The Avro container
+// reader and the Parquet footer reader take any source; files, memory and caller-supplied
+// readers come built in.
+
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <utility>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+
+/// A random-access input of known size. Readers call read_at() from one thread at a time unless
+/// the implementation says otherwise (file_source and memory_source are safe to share). Derive
+/// from it to read from anywhere else: implement size(), read_exact() and optionally name().
+class source {
+ public:
+  virtual ~source() = default;
+
+  /// Total size of the input in bytes.
+  virtual uint64_t size() const = 0;
+
+  /// What the input is (a path, a URL) for error messages.
+  virtual std::string name() const { return "input"; }
+
+  /// Reads exactly `len` bytes at `offset` into `dst`. A range that passes the end of the input
+  /// fails with truncated naming the offset, the length and the size, before the
+  /// implementation is asked; the implementation's own errors are passed on.
+  status read_at(uint64_t offset, size_t len, uint8_t* dst) const {
+    LAKECODEC_TRY(check_range(offset, len));
+    if (len == 0) return {};
+    return read_exact(offset, len, dst);
+  }
+
+  /// Same, replacing the contents of `out` with the bytes read.
+  status read_at(uint64_t offset, size_t len, byte_buffer& out) const {
+    LAKECODEC_TRY(check_range(offset, len));
+    out.resize(len);
+    if (len == 0) return {};
+    return read_exact(offset, len, out.data());
+  }
+
+  /// Fails with truncated unless [offset, offset + len) lies inside the input.
+  status check_range(uint64_t offset, size_t len) const {
+    const uint64_t n = size();
+    if (offset <= n && len <= n - offset) return {};
+    return truncated_input(name() + ": read of " + std::to_string(len) + " bytes at offset " +
+                               std::to_string(offset) + " passes the end of the " +
+                               std::to_string(n) + "-byte input",
+                           static_cast<int64_t>(offset));
+  }
+
+ protected:
+  /// Reads exactly `len` (> 0) bytes at `offset` (the range is inside the input). A short read
+  /// is an error, not a partial success.
+  virtual status read_exact(uint64_t offset, size_t len, uint8_t* dst) const = 0;
+};
+
+/// A span of memory the caller keeps alive.
+class memory_source final : public source {
+ public:
+  explicit memory_source(byte_span bytes, std::string name = "memory") noexcept
+      : bytes_(bytes), name_(std::move(name)) {}
+  uint64_t size() const override { return bytes_.size; }
+  std::string name() const override { return name_; }
+  byte_span bytes() const noexcept { return bytes_; }
+
+ protected:
+  status read_exact(uint64_t offset, size_t len, uint8_t* dst) const override {
+    std::memcpy(dst, bytes_.data + offset, len);
+    return {};
+  }
+
+ private:
+  byte_span bytes_;
+  std::string name_;
+};
+
+/// A file read with pread: no shared file position, so one file_source can serve several
+/// readers. The size is taken once, at open().
+class file_source final : public source {
+ public:
+  /// Opens `path`; not_found / io_error naming the path and the OS reason.
+  static result<file_source> open(const std::string& path) {
+    LAKECODEC_ASSIGN_OR_RETURN(os::file f, os::open_read(path));
+    LAKECODEC_ASSIGN_OR_RETURN(uint64_t size, os::file_size(f));
+    return file_source(std::move(f), size);
+  }
+
+  file_source(file_source&&) noexcept = default;
+  file_source& operator=(file_source&&) noexcept = default;
+
+  uint64_t size() const override { return size_; }
+  std::string name() const override { return "'" + file_.path() + "'"; }
+  const std::string& path() const noexcept { return file_.path(); }
+
+ protected:
+  status read_exact(uint64_t offset, size_t len, uint8_t* dst) const override {
+    return os::pread_full(file_, offset, dst, len);
+  }
+
+ private:
+  file_source(os::file f, uint64_t size) noexcept : file_(std::move(f)), size_(size) {}
+  os::file file_;
+  uint64_t size_ = 0;
+};
+
+/// A caller-supplied reader as a function object (an object store's ranged GET, a cache):
+/// `read(offset, len, dst)` must fill all `len` bytes or return an error.
+class function_source final : public source {
+ public:
+  using read_function = std::function<status(uint64_t offset, size_t len, uint8_t* dst)>;
+  function_source(uint64_t size, read_function read, std::string name = "input")
+      : size_(size), read_(std::move(read)), name_(std::move(name)) {}
+  uint64_t size() const override { return size_; }
+  std::string name() const override { return name_; }
+
+ protected:
+  status read_exact(uint64_t offset, size_t len, uint8_t* dst) const override {
+    if (!read_) return invalid_argument(name_ + ": function_source has no read function");
+    return read_(offset, len, dst);
+  }
+
+ private:
+  uint64_t size_;
+  read_function read_;
+  std::string name_;
+};
+
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_SOURCE_HPP
+// ---- end lakecodec/core/source.hpp
 // ---- begin lakecodec/parquet/footer.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PARQUET_FOOTER_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PARQUET_FOOTER_HPP
-// Reading a Parquet footer (parquet_avro.md A1): magic, footer length, FileMetaData, and the page
-// index (ColumnIndex/OffsetIndex) it points to. Every length and offset is checked against the
-// file size before use; corrupt footers yield corrupt_data/truncated/limit_exceeded, never a crash.
+// Reading a Parquet footer (Parquet spec "File format"): magic, footer length, FileMetaData, and
+// the page index (ColumnIndex/OffsetIndex) it points to, from memory or from any random-access
+// source. Every length and offset is checked against the file size and the reader's limits
+// before use; corrupt footers yield corrupt_data/truncated/limit_exceeded, never a crash.
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -6774,10 +7081,21 @@ struct footer {
   std::vector<std::vector<std::optional<parquet::offset_index>>> offset_indexes;
 };
 
+/// How read_footer reads.
+struct footer_options {
+  /// Also decode the ColumnIndex/OffsetIndex of every column chunk.
+  bool page_index = true;
+  /// Hostile-input limits: the bytes read for the footer and page index (max_allocation),
+  /// thrift nesting, list sizes and binary lengths, and schema nesting (max_nesting_depth).
+  lakecodec::limits limits;
+};
+
 namespace detail {
 
-/// Checks the schema tree: num_children fits the elements that follow, leaves match the chunks.
-inline status check_schema_tree(const file_meta_data& md) {
+/// Checks the schema tree: num_children fits the elements that follow, leaves match the chunks,
+/// nesting stays within `lim.max_nesting_depth`.
+inline status check_schema_tree(const file_meta_data& md,
+                                const lakecodec::limits& lim = lakecodec::limits{}) {
   if (md.schema.empty()) return corrupt_data("parquet: footer has an empty schema");
   size_t pos = 0, leaves = 0;
   struct frame {
@@ -6804,9 +7122,9 @@ inline status check_schema_tree(const file_meta_data& md) {
     if (nc < 0)
       return corrupt_data("parquet: schema element '" + e.name + "' has negative num_children");
     if (nc > 0) {
-      if (stack.size() >= static_cast<size_t>(limits::max_nesting_depth))
+      if (stack.size() >= static_cast<size_t>(lim.max_nesting_depth))
         return limit_exceeded("parquet: schema nests deeper than " +
-                              std::to_string(limits::max_nesting_depth));
+                              std::to_string(lim.max_nesting_depth));
       if (static_cast<size_t>(nc) > md.schema.size() - pos)
         return corrupt_data("parquet: schema element '" + e.name + "' has " + std::to_string(nc) +
                             " children, only " + std::to_string(md.schema.size() - pos) +
@@ -6835,8 +7153,10 @@ inline status check_schema_tree(const file_meta_data& md) {
 /// Decodes the FileMetaData from the last bytes of a file. `tail` holds the file's last
 /// `tail.size` bytes (the whole file works); `file_size` is the full size, so that length checks
 /// can tell "footer longer than the file" from "tail too short" (then truncated, with the bytes
-/// needed in the message). Parquet spec "File format" / A1.
-inline status decode_footer(byte_span tail, uint64_t file_size, footer& out) {
+/// needed in the message). Parquet spec "File format". The thrift decoding and the schema tree
+/// are checked against `lim`.
+inline status decode_footer(byte_span tail, uint64_t file_size, footer& out,
+                            const lakecodec::limits& lim = lakecodec::limits{}) {
   if (file_size < 12 || tail.size < 8)
     return corrupt_data("parquet: file of " + std::to_string(file_size) +
                         " bytes is too small (at least 12 needed)");
@@ -6858,8 +7178,8 @@ inline status decode_footer(byte_span tail, uint64_t file_size, footer& out) {
   out.metadata_length = len;
   out.file_size = file_size;
   LAKECODEC_TRY(deserialize(byte_span(end - 8 - len, len), out.metadata, nullptr,
-                            static_cast<int64_t>(md_start)));
-  return detail::check_schema_tree(out.metadata);
+                            static_cast<int64_t>(md_start), lim));
+  return detail::check_schema_tree(out.metadata, lim);
 }
 
 namespace detail {
@@ -6870,7 +7190,8 @@ namespace detail {
 /// region.size). Each index must lie between the leading magic and the footer (offset >= 4, end
 /// <= file_size - 8 - metadata_length) and inside `region`; otherwise corrupt_data naming the
 /// index, its offset and length.
-inline status decode_page_index(footer& f, byte_span region, uint64_t base) {
+inline status decode_page_index(footer& f, byte_span region, uint64_t base,
+                                const lakecodec::limits& lim = lakecodec::limits{}) {
   const uint64_t limit = f.file_size - 8 - f.metadata_length;
   f.column_indexes.assign(f.metadata.row_groups.size(), {});
   f.offset_indexes.assign(f.metadata.row_groups.size(), {});
@@ -6898,13 +7219,13 @@ inline status decode_page_index(footer& f, byte_span region, uint64_t base) {
       if (cc.column_index_offset && cc.column_index_length) {
         LAKECODEC_TRY(span_of(*cc.column_index_offset, *cc.column_index_length, "column index", s));
         column_index ci;
-        LAKECODEC_TRY(deserialize(s, ci, nullptr, *cc.column_index_offset));
+        LAKECODEC_TRY(deserialize(s, ci, nullptr, *cc.column_index_offset, lim));
         f.column_indexes[g][c] = std::move(ci);
       }
       if (cc.offset_index_offset && cc.offset_index_length) {
         LAKECODEC_TRY(span_of(*cc.offset_index_offset, *cc.offset_index_length, "offset index", s));
         offset_index oi;
-        LAKECODEC_TRY(deserialize(s, oi, nullptr, *cc.offset_index_offset));
+        LAKECODEC_TRY(deserialize(s, oi, nullptr, *cc.offset_index_offset, lim));
         f.offset_indexes[g][c] = std::move(oi);
       }
     }
@@ -6914,59 +7235,52 @@ inline status decode_page_index(footer& f, byte_span region, uint64_t base) {
 
 }  // namespace detail
 
-/// Decodes the footer and page index of a whole file held in memory.
-inline result<footer> read_footer(byte_span file, bool page_index = true) {
+/// Decodes the footer (and, with options.page_index, the page index) of a whole file held in
+/// memory, checked against options.limits.
+inline result<footer> read_footer(byte_span file, const footer_options& options) {
   footer f;
   if (file.size >= 4 && std::memcmp(file.data, "PAR1", 4) != 0)
     return corrupt_data("parquet: file does not start with the magic PAR1", 0);
-  LAKECODEC_TRY(decode_footer(file, file.size, f));
-  if (!page_index) return f;
-  LAKECODEC_TRY(detail::decode_page_index(f, file, 0));
+  LAKECODEC_TRY(decode_footer(file, file.size, f, options.limits));
+  if (!options.page_index) return f;
+  LAKECODEC_TRY(detail::decode_page_index(f, file, 0, options.limits));
   return f;
 }
 
-/// Reads the footer (and page index) of the file at `path` without reading its data pages.
-inline result<footer> read_footer_file(const std::string& path, bool page_index = true) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error("cannot open '" + path + "': " + std::strerror(errno));
-  struct closer {
-    int fd;
-    ~closer() { ::close(fd); }
-  } guard{fd};
-  struct stat st;
-  if (::fstat(fd, &st) != 0) return io_error("cannot stat '" + path + "': " + std::strerror(errno));
-  const uint64_t size = static_cast<uint64_t>(st.st_size);
-  auto pread_all = [&](uint64_t off, size_t n, byte_buffer& out) -> status {
-    out.resize(n);
-    size_t got = 0;
-    while (got < n) {
-      ssize_t r = ::pread(fd, out.data() + got, n - got, static_cast<off_t>(off + got));
-      if (r < 0 && errno == EINTR) continue;
-      if (r <= 0) return io_error("cannot read '" + path + "'");
-      got += static_cast<size_t>(r);
-    }
-    return {};
-  };
+/// Decodes the footer and page index of a whole file held in memory (default limits).
+inline result<footer> read_footer(byte_span file, bool page_index = true) {
+  footer_options o;
+  o.page_index = page_index;
+  return read_footer(file, o);
+}
+
+/// Reads the footer (and page index) from a random-access source without touching the data
+/// pages: the leading magic, the last 8 bytes, then one read of the footer and the page index
+/// before it. Refuses with limit_exceeded a region larger than options.limits.max_allocation;
+/// the source's errors (a short read names the offset and the size) are returned as they are.
+inline result<footer> read_footer(const source& src, const footer_options& options = {}) {
+  const uint64_t size = src.size();
   if (size < 12)
     return corrupt_data("parquet: file of " + std::to_string(size) +
                         " bytes is too small (at least 12 needed)");
   byte_buffer head;
-  LAKECODEC_TRY(pread_all(0, 4, head));
+  LAKECODEC_TRY(src.read_at(0, 4, head));
   if (std::memcmp(head.data(), "PAR1", 4) != 0)
     return corrupt_data("parquet: file does not start with the magic PAR1", 0);
   byte_buffer tail;
-  LAKECODEC_TRY(pread_all(size - 8, 8, tail));
+  LAKECODEC_TRY(src.read_at(size - 8, 8, tail));
   const uint32_t len = load_le<uint32_t>(tail.data());
+  const uint64_t max_read = static_cast<uint64_t>(options.limits.max_allocation);
   uint64_t want = 8;
   if (std::memcmp(tail.data() + 4, "PAR1", 4) == 0 && static_cast<uint64_t>(len) + 12 <= size) {
     want = static_cast<uint64_t>(len) + 8;
-    if (page_index) {
+    if (options.page_index && want <= max_read) {
       // include the page index region (it precedes the footer)
       uint64_t lowest = size - want;
       footer probe;
       byte_buffer t2;
-      LAKECODEC_TRY(pread_all(size - want, static_cast<size_t>(want), t2));
-      if (decode_footer(t2.span(), size, probe).ok()) {
+      LAKECODEC_TRY(src.read_at(size - want, static_cast<size_t>(want), t2));
+      if (decode_footer(t2.span(), size, probe, options.limits).ok()) {
         for (const auto& rg : probe.metadata.row_groups)
           for (const auto& cc : rg.columns) {
             if (cc.column_index_offset && *cc.column_index_offset >= 4 &&
@@ -6980,16 +7294,29 @@ inline result<footer> read_footer_file(const std::string& path, bool page_index 
       want = size - lowest;
     }
   }
-  if (want > static_cast<uint64_t>(limits::max_allocation))
+  if (want > max_read)
     return limit_exceeded("parquet: footer region of " + std::to_string(want) +
-                          " bytes exceeds the allocation limit");
+                          " bytes exceeds the allocation limit " + std::to_string(max_read));
   byte_buffer region;
-  LAKECODEC_TRY(pread_all(size - want, static_cast<size_t>(want), region));
+  LAKECODEC_TRY(src.read_at(size - want, static_cast<size_t>(want), region));
   footer f;
-  LAKECODEC_TRY(decode_footer(region.span(), size, f));
-  if (!page_index) return f;
-  LAKECODEC_TRY(detail::decode_page_index(f, region.span(), size - want));
+  LAKECODEC_TRY(decode_footer(region.span(), size, f, options.limits));
+  if (!options.page_index) return f;
+  LAKECODEC_TRY(detail::decode_page_index(f, region.span(), size - want, options.limits));
   return f;
+}
+
+/// Reads the footer (and page index) of the file at `path` through a file_source.
+inline result<footer> read_footer_file(const std::string& path, const footer_options& options) {
+  LAKECODEC_ASSIGN_OR_RETURN(file_source src, file_source::open(path));
+  return read_footer(src, options);
+}
+
+/// Reads the footer (and page index) of the file at `path` without reading its data pages.
+inline result<footer> read_footer_file(const std::string& path, bool page_index = true) {
+  footer_options o;
+  o.page_index = page_index;
+  return read_footer_file(path, o);
 }
 
 }  // namespace parquet

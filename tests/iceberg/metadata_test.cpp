@@ -240,7 +240,7 @@ TEST(IcebergMetadataTest, HostileJsonIsRefusedWithClearErrors) {
     EXPECT_NE(st.message().find("nests deeper than"), std::string::npos) << st.to_string();
   }
   // One byte over the size limit: refused before parsing.
-  std::string big(static_cast<size_t>(lakecodec::limits::max_schema_size) + 1, ' ');
+  std::string big(static_cast<size_t>(lakecodec::limits{}.max_schema_size) + 1, ' ');
   big[0] = '{';
   big[big.size() - 1] = '}';
   auto m = ice::parse_table_metadata(big);

@@ -83,7 +83,7 @@ inline bool is_micros(logical_type l) {
 
 inline status compile_step(const node& avro_in, const field& f, const std::string& path,
                            column_step& s, int depth) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("avro columnar: schema nests too deeply at '" + path + "'");
   const node* n = &avro_in;
   s.name = path;
@@ -502,7 +502,7 @@ inline result<owned_batch> read_batch(container_reader& r, const columnar_plan& 
   for (;;) {
     LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next_block(blk));
     if (!more) break;
-    decoder d(blk.data, blk.offset);
+    decoder d(blk.data, blk.offset, r.input_limits());
     for (int64_t i = 0; i < blk.count; ++i) LAKECODEC_TRY(plan.decode_row(d, b));
     if (!d.at_end())
       return corrupt_data("avro: " + std::to_string(d.remaining()) + " bytes left over in a block",
@@ -513,7 +513,7 @@ inline result<owned_batch> read_batch(container_reader& r, const columnar_plan& 
 
 namespace detail {
 inline result<field> columnar_field(const std::string& name, const node& in, int depth) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("avro columnar: schema nests too deeply");
   const node* n = &in;
   bool nullable = false;

@@ -3,12 +3,8 @@
 // holds one block in memory and a reader over a byte span with sync validation, every codec the
 // spec requires plus zstandard, and optional schema resolution to a reader schema.
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -28,7 +24,9 @@
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/crc32.hpp"
 #include "lakecodec/core/limits.hpp"
+#include "lakecodec/core/os.hpp"
 #include "lakecodec/core/sink.hpp"
+#include "lakecodec/core/source.hpp"
 #include "lakecodec/core/status.hpp"
 
 LAKECODEC_NAMESPACE_BEGIN
@@ -241,7 +239,8 @@ class container_writer {
   int64_t blocks_ = 0;
 };
 
-/// Where the streaming container_reader gets its bytes.
+/// A sequential input for the streaming container_reader (pipes, sockets). Inputs that can
+/// read at an offset should implement lakecodec::source instead and use open(const source&).
 class input_source {
  public:
   virtual ~input_source() = default;
@@ -249,39 +248,51 @@ class input_source {
   virtual result<size_t> read(uint8_t* dst, size_t n) = 0;
 };
 
-/// A POSIX file read sequentially.
+/// A file (or FIFO) read sequentially from its start through core/os.hpp.
 class file_source final : public input_source {
  public:
-  /// Opens `path` for reading; io_error naming the path and the OS reason.
+  /// Opens `path` for reading; not_found / io_error naming the path and the OS reason.
   static result<std::unique_ptr<file_source>> open(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return io_error("cannot open '" + path + "': " + std::strerror(errno));
-    return std::unique_ptr<file_source>(new file_source(fd, path));
+    LAKECODEC_ASSIGN_OR_RETURN(os::file f, os::open_read(path));
+    return std::unique_ptr<file_source>(new file_source(std::move(f)));
   }
-  ~file_source() override { ::close(fd_); }
-  file_source(const file_source&) = delete;
-  file_source& operator=(const file_source&) = delete;
 
+  result<size_t> read(uint8_t* dst, size_t n) override { return os::read_some(file_, dst, n); }
+
+ private:
+  explicit file_source(os::file f) noexcept : file_(std::move(f)) {}
+  os::file file_;
+};
+
+namespace detail {
+/// Reads a random-access source front to back for the streaming reader.
+class source_stream final : public input_source {
+ public:
+  source_stream(const source& s, uint64_t start) noexcept : src_(&s), pos_(start) {}
   result<size_t> read(uint8_t* dst, size_t n) override {
-    for (;;) {
-      const ssize_t got = ::read(fd_, dst, n);
-      if (got >= 0) return static_cast<size_t>(got);
-      if (errno != EINTR) return io_error("cannot read '" + path_ + "': " + std::strerror(errno));
-    }
+    const uint64_t left = src_->size() - pos_;
+    const size_t k = left < n ? static_cast<size_t>(left) : n;
+    LAKECODEC_TRY(src_->read_at(pos_, k, dst));
+    pos_ += k;
+    return k;
   }
 
  private:
-  file_source(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
-  int fd_;
-  std::string path_;
+  const source* src_;
+  uint64_t pos_;
 };
+}  // namespace detail
 
 /// Options of container_reader.
 struct reader_options {
   /// Resolve records to this schema (Avro spec §Schema Resolution) instead of the writer's.
   std::optional<schema> reader_schema;
-  /// Largest decompressed block accepted.
-  size_t max_block_bytes = static_cast<size_t>(limits::max_decompressed_size);
+  /// Largest decompressed block accepted; 0 means limits.max_decompressed_size.
+  size_t max_block_bytes = 0;
+  /// Hostile-input limits: block record counts and array/map blocks (max_collection_count),
+  /// value nesting (max_nesting_depth), decompressed blocks (max_decompressed_size), buffered
+  /// blocks of a streamed file (max_allocation), header and schema text (max_schema_size).
+  lakecodec::limits limits;
 };
 
 /// One block of a container file: its record count and decoded (decompressed) bytes.
@@ -314,7 +325,7 @@ class container_reader {
 
   /// Streaming variant: reads the header, then one block at a time from `source`, holding at
   /// most one block (plus read-ahead) in memory. Avro 1.2 files (metadata in a footer) need
-  /// the whole file: use open(byte_span) for them.
+  /// the whole file: use open(byte_span) or open(const source&) for them.
   static result<container_reader> open(std::unique_ptr<input_source> source,
                                        reader_options options = {}) {
     if (!source) return invalid_argument("avro: container_reader::open needs a source");
@@ -328,6 +339,34 @@ class container_reader {
       r.resolution_ = std::make_unique<resolution>(std::move(plan).value());
     }
     return r;
+  }
+
+  /// Reads from a random-access source (a file_source, memory_source, or a caller's object
+  /// store reader) that must outlive the reader: the header, then one block at a time with
+  /// read_at, as the streaming variant does. An Avro 1.2 file is read whole instead (its
+  /// metadata is in a footer), refused with limit_exceeded past limits.max_allocation. The
+  /// source's errors (a short read names the offset and the size) are returned as they are.
+  static result<container_reader> open(const source& src, reader_options options = {}) {
+    byte_buffer magic;
+    if (src.size() >= 4) {
+      LAKECODEC_TRY(src.read_at(0, 4, magic));
+      if (std::memcmp(magic.data(), "Obj\0", 4) == 0) {
+        if (src.size() > static_cast<uint64_t>(options.limits.max_allocation))
+          return limit_exceeded("avro: Avro 1.2 file of " + std::to_string(src.size()) +
+                                " bytes is read whole and exceeds the allocation limit " +
+                                std::to_string(options.limits.max_allocation));
+        byte_buffer whole;
+        LAKECODEC_TRY(src.read_at(0, static_cast<size_t>(src.size()), whole));
+        container_reader r;
+        r.owned_ = std::move(whole);
+        r.file_ = r.owned_.span();
+        r.options_ = std::move(options);
+        LAKECODEC_TRY(r.read_header());
+        LAKECODEC_TRY(r.compile_resolution());
+        return r;
+      }
+    }
+    return open(std::make_unique<detail::source_stream>(src, 0), std::move(options));
   }
 
   container_reader(container_reader&&) noexcept = default;
@@ -355,6 +394,9 @@ class container_reader {
   const std::string& schema_json() const noexcept { return schema_json_; }
   /// True for the pre-1.3 format (magic "Obj" 0, metadata in a footer; Java DataFileReader12).
   bool is_legacy_format() const noexcept { return legacy_; }
+  /// The limits this reader checks (reader_options::limits). Decode the blocks of the typed
+  /// path with `decoder(block.data, block.offset, r.input_limits())` to apply them there too.
+  const lakecodec::limits& input_limits() const noexcept { return options_.limits; }
   /// Offset of the first block (the header's size).
   int64_t header_size() const noexcept { return header_size_; }
   int64_t blocks_read() const noexcept { return blocks_; }
@@ -369,7 +411,8 @@ class container_reader {
       if (!more) return false;
     }
     if (pos_ == file_.size) return false;
-    decoder d(file_.subspan(pos_, file_.size - pos_), base_ + static_cast<int64_t>(pos_));
+    decoder d(file_.subspan(pos_, file_.size - pos_), base_ + static_cast<int64_t>(pos_),
+              options_.limits);
     b.offset = base_ + static_cast<int64_t>(pos_);
     const int64_t count = d.read_long();
     const int64_t size_at = d.offset();
@@ -377,9 +420,9 @@ class container_reader {
     if (!d.ok()) return d.error();
     if (count < 0)
       return corrupt_data("avro: block count " + std::to_string(count) + " is negative", b.offset);
-    if (count > limits::max_collection_count)
+    if (count > options_.limits.max_collection_count)
       return limit_exceeded("avro: block count " + std::to_string(count) + " exceeds the limit " +
-                                std::to_string(limits::max_collection_count),
+                                std::to_string(options_.limits.max_collection_count),
                             b.offset);
     if (size < 0)
       return corrupt_data("avro: block size " + std::to_string(size) + " is negative", size_at);
@@ -398,9 +441,10 @@ class container_reader {
     if (source_) window_start_ = pos_;
     b.count = count;
     if (codec_ == codec::null) {
-      if (raw.size > options_.max_block_bytes)
-        return limit_exceeded(
-            "avro: block of " + std::to_string(raw.size) + " bytes exceeds the limit", b.offset);
+      if (raw.size > max_block_bytes())
+        return limit_exceeded("avro: block of " + std::to_string(raw.size) +
+                                  " bytes exceeds the limit " + std::to_string(max_block_bytes()),
+                              b.offset);
       b.data = raw;
     } else {
       LAKECODEC_TRY(inflate(raw, b.offset));
@@ -422,7 +466,7 @@ class container_reader {
       block_view b;
       LAKECODEC_ASSIGN_OR_RETURN(bool more, next_block(b));
       if (!more) return false;
-      block_decoder_ = decoder(b.data, b.offset);
+      block_decoder_ = decoder(b.data, b.offset, options_.limits);
       remaining_in_block_ = b.count;
     }
     if (resolution_) {
@@ -448,6 +492,20 @@ class container_reader {
  private:
   container_reader() = default;
 
+  size_t max_block_bytes() const noexcept {
+    return options_.max_block_bytes != 0
+               ? options_.max_block_bytes
+               : static_cast<size_t>(options_.limits.max_decompressed_size);
+  }
+
+  status compile_resolution() {
+    if (!options_.reader_schema) return {};
+    auto plan = resolution::compile(schema_, *options_.reader_schema);
+    if (!plan) return plan.error();
+    resolution_ = std::make_unique<resolution>(std::move(plan).value());
+    return {};
+  }
+
   status inflate(byte_span raw, int64_t at) {
     block_.clear();
     if (!decompressor_)
@@ -458,7 +516,7 @@ class container_reader {
             "avro: snappy block of " + std::to_string(raw.size) + " bytes has no CRC32 trailer",
             at);
       const byte_span body(raw.data, raw.size - 4);
-      status s = decompressor_->decompress(body, block_, options_.max_block_bytes);
+      status s = decompressor_->decompress(body, block_, max_block_bytes());
       if (!s.ok()) return status(s.code(), "avro: snappy block: " + s.message(), at);
       const uint32_t want = load_be<uint32_t>(raw.data + raw.size - 4);
       const uint32_t got = crc32(block_.data(), block_.size());
@@ -468,7 +526,7 @@ class container_reader {
                             at);
       return {};
     }
-    status s = decompressor_->decompress(raw, block_, options_.max_block_bytes);
+    status s = decompressor_->decompress(raw, block_, max_block_bytes());
     if (!s.ok())
       return status(s.code(), std::string("avro: ") + codec_name(codec_) + " block: " + s.message(),
                     at);
@@ -514,9 +572,9 @@ class container_reader {
         return {};
       }
       if (st.code() != errc::truncated || eof_) return st;
-      if (need > static_cast<size_t>(limits::max_schema_size) * 2)
+      if (need > static_cast<size_t>(options_.limits.max_schema_size) * 2)
         return limit_exceeded("avro: header larger than " +
-                              std::to_string(limits::max_schema_size * 2) + " bytes");
+                              std::to_string(options_.limits.max_schema_size * 2) + " bytes");
       need *= 2;
     }
   }
@@ -531,7 +589,7 @@ class container_reader {
     d.read_long();
     const int64_t size = d.read_long();
     if (d.ok() && size >= 0) {
-      if (size > limits::max_allocation)
+      if (size > options_.limits.max_allocation)
         return limit_exceeded(
             "avro: block of " + std::to_string(size) + " bytes exceeds the allocation limit",
             base_ + static_cast<int64_t>(window_start_));
@@ -574,7 +632,8 @@ class container_reader {
   result<bool> next_legacy_block(block_view& b) {
     for (;;) {
       if (pos_ >= file_.size) return false;
-      decoder d(file_.subspan(pos_, file_.size - pos_), static_cast<int64_t>(pos_));
+      decoder d(file_.subspan(pos_, file_.size - pos_), static_cast<int64_t>(pos_),
+                options_.limits);
       b.offset = static_cast<int64_t>(pos_);
       const std::string_view sync = d.read_fixed(16);
       if (!d.ok()) return d.error();
@@ -591,7 +650,7 @@ class container_reader {
         pos_ = static_cast<size_t>(d.offset() + size);
         continue;
       }
-      if (count < 0 || count > limits::max_collection_count)
+      if (count < 0 || count > options_.limits.max_collection_count)
         return corrupt_data("avro: legacy block count " + std::to_string(count) + " is invalid",
                             b.offset);
       const uint8_t* start = d.position();
@@ -633,6 +692,10 @@ class container_reader {
 
   status parse_schema(const std::string* schema_json) {
     if (schema_json == nullptr) return corrupt_data("avro: header has no avro.schema", 4);
+    if (static_cast<int64_t>(schema_json->size()) > options_.limits.max_schema_size)
+      return limit_exceeded("avro: avro.schema of " + std::to_string(schema_json->size()) +
+                            " bytes exceeds the limit " +
+                            std::to_string(options_.limits.max_schema_size));
     schema_json_ = *schema_json;
     auto s = schema::parse(*schema_json);
     if (!s)
@@ -666,6 +729,8 @@ class container_reader {
   }
 
   byte_span file_;
+  // An Avro 1.2 file read whole from a source; file_ points into it.
+  byte_buffer owned_;
   // Streaming mode: the source, the window of bytes read ahead, the first unread byte in it,
   // and the file offset of window_[0] (added to every reported offset).
   std::unique_ptr<input_source> source_;

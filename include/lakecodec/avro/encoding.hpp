@@ -89,6 +89,16 @@ class decoder {
   decoder() noexcept = default;
   explicit decoder(byte_span bytes, int64_t base_offset = 0) noexcept
       : begin_(bytes.data), pos_(bytes.data), end_(bytes.data + bytes.size), base_(base_offset) {}
+  /// A decoder that checks block counts and nesting depth against `lim` instead of the
+  /// defaults.
+  decoder(byte_span bytes, int64_t base_offset, const lakecodec::limits& lim) noexcept
+      : decoder(bytes, base_offset) {
+    limits_ = lim;
+  }
+
+  /// The limits array/map block counts and value nesting are checked against.
+  const lakecodec::limits& input_limits() const noexcept { return limits_; }
+  void set_input_limits(const lakecodec::limits& l) noexcept { limits_ = l; }
 
   bool ok() const noexcept { return error_.ok(); }
   const status& error() const noexcept { return error_; }
@@ -221,10 +231,10 @@ class decoder {
         return 0;
       }
     }
-    if (n > limits::max_collection_count) {
+    if (n > limits_.max_collection_count) {
       fail(limit_exceeded("avro: array/map block of " + std::to_string(n) +
                               " items exceeds the limit " +
-                              std::to_string(limits::max_collection_count),
+                              std::to_string(limits_.max_collection_count),
                           offset()));
       return 0;
     }
@@ -285,6 +295,7 @@ class decoder {
   const uint8_t* end_ = nullptr;
   int64_t base_ = 0;
   status error_;
+  lakecodec::limits limits_;
 };
 
 namespace detail {
@@ -329,9 +340,9 @@ inline int pick_branch(const node& u, const value& v) {
 }
 
 inline status encode_value(const node& n, const value& v, encoder& e, int depth) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("avro: value nests deeper than " +
-                            std::to_string(limits::max_nesting_depth));
+                            std::to_string(limits{}.max_nesting_depth));
   if (n.type == type::union_) {
     int branch;
     const value* inner;
@@ -433,9 +444,10 @@ inline status encode_value(const node& n, const value& v, encoder& e, int depth)
 }
 
 inline void decode_value(const node& n, decoder& d, value& out, int depth) {
-  if (LAKECODEC_UNLIKELY(depth > limits::max_nesting_depth)) {
+  if (LAKECODEC_UNLIKELY(depth > d.input_limits().max_nesting_depth)) {
     d.fail(limit_exceeded(
-        "avro: value nests deeper than " + std::to_string(limits::max_nesting_depth), d.offset()));
+        "avro: value nests deeper than " + std::to_string(d.input_limits().max_nesting_depth),
+        d.offset()));
     return;
   }
   switch (n.type) {
@@ -467,7 +479,7 @@ inline void decode_value(const node& n, decoder& d, value& out, int depth) {
       for (;;) {
         const int64_t count = d.read_block_count(min);
         if (count == 0 || !d.ok()) break;
-        if (static_cast<int64_t>(items.size()) + count > limits::max_collection_count) {
+        if (static_cast<int64_t>(items.size()) + count > d.input_limits().max_collection_count) {
           d.fail(limit_exceeded("avro: array longer than the collection limit", d.offset()));
           break;
         }
@@ -486,7 +498,7 @@ inline void decode_value(const node& n, decoder& d, value& out, int depth) {
       for (;;) {
         const int64_t count = d.read_block_count(min);
         if (count == 0 || !d.ok()) break;
-        if (static_cast<int64_t>(entries.size()) + count > limits::max_collection_count) {
+        if (static_cast<int64_t>(entries.size()) + count > d.input_limits().max_collection_count) {
           d.fail(limit_exceeded("avro: map larger than the collection limit", d.offset()));
           break;
         }
@@ -511,7 +523,7 @@ inline void decode_value(const node& n, decoder& d, value& out, int depth) {
 }
 
 inline void skip_value(const node& n, decoder& d, int depth) {
-  if (LAKECODEC_UNLIKELY(depth > limits::max_nesting_depth)) {
+  if (LAKECODEC_UNLIKELY(depth > d.input_limits().max_nesting_depth)) {
     d.fail(limit_exceeded("avro: value nests too deeply", d.offset()));
     return;
   }
@@ -548,7 +560,7 @@ inline void skip_value(const node& n, decoder& d, int depth) {
           d.skip(static_cast<size_t>(size));
           continue;
         }
-        if (count > limits::max_collection_count ||
+        if (count > d.input_limits().max_collection_count ||
             (min > 0 && static_cast<uint64_t>(count) > d.remaining() / min)) {
           d.fail(limit_exceeded("avro: array/map block of " + std::to_string(count) +
                                     " items is larger than the input or the collection limit",

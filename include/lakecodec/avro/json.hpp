@@ -319,8 +319,8 @@ class json_parser {
   }
 
   status parse_value(json_value& out, int depth) {
-    if (depth > limits::max_nesting_depth)
-      return fail("nesting deeper than " + std::to_string(limits::max_nesting_depth));
+    if (depth > limits{}.max_nesting_depth)
+      return fail("nesting deeper than " + std::to_string(limits{}.max_nesting_depth));
     skip_ws();
     if (p_ == e_) return fail("input ends where a value was expected");
     switch (*p_) {
@@ -530,12 +530,12 @@ class json_parser {
 }  // namespace detail
 
 /// Parses JSON text (RFC 8259). Errors are corrupt_data with the byte offset of the problem;
-/// nesting deeper than limits::max_nesting_depth and text longer than max_schema_size are
+/// nesting deeper than limits{}.max_nesting_depth and text longer than max_schema_size are
 /// rejected.
 inline result<json_value> parse_json(std::string_view text) {
-  if (static_cast<int64_t>(text.size()) > limits::max_schema_size)
+  if (static_cast<int64_t>(text.size()) > limits{}.max_schema_size)
     return limit_exceeded("json: text of " + std::to_string(text.size()) +
-                          " bytes exceeds the limit " + std::to_string(limits::max_schema_size));
+                          " bytes exceeds the limit " + std::to_string(limits{}.max_schema_size));
   return detail::json_parser(text).parse_document();
 }
 

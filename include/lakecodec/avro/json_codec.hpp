@@ -125,7 +125,7 @@ inline void write_float_json(std::string& out, double d, bool is_float) {
 
 inline void value_to_json(const node& n, const value& v, std::string& out, int depth,
                           const json_options& opt) {
-  if (depth > limits::max_nesting_depth) {
+  if (depth > limits{}.max_nesting_depth) {
     out += "null";
     return;
   }
@@ -223,9 +223,9 @@ inline status json_mismatch(const node& n, const json_value& j, const std::strin
 /// otherwise unions are null or {"branch": value} (the JSON encoding).
 inline result<value> value_from_json(const node& n, const json_value& j, bool default_mode,
                                      const std::string& path, int depth) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return limit_exceeded("avro json: value nests deeper than " +
-                          std::to_string(limits::max_nesting_depth));
+                          std::to_string(limits{}.max_nesting_depth));
   switch (n.type) {
     case type::null:
       if (!j.is_null()) return json_mismatch(n, j, path);

@@ -121,7 +121,7 @@ class resolver_compiler {
   }
 
   result<const resolve_step*> compile(const node& w, const node& r, int depth) {
-    if (depth > limits::max_nesting_depth)
+    if (depth > limits{}.max_nesting_depth)
       return invalid_argument("avro resolution: schemas nest too deeply");
     auto key = std::make_pair(&w, &r);
     auto it = memo.find(key);
@@ -257,7 +257,7 @@ inline value promote(const node& w, const node& r, decoder& d) {
 }
 
 inline void resolve_value(const resolve_step& s, decoder& d, value& out, int depth) {
-  if (LAKECODEC_UNLIKELY(depth > limits::max_nesting_depth)) {
+  if (LAKECODEC_UNLIKELY(depth > d.input_limits().max_nesting_depth)) {
     d.fail(limit_exceeded("avro: value nests too deeply", d.offset()));
     return;
   }
@@ -304,7 +304,7 @@ inline void resolve_value(const resolve_step& s, decoder& d, value& out, int dep
         const int64_t count = d.read_block_count(min);
         if (count == 0 || !d.ok()) break;
         if (static_cast<int64_t>(items.size() + entries.size()) + count >
-            limits::max_collection_count) {
+            d.input_limits().max_collection_count) {
           d.fail(limit_exceeded("avro: array/map larger than the collection limit", d.offset()));
           break;
         }

@@ -306,7 +306,7 @@ inline void resolve_logical(node& n) {
 /// Checks a JSON default against a schema (Avro spec §Records: field default values).
 inline status check_default(const node& n, const json_value& v, const std::string& where,
                             int depth) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("avro schema: default of " + where + " nests too deeply");
   auto bad = [&](const char* expected) {
     return invalid_argument("avro schema: default value " + v.dump() + " of " + where +
@@ -376,9 +376,9 @@ class schema_parser {
   explicit schema_parser(detail::schema_store& store) : store_(store) {}
 
   result<const node*> parse(const json_value& j, const std::string& space, int depth) {
-    if (depth > limits::max_nesting_depth)
+    if (depth > limits{}.max_nesting_depth)
       return invalid_argument("avro schema: nesting deeper than " +
-                              std::to_string(limits::max_nesting_depth));
+                              std::to_string(limits{}.max_nesting_depth));
     if (j.is_string()) return parse_name_ref(j.as_string(), space);
     if (j.is_array()) return parse_union(j, space, depth);
     if (j.is_object()) return parse_object(j, space, depth);
@@ -640,7 +640,7 @@ class schema_parser {
     LAKECODEC_TRY(define_name(n, j, space));
     const json_value* size = j.find("size");
     if (size == nullptr || !size->is_integer() || size->as_int() < 0 ||
-        size->as_int() > limits::max_allocation)
+        size->as_int() > limits{}.max_allocation)
       return invalid_argument("avro schema: fixed '" + n->fullname +
                               "' needs a non-negative integer \"size\"");
     n->size = size->as_int();

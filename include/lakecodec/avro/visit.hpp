@@ -42,7 +42,7 @@ struct null_visitor {
 namespace detail {
 template <class Visitor>
 void visit_value(const node& n, decoder& d, Visitor& v, int depth) {
-  if (LAKECODEC_UNLIKELY(depth > limits::max_nesting_depth)) {
+  if (LAKECODEC_UNLIKELY(depth > d.input_limits().max_nesting_depth)) {
     d.fail(limit_exceeded("avro: value nests too deeply", d.offset()));
     return;
   }
@@ -122,7 +122,7 @@ void visit_value(const node& n, decoder& d, Visitor& v, int depth) {
         const int64_t count = d.read_block_count(min);
         if (count == 0 || !d.ok()) break;
         total += count;
-        if (total > limits::max_collection_count) {
+        if (total > d.input_limits().max_collection_count) {
           d.fail(limit_exceeded("avro: array/map larger than the collection limit", d.offset()));
           return;
         }

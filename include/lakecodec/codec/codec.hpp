@@ -188,7 +188,7 @@ class decompressor {
   /// input, limit_exceeded past `max_output`, unsupported_codec when not built in. On error, `out`
   /// may hold a partial prefix beyond its previous size.
   status decompress(byte_span in, byte_buffer& out,
-                    size_t max_output = static_cast<size_t>(limits::max_decompressed_size)) {
+                    size_t max_output = static_cast<size_t>(limits{}.max_decompressed_size)) {
     switch (kind_) {
       case compression::none:
         if (in.size > max_output)
@@ -235,7 +235,7 @@ inline status compress(compression kind, byte_span in, byte_buffer& out, int lev
 
 /// One-shot decompress with an output cap; see decompressor::decompress.
 inline status decompress(compression kind, byte_span in, byte_buffer& out,
-                         size_t max_output = static_cast<size_t>(limits::max_decompressed_size)) {
+                         size_t max_output = static_cast<size_t>(limits{}.max_decompressed_size)) {
   return decompressor(kind).decompress(in, out, max_output);
 }
 

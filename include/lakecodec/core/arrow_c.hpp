@@ -233,9 +233,9 @@ inline const std::string* find_metadata(const std::vector<std::pair<std::string,
 }
 
 inline result<field> import_field(const ArrowSchema& s, int depth) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return limit_exceeded("arrow: schema nests deeper than " +
-                          std::to_string(limits::max_nesting_depth) + " levels");
+                          std::to_string(limits{}.max_nesting_depth) + " levels");
   if (s.release == nullptr) return invalid_argument("arrow: ArrowSchema is released");
   if (s.format == nullptr) return invalid_argument("arrow: ArrowSchema has no format string");
   const std::string name = s.name ? s.name : "";
@@ -257,7 +257,7 @@ inline result<field> import_field(const ArrowSchema& s, int depth) {
     return ctx(invalid_argument("arrow: format '" + std::string(s.format) + "' needs " +
                                 std::to_string(want) + " children, the schema has " +
                                 std::to_string(s.n_children)));
-  if (s.n_children > limits::max_collection_count)
+  if (s.n_children > limits{}.max_collection_count)
     return ctx(limit_exceeded("arrow: " + std::to_string(s.n_children) + " children"));
   if (s.n_children > 0 && s.children == nullptr)
     return ctx(invalid_argument("arrow: schema children pointer is null"));
@@ -304,7 +304,7 @@ inline result<column_view> import_column(const field& f, const ArrowArray& a,
   auto bad = [&](const std::string& m) {
     return invalid_argument("arrow: column '" + path + "' " + m);
   };
-  if (depth > limits::max_nesting_depth) return bad("nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return bad("nests too deeply");
   if (a.release == nullptr) return bad("is released");
   const type_id id = f.type.id;
   if (a.length < 0 || a.offset < 0) return bad("has a negative length or offset");

@@ -25,12 +25,12 @@ LAKECODEC_NAMESPACE_BEGIN
 namespace json {
 
 /// Limits a parse applies. Nesting is counted in JSON containers: an Iceberg or Paimon type
-/// nested `limits::max_nesting_depth` deep takes about three containers per level.
+/// nested `limits{}.max_nesting_depth` deep takes about three containers per level.
 struct parse_limits {
   /// Largest document accepted, in bytes (checked before parsing).
-  int64_t max_size = limits::max_schema_size;
+  int64_t max_size = limits{}.max_schema_size;
   /// Deepest nesting of arrays and objects accepted.
-  int max_depth = 4 * limits::max_nesting_depth + 8;
+  int max_depth = 4 * limits{}.max_nesting_depth + 8;
 };
 
 namespace detail {

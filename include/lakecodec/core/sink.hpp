@@ -2,13 +2,8 @@
 // Output sinks: where encoders put their bytes. Writers buffer whole blocks/pages and hand them
 // to a sink, so one virtual call per block is the only dispatch.
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
+#include <cstdio>
 #include <functional>
 #include <random>
 #include <string>
@@ -16,6 +11,7 @@
 
 #include "lakecodec/core/buffer.hpp"
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/os.hpp"
 #include "lakecodec/core/status.hpp"
 
 LAKECODEC_NAMESPACE_BEGIN
@@ -78,21 +74,20 @@ struct file_sink_options {
   bool sync = true;
 };
 
-/// A POSIX file. Until close() succeeds the data lives in a temporary (atomic mode); destroying
-/// an unclosed sink removes it.
+/// A file. Until close() succeeds the data lives in a temporary (atomic mode); destroying an
+/// unclosed sink removes it. File operations go through core/os.hpp.
 class file_sink final : public output_sink {
  public:
   using output_sink::write;
-  /// Opens `path` for writing; errors name the path and the OS reason.
+  /// Opens `path` for writing; errors name the path and the OS reason. Without atomic and
+  /// overwrite an existing `path` is refused here (already_exists).
   static result<file_sink> open(std::string path, file_sink_options options = {}) {
     file_sink s;
     s.path_ = std::move(path);
     s.options_ = options;
     s.write_path_ = options.atomic ? temporary_name(s.path_) : s.path_;
-    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC;
-    if (options.atomic || !options.overwrite) flags |= O_EXCL;
-    s.fd_ = ::open(s.write_path_.c_str(), flags, 0644);
-    if (s.fd_ < 0) return os_error("cannot create", s.write_path_);
+    LAKECODEC_ASSIGN_OR_RETURN(
+        s.file_, os::open_create(s.write_path_, !options.atomic && options.overwrite));
     return s;
   }
 
@@ -103,7 +98,7 @@ class file_sink final : public output_sink {
       path_ = std::move(o.path_);
       write_path_ = std::move(o.write_path_);
       options_ = o.options_;
-      fd_ = std::exchange(o.fd_, -1);
+      file_ = std::move(o.file_);
       position_ = std::exchange(o.position_, 0);
     }
     return *this;
@@ -113,22 +108,14 @@ class file_sink final : public output_sink {
   ~file_sink() override { abort(); }
 
   status write(const uint8_t* data, size_t size) override {
-    if (fd_ < 0) return io_error("write to a closed file: " + path_);
-    while (size > 0) {
-      ssize_t n = ::write(fd_, data, size);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return os_error("cannot write", write_path_);
-      }
-      data += n;
-      size -= static_cast<size_t>(n);
-      position_ += static_cast<uint64_t>(n);
-    }
+    if (!file_.is_open()) return io_error("write to a closed file: " + path_);
+    LAKECODEC_TRY(os::write_full(file_, data, size));
+    position_ += size;
     return {};
   }
 
   status flush() override {
-    if (fd_ >= 0 && ::fsync(fd_) != 0) return os_error("cannot fsync", write_path_);
+    if (file_.is_open()) return os::fsync(file_);
     return {};
   }
 
@@ -138,12 +125,12 @@ class file_sink final : public output_sink {
   /// Flushes, closes and (atomic mode) publishes the file under its final name. With
   /// overwrite=false the publish is no-replace: it fails with already_exists if the name is taken.
   status close() {
-    if (fd_ < 0) return io_error("file already closed: " + path_);
+    if (!file_.is_open()) return io_error("file already closed: " + path_);
     if (options_.sync) LAKECODEC_TRY(flush());
-    if (::close(std::exchange(fd_, -1)) != 0) {
-      status s = os_error("cannot close", write_path_);
+    status closed = file_.close();
+    if (!closed.ok()) {
       discard_temporary();
-      return s;
+      return closed;
     }
     if (!options_.atomic) return {};
     status s = publish();
@@ -153,19 +140,14 @@ class file_sink final : public output_sink {
 
   /// Abandons the write: closes and removes whatever was written. Idempotent.
   void abort() noexcept {
-    if (fd_ >= 0) {
-      ::close(fd_);
-      fd_ = -1;
-      ::unlink(write_path_.c_str());
+    if (file_.is_open()) {
+      (void)file_.close();
+      (void)os::unlink(write_path_);
     }
   }
 
  private:
   file_sink() = default;
-
-  static status os_error(const char* what, const std::string& path) {
-    return io_error(std::string(what) + " '" + path + "': " + std::strerror(errno));
-  }
 
   static std::string temporary_name(const std::string& path) {
     std::random_device rd;
@@ -179,66 +161,45 @@ class file_sink final : public output_sink {
 
   status publish() {
     if (options_.overwrite) {
-      if (::rename(write_path_.c_str(), path_.c_str()) != 0)
-        return os_error("cannot rename to", path_);
-    } else if (::link(write_path_.c_str(), path_.c_str()) != 0) {
-      if (errno == EEXIST)
-        return status(errc::already_exists, "file already exists: '" + path_ + "'");
-      return os_error("cannot publish", path_);
+      LAKECODEC_TRY(os::rename_replace(write_path_, path_));
+    } else {
+      LAKECODEC_TRY(os::link_no_replace(write_path_, path_));
     }
-    if (options_.sync) sync_directory();
+    if (options_.sync) (void)os::fsync_directory(directory());
     return {};
   }
 
   void discard_temporary() noexcept {
-    if (options_.atomic) ::unlink(write_path_.c_str());
+    if (options_.atomic) (void)os::unlink(write_path_);
   }
 
-  void sync_directory() noexcept {
+  std::string directory() const {
     const size_t slash = path_.rfind('/');
-    std::string dir =
-        slash == std::string::npos ? "." : (slash == 0 ? "/" : path_.substr(0, slash));
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-      ::fsync(dfd);
-      ::close(dfd);
-    }
+    return slash == std::string::npos ? "." : (slash == 0 ? "/" : path_.substr(0, slash));
   }
 
   std::string path_;
   std::string write_path_;
   file_sink_options options_;
-  int fd_ = -1;
+  os::file file_;
   uint64_t position_ = 0;
 };
 
-/// Reads a whole file into memory (tools and tests; decoders take spans).
+/// Reads a whole file into memory (tools and tests; decoders take spans or sources).
+/// limit_exceeded when it is larger than `max_size`; open/read errors name the path.
 inline result<byte_buffer> read_file(const std::string& path, int64_t max_size = int64_t{1} << 40) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error("cannot open '" + path + "': " + std::strerror(errno));
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    ::close(fd);
-    return io_error("cannot stat '" + path + "': " + std::strerror(errno));
-  }
-  if (st.st_size > max_size) {
-    ::close(fd);
+  LAKECODEC_ASSIGN_OR_RETURN(os::file f, os::open_read(path));
+  LAKECODEC_ASSIGN_OR_RETURN(uint64_t size, os::file_size(f));
+  if (size > static_cast<uint64_t>(max_size))
     return limit_exceeded("file '" + path + "' is larger than " + std::to_string(max_size) +
                           " bytes");
-  }
-  byte_buffer out(static_cast<size_t>(st.st_size));
+  byte_buffer out(static_cast<size_t>(size));
   for (;;) {
     uint8_t* p = out.ensure(65536);
-    ssize_t n = ::read(fd, p, 65536);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      return io_error("cannot read '" + path + "': " + std::strerror(errno));
-    }
+    LAKECODEC_ASSIGN_OR_RETURN(size_t n, os::read_some(f, p, 65536));
     if (n == 0) break;
-    out.commit(static_cast<size_t>(n));
+    out.commit(n);
   }
-  ::close(fd);
   return out;
 }
 

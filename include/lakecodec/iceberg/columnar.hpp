@@ -9,6 +9,7 @@
 #include "lakecodec/core/builder.hpp"
 #include "lakecodec/core/columnar.hpp"
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/iceberg/types.hpp"
 #include "lakecodec/iceberg/values.hpp"
@@ -56,7 +57,7 @@ namespace detail {
 inline bool is_stored(const nested_field& f) noexcept { return f.type.kind != type_kind::unknown; }
 
 inline result<lakecodec::field> to_columnar_field(const nested_field& f, int depth) {
-  if (depth > LAKECODEC_MAX_NESTING_DEPTH)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("iceberg: schema nests deeper than the limit");
   LAKECODEC_ASSIGN_OR_RETURN(data_type dt, to_columnar_type(f.type));
   lakecodec::field out(f.name, dt, !f.required, {}, f.id);
@@ -98,7 +99,7 @@ inline result<type> from_columnar_type(const lakecodec::field& f, int32_t& next_
 
 inline result<nested_field> from_columnar_field(const lakecodec::field& f, int32_t& next_id,
                                                 int depth) {
-  if (depth > LAKECODEC_MAX_NESTING_DEPTH)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("iceberg: columnar schema nests deeper than the limit");
   nested_field out;
   out.id = f.field_id >= 0 ? f.field_id : next_id++;
@@ -244,7 +245,7 @@ status check_known_keys(const J& obj, const std::vector<nested_field>& fields,
 template <class J>
 status append_json_value(column_builder* b, const nested_field& f, const J* v,
                          const std::string& path, int depth) {
-  if (depth > LAKECODEC_MAX_NESTING_DEPTH)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("iceberg: value at '" + path + "' nests too deeply");
   if (v == nullptr || v->is_null()) {
     if (f.required)

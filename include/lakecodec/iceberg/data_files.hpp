@@ -24,6 +24,7 @@
 #include "lakecodec/codec/codec.hpp"
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/data_file.hpp"
+#include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/sink.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/iceberg/columnar.hpp"
@@ -310,7 +311,7 @@ inline result<ordered_json> avro_data_record(const std::vector<nested_field>& fi
 // string-keyed maps Avro maps with "key-id"/"value-id"; optional members are ["null", T].
 inline result<ordered_json> avro_data_type(const type& t, int32_t field_id,
                                            std::set<std::string>& defined, int depth) {
-  if (depth > LAKECODEC_MAX_NESTING_DEPTH)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("iceberg: schema nests deeper than the limit");
   auto member = [&](const nested_field& f) -> result<ordered_json> {
     LAKECODEC_ASSIGN_OR_RETURN(ordered_json m, avro_data_type(f.type, f.id, defined, depth + 1));

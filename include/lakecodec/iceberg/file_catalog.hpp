@@ -2,9 +2,10 @@
 // File-system tables (Iceberg spec "File System Tables"; Java HadoopTableOperations): a table is
 // a directory, its metadata `metadata/v<N>.metadata.json` (`v<N>.gz.metadata.json` with
 // write.metadata.compression-codec=gzip), and `metadata/version-hint.text` holds N. A commit
-// publishes v<N+1> with a no-replace link, so of two writers racing for the same version exactly
-// one wins and the other gets errc::conflict (POSIX rename(2) would silently replace: Java's
-// in-process lock does not protect separate processes). The hint is rewritten after the publish
+// publishes v<N+1> with a no-replace link (file_sink, os::link_no_replace in core/os.hpp), so of
+// two writers racing for the same version exactly one wins and the other gets errc::conflict
+// (POSIX rename(2) would silently replace: Java's in-process lock does not protect separate
+// processes). The hint is rewritten after the publish
 // (temporary + rename) as the decimal number without a newline, which PyIceberg and DuckDB
 // require; readers that find a newer v<N+1> than the hint says use it, as Java does.
 

@@ -1196,7 +1196,7 @@ inline result<manifest> read_manifest(byte_span file) {
   while (true) {
     LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next_block(block));
     if (!more) break;
-    avro::decoder d(block.data, block.offset);
+    avro::decoder d(block.data, block.offset, r.input_limits());
     if (static_cast<uint64_t>(block.count) > block.data.size)
       return corrupt_data("iceberg: manifest block claims " + std::to_string(block.count) +
                               " entries in " + std::to_string(block.data.size) + " bytes",

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/limits.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/iceberg/json_util.hpp"
 #include "lakecodec/iceberg/partition.hpp"
@@ -310,7 +311,7 @@ status parse_array(const J& j, const char* key, const std::string& what, std::ve
   const J* arr = opt_array(j, key, what, st);
   LAKECODEC_TRY(st);
   if (arr == nullptr) return {};
-  if (static_cast<int64_t>(arr->size()) > LAKECODEC_MAX_COLLECTION_COUNT)
+  if (static_cast<int64_t>(arr->size()) > limits{}.max_collection_count)
     return limit_exceeded("iceberg: '" + std::string(key) + "' has too many entries");
   out.reserve(arr->size());
   for (const J& e : *arr) {

@@ -24,7 +24,7 @@ namespace iceberg {
 inline result<std::string> metadata_json_text(byte_span bytes) {
   if (bytes.size >= 2 && bytes.data[0] == 0x1f && bytes.data[1] == 0x8b) {
     byte_buffer out;
-    LAKECODEC_TRY(decompress(compression::gzip, bytes, out, LAKECODEC_MAX_DECOMPRESSED_SIZE));
+    LAKECODEC_TRY(decompress(compression::gzip, bytes, out, limits{}.max_decompressed_size));
     return std::string(reinterpret_cast<const char*>(out.data()), out.size());
   }
   return std::string(reinterpret_cast<const char*>(bytes.data), bytes.size);

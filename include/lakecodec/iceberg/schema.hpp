@@ -57,9 +57,9 @@ result<nested_field> field_from_json(const J& j, int depth) {
 /// "cannot parse type from json" when neither (Java's message), naming the offending id.
 template <class J>
 result<type> type_from_json(const J& j, int depth) {
-  if (depth > LAKECODEC_MAX_NESTING_DEPTH)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("iceberg: type nests deeper than " +
-                            std::to_string(LAKECODEC_MAX_NESTING_DEPTH) + " levels");
+                            std::to_string(limits{}.max_nesting_depth) + " levels");
   if (j.is_string())
     return parse_primitive_type(*j.template get_ptr<const typename J::string_t*>());
   const J* kind = detail::member(j, "type");

@@ -370,9 +370,9 @@ inline status validate_schema(const schema& s) {
   struct walker {
     std::unordered_map<int32_t, const nested_field*>& seen;
     status walk(const std::vector<nested_field>& fs, int depth) {
-      if (depth > LAKECODEC_MAX_NESTING_DEPTH)
+      if (depth > limits{}.max_nesting_depth)
         return invalid_argument("iceberg: schema nests deeper than " +
-                                std::to_string(LAKECODEC_MAX_NESTING_DEPTH) + " levels");
+                                std::to_string(limits{}.max_nesting_depth) + " levels");
       for (const nested_field& f : fs) {
         if (!seen.emplace(f.id, &f).second)
           return invalid_argument("iceberg: field id " + std::to_string(f.id) +

@@ -369,7 +369,7 @@ class binary_array_view {
     const int32_t n = load_le<int32_t>(bytes.data);
     if (n < 0)
       return corrupt_data("paimon: array element count " + std::to_string(n) + " is negative");
-    if (n > limits::max_collection_count)
+    if (n > limits{}.max_collection_count)
       return limit_exceeded("paimon: array element count " + std::to_string(n) +
                             " exceeds the limit");
     const size_t header = array_header_size(static_cast<size_t>(n));

@@ -164,7 +164,7 @@ class commit_encoder {
 inline result<byte_span> read_row_blob(bounded_reader& r, const char* what) {
   const int64_t at = r.offset();
   LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>(what));
-  LAKECODEC_TRY(r.check_count(n, limits::max_allocation, 1, what, at));
+  LAKECODEC_TRY(r.check_count(n, limits{}.max_allocation, 1, what, at));
   return r.read_bytes(static_cast<size_t>(n), what);
 }
 
@@ -176,7 +176,7 @@ inline status with_offset(status s, int64_t at) {
 inline result<std::vector<data_file_meta>> read_files(bounded_reader& r, int version) {
   const int64_t at = r.offset();
   LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>("data file count"));
-  LAKECODEC_TRY(r.check_count(n, limits::max_collection_count, 4, "data file count", at));
+  LAKECODEC_TRY(r.check_count(n, limits{}.max_collection_count, 4, "data file count", at));
   std::vector<data_file_meta> out;
   out.reserve(static_cast<size_t>(n));
   for (int32_t k = 0; k < n; ++k) {
@@ -192,7 +192,7 @@ inline result<std::vector<data_file_meta>> read_files(bounded_reader& r, int ver
 inline result<std::vector<index_file_meta>> read_indexes(bounded_reader& r, int version) {
   const int64_t at = r.offset();
   LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>("index file count"));
-  LAKECODEC_TRY(r.check_count(n, limits::max_collection_count, 4, "index file count", at));
+  LAKECODEC_TRY(r.check_count(n, limits{}.max_collection_count, 4, "index file count", at));
   std::vector<index_file_meta> out;
   out.reserve(static_cast<size_t>(n));
   for (int32_t k = 0; k < n; ++k) {
@@ -336,7 +336,7 @@ inline result<std::vector<commit_message>> deserialize_commit_message_list(bound
   LAKECODEC_TRY(detail::check_version(version));
   const int64_t at = r.offset();
   LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>("message count"));
-  LAKECODEC_TRY(r.check_count(n, limits::max_collection_count, 8, "message count", at));
+  LAKECODEC_TRY(r.check_count(n, limits{}.max_collection_count, 8, "message count", at));
   std::vector<commit_message> out;
   out.reserve(static_cast<size_t>(n));
   for (int32_t k = 0; k < n; ++k) {
@@ -566,7 +566,7 @@ inline result<manifest_committable> deserialize_manifest_committable(byte_span b
   if (version <= 4) {
     const int64_t at = r.offset();
     LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>("log offset count"));
-    LAKECODEC_TRY(r.check_count(n, limits::max_collection_count, 12, "log offset count", at));
+    LAKECODEC_TRY(r.check_count(n, limits{}.max_collection_count, 12, "log offset count", at));
     for (int32_t k = 0; k < n; ++k) {
       LAKECODEC_ASSIGN_OR_RETURN(int32_t b, r.read_be<int32_t>("log offset bucket"));
       LAKECODEC_ASSIGN_OR_RETURN(int64_t o, r.read_be<int64_t>("log offset"));
@@ -576,7 +576,7 @@ inline result<manifest_committable> deserialize_manifest_committable(byte_span b
   if (version >= 4) {
     const int64_t at = r.offset();
     LAKECODEC_ASSIGN_OR_RETURN(int32_t n, r.read_be<int32_t>("property count"));
-    LAKECODEC_TRY(r.check_count(n, limits::max_collection_count, 4, "property count", at));
+    LAKECODEC_TRY(r.check_count(n, limits{}.max_collection_count, 4, "property count", at));
     for (int32_t k = 0; k < n; ++k) {
       LAKECODEC_ASSIGN_OR_RETURN(std::string key, detail::read_utf(r));
       LAKECODEC_ASSIGN_OR_RETURN(std::string value, detail::read_utf(r));

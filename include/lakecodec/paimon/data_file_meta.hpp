@@ -385,7 +385,7 @@ inline bool fast_array(const uint8_t* p, size_t n, int elem, fast_section& out,
                        int32_t& count) noexcept {
   if (n < 4) return false;
   count = load_le<int32_t>(p);
-  if (count < 0 || count > limits::max_collection_count) return false;
+  if (count < 0 || count > limits{}.max_collection_count) return false;
   const size_t header = array_header_size(static_cast<size_t>(count));
   if (header + uint64_t{static_cast<uint32_t>(count)} * static_cast<uint64_t>(elem) > n)
     return false;

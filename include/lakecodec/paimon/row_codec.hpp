@@ -179,7 +179,7 @@ inline status build_nested(const data_type& t, const datum& v, int depth, byte_b
 /// A ROW value as a standalone BinaryRow (RowHelper.copyInto semantics, incl. null reservation).
 inline status build_row(const std::vector<data_field>& fields, const std::vector<datum>& values,
                         row_kind kind, int depth, binary_row_writer& w) {
-  if (depth > limits::max_nesting_depth) return invalid_argument("paimon: row nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return invalid_argument("paimon: row nests too deeply");
   if (values.size() != fields.size())
     return invalid_argument("paimon: row has " + std::to_string(values.size()) + " values for " +
                             std::to_string(fields.size()) + " fields");
@@ -220,7 +220,7 @@ inline status build_array(const data_type& element, const std::vector<datum>& va
 }
 
 inline status build_nested(const data_type& t, const datum& v, int depth, byte_buffer& out) {
-  if (depth > limits::max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
   if (t.root == type_root::row) {
     binary_row_writer w;
     LAKECODEC_TRY(build_row(t.fields, v.children, row_kind::insert, depth + 1, w));
@@ -312,7 +312,7 @@ inline result<std::vector<datum>> read_array(const binary_array_view& a, const d
 
 template <class View>
 result<datum> read_value(const View& r, int i, const data_type& t, int depth) {
-  if (depth > limits::max_nesting_depth) return corrupt_data("paimon: value nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return corrupt_data("paimon: value nests too deeply");
   switch (t.root) {
     case type_root::boolean: return datum::of_bool(r.get_boolean(i));
     case type_root::tinyint: return datum::of_int(r.get_byte(i));

@@ -220,7 +220,7 @@ result<T> checked_int(const Json& j, const char* what) {
 /// `{"type": "ARRAY|MULTISET|MAP|ROW[ NOT NULL]", ...}` for composite ones (§7).
 template <class Json>
 result<data_type> parse_data_type(const Json& j, int depth = 0) {
-  if (depth > limits::max_nesting_depth) return corrupt_data("paimon: type nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return corrupt_data("paimon: type nests too deeply");
   if (j.is_string()) return parse_atomic_type(j.template get<std::string>());
   if (!j.is_object()) return corrupt_data("paimon: a type must be a string or an object");
   auto it = j.find("type");

@@ -220,7 +220,7 @@ result<double> json_double(const Json& j) {
 template <class Json>
 result<datum> datum_from_json(const Json& j, const data_type& t, int depth = 0) {
   if (j.is_null()) return datum::null();
-  if (depth > limits::max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
+  if (depth > limits{}.max_nesting_depth) return invalid_argument("paimon: value nests too deeply");
   auto want = [&](const char* what) {
     return invalid_argument(std::string("paimon: expected ") + what + " for " +
                             atomic_type_string(t) + ", got " + json::dump(j));

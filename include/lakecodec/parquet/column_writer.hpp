@@ -7,8 +7,6 @@
 // Paimon SimpleStats come from one computation. One typed instance per leaf: the hot loops see
 // the concrete value type; dispatch happens once per mini-batch.
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -27,6 +25,7 @@
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/crc32.hpp"
 #include "lakecodec/core/decimal.hpp"
+#include "lakecodec/core/os.hpp"
 #include "lakecodec/core/sink.hpp"
 #include "lakecodec/core/stats.hpp"
 #include "lakecodec/core/status.hpp"
@@ -185,9 +184,7 @@ class page_pool {
       std::swap(p_, o.p_);
       return *this;
     }
-    ~block() {
-      if (p_) ::munmap(p_, block_size);
-    }
+    ~block() { os::unmap(p_, block_size); }
     uint8_t* get() const noexcept { return p_; }
 
    private:
@@ -197,10 +194,9 @@ class page_pool {
   /// A block (uninitialized). Error: io_error when the system has no memory to map.
   result<block> take_block() {
     if (free_.empty()) {
-      void* p =
-          ::mmap(nullptr, block_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-      if (p == MAP_FAILED) return io_error("parquet: cannot map a page block");
-      return block(static_cast<uint8_t*>(p));
+      auto p = os::map_anonymous(block_size);
+      if (!p) return io_error("parquet: cannot map a page block: " + p.error().message());
+      return block(*p);
     }
     block b = std::move(free_.back());
     free_.pop_back();

@@ -1,13 +1,9 @@
 #pragma once
-// Reading a Parquet footer (parquet_avro.md A1): magic, footer length, FileMetaData, and the page
-// index (ColumnIndex/OffsetIndex) it points to. Every length and offset is checked against the
-// file size before use; corrupt footers yield corrupt_data/truncated/limit_exceeded, never a crash.
+// Reading a Parquet footer (Parquet spec "File format"): magic, footer length, FileMetaData, and
+// the page index (ColumnIndex/OffsetIndex) it points to, from memory or from any random-access
+// source. Every length and offset is checked against the file size and the reader's limits
+// before use; corrupt footers yield corrupt_data/truncated/limit_exceeded, never a crash.
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -17,6 +13,7 @@
 #include "lakecodec/core/buffer.hpp"
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/limits.hpp"
+#include "lakecodec/core/source.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/parquet/metadata.hpp"
 
@@ -33,10 +30,21 @@ struct footer {
   std::vector<std::vector<std::optional<parquet::offset_index>>> offset_indexes;
 };
 
+/// How read_footer reads.
+struct footer_options {
+  /// Also decode the ColumnIndex/OffsetIndex of every column chunk.
+  bool page_index = true;
+  /// Hostile-input limits: the bytes read for the footer and page index (max_allocation),
+  /// thrift nesting, list sizes and binary lengths, and schema nesting (max_nesting_depth).
+  lakecodec::limits limits;
+};
+
 namespace detail {
 
-/// Checks the schema tree: num_children fits the elements that follow, leaves match the chunks.
-inline status check_schema_tree(const file_meta_data& md) {
+/// Checks the schema tree: num_children fits the elements that follow, leaves match the chunks,
+/// nesting stays within `lim.max_nesting_depth`.
+inline status check_schema_tree(const file_meta_data& md,
+                                const lakecodec::limits& lim = lakecodec::limits{}) {
   if (md.schema.empty()) return corrupt_data("parquet: footer has an empty schema");
   size_t pos = 0, leaves = 0;
   struct frame {
@@ -63,9 +71,9 @@ inline status check_schema_tree(const file_meta_data& md) {
     if (nc < 0)
       return corrupt_data("parquet: schema element '" + e.name + "' has negative num_children");
     if (nc > 0) {
-      if (stack.size() >= static_cast<size_t>(limits::max_nesting_depth))
+      if (stack.size() >= static_cast<size_t>(lim.max_nesting_depth))
         return limit_exceeded("parquet: schema nests deeper than " +
-                              std::to_string(limits::max_nesting_depth));
+                              std::to_string(lim.max_nesting_depth));
       if (static_cast<size_t>(nc) > md.schema.size() - pos)
         return corrupt_data("parquet: schema element '" + e.name + "' has " + std::to_string(nc) +
                             " children, only " + std::to_string(md.schema.size() - pos) +
@@ -94,8 +102,10 @@ inline status check_schema_tree(const file_meta_data& md) {
 /// Decodes the FileMetaData from the last bytes of a file. `tail` holds the file's last
 /// `tail.size` bytes (the whole file works); `file_size` is the full size, so that length checks
 /// can tell "footer longer than the file" from "tail too short" (then truncated, with the bytes
-/// needed in the message). Parquet spec "File format" / A1.
-inline status decode_footer(byte_span tail, uint64_t file_size, footer& out) {
+/// needed in the message). Parquet spec "File format". The thrift decoding and the schema tree
+/// are checked against `lim`.
+inline status decode_footer(byte_span tail, uint64_t file_size, footer& out,
+                            const lakecodec::limits& lim = lakecodec::limits{}) {
   if (file_size < 12 || tail.size < 8)
     return corrupt_data("parquet: file of " + std::to_string(file_size) +
                         " bytes is too small (at least 12 needed)");
@@ -117,8 +127,8 @@ inline status decode_footer(byte_span tail, uint64_t file_size, footer& out) {
   out.metadata_length = len;
   out.file_size = file_size;
   LAKECODEC_TRY(deserialize(byte_span(end - 8 - len, len), out.metadata, nullptr,
-                            static_cast<int64_t>(md_start)));
-  return detail::check_schema_tree(out.metadata);
+                            static_cast<int64_t>(md_start), lim));
+  return detail::check_schema_tree(out.metadata, lim);
 }
 
 namespace detail {
@@ -129,7 +139,8 @@ namespace detail {
 /// region.size). Each index must lie between the leading magic and the footer (offset >= 4, end
 /// <= file_size - 8 - metadata_length) and inside `region`; otherwise corrupt_data naming the
 /// index, its offset and length.
-inline status decode_page_index(footer& f, byte_span region, uint64_t base) {
+inline status decode_page_index(footer& f, byte_span region, uint64_t base,
+                                const lakecodec::limits& lim = lakecodec::limits{}) {
   const uint64_t limit = f.file_size - 8 - f.metadata_length;
   f.column_indexes.assign(f.metadata.row_groups.size(), {});
   f.offset_indexes.assign(f.metadata.row_groups.size(), {});
@@ -157,13 +168,13 @@ inline status decode_page_index(footer& f, byte_span region, uint64_t base) {
       if (cc.column_index_offset && cc.column_index_length) {
         LAKECODEC_TRY(span_of(*cc.column_index_offset, *cc.column_index_length, "column index", s));
         column_index ci;
-        LAKECODEC_TRY(deserialize(s, ci, nullptr, *cc.column_index_offset));
+        LAKECODEC_TRY(deserialize(s, ci, nullptr, *cc.column_index_offset, lim));
         f.column_indexes[g][c] = std::move(ci);
       }
       if (cc.offset_index_offset && cc.offset_index_length) {
         LAKECODEC_TRY(span_of(*cc.offset_index_offset, *cc.offset_index_length, "offset index", s));
         offset_index oi;
-        LAKECODEC_TRY(deserialize(s, oi, nullptr, *cc.offset_index_offset));
+        LAKECODEC_TRY(deserialize(s, oi, nullptr, *cc.offset_index_offset, lim));
         f.offset_indexes[g][c] = std::move(oi);
       }
     }
@@ -173,59 +184,52 @@ inline status decode_page_index(footer& f, byte_span region, uint64_t base) {
 
 }  // namespace detail
 
-/// Decodes the footer and page index of a whole file held in memory.
-inline result<footer> read_footer(byte_span file, bool page_index = true) {
+/// Decodes the footer (and, with options.page_index, the page index) of a whole file held in
+/// memory, checked against options.limits.
+inline result<footer> read_footer(byte_span file, const footer_options& options) {
   footer f;
   if (file.size >= 4 && std::memcmp(file.data, "PAR1", 4) != 0)
     return corrupt_data("parquet: file does not start with the magic PAR1", 0);
-  LAKECODEC_TRY(decode_footer(file, file.size, f));
-  if (!page_index) return f;
-  LAKECODEC_TRY(detail::decode_page_index(f, file, 0));
+  LAKECODEC_TRY(decode_footer(file, file.size, f, options.limits));
+  if (!options.page_index) return f;
+  LAKECODEC_TRY(detail::decode_page_index(f, file, 0, options.limits));
   return f;
 }
 
-/// Reads the footer (and page index) of the file at `path` without reading its data pages.
-inline result<footer> read_footer_file(const std::string& path, bool page_index = true) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error("cannot open '" + path + "': " + std::strerror(errno));
-  struct closer {
-    int fd;
-    ~closer() { ::close(fd); }
-  } guard{fd};
-  struct stat st;
-  if (::fstat(fd, &st) != 0) return io_error("cannot stat '" + path + "': " + std::strerror(errno));
-  const uint64_t size = static_cast<uint64_t>(st.st_size);
-  auto pread_all = [&](uint64_t off, size_t n, byte_buffer& out) -> status {
-    out.resize(n);
-    size_t got = 0;
-    while (got < n) {
-      ssize_t r = ::pread(fd, out.data() + got, n - got, static_cast<off_t>(off + got));
-      if (r < 0 && errno == EINTR) continue;
-      if (r <= 0) return io_error("cannot read '" + path + "'");
-      got += static_cast<size_t>(r);
-    }
-    return {};
-  };
+/// Decodes the footer and page index of a whole file held in memory (default limits).
+inline result<footer> read_footer(byte_span file, bool page_index = true) {
+  footer_options o;
+  o.page_index = page_index;
+  return read_footer(file, o);
+}
+
+/// Reads the footer (and page index) from a random-access source without touching the data
+/// pages: the leading magic, the last 8 bytes, then one read of the footer and the page index
+/// before it. Refuses with limit_exceeded a region larger than options.limits.max_allocation;
+/// the source's errors (a short read names the offset and the size) are returned as they are.
+inline result<footer> read_footer(const source& src, const footer_options& options = {}) {
+  const uint64_t size = src.size();
   if (size < 12)
     return corrupt_data("parquet: file of " + std::to_string(size) +
                         " bytes is too small (at least 12 needed)");
   byte_buffer head;
-  LAKECODEC_TRY(pread_all(0, 4, head));
+  LAKECODEC_TRY(src.read_at(0, 4, head));
   if (std::memcmp(head.data(), "PAR1", 4) != 0)
     return corrupt_data("parquet: file does not start with the magic PAR1", 0);
   byte_buffer tail;
-  LAKECODEC_TRY(pread_all(size - 8, 8, tail));
+  LAKECODEC_TRY(src.read_at(size - 8, 8, tail));
   const uint32_t len = load_le<uint32_t>(tail.data());
+  const uint64_t max_read = static_cast<uint64_t>(options.limits.max_allocation);
   uint64_t want = 8;
   if (std::memcmp(tail.data() + 4, "PAR1", 4) == 0 && static_cast<uint64_t>(len) + 12 <= size) {
     want = static_cast<uint64_t>(len) + 8;
-    if (page_index) {
+    if (options.page_index && want <= max_read) {
       // include the page index region (it precedes the footer)
       uint64_t lowest = size - want;
       footer probe;
       byte_buffer t2;
-      LAKECODEC_TRY(pread_all(size - want, static_cast<size_t>(want), t2));
-      if (decode_footer(t2.span(), size, probe).ok()) {
+      LAKECODEC_TRY(src.read_at(size - want, static_cast<size_t>(want), t2));
+      if (decode_footer(t2.span(), size, probe, options.limits).ok()) {
         for (const auto& rg : probe.metadata.row_groups)
           for (const auto& cc : rg.columns) {
             if (cc.column_index_offset && *cc.column_index_offset >= 4 &&
@@ -239,16 +243,29 @@ inline result<footer> read_footer_file(const std::string& path, bool page_index 
       want = size - lowest;
     }
   }
-  if (want > static_cast<uint64_t>(limits::max_allocation))
+  if (want > max_read)
     return limit_exceeded("parquet: footer region of " + std::to_string(want) +
-                          " bytes exceeds the allocation limit");
+                          " bytes exceeds the allocation limit " + std::to_string(max_read));
   byte_buffer region;
-  LAKECODEC_TRY(pread_all(size - want, static_cast<size_t>(want), region));
+  LAKECODEC_TRY(src.read_at(size - want, static_cast<size_t>(want), region));
   footer f;
-  LAKECODEC_TRY(decode_footer(region.span(), size, f));
-  if (!page_index) return f;
-  LAKECODEC_TRY(detail::decode_page_index(f, region.span(), size - want));
+  LAKECODEC_TRY(decode_footer(region.span(), size, f, options.limits));
+  if (!options.page_index) return f;
+  LAKECODEC_TRY(detail::decode_page_index(f, region.span(), size - want, options.limits));
   return f;
+}
+
+/// Reads the footer (and page index) of the file at `path` through a file_source.
+inline result<footer> read_footer_file(const std::string& path, const footer_options& options) {
+  LAKECODEC_ASSIGN_OR_RETURN(file_source src, file_source::open(path));
+  return read_footer(src, options);
+}
+
+/// Reads the footer (and page index) of the file at `path` without reading its data pages.
+inline result<footer> read_footer_file(const std::string& path, bool page_index = true) {
+  footer_options o;
+  o.page_index = page_index;
+  return read_footer_file(path, o);
 }
 
 }  // namespace parquet

@@ -790,10 +790,12 @@ void serialize(const T& value, byte_buffer& out) {
 }
 
 /// Decodes a footer struct from bytes; `consumed` receives the bytes used. Errors name the
-/// offset (relative to `base_offset`).
+/// offset (relative to `base_offset`); nesting, list sizes and binary lengths are checked against
+/// `input_limits` (limit_exceeded).
 template <class T>
-status deserialize(byte_span bytes, T& out, size_t* consumed = nullptr, int64_t base_offset = 0) {
-  compact_reader r(bytes, base_offset);
+status deserialize(byte_span bytes, T& out, size_t* consumed = nullptr, int64_t base_offset = 0,
+                   const lakecodec::limits& input_limits = lakecodec::limits{}) {
+  compact_reader r(bytes, base_offset, input_limits);
   LAKECODEC_TRY(out.read(r));
   if (consumed) *consumed = bytes.size - r.raw().remaining();
   return {};

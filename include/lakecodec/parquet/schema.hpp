@@ -262,9 +262,9 @@ inline status check_option_names(const schema& s, const parquet_schema& ps,
 inline status map_field(const field& f, const schema_options& opt, int16_t def, int16_t rep,
                         std::vector<std::string> path, size_t top, int depth, parquet_schema& out,
                         level_node& node, bool repeated_override = false) {
-  if (depth > limits::max_nesting_depth)
+  if (depth > limits{}.max_nesting_depth)
     return invalid_argument("parquet: schema nests deeper than " +
-                            std::to_string(limits::max_nesting_depth));
+                            std::to_string(limits{}.max_nesting_depth));
   const std::string dotted = [&] {
     std::string s;
     for (const auto& p : path) s += (s.empty() ? "" : ".") + p;

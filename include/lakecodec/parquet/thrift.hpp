@@ -94,15 +94,21 @@ class compact_writer {
 class compact_reader {
  public:
   explicit compact_reader(byte_span bytes, int64_t base_offset = 0) : r_(bytes, base_offset) {}
+  /// A reader that checks nesting, list/map sizes and binary lengths against `lim`.
+  compact_reader(byte_span bytes, int64_t base_offset, const lakecodec::limits& lim)
+      : r_(bytes, base_offset), limits_(lim) {}
+
+  /// The limits nesting depth, collection sizes and binary lengths are checked against.
+  const lakecodec::limits& input_limits() const noexcept { return limits_; }
 
   bounded_reader& raw() noexcept { return r_; }
   int64_t offset() const noexcept { return r_.offset(); }
 
   /// Enters a struct; fails past the nesting limit.
   status enter() {
-    if (++depth_ > limits::max_nesting_depth)
+    if (++depth_ > limits_.max_nesting_depth)
       return limit_exceeded(
-          "thrift: structs nest deeper than " + std::to_string(limits::max_nesting_depth),
+          "thrift: structs nest deeper than " + std::to_string(limits_.max_nesting_depth),
           r_.offset());
     return {};
   }
@@ -141,7 +147,7 @@ class compact_reader {
     }
     if (static_cast<uint8_t>(elem) > 12 || elem == ctype::stop)
       return corrupt_data("thrift: unknown list element type " + std::to_string(b & 0x0F), at);
-    LAKECODEC_TRY(r_.check_count(count, limits::max_collection_count, 1, "thrift list size", at));
+    LAKECODEC_TRY(r_.check_count(count, limits_.max_collection_count, 1, "thrift list size", at));
     n = count;
     return {};
   }
@@ -156,7 +162,7 @@ class compact_reader {
   result<std::string> read_binary() {
     const int64_t at = r_.offset();
     LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift binary length"));
-    LAKECODEC_TRY(r_.check_count(n, limits::max_allocation, 1, "thrift binary length", at));
+    LAKECODEC_TRY(r_.check_count(n, limits_.max_allocation, 1, "thrift binary length", at));
     LAKECODEC_ASSIGN_OR_RETURN(byte_span s, r_.read_bytes(n, "thrift binary"));
     return s.to_string();
   }
@@ -174,7 +180,7 @@ class compact_reader {
       case ctype::binary: {
         const int64_t at = r_.offset();
         LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift binary length"));
-        LAKECODEC_TRY(r_.check_count(n, limits::max_allocation, 1, "thrift binary length", at));
+        LAKECODEC_TRY(r_.check_count(n, limits_.max_allocation, 1, "thrift binary length", at));
         return r_.skip(n, "thrift binary");
       }
       case ctype::list:
@@ -196,7 +202,7 @@ class compact_reader {
         const int64_t at = r_.offset();
         LAKECODEC_ASSIGN_OR_RETURN(uint32_t n, r_.read_uvarint32("thrift map size"));
         if (n == 0) return {};
-        LAKECODEC_TRY(r_.check_count(n, limits::max_collection_count, 2, "thrift map size", at));
+        LAKECODEC_TRY(r_.check_count(n, limits_.max_collection_count, 2, "thrift map size", at));
         LAKECODEC_ASSIGN_OR_RETURN(uint8_t kv, r_.read_u8("thrift map types"));
         const ctype k = static_cast<ctype>(kv >> 4), v = static_cast<ctype>(kv & 0x0F);
         if (static_cast<uint8_t>(k) > 12 || static_cast<uint8_t>(v) > 12)
@@ -234,6 +240,7 @@ class compact_reader {
  private:
   bounded_reader r_;
   int depth_ = 0;
+  lakecodec::limits limits_;
 };
 
 // ---------------------------------------------------------------------------------------------
