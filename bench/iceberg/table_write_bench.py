@@ -5,8 +5,10 @@ lakecodec: `lakecodec gen lineitem --format iceberg --rows N [--partition-by 'mo
 PyIceberg: `table.append(arrow_table)` into a new table of a SQLite catalog, the same rows read
 beforehand from a Parquet file lakecodec wrote (time and memory of the read excluded from the
 time, included in the peak RSS it reports: the Arrow table has to be in memory to append it).
-Both write zstd Parquet (Java's and PyIceberg's default). Rounds interleave; medians are printed
-with the ratios, and the row counts of both tables are checked equal first.
+Both write zstd Parquet (Java's and PyIceberg's default). Rounds interleave; medians of wall time
+and of CPU time (user+sys of the lakecodec process; of the PyIceberg process during append(),
+all threads) are printed with the ratios, and the row counts of both tables are checked first.
+Columns: wall lc, wall py, ratio, cpu lc, cpu py, ratio, peak RSS lc, py, lc/py.
 
 Usage: bench/iceberg/table_write_bench.py LAKECODEC_CLI [ROWS] [ROUNDS]
 """
@@ -39,11 +41,14 @@ t = cat.create_table("db.lineitem", schema=table.schema)
 if partitioned:
     with t.update_spec() as u:
         u.add_field("l_shipdate", MonthTransform(), "l_shipdate_month")
+r0 = resource.getrusage(resource.RUSAGE_SELF)
 t0 = time.perf_counter()
 t.append(table)
 secs = time.perf_counter() - t0
+r1 = resource.getrusage(resource.RUSAGE_SELF)
+cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
 rows = int(t.current_snapshot().summary["total-records"])
-print(secs, rows, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(secs, rows, r1.ru_maxrss, cpu)
 """
 
 
@@ -53,21 +58,22 @@ def run_lakecodec(out, partitioned):
     if partitioned:
         args += ["--partition-by", "month(l_shipdate)"]
     t0 = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "%M", *args], capture_output=True, text=True)
+    r = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *args], capture_output=True, text=True)
     secs = time.perf_counter() - t0
     assert r.returncode == 0, r.stderr
-    rss_kb = int(r.stderr.strip().splitlines()[-1])
+    rss, user, sys_ = r.stderr.strip().splitlines()[-1].split()
+    rss_kb, cpu = int(rss), float(user) + float(sys_)
     desc = json.loads(subprocess.run([CLI, "iceberg", "describe", out], capture_output=True,
                                      text=True, check=True).stdout)
-    return secs, int(desc["summary"]["total-records"]), rss_kb
+    return secs, int(desc["summary"]["total-records"]), rss_kb, cpu
 
 
 def run_pyiceberg(src, warehouse, partitioned):
     r = subprocess.run([sys.executable, "-c", PYICEBERG, src, warehouse, "1" if partitioned else "0"],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    secs, rows, rss_kb = r.stdout.split()
-    return float(secs), int(rows), int(rss_kb)
+    secs, rows, rss_kb, cpu = r.stdout.split()
+    return float(secs), int(rows), int(rss_kb), float(cpu)
 
 
 def main():
@@ -91,9 +97,12 @@ def main():
             py_t = statistics.median(t[0] for t in theirs)
             lc_m = statistics.median(o[2] for o in ours) / 1024
             py_m = statistics.median(t[2] for t in theirs) / 1024
+            lc_c = statistics.median(o[3] for o in ours)
+            py_c = statistics.median(t[3] for t in theirs)
             label = "month(l_shipdate)" if partitioned else "unpartitioned"
             print(f"| {label} | {lc_t:.2f} s | {py_t:.2f} s | {py_t / lc_t:.2f}x | "
-                  f"{lc_m:.0f} MB | {py_m:.0f} MB | {lc_m / py_m:.2f} |")
+                  f"{lc_c:.2f} s | {py_c:.2f} s | {py_c / lc_c:.2f}x | "
+                  f"{lc_m:.0f} MB | {py_m:.0f} MB | {lc_m / py_m:.2f} |", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
