@@ -1,5 +1,5 @@
 #pragma once
-// Avro object container files (Avro spec §Object Container Files): a streaming writer that
+// Avro object container files (Avro spec "Object Container Files"): a streaming writer that
 // holds one block in memory and a reader over a byte span with sync validation, every codec the
 // spec requires plus zstandard, and optional schema resolution to a reader schema.
 
@@ -278,7 +278,7 @@ class file_source final : public input_source {
 
 /// Options of container_reader.
 struct reader_options {
-  /// Resolve records to this schema (Avro spec §Schema Resolution) instead of the writer's.
+  /// Resolve records to this schema (Avro spec "Schema Resolution") instead of the writer's.
   std::optional<schema> reader_schema;
   /// Largest decompressed block accepted.
   size_t max_block_bytes = static_cast<size_t>(limits::max_decompressed_size);

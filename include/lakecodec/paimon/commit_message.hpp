@@ -1,6 +1,6 @@
 #pragma once
 // Java-compatible CommitMessage and ManifestCommittable serialization in every version Java reads
-// (CommitMessageSerializer, ManifestCommittableSerializer; paimon spec fact sheet §5). Framing is
+// (Paimon CommitMessageSerializer, ManifestCommittableSerializer). Framing is
 // big-endian (DataOutputStream); the rows inside are little-endian BinaryRows.
 
 #include <cstdint>
@@ -280,7 +280,8 @@ class commit_message_serializer {
       : version_(version), encoder_(version) {}
   int version() const noexcept { return version_; }
 
-  /// Appends one serialized message to `out` (§5); errors as serialize_commit_message.
+  /// Appends one serialized message to `out` (CommitMessageSerializer); errors as
+  /// serialize_commit_message.
   status serialize(const commit_message& m, byte_buffer& out) {
     LAKECODEC_TRY(detail::check_version(version_));
     return encoder_.message(m, out);
@@ -293,7 +294,7 @@ class commit_message_serializer {
   detail::commit_encoder encoder_;
 };
 
-/// `CommitMessageSerializer.serialize`: one message without a version (§5). Fails with
+/// `CommitMessageSerializer.serialize`: one message without a version. Fails with
 /// invalid_argument when the message needs something `version` cannot express.
 inline result<byte_buffer> serialize_commit_message(const commit_message& m,
                                                     int version = default_commit_message_version) {
@@ -330,7 +331,7 @@ inline result<commit_message> commit_message_serializer::deserialize(byte_span b
   return deserialize_commit_message(bytes, version_);
 }
 
-/// `CommitMessageSerializer.deserializeList(version, view)` reading from `r` (§5).
+/// `CommitMessageSerializer.deserializeList(version, view)` reading from `r`.
 inline result<std::vector<commit_message>> deserialize_commit_message_list(bounded_reader& r,
                                                                            int version) {
   LAKECODEC_TRY(detail::check_version(version));
@@ -519,7 +520,7 @@ inline result<std::string> read_utf(bounded_reader& r) {
 
 /// `ManifestCommittableSerializer.serialize` at `version` (2..5): identifier, watermark (the
 /// boolean says "is null"), legacy log offsets (<= 4), properties (>= 4), the CommitMessage
-/// version and the message list (§5).
+/// version and the message list.
 inline result<byte_buffer> serialize_manifest_committable(
     const manifest_committable& c, int version = current_manifest_committable_version) {
   if (version < 2 || version > current_manifest_committable_version)

@@ -1,6 +1,7 @@
 #pragma once
 // DataFileMeta, SimpleStats, IndexFileMeta and deletion-vector metadata with every field of every
-// CommitMessage version, and their BinaryRow forms (paimon spec fact sheet §4 and §5).
+// CommitMessage version, and their BinaryRow forms (Paimon DataFileMeta.java,
+// CommitMessageSerializer.java).
 
 #include <cstdint>
 #include <optional>
@@ -37,7 +38,7 @@ struct simple_stats {
 /// Where a data file came from (`FileSource.java`).
 enum class file_source : int8_t { append = 0, compact = 1 };
 
-/// One data file (`DataFileMeta.java`, §4). Optional members are the nullable columns; which of
+/// One data file (`DataFileMeta.java`). Optional members are the nullable columns; which of
 /// them a CommitMessage version carries is given by data_file_meta_arity().
 struct data_file_meta {
   std::string file_name;
@@ -247,7 +248,7 @@ inline void write_stats(binary_row_writer& w, int i, const simple_stats& s, meta
 }  // namespace detail
 
 /// Writes a DataFileMeta as the BinaryRow Java's serializer of that CommitMessage version
-/// produces (§4, §5); the result is in `m.row`.
+/// produces (DataFileMetaSerializer and its legacy variants); the result is in `m.row`.
 inline void encode_data_file_meta(const data_file_meta& f, int version, detail::meta_scratch& m) {
   const int32_t arity = data_file_meta_arity(version);
   binary_row_writer& w = m.row;
@@ -573,8 +574,9 @@ inline bool fast_decode_data_file_meta(byte_span row_bytes, int version, data_fi
 
 }  // namespace detail
 
-/// Reads a DataFileMeta row of the given CommitMessage version (§5 table of deserializers) into
-/// `f`; fails on a row too short for the version's arity, a null NOT NULL field or a bad offset.
+/// Reads a DataFileMeta row of the given CommitMessage version (CommitMessageSerializer's
+/// per-version deserializers) into `f`; fails on a row too short for the version's arity, a null
+/// NOT NULL field or a bad offset.
 inline status decode_data_file_meta_into(byte_span row_bytes, int version, data_file_meta& f) {
   if (LAKECODEC_LIKELY(detail::fast_decode_data_file_meta(row_bytes, version, f))) return {};
   return detail::decode_data_file_meta_checked(row_bytes, version, f);
@@ -728,7 +730,7 @@ inline void encode_index_file_meta(const index_file_meta& f, int version, detail
 }
 
 /// Reads an IndexFileMeta row of the given CommitMessage version (IndexFileMetaV1..V4
-/// deserializers and the current serializer, §5).
+/// deserializers and the current serializer).
 inline result<index_file_meta> decode_index_file_meta(byte_span row_bytes, int version) {
   const index_file_layout L = index_file_meta_layout(version);
   LAKECODEC_ASSIGN_OR_RETURN(binary_row_view r, binary_row_view::make(row_bytes, L.arity));
