@@ -18311,6 +18311,1209 @@ LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_WITH_JSON
 #endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_DATA_FILES_HPP
 // ---- end lakecodec/iceberg/data_files.hpp
+// ---- begin lakecodec/core/expression.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_EXPRESSION_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_CORE_EXPRESSION_HPP
+// Unbound row filters: the predicate tree every reader shares (the Iceberg read planner, the
+// Parquet reader's row-group and page pruning), after Java Iceberg's `Expressions` and PyIceberg's
+// row-filter strings. A predicate names its column by a dotted path and keeps its literals as
+// written; each format binds them to its own schema and converts the literals to the column's type
+// (`iceberg::bind`). The text form is the SQL-like one PyIceberg's `parser.py` accepts:
+//
+//   l_shipdate >= '1995-01-01' and (l_returnflag in ('A', 'R') or not l_tax is null)
+//
+// comparisons = == != <> < <= > >=, `in (…)`, `not in (…)`, `is [not] null`, `is [not] nan`,
+// `[not] like 'prefix%'` (starts-with), `and`, `or`, `not`, parentheses, `true`, `false`.
+// Keywords are case-insensitive; a column may be quoted with "double quotes" or `backticks`.
+
+#include <cctype>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace expr {
+
+/// Node kinds (Java Expression.Operation).
+enum class op : uint8_t {
+  always_true,
+  always_false,
+  and_,
+  or_,
+  not_,
+  is_null,
+  not_null,
+  is_nan,
+  not_nan,
+  lt,
+  lt_eq,
+  gt,
+  gt_eq,
+  eq,
+  not_eq_,
+  in,
+  not_in,
+  starts_with,
+  not_starts_with,
+};
+
+/// A literal as the filter spells it; binding converts it to the column's type.
+struct term {
+  enum class kind : uint8_t { number, string, boolean };
+  kind k = kind::number;
+  std::string text;  // digits/sign/point/exponent, the unquoted string, or "true"/"false"
+};
+
+/// One node: a predicate (`column` + `values`), a connective (`children`) or a constant.
+struct expression {
+  op o = op::always_true;
+  std::string column;
+  std::vector<term> values;
+  std::vector<expression> children;
+
+  bool is_predicate() const noexcept { return o >= op::is_null; }
+};
+
+/// Largest nesting of parentheses/connectives `parse` follows, and the longest filter text.
+constexpr int max_expression_depth = 200;
+constexpr size_t max_expression_size = size_t{1} << 20;
+
+/// Java Expressions.alwaysTrue / alwaysFalse.
+inline expression always_true() { return expression{}; }
+inline expression always_false() {
+  expression e;
+  e.o = op::always_false;
+  return e;
+}
+
+/// A predicate on `column` (Java Expressions.equal, lessThan, in, isNull, …).
+inline expression predicate(op o, std::string column, std::vector<term> values = {}) {
+  expression e;
+  e.o = o;
+  e.column = std::move(column);
+  e.values = std::move(values);
+  return e;
+}
+
+/// Java Expressions.and / or, folding constants as Java does.
+inline expression and_(expression a, expression b) {
+  if (a.o == op::always_false || b.o == op::always_false) return always_false();
+  if (a.o == op::always_true) return b;
+  if (b.o == op::always_true) return a;
+  expression e;
+  e.o = op::and_;
+  e.children.push_back(std::move(a));
+  e.children.push_back(std::move(b));
+  return e;
+}
+inline expression or_(expression a, expression b) {
+  if (a.o == op::always_true || b.o == op::always_true) return always_true();
+  if (a.o == op::always_false) return b;
+  if (b.o == op::always_false) return a;
+  expression e;
+  e.o = op::or_;
+  e.children.push_back(std::move(a));
+  e.children.push_back(std::move(b));
+  return e;
+}
+inline expression not_(expression a) {
+  if (a.o == op::always_true) return always_false();
+  if (a.o == op::always_false) return always_true();
+  expression e;
+  e.o = op::not_;
+  e.children.push_back(std::move(a));
+  return e;
+}
+
+/// The predicate operation that selects exactly the rows `o` does not (Java Operation.negate).
+inline op negate(op o) noexcept {
+  switch (o) {
+    case op::always_true: return op::always_false;
+    case op::always_false: return op::always_true;
+    case op::is_null: return op::not_null;
+    case op::not_null: return op::is_null;
+    case op::is_nan: return op::not_nan;
+    case op::not_nan: return op::is_nan;
+    case op::lt: return op::gt_eq;
+    case op::lt_eq: return op::gt;
+    case op::gt: return op::lt_eq;
+    case op::gt_eq: return op::lt;
+    case op::eq: return op::not_eq_;
+    case op::not_eq_: return op::eq;
+    case op::in: return op::not_in;
+    case op::not_in: return op::in;
+    case op::starts_with: return op::not_starts_with;
+    case op::not_starts_with: return op::starts_with;
+    default: return o;  // connectives are negated structurally
+  }
+}
+
+/// Pushes every `not` down to the predicates (Java RewriteNot): evaluators then never see one.
+inline expression rewrite_not(const expression& e, bool negated = false) {
+  switch (e.o) {
+    case op::always_true: return negated ? always_false() : always_true();
+    case op::always_false: return negated ? always_true() : always_false();
+    case op::not_: return rewrite_not(e.children[0], !negated);
+    case op::and_:
+    case op::or_: {
+      expression a = rewrite_not(e.children[0], negated);
+      expression b = rewrite_not(e.children[1], negated);
+      const bool conj = (e.o == op::and_) != negated;
+      return conj ? and_(std::move(a), std::move(b)) : or_(std::move(a), std::move(b));
+    }
+    default: {
+      expression p = e;
+      if (negated) p.o = negate(e.o);
+      return p;
+    }
+  }
+}
+
+namespace detail {
+
+inline const char* op_text(op o) noexcept {
+  switch (o) {
+    case op::lt: return "<";
+    case op::lt_eq: return "<=";
+    case op::gt: return ">";
+    case op::gt_eq: return ">=";
+    case op::eq: return "=";
+    case op::not_eq_: return "!=";
+    default: return "";
+  }
+}
+
+inline std::string quote_column(const std::string& c) {
+  bool plain = !c.empty() && (std::isalpha(static_cast<unsigned char>(c[0])) || c[0] == '_');
+  for (char ch : c)
+    plain = plain && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '.');
+  if (plain) return c;
+  std::string out = "\"";
+  for (char ch : c) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
+inline std::string term_text(const term& t) {
+  if (t.k != term::kind::string) return t.text;
+  std::string out = "'";
+  for (char ch : t.text) out += ch == '\'' ? std::string("''") : std::string(1, ch);
+  return out + "'";
+}
+
+}  // namespace detail
+
+/// The text form `parse` reads back to the same tree.
+inline std::string to_string(const expression& e) {
+  const std::string col = e.is_predicate() ? detail::quote_column(e.column) : std::string();
+  switch (e.o) {
+    case op::always_true: return "true";
+    case op::always_false: return "false";
+    case op::and_: return "(" + to_string(e.children[0]) + " and " + to_string(e.children[1]) + ")";
+    case op::or_: return "(" + to_string(e.children[0]) + " or " + to_string(e.children[1]) + ")";
+    case op::not_: return "not " + to_string(e.children[0]);
+    case op::is_null: return col + " is null";
+    case op::not_null: return col + " is not null";
+    case op::is_nan: return col + " is nan";
+    case op::not_nan: return col + " is not nan";
+    case op::in:
+    case op::not_in: {
+      std::string s = col + (e.o == op::in ? " in (" : " not in (");
+      for (size_t i = 0; i < e.values.size(); ++i)
+        s += (i ? ", " : "") + detail::term_text(e.values[i]);
+      return s + ")";
+    }
+    case op::starts_with:
+    case op::not_starts_with: {
+      term t = e.values.at(0);
+      t.text += '%';
+      return col + (e.o == op::starts_with ? " like " : " not like ") + detail::term_text(t);
+    }
+    default: return col + " " + detail::op_text(e.o) + " " + detail::term_text(e.values.at(0));
+  }
+}
+
+namespace detail {
+
+/// Recursive-descent reader of the filter text; every error names the character offset.
+class parser {
+ public:
+  explicit parser(std::string_view s) : s_(s) {}
+
+  result<expression> parse_all() {
+    if (s_.size() > max_expression_size)
+      return invalid_argument("filter: longer than " + std::to_string(max_expression_size) +
+                              " bytes");
+    LAKECODEC_ASSIGN_OR_RETURN(expression e, parse_or(0));
+    skip_space();
+    if (pos_ != s_.size()) return error("unexpected text");
+    return e;
+  }
+
+ private:
+  std::string_view s_;
+  size_t pos_ = 0;
+
+  status error(const std::string& what) const {
+    std::string near(s_.substr(pos_, 20));
+    return invalid_argument(
+        "filter: " + what + " at offset " + std::to_string(pos_) +
+        (near.empty() ? std::string(" (end of text)") : " near '" + near + "'"));
+  }
+
+  void skip_space() {
+    while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
+  }
+
+  static bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  }
+
+  /// Consumes keyword `kw` (case-insensitive, whole word) if it comes next.
+  bool keyword(std::string_view kw) {
+    skip_space();
+    if (s_.size() - pos_ < kw.size()) return false;
+    for (size_t i = 0; i < kw.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(s_[pos_ + i])) != kw[i]) return false;
+    if (pos_ + kw.size() < s_.size() && word_char(s_[pos_ + kw.size()])) return false;
+    pos_ += kw.size();
+    return true;
+  }
+
+  bool symbol(std::string_view sym) {
+    skip_space();
+    if (s_.substr(pos_, sym.size()) != sym) return false;
+    pos_ += sym.size();
+    return true;
+  }
+
+  result<expression> parse_or(int depth) {
+    LAKECODEC_ASSIGN_OR_RETURN(expression e, parse_and(depth));
+    while (keyword("or")) {
+      LAKECODEC_ASSIGN_OR_RETURN(expression r, parse_and(depth));
+      e = connect(op::or_, std::move(e), std::move(r));
+    }
+    return e;
+  }
+
+  result<expression> parse_and(int depth) {
+    LAKECODEC_ASSIGN_OR_RETURN(expression e, parse_not(depth));
+    while (keyword("and")) {
+      LAKECODEC_ASSIGN_OR_RETURN(expression r, parse_not(depth));
+      e = connect(op::and_, std::move(e), std::move(r));
+    }
+    return e;
+  }
+
+  // Keeps the tree as written (no constant folding), so to_string shows what was parsed.
+  static expression connect(op o, expression a, expression b) {
+    expression e;
+    e.o = o;
+    e.children.push_back(std::move(a));
+    e.children.push_back(std::move(b));
+    return e;
+  }
+
+  result<expression> parse_not(int depth) {
+    if (depth > max_expression_depth)
+      return error("nesting deeper than " + std::to_string(max_expression_depth));
+    if (keyword("not")) {
+      LAKECODEC_ASSIGN_OR_RETURN(expression inner, parse_not(depth + 1));
+      expression e;
+      e.o = op::not_;
+      e.children.push_back(std::move(inner));
+      return e;
+    }
+    return parse_primary(depth);
+  }
+
+  result<expression> parse_primary(int depth) {
+    if (symbol("(")) {
+      LAKECODEC_ASSIGN_OR_RETURN(expression e, parse_or(depth + 1));
+      if (!symbol(")")) return error("expected ')'");
+      return e;
+    }
+    if (keyword("true")) return always_true();
+    if (keyword("false")) return always_false();
+    LAKECODEC_ASSIGN_OR_RETURN(std::string column, parse_column());
+    return parse_predicate(std::move(column));
+  }
+
+  result<std::string> parse_column() {
+    skip_space();
+    if (pos_ < s_.size() && (s_[pos_] == '"' || s_[pos_] == '`')) return parse_quoted(s_[pos_]);
+    const size_t start = pos_;
+    while (pos_ < s_.size() && word_char(s_[pos_])) ++pos_;
+    if (pos_ == start) return error("expected a column name");
+    return std::string(s_.substr(start, pos_ - start));
+  }
+
+  /// A quoted column or string; the quote character doubled stands for itself.
+  result<std::string> parse_quoted(char q) {
+    ++pos_;
+    std::string out;
+    while (true) {
+      if (pos_ >= s_.size()) return error(std::string("unterminated ") + q + "quote");
+      const char c = s_[pos_++];
+      if (c != q) {
+        out += c;
+        continue;
+      }
+      if (pos_ < s_.size() && s_[pos_] == q) {
+        out += q;
+        ++pos_;
+        continue;
+      }
+      return out;
+    }
+  }
+
+  result<term> parse_term() {
+    skip_space();
+    if (pos_ < s_.size() && s_[pos_] == '\'') {
+      LAKECODEC_ASSIGN_OR_RETURN(std::string text, parse_quoted('\''));
+      return term{term::kind::string, std::move(text)};
+    }
+    if (keyword("true")) return term{term::kind::boolean, "true"};
+    if (keyword("false")) return term{term::kind::boolean, "false"};
+    if (keyword("null")) return error("null is not a value: use 'is null' or 'is not null'");
+    const size_t start = pos_;
+    if (pos_ < s_.size() && (s_[pos_] == '-' || s_[pos_] == '+')) ++pos_;
+    bool digits = false;
+    while (pos_ < s_.size()) {
+      const char c = s_[pos_];
+      const bool exp_sign =
+          (c == '-' || c == '+') && pos_ > start && (s_[pos_ - 1] == 'e' || s_[pos_ - 1] == 'E');
+      if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == 'E' ||
+            exp_sign))
+        break;
+      digits = digits || std::isdigit(static_cast<unsigned char>(c));
+      ++pos_;
+    }
+    if (!digits) {
+      pos_ = start;
+      return error("expected a number, a 'quoted string', true or false");
+    }
+    return term{term::kind::number, std::string(s_.substr(start, pos_ - start))};
+  }
+
+  result<expression> parse_predicate(std::string column) {
+    if (keyword("is")) {
+      const bool negated = keyword("not");
+      if (keyword("null")) return predicate(negated ? op::not_null : op::is_null, column);
+      if (keyword("nan")) return predicate(negated ? op::not_nan : op::is_nan, column);
+      return error("expected null or nan after 'is'");
+    }
+    const bool negated = keyword("not");
+    if (keyword("in")) return parse_in(std::move(column), negated);
+    if (keyword("like")) return parse_like(std::move(column), negated);
+    if (negated) return error("expected 'in' or 'like' after 'not'");
+    static const std::pair<const char*, op> ops[] = {
+        {"<=", op::lt_eq}, {">=", op::gt_eq}, {"<>", op::not_eq_}, {"!=", op::not_eq_},
+        {"==", op::eq},    {"=", op::eq},     {"<", op::lt},       {">", op::gt}};
+    for (const auto& [text, o] : ops) {
+      if (!symbol(text)) continue;
+      LAKECODEC_ASSIGN_OR_RETURN(term t, parse_term());
+      return predicate(o, std::move(column), {std::move(t)});
+    }
+    return error("expected a comparison, in, like or is after column '" + column + "'");
+  }
+
+  result<expression> parse_in(std::string column, bool negated) {
+    if (!symbol("(")) return error("expected '(' after 'in'");
+    std::vector<term> values;
+    do {
+      LAKECODEC_ASSIGN_OR_RETURN(term t, parse_term());
+      values.push_back(std::move(t));
+    } while (symbol(","));
+    if (!symbol(")")) return error("expected ')' closing the 'in' list");
+    return predicate(negated ? op::not_in : op::in, std::move(column), std::move(values));
+  }
+
+  /// Only prefix patterns ('abc%') have an Iceberg predicate (startsWith).
+  result<expression> parse_like(std::string column, bool negated) {
+    LAKECODEC_ASSIGN_OR_RETURN(term t, parse_term());
+    const std::string& p = t.text;
+    const bool prefix = t.k == term::kind::string && !p.empty() && p.back() == '%' &&
+                        p.find_first_of("%_") == p.size() - 1;
+    if (!prefix) return error("only prefix patterns like 'abc%' are supported");
+    t.text.pop_back();
+    return predicate(negated ? op::not_starts_with : op::starts_with, std::move(column),
+                     {std::move(t)});
+  }
+};
+
+}  // namespace detail
+
+/// Parses a filter in the text form above (PyIceberg `parser.parse`). invalid_argument naming the
+/// offset of the first character that does not fit.
+inline result<expression> parse(std::string_view text) { return detail::parser(text).parse_all(); }
+
+}  // namespace expr
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_CORE_EXPRESSION_HPP
+// ---- end lakecodec/core/expression.hpp
+// ---- begin lakecodec/iceberg/expression.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_EXPRESSION_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_EXPRESSION_HPP
+// Row filters bound to an Iceberg schema and the evaluators read planning prunes with (Java
+// `Binder`, `Projections.inclusive`, `ManifestEvaluator`, `Evaluator` over partition tuples,
+// `InclusiveMetricsEvaluator` and `StrictMetricsEvaluator`). Every evaluator answers "might a
+// row match?" (inclusive: never drops a file holding a matching row) except the strict one,
+// which answers "do all rows match?" (delete by filter). Nulls follow SQL: a null value never
+// satisfies a comparison, `in` or `like`, only `is null`.
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace iceberg {
+
+using expr::op;
+
+/// A filter bound to a schema (Java BoundPredicate and friends). A predicate carries the field
+/// id and primitive type of its column and literals of that type; a predicate projected onto a
+/// partition spec carries the partition field's id, its result type and its `position` in the
+/// partition tuple. Connectives hold `children`; `not` never occurs (bind rewrites it away).
+struct bound_expression {
+  op o = op::always_true;
+  int32_t field_id = 0;
+  int32_t position = -1;
+  std::string column;
+  type t;
+  std::vector<literal> values;
+  std::vector<bound_expression> children;
+
+  bool is_predicate() const noexcept { return o >= op::is_null; }
+};
+
+inline bound_expression bound_constant(bool v) {
+  bound_expression e;
+  e.o = v ? op::always_true : op::always_false;
+  return e;
+}
+
+/// Java Expressions.and / or over bound nodes, folding constants.
+inline bound_expression bound_connect(op o, bound_expression a, bound_expression b) {
+  const op absorbing = o == op::and_ ? op::always_false : op::always_true;
+  const op neutral = o == op::and_ ? op::always_true : op::always_false;
+  if (a.o == absorbing || b.o == absorbing) return bound_constant(absorbing == op::always_true);
+  if (a.o == neutral) return b;
+  if (b.o == neutral) return a;
+  bound_expression e;
+  e.o = o;
+  e.children.push_back(std::move(a));
+  e.children.push_back(std::move(b));
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordering of values (Java Comparators.forType).
+
+/// Three-way comparison of two non-null values of type `t`: signed for integers and decimals,
+/// IEEE order for floats (NaN compares above everything, as Java's Double.compare), unsigned
+/// bytes for strings (UTF-8 byte order is code point order), binary, fixed and uuid.
+inline int compare_values(const type& t, const literal& a, const literal& b) noexcept {
+  switch (storage_of(t.kind)) {
+    case value_storage::integer: return a.i < b.i ? -1 : (a.i > b.i ? 1 : 0);
+    case value_storage::floating: {
+      const bool na = std::isnan(a.d), nb = std::isnan(b.d);
+      if (na || nb) return na == nb ? 0 : (na ? 1 : -1);
+      return a.d < b.d ? -1 : (a.d > b.d ? 1 : 0);
+    }
+    case value_storage::decimal: return a.dec < b.dec ? -1 : (a.dec > b.dec ? 1 : 0);
+    case value_storage::bytes: {
+      // std::string compares char, which may be signed: compare as unsigned bytes instead.
+      const size_t n = std::min(a.bytes.size(), b.bytes.size());
+      for (size_t i = 0; i < n; ++i) {
+        const auto x = static_cast<unsigned char>(a.bytes[i]);
+        const auto y = static_cast<unsigned char>(b.bytes[i]);
+        if (x != y) return x < y ? -1 : 1;
+      }
+      return a.bytes.size() < b.bytes.size() ? -1 : (a.bytes.size() > b.bytes.size() ? 1 : 0);
+    }
+    case value_storage::none: return 0;
+  }
+  return 0;
+}
+
+inline bool is_nan_value(const type& t, const literal& v) noexcept {
+  return !v.is_null && storage_of(t.kind) == value_storage::floating && std::isnan(v.d);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binding (Java Binder / UnboundPredicate.bind).
+
+namespace detail {
+
+inline bool name_equal(const std::string& a, std::string_view b, bool case_sensitive) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const char x = a[i], y = b[i];
+    if (case_sensitive ? x != y
+                       : std::tolower(static_cast<unsigned char>(x)) !=
+                             std::tolower(static_cast<unsigned char>(y)))
+      return false;
+  }
+  return true;
+}
+
+/// The field a dotted path of struct field names leads to, or null. Tries the whole name first
+/// so a top-level column whose name holds a dot is found.
+inline const nested_field* find_column(const std::vector<nested_field>& fields,
+                                       std::string_view path, bool case_sensitive) {
+  for (const nested_field& f : fields)
+    if (name_equal(f.name, path, case_sensitive)) return &f;
+  for (size_t dot = path.find('.'); dot != std::string_view::npos; dot = path.find('.', dot + 1)) {
+    for (const nested_field& f : fields) {
+      if (f.type.kind != type_kind::struct_ ||
+          !name_equal(f.name, path.substr(0, dot), case_sensitive))
+        continue;
+      if (const nested_field* inner =
+              find_column(f.type.fields, path.substr(dot + 1), case_sensitive))
+        return inner;
+    }
+  }
+  return nullptr;
+}
+
+inline status bad_literal(const std::string& column, const type& t, const expr::term& v,
+                          const std::string& why = {}) {
+  return invalid_argument("filter: '" + v.text + "' is not a valid " + type_to_string(t) +
+                          " value for column '" + column + "'" + (why.empty() ? "" : ": " + why));
+}
+
+inline result<int64_t> parse_integer(const std::string& s) {
+  if (s.empty()) return invalid_argument("empty");
+  errno = 0;
+  char* end = nullptr;
+  const long long v = std::strtoll(s.c_str(), &end, 10);
+  if (errno == ERANGE) return invalid_argument("out of range");
+  if (end != s.c_str() + s.size()) return invalid_argument("not an integer");
+  return static_cast<int64_t>(v);
+}
+
+inline result<double> parse_floating(const std::string& s) {
+  if (s.empty()) return invalid_argument("empty");
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size()) return invalid_argument("not a number");
+  return v;
+}
+
+/// A date/time/timestamp column: ISO text, or the stored integer (days, us, ns) as a number; a
+/// date alone on a timestamp column means its midnight.
+inline result<literal> temporal_literal(const std::string& column, const type& t,
+                                        const expr::term& v) {
+  if (v.k == expr::term::kind::number) {
+    auto i = parse_integer(v.text);
+    if (!i) return bad_literal(column, t, v, i.error().message());
+    return literal::of_int(*i);
+  }
+  if (t.kind == type_kind::date) {
+    auto d = parse_date(v.text);
+    if (!d) return bad_literal(column, t, v, "expected YYYY-MM-DD");
+    return literal::of_int(*d);
+  }
+  if (t.kind == type_kind::time) {
+    auto us = parse_time(v.text);
+    if (!us) return bad_literal(column, t, v, "expected HH:MM:SS[.ffffff]");
+    return literal::of_int(*us);
+  }
+  const bool zone = t.kind == type_kind::timestamptz || t.kind == type_kind::timestamptz_ns;
+  const bool nanos = is_nanos(t.kind);
+  auto ts = parse_timestamp(v.text, zone, nanos);
+  if (ts) return literal::of_int(*ts);
+  auto d = parse_date(v.text);
+  if (d) return literal::of_int(int64_t{*d} * 86400 * (nanos ? 1000000000 : 1000000));
+  return bad_literal(
+      column, t, v,
+      zone ? "expected YYYY-MM-DDTHH:MM:SS[.f]+HH:MM" : "expected YYYY-MM-DDTHH:MM:SS[.f]");
+}
+
+/// Converts a literal as written to a value of the column's type (Java Literal.to); a value that
+/// does not convert exactly is an error naming the column.
+inline result<literal> convert_term(const std::string& column, const type& t, const expr::term& v) {
+  using k = expr::term::kind;
+  switch (t.kind) {
+    case type_kind::boolean:
+      if (v.k != k::boolean) return bad_literal(column, t, v, "expected true or false");
+      return literal::of_int(v.text == "true");
+    case type_kind::int_:
+    case type_kind::long_: {
+      if (v.k == k::boolean) return bad_literal(column, t, v);
+      auto i = parse_integer(v.text);
+      if (!i) return bad_literal(column, t, v, i.error().message());
+      if (t.kind == type_kind::int_ && (*i < INT32_MIN || *i > INT32_MAX))
+        return bad_literal(column, t, v, "out of range");
+      return literal::of_int(*i);
+    }
+    case type_kind::float_:
+    case type_kind::double_: {
+      if (v.k == k::boolean) return bad_literal(column, t, v);
+      auto d = parse_floating(v.text);
+      if (!d) return bad_literal(column, t, v, d.error().message());
+      return literal::of_double(t.kind == type_kind::float_ ? static_cast<float>(*d) : *d);
+    }
+    case type_kind::decimal: {
+      if (v.k == k::boolean) return bad_literal(column, t, v);
+      auto d = parse_decimal(v.text, t.precision, t.scale);
+      if (!d) return bad_literal(column, t, v, d.error().message());
+      return literal::of_decimal(*d);
+    }
+    case type_kind::date:
+    case type_kind::time:
+    case type_kind::timestamp:
+    case type_kind::timestamptz:
+    case type_kind::timestamp_ns:
+    case type_kind::timestamptz_ns:
+      if (v.k == k::boolean) return bad_literal(column, t, v);
+      return temporal_literal(column, t, v);
+    case type_kind::string:
+      if (v.k != k::string) return bad_literal(column, t, v, "quote strings: '...'");
+      return literal::of_bytes(v.text);
+    case type_kind::uuid: {
+      auto u = parse_uuid(v.text);
+      if (!u) return bad_literal(column, t, v);
+      return literal::of_bytes(*u);
+    }
+    case type_kind::binary:
+    case type_kind::fixed: {
+      auto b = from_hex(v.text);
+      if (!b || (t.kind == type_kind::fixed && static_cast<int32_t>(b->size()) != t.length))
+        return bad_literal(column, t, v, "expected hex digits");
+      return literal::of_bytes(*b);
+    }
+    default: return bad_literal(column, t, v, "the type cannot be filtered on");
+  }
+}
+
+inline result<bound_expression> bind_predicate(const expr::expression& e, const schema& s,
+                                               bool case_sensitive) {
+  const nested_field* f = find_column(s.fields, e.column, case_sensitive);
+  if (f == nullptr)
+    return invalid_argument("filter: no column '" + e.column + "' in the table schema");
+  if (!f->type.is_primitive())
+    return invalid_argument("filter: column '" + e.column + "' is a " + type_to_string(f->type) +
+                            ", not a primitive value");
+  bound_expression b;
+  b.o = e.o;
+  b.field_id = f->id;
+  b.column = e.column;
+  b.t = f->type;
+  const bool floating = storage_of(f->type.kind) == value_storage::floating;
+  if ((e.o == op::is_nan || e.o == op::not_nan) && !floating)
+    return invalid_argument("filter: 'is nan' needs a float or double column, '" + e.column +
+                            "' is " + type_to_string(f->type));
+  if ((e.o == op::starts_with || e.o == op::not_starts_with) && f->type.kind != type_kind::string)
+    return invalid_argument("filter: 'like' needs a string column, '" + e.column + "' is " +
+                            type_to_string(f->type));
+  for (const expr::term& v : e.values) {
+    LAKECODEC_ASSIGN_OR_RETURN(literal lit, convert_term(e.column, f->type, v));
+    if (is_nan_value(f->type, lit))
+      return invalid_argument("filter: compare with NaN through 'is nan', column '" + e.column +
+                              "'");
+    const bool seen = std::any_of(b.values.begin(), b.values.end(), [&](const literal& x) {
+      return compare_values(f->type, x, lit) == 0;
+    });
+    if (!seen) b.values.push_back(std::move(lit));
+  }
+  // A required column is never null (Java Binder folds these the same way).
+  if (f->required && e.o == op::is_null) return bound_constant(false);
+  if (f->required && e.o == op::not_null) return bound_constant(true);
+  return b;
+}
+
+inline result<bound_expression> bind_rewritten(const expr::expression& e, const schema& s,
+                                               bool case_sensitive) {
+  switch (e.o) {
+    case op::always_true: return bound_constant(true);
+    case op::always_false: return bound_constant(false);
+    case op::and_:
+    case op::or_: {
+      LAKECODEC_ASSIGN_OR_RETURN(bound_expression a,
+                                 bind_rewritten(e.children[0], s, case_sensitive));
+      LAKECODEC_ASSIGN_OR_RETURN(bound_expression b,
+                                 bind_rewritten(e.children[1], s, case_sensitive));
+      return bound_connect(e.o, std::move(a), std::move(b));
+    }
+    default: return bind_predicate(e, s, case_sensitive);
+  }
+}
+
+}  // namespace detail
+
+/// Binds a filter to `s` (Java Binder.bind): columns by name or dotted struct path, literals
+/// converted to the column types, `not` pushed down to the predicates. invalid_argument naming
+/// the column when it is missing, not primitive, or a literal does not convert.
+inline result<bound_expression> bind(const expr::expression& e, const schema& s,
+                                     bool case_sensitive = true) {
+  return detail::bind_rewritten(expr::rewrite_not(e), s, case_sensitive);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluating a predicate on one value (Java Evaluator; SQL null semantics).
+
+/// Whether value `v` of the predicate's type satisfies predicate `p`.
+inline bool value_matches(const bound_expression& p, const literal& v) {
+  if (p.o == op::is_null) return v.is_null;
+  if (p.o == op::not_null) return !v.is_null;
+  if (v.is_null) return false;
+  auto cmp = [&](size_t i) { return compare_values(p.t, v, p.values[i]); };
+  auto in_set = [&] {
+    for (size_t i = 0; i < p.values.size(); ++i)
+      if (cmp(i) == 0) return true;
+    return false;
+  };
+  auto starts = [&] {
+    return v.bytes.compare(0, p.values[0].bytes.size(), p.values[0].bytes) == 0;
+  };
+  const bool nan = is_nan_value(p.t, v);
+  switch (p.o) {
+    case op::is_nan: return nan;
+    case op::not_nan: return !nan;
+    case op::lt: return !nan && cmp(0) < 0;
+    case op::lt_eq: return !nan && cmp(0) <= 0;
+    case op::gt: return !nan && cmp(0) > 0;
+    case op::gt_eq: return !nan && cmp(0) >= 0;
+    case op::eq: return cmp(0) == 0;
+    case op::not_eq_: return cmp(0) != 0;
+    case op::in: return in_set();
+    case op::not_in: return !in_set();
+    case op::starts_with: return starts();
+    case op::not_starts_with: return !starts();
+    default: return true;
+  }
+}
+
+/// Evaluates a bound tree whose predicates read their value through `value_of(predicate)`.
+template <class ValueOf>
+bool evaluate(const bound_expression& e, ValueOf&& value_of) {
+  switch (e.o) {
+    case op::always_true: return true;
+    case op::always_false: return false;
+    case op::and_: return evaluate(e.children[0], value_of) && evaluate(e.children[1], value_of);
+    case op::or_: return evaluate(e.children[0], value_of) || evaluate(e.children[1], value_of);
+    default: return value_matches(e, value_of(e));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inclusive projection onto a partition spec (Java Projections.inclusive, ProjectionUtil).
+
+namespace detail {
+
+inline bool is_time_transform(transform_kind k) noexcept {
+  return k == transform_kind::year || k == transform_kind::month || k == transform_kind::day ||
+         k == transform_kind::hour;
+}
+
+/// The value just below (`delta` -1) or above (+1) `v` for integer and decimal storage, so that
+/// `x < v` becomes `x <= v-1`; nullopt at the ends of the range or for other storage.
+inline std::optional<literal> step(const type& t, const literal& v, int delta) {
+  if (storage_of(t.kind) == value_storage::integer) {
+    if ((delta < 0 && v.i == INT64_MIN) || (delta > 0 && v.i == INT64_MAX)) return std::nullopt;
+    return literal::of_int(v.i + delta);
+  }
+  if (storage_of(t.kind) == value_storage::decimal) return literal::of_decimal(v.dec + delta);
+  return std::nullopt;
+}
+
+inline bound_expression partition_predicate(op o, const partition_field& pf, int32_t position,
+                                            const type& result_type, std::vector<literal> values) {
+  bound_expression e;
+  e.o = o;
+  e.field_id = pf.field_id;
+  e.position = position;
+  e.column = pf.name;
+  e.t = result_type;
+  e.values = std::move(values);
+  return e;
+}
+
+/// Java fixInclusiveTimeProjection: writers before Iceberg 1.0 floored pre-1970 time transforms
+/// toward zero, so a negative result may have been stored one higher; widen by that one.
+inline void widen_negative_time(bound_expression& e) {
+  if (e.o == op::lt_eq && !e.values.empty() && e.values[0].i < 0) e.values[0].i += 1;
+  if (e.o == op::eq && e.values[0].i < 0) {
+    e.o = op::in;
+    e.values.push_back(literal::of_int(e.values[0].i + 1));
+  } else if (e.o == op::in) {
+    const size_t n = e.values.size();
+    for (size_t i = 0; i < n; ++i)
+      if (e.values[i].i < 0) e.values.push_back(literal::of_int(e.values[i].i + 1));
+  }
+}
+
+inline size_t code_points(std::string_view s) noexcept {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xc0) != 0x80;
+  return n;
+}
+
+/// The projection of one bound predicate through one partition field, or always_true when the
+/// transform cannot narrow it.
+inline result<bound_expression> project_through(const bound_expression& p,
+                                                const partition_field& pf, int32_t position,
+                                                const type& result_type) {
+  const transform& tr = pf.transform;
+  if (tr.kind == transform_kind::void_ || tr.kind == transform_kind::unknown)
+    return bound_constant(true);
+  if (p.o == op::is_null || p.o == op::not_null)
+    return partition_predicate(p.o, pf, position, result_type, {});
+  if (tr.kind == transform_kind::identity)
+    return partition_predicate(p.o, pf, position, result_type, p.values);
+  auto apply = [&](const literal& v) { return apply_transform(tr, p.t, v); };
+  std::vector<literal> out;
+  op o = p.o;
+  switch (p.o) {
+    case op::eq:
+    case op::in:
+      for (const literal& v : p.values) {
+        LAKECODEC_ASSIGN_OR_RETURN(literal r, apply(v));
+        if (std::none_of(out.begin(), out.end(),
+                         [&](const literal& x) { return compare_values(result_type, x, r) == 0; }))
+          out.push_back(std::move(r));
+      }
+      o = out.size() == 1 ? op::eq : op::in;
+      break;
+    case op::lt:
+    case op::lt_eq:
+    case op::gt:
+    case op::gt_eq: {
+      if (tr.kind == transform_kind::bucket) return bound_constant(true);
+      const bool below = p.o == op::lt || p.o == op::lt_eq;
+      literal boundary = p.values[0];
+      if (p.o == op::lt || p.o == op::gt) {
+        std::optional<literal> s = step(p.t, boundary, below ? -1 : 1);
+        // Strings and binaries: x < v still means truncate(x) <= truncate(v).
+        if (s)
+          boundary = std::move(*s);
+        else if (storage_of(p.t.kind) != value_storage::bytes)
+          return bound_constant(true);
+      }
+      LAKECODEC_ASSIGN_OR_RETURN(literal r, apply(boundary));
+      out.push_back(std::move(r));
+      o = below ? op::lt_eq : op::gt_eq;
+      break;
+    }
+    case op::starts_with:
+      if (tr.kind != transform_kind::truncate) return bound_constant(true);
+      if (code_points(p.values[0].bytes) <= static_cast<size_t>(tr.param)) {
+        out = p.values;
+      } else {
+        LAKECODEC_ASSIGN_OR_RETURN(literal r, apply(p.values[0]));
+        out.push_back(std::move(r));
+        o = op::eq;
+      }
+      break;
+    default: return bound_constant(true);  // !=, not in, not like, nan tests: no narrowing
+  }
+  bound_expression e = partition_predicate(o, pf, position, result_type, std::move(out));
+  if (is_time_transform(tr.kind)) widen_negative_time(e);
+  return e;
+}
+
+/// Strict projection through one field (Java Projections.strict), kept to what holds for every
+/// transform: identity keeps the predicate, a null or non-null transform result means a null or
+/// non-null source; anything else proves nothing (always_false).
+inline bound_expression strict_through(const bound_expression& p, const partition_field& pf,
+                                       int32_t position, const type& result_type) {
+  const transform_kind k = pf.transform.kind;
+  if (k == transform_kind::void_ || k == transform_kind::unknown) return bound_constant(false);
+  if (p.o == op::is_null || p.o == op::not_null)
+    return partition_predicate(p.o, pf, position, result_type, {});
+  if (k == transform_kind::identity)
+    return partition_predicate(p.o, pf, position, result_type, p.values);
+  return bound_constant(false);
+}
+
+inline result<bound_expression> project_node(const bound_expression& e, const partition_spec& spec,
+                                             const type& partition_struct, bool strict) {
+  switch (e.o) {
+    case op::always_true:
+    case op::always_false: return e;
+    case op::and_:
+    case op::or_: {
+      LAKECODEC_ASSIGN_OR_RETURN(bound_expression a,
+                                 project_node(e.children[0], spec, partition_struct, strict));
+      LAKECODEC_ASSIGN_OR_RETURN(bound_expression b,
+                                 project_node(e.children[1], spec, partition_struct, strict));
+      return bound_connect(e.o, std::move(a), std::move(b));
+    }
+    default: {
+      // Several partition fields of one source: inclusively all of them must hold, strictly any
+      // one of them proving the predicate is enough.
+      bound_expression out = bound_constant(!strict);
+      for (size_t i = 0; i < spec.fields.size(); ++i) {
+        const partition_field& pf = spec.fields[i];
+        if (pf.source_id != e.field_id || !pf.source_ids.empty()) continue;
+        const auto pos = static_cast<int32_t>(i);
+        const type& rt = partition_struct.fields[i].type;
+        if (strict) {
+          out = bound_connect(op::or_, std::move(out), strict_through(e, pf, pos, rt));
+          continue;
+        }
+        LAKECODEC_ASSIGN_OR_RETURN(bound_expression part, project_through(e, pf, pos, rt));
+        out = bound_connect(op::and_, std::move(out), std::move(part));
+      }
+      return out;
+    }
+  }
+}
+
+}  // namespace detail
+
+/// Projects a bound row filter onto partition spec `spec` of schema `s` (Java
+/// Projections.inclusive): a file whose partition tuple fails the result holds no matching row.
+inline result<bound_expression> project_inclusive(const bound_expression& filter,
+                                                  const partition_spec& spec, const schema& s) {
+  LAKECODEC_ASSIGN_OR_RETURN(type pt, partition_type(spec, s));
+  return detail::project_node(filter, spec, pt, false);
+}
+
+/// Projects a bound row filter onto a partition spec strictly (Java Projections.strict, for
+/// identity partitions and null tests): a file whose partition tuple satisfies the result holds
+/// only matching rows.
+inline result<bound_expression> project_strict(const bound_expression& filter,
+                                               const partition_spec& spec, const schema& s) {
+  LAKECODEC_ASSIGN_OR_RETURN(type pt, partition_type(spec, s));
+  return detail::project_node(filter, spec, pt, true);
+}
+
+/// Whether partition tuple `partition` satisfies a projected filter (Java Evaluator over the
+/// partition struct).
+inline bool partition_matches(const bound_expression& projected,
+                              const std::vector<literal>& partition) {
+  static const literal null_value;
+  return evaluate(projected, [&](const bound_expression& p) -> const literal& {
+    const size_t i = static_cast<size_t>(p.position);
+    return i < partition.size() ? partition[i] : null_value;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Range evaluators: partition summaries of a manifest and column metrics of a data file.
+
+namespace detail {
+
+/// What is known of one column (or partition field) over a set of rows.
+struct value_range {
+  std::optional<literal> lower, upper;  // absent: unknown
+  bool may_have_null = true;
+  bool may_have_nan = true;
+  bool may_have_value = true;  // false: every row is null or NaN
+  bool only_null = false;      // every row is null
+  bool only_nan = false;       // every row is NaN
+  bool no_null = false;        // known: no row is null
+};
+
+/// Inclusive test of one predicate against a range (the shared core of Java ManifestEvaluator and
+/// InclusiveMetricsEvaluator): false only when no row can match.
+inline bool range_might_match(const bound_expression& p, const value_range& r) {
+  switch (p.o) {
+    case op::is_null: return r.may_have_null;
+    case op::not_null: return !r.only_null;
+    case op::is_nan: return r.may_have_nan && !r.only_null;
+    case op::not_nan: return !r.only_nan;
+    case op::not_eq_:
+    case op::not_in:
+    case op::not_starts_with: return true;
+    default: break;
+  }
+  if (!r.may_have_value || r.only_null || r.only_nan) return false;
+  const type& t = p.t;
+  auto below_lower = [&](const literal& v) {  // v < lower: no row equals v or lies below it
+    return r.lower && !is_nan_value(t, *r.lower) && compare_values(t, v, *r.lower) < 0;
+  };
+  auto above_upper = [&](const literal& v) {
+    return r.upper && !is_nan_value(t, *r.upper) && compare_values(t, v, *r.upper) > 0;
+  };
+  switch (p.o) {
+    case op::lt:
+      return !(r.lower && !is_nan_value(t, *r.lower) &&
+               compare_values(t, *r.lower, p.values[0]) >= 0);
+    case op::lt_eq: return !below_lower(p.values[0]);
+    case op::gt:
+      return !(r.upper && !is_nan_value(t, *r.upper) &&
+               compare_values(t, *r.upper, p.values[0]) <= 0);
+    case op::gt_eq: return !above_upper(p.values[0]);
+    case op::eq: return !below_lower(p.values[0]) && !above_upper(p.values[0]);
+    case op::in:
+      return std::any_of(p.values.begin(), p.values.end(),
+                         [&](const literal& v) { return !below_lower(v) && !above_upper(v); });
+    case op::starts_with: {
+      const std::string& prefix = p.values[0].bytes;
+      auto head = [&](const literal& b) {
+        return literal::of_bytes(std::string_view(b.bytes).substr(0, prefix.size()));
+      };
+      if (r.lower && compare_values(t, head(*r.lower), p.values[0]) > 0) return false;
+      if (r.upper && compare_values(t, head(*r.upper), p.values[0]) < 0) return false;
+      return true;
+    }
+    default: return true;
+  }
+}
+
+/// Strict test: true only when every row matches (Java StrictMetricsEvaluator).
+inline bool range_all_match(const bound_expression& p, const value_range& r) {
+  switch (p.o) {
+    case op::is_null: return r.only_null;
+    case op::not_null: return r.no_null;
+    case op::is_nan: return r.only_nan;
+    case op::not_nan: return !r.may_have_nan;
+    default: break;
+  }
+  const type& t = p.t;
+  const bool floating = storage_of(t.kind) == value_storage::floating;
+  if (!r.no_null || (floating && r.may_have_nan) || !r.lower || !r.upper) return false;
+  const literal& lo = *r.lower;
+  const literal& hi = *r.upper;
+  switch (p.o) {
+    case op::lt: return compare_values(t, hi, p.values[0]) < 0;
+    case op::lt_eq: return compare_values(t, hi, p.values[0]) <= 0;
+    case op::gt: return compare_values(t, lo, p.values[0]) > 0;
+    case op::gt_eq: return compare_values(t, lo, p.values[0]) >= 0;
+    case op::eq:
+      return compare_values(t, lo, p.values[0]) == 0 && compare_values(t, hi, p.values[0]) == 0;
+    case op::not_eq_:
+      return compare_values(t, hi, p.values[0]) < 0 || compare_values(t, lo, p.values[0]) > 0;
+    case op::in:
+      return compare_values(t, lo, hi) == 0 &&
+             std::any_of(p.values.begin(), p.values.end(),
+                         [&](const literal& v) { return compare_values(t, lo, v) == 0; });
+    case op::not_in:
+      return std::all_of(p.values.begin(), p.values.end(), [&](const literal& v) {
+        return compare_values(t, hi, v) < 0 || compare_values(t, lo, v) > 0;
+      });
+    default: return false;  // like on truncated bounds: cannot be sure
+  }
+}
+
+template <class Test, class RangeOf>
+bool evaluate_ranges(const bound_expression& e, RangeOf&& range_of, Test&& test) {
+  switch (e.o) {
+    case op::always_true: return true;
+    case op::always_false: return false;
+    case op::and_:
+      return evaluate_ranges(e.children[0], range_of, test) &&
+             evaluate_ranges(e.children[1], range_of, test);
+    case op::or_:
+      return evaluate_ranges(e.children[0], range_of, test) ||
+             evaluate_ranges(e.children[1], range_of, test);
+    default: return test(e, range_of(e));
+  }
+}
+
+inline std::optional<literal> decode_bound(const type& t, const std::optional<std::string>& b) {
+  if (!b) return std::nullopt;
+  auto v = from_bytes(t, *b);
+  if (!v) return std::nullopt;  // an unreadable bound narrows nothing
+  return std::move(*v);
+}
+
+template <class Map>
+std::optional<int64_t> count_of(const std::optional<Map>& m, int32_t id) {
+  if (!m) return std::nullopt;
+  for (const auto& kv : *m)
+    if (kv.first == id) return kv.second;
+  return std::nullopt;
+}
+
+inline std::optional<std::string> bytes_of(const std::optional<id_bytes_map>& m, int32_t id) {
+  if (!m) return std::nullopt;
+  for (const auto& kv : *m)
+    if (kv.first == id) return kv.second;
+  return std::nullopt;
+}
+
+/// What a partition field summary tells of its values (Java ManifestEvaluator).
+inline value_range summary_range(const bound_expression& p, const manifest_file& mf) {
+  value_range r;
+  const size_t i = static_cast<size_t>(p.position);
+  if (!mf.partitions || i >= mf.partitions->size()) return r;
+  const field_summary& s = (*mf.partitions)[i];
+  r.lower = decode_bound(p.t, s.lower_bound);
+  r.upper = decode_bound(p.t, s.upper_bound);
+  r.may_have_null = s.contains_null;
+  r.no_null = !s.contains_null;
+  const bool floating = storage_of(p.t.kind) == value_storage::floating;
+  r.may_have_nan = floating && s.contains_nan.value_or(true);
+  // No bound: every value is null or NaN (Java allValuesAreNull / containsNaNsOnly).
+  if (!s.lower_bound) {
+    r.may_have_value = false;
+    r.only_null = s.contains_null && (!floating || s.contains_nan == std::optional<bool>(false));
+    r.only_nan = floating && s.contains_nan.value_or(false) && !s.contains_null;
+  }
+  return r;
+}
+
+/// What a data file's column metrics tell of a column (Java InclusiveMetricsEvaluator).
+inline value_range metrics_range(const bound_expression& p, const data_file& f) {
+  value_range r;
+  const std::optional<int64_t> values = count_of(f.value_counts, p.field_id);
+  const std::optional<int64_t> nulls = count_of(f.null_value_counts, p.field_id);
+  const std::optional<int64_t> nans = count_of(f.nan_value_counts, p.field_id);
+  const bool floating = storage_of(p.t.kind) == value_storage::floating;
+  if (nulls) {
+    r.may_have_null = *nulls > 0;
+    r.no_null = *nulls == 0;
+  }
+  r.may_have_nan = floating && (!nans || *nans > 0);
+  if (values && nulls && *values == *nulls) r.only_null = true;
+  if (values && nans && *values == *nans) r.only_nan = true;
+  r.lower = decode_bound(p.t, bytes_of(f.lower_bounds, p.field_id));
+  r.upper = decode_bound(p.t, bytes_of(f.upper_bounds, p.field_id));
+  return r;
+}
+
+}  // namespace detail
+
+/// Whether a manifest may hold a file matching `projected` (a filter projected onto the
+/// manifest's partition spec), by its partition field summaries (Java ManifestEvaluator).
+inline bool manifest_might_match(const bound_expression& projected, const manifest_file& mf) {
+  return detail::evaluate_ranges(
+      projected, [&](const bound_expression& p) { return detail::summary_range(p, mf); },
+      detail::range_might_match);
+}
+
+/// Whether a data file may hold a row matching `filter`, by its column metrics (Java
+/// InclusiveMetricsEvaluator). An empty file matches nothing; a v1 file with an unknown (-1)
+/// record count and columns without metrics may match.
+inline bool metrics_might_match(const bound_expression& filter, const data_file& f) {
+  if (f.record_count == 0) return false;
+  if (f.record_count < 0) return true;
+  return detail::evaluate_ranges(
+      filter, [&](const bound_expression& p) { return detail::metrics_range(p, f); },
+      detail::range_might_match);
+}
+
+/// Whether every row of a data file matches `filter`, by its column metrics (Java
+/// StrictMetricsEvaluator). Missing metrics mean "not known to".
+inline bool metrics_all_match(const bound_expression& filter, const data_file& f) {
+  if (f.record_count == 0) return true;
+  if (f.record_count < 0) return false;
+  return detail::evaluate_ranges(
+      filter, [&](const bound_expression& p) { return detail::metrics_range(p, f); },
+      detail::range_all_match);
+}
+
+}  // namespace iceberg
+LAKECODEC_NAMESPACE_END
+#endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_EXPRESSION_HPP
+// ---- end lakecodec/iceberg/expression.hpp
 // ---- begin lakecodec/iceberg/file_catalog.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_FILE_CATALOG_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_FILE_CATALOG_HPP
@@ -18570,6 +19773,280 @@ LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_WITH_JSON
 #endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_FILE_CATALOG_HPP
 // ---- end lakecodec/iceberg/file_catalog.hpp
+// ---- begin lakecodec/iceberg/scan.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_SCAN_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_SCAN_HPP
+// Read planning (Java DataTableScan / ManifestGroup / DeleteFileIndex, PyIceberg
+// DataScan.plan_files): the live data files of a snapshot chosen by id, time or ref, each with the
+// delete files that apply to it, pruned by a row filter three ways — manifests by their partition
+// summaries, data files by their partition tuple (the filter projected inclusively through the
+// spec's transforms) and by their column metrics.
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace iceberg {
+
+/// Reads a whole file named by a table location (manifest lists and manifests).
+using location_reader = std::function<result<byte_buffer>(const std::string& location)>;
+
+/// The local-file reader: file:// and bare paths (relative ones against the working directory).
+inline result<byte_buffer> read_local_location(const std::string& location) {
+  return read_file(local_path(location));
+}
+
+/// What to plan (Java TableScan useSnapshot / asOfTime / useRef, filter, caseSensitive).
+struct scan_options {
+  std::optional<int64_t> snapshot_id;
+  std::optional<int64_t> as_of_timestamp_ms;  // the snapshot current at that time
+  std::optional<std::string> ref;             // a branch or tag name
+  expr::expression filter = expr::always_true();
+  bool case_sensitive = true;
+  location_reader reader = read_local_location;
+};
+
+/// A data or delete file of the plan with the sequence numbers it inherits made explicit.
+struct planned_file {
+  data_file file;
+  int32_t spec_id = 0;
+  int64_t data_sequence_number = 0;
+  int64_t file_sequence_number = 0;
+  int64_t snapshot_id = 0;           // the snapshot that added it
+  std::vector<size_t> delete_files;  // indexes into scan_plan::delete_files (data files only)
+};
+
+/// How much the filter pruned.
+struct scan_metrics {
+  int64_t manifests = 0, manifests_skipped = 0;
+  int64_t data_files = 0, data_files_skipped = 0;
+  int64_t delete_files = 0;
+};
+
+/// The plan of one snapshot; `snapshot_id` is absent for a table without snapshots.
+struct scan_plan {
+  std::optional<int64_t> snapshot_id;
+  std::vector<planned_file> files;
+  std::vector<planned_file> delete_files;
+  scan_metrics metrics;
+};
+
+/// The snapshot a scan reads: by id, by ref, as of a time (the last snapshot-log entry at or
+/// before it, Java SnapshotUtil.snapshotIdAsOfTime), else the current one. nullptr for a table
+/// without snapshots; not_found naming what was asked for.
+inline result<const snapshot*> choose_snapshot(const table_metadata& m, const scan_options& o) {
+  const int chosen =
+      o.snapshot_id.has_value() + o.ref.has_value() + o.as_of_timestamp_ms.has_value();
+  if (chosen > 1) return invalid_argument("iceberg: choose a snapshot by one of id, ref or time");
+  if (o.snapshot_id) {
+    const snapshot* s = m.find_snapshot(*o.snapshot_id);
+    if (!s)
+      return status(errc::not_found, "iceberg: no snapshot " + std::to_string(*o.snapshot_id));
+    return s;
+  }
+  if (o.ref) {
+    for (const snapshot_ref& r : m.refs) {
+      if (r.name != *o.ref) continue;
+      const snapshot* s = m.find_snapshot(r.snapshot_id);
+      if (!s)
+        return corrupt_data("iceberg: ref '" + r.name + "' names missing snapshot " +
+                            std::to_string(r.snapshot_id));
+      return s;
+    }
+    return status(errc::not_found, "iceberg: no branch or tag '" + *o.ref + "'");
+  }
+  if (o.as_of_timestamp_ms) {
+    const snapshot* found = nullptr;
+    for (const snapshot_log_entry& e : m.snapshot_log)
+      if (e.timestamp_ms <= *o.as_of_timestamp_ms) found = m.find_snapshot(e.snapshot_id);
+    if (!found)
+      return status(errc::not_found, "iceberg: no snapshot at or before " +
+                                         std::to_string(*o.as_of_timestamp_ms) + " ms");
+    return found;
+  }
+  return m.current_snapshot();
+}
+
+namespace detail {
+
+/// The manifest list entries of a snapshot; a v1 inline `manifests` list becomes entries whose
+/// spec id and content are read from each manifest's header later.
+inline result<std::vector<manifest_file>> list_manifests(const snapshot& s,
+                                                         const location_reader& read) {
+  if (s.manifest_list.empty()) {
+    std::vector<manifest_file> out;
+    for (const std::string& path : s.manifests) {
+      manifest_file mf;
+      mf.manifest_path = path;
+      mf.partition_spec_id = -1;  // from the header
+      out.push_back(std::move(mf));
+    }
+    return out;
+  }
+  auto bytes = read(s.manifest_list);
+  if (!bytes) return bytes.error().with_context(s.manifest_list);
+  auto list = read_manifest_list(byte_span(bytes->data(), bytes->size()));
+  if (!list) return list.error().with_context(s.manifest_list);
+  return std::move(list->entries);
+}
+
+inline int32_t header_spec_id(const manifest& m, int32_t fallback) {
+  for (const auto& kv : m.metadata) {
+    if (kv.first != "partition-spec-id") continue;
+    auto v = parse_integer(kv.second);
+    if (v && *v >= INT32_MIN && *v <= INT32_MAX) return static_cast<int32_t>(*v);
+  }
+  return fallback;
+}
+
+/// The filter projected onto each spec, computed once per spec id.
+class spec_projections {
+ public:
+  spec_projections(const table_metadata& m, const schema& s, const bound_expression& filter)
+      : m_(m), s_(s), filter_(filter) {}
+
+  result<const bound_expression*> get(int32_t spec_id) {
+    auto it = cache_.find(spec_id);
+    if (it != cache_.end()) return &it->second;
+    const partition_spec* spec = m_.find_spec(spec_id);
+    if (!spec)
+      return corrupt_data("iceberg: a manifest names partition spec " + std::to_string(spec_id) +
+                          ", which the table metadata does not define");
+    LAKECODEC_ASSIGN_OR_RETURN(bound_expression p, project_inclusive(filter_, *spec, s_));
+    return &cache_.emplace(spec_id, std::move(p)).first->second;
+  }
+
+ private:
+  const table_metadata& m_;
+  const schema& s_;
+  const bound_expression& filter_;
+  std::map<int32_t, bound_expression> cache_;
+};
+
+/// File path bounds of a position delete file (reserved field 2147483546) exclude `path`.
+inline bool path_outside_bounds(const data_file& del, const std::string& path) {
+  constexpr int32_t file_path_field = 2147483546;
+  auto lo = bytes_of(del.lower_bounds, file_path_field);
+  auto hi = bytes_of(del.upper_bounds, file_path_field);
+  const type t = types::string();
+  const literal p = literal::of_bytes(path);
+  if (lo && compare_values(t, p, literal::of_bytes(*lo)) < 0) return true;
+  if (hi && compare_values(t, p, literal::of_bytes(*hi)) > 0) return true;
+  return false;
+}
+
+inline bool same_partition(const planned_file& a, const planned_file& b) {
+  if (a.spec_id != b.spec_id || a.file.partition.size() != b.file.partition.size()) return false;
+  for (size_t i = 0; i < a.file.partition.size(); ++i) {
+    const literal& x = a.file.partition[i];
+    const literal& y = b.file.partition[i];
+    if (x.is_null != y.is_null) return false;
+    if (x.is_null) continue;
+    if (x.i != y.i || x.dec != y.dec || x.bytes != y.bytes ||
+        !(x.d == y.d || (std::isnan(x.d) && std::isnan(y.d))))
+      return false;
+  }
+  return true;
+}
+
+/// Whether delete file `del` applies to data file `data` (spec "Scan Planning"): position deletes
+/// and deletion vectors with a data sequence number at or above the data file's, in its
+/// partition, naming it when they name a file; equality deletes with a higher data sequence
+/// number, in its partition or in an unpartitioned spec (global).
+inline bool delete_applies(const planned_file& del, const planned_file& data,
+                           const table_metadata& m) {
+  if (del.file.content == file_content::position_deletes) {
+    if (del.data_sequence_number < data.data_sequence_number) return false;
+    if (del.file.referenced_data_file) return *del.file.referenced_data_file == data.file.file_path;
+    return same_partition(del, data) && !path_outside_bounds(del.file, data.file.file_path);
+  }
+  if (del.data_sequence_number <= data.data_sequence_number) return false;
+  const partition_spec* spec = m.find_spec(del.spec_id);
+  return (spec && spec->is_unpartitioned()) || same_partition(del, data);
+}
+
+}  // namespace detail
+
+/// Plans a scan of table `m` (Java DataTableScan.planFiles; spec "Scan Planning"): the ADDED and
+/// EXISTING files of the chosen snapshot's manifests that might hold a row matching the filter,
+/// delete files attached to the data files they apply to. Errors: a filter that does not bind
+/// (naming the column), a missing snapshot or ref, unreadable or corrupt manifests (naming them).
+inline result<scan_plan> plan_scan(const table_metadata& m, const scan_options& o = {}) {
+  scan_plan plan;
+  LAKECODEC_ASSIGN_OR_RETURN(const snapshot* snap, choose_snapshot(m, o));
+  const schema* s = m.current_schema();
+  if (!s) return corrupt_data("iceberg: table metadata has no current schema");
+  LAKECODEC_ASSIGN_OR_RETURN(bound_expression filter, bind(o.filter, *s, o.case_sensitive));
+  if (!snap) return plan;
+  plan.snapshot_id = snap->snapshot_id;
+  LAKECODEC_ASSIGN_OR_RETURN(std::vector<manifest_file> manifests,
+                             detail::list_manifests(*snap, o.reader));
+  detail::spec_projections projections(m, *s, filter);
+  for (manifest_file& mf : manifests) {
+    ++plan.metrics.manifests;
+    const bool v1_inline = mf.partition_spec_id < 0;
+    if (!v1_inline) {
+      LAKECODEC_ASSIGN_OR_RETURN(const bound_expression* projected,
+                                 projections.get(mf.partition_spec_id));
+      if (mf.content == manifest_content::data && !manifest_might_match(*projected, mf)) {
+        ++plan.metrics.manifests_skipped;
+        continue;
+      }
+    }
+    auto bytes = o.reader(mf.manifest_path);
+    if (!bytes) return bytes.error().with_context(mf.manifest_path);
+    auto man = read_manifest(byte_span(bytes->data(), bytes->size()));
+    if (!man) return man.error().with_context(mf.manifest_path);
+    if (v1_inline) {
+      mf.partition_spec_id = detail::header_spec_id(*man, m.default_spec_id);
+      mf.content = man->content;
+    }
+    LAKECODEC_ASSIGN_OR_RETURN(const bound_expression* projected,
+                               projections.get(mf.partition_spec_id));
+    for (manifest_entry& e : man->entries) {
+      if (e.status == entry_status::deleted) continue;
+      planned_file pf;
+      pf.spec_id = mf.partition_spec_id;
+      pf.snapshot_id = e.snapshot_id.value_or(mf.added_snapshot_id);
+      // Null sequence numbers inherit the manifest's (spec "Sequence Number Inheritance").
+      pf.data_sequence_number = e.sequence_number.value_or(mf.sequence_number);
+      pf.file_sequence_number = e.file_sequence_number.value_or(mf.sequence_number);
+      const bool is_data = e.data_file.content == file_content::data;
+      if (is_data) {
+        ++plan.metrics.data_files;
+        if (!partition_matches(*projected, e.data_file.partition) ||
+            !metrics_might_match(filter, e.data_file)) {
+          ++plan.metrics.data_files_skipped;
+          continue;
+        }
+      }
+      pf.file = std::move(e.data_file);
+      (is_data ? plan.files : plan.delete_files).push_back(std::move(pf));
+    }
+  }
+  plan.metrics.delete_files = static_cast<int64_t>(plan.delete_files.size());
+  for (planned_file& f : plan.files)
+    for (size_t d = 0; d < plan.delete_files.size(); ++d)
+      if (detail::delete_applies(plan.delete_files[d], f, m)) f.delete_files.push_back(d);
+  return plan;
+}
+
+}  // namespace iceberg
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_SCAN_HPP
+// ---- end lakecodec/iceberg/scan.hpp
 // ---- begin lakecodec/core/random.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_RANDOM_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_RANDOM_HPP
@@ -20089,9 +21566,9 @@ LAKECODEC_NAMESPACE_END
 // Umbrella header of Iceberg tables (needs LAKECODEC_WITH_JSON): the data-file writers chosen by
 // table properties, the table writer (schema checks, partition fan-out, rolling files, bounded
 // memory), snapshot operations (append, worker manifests, overwrite, partition replace, delete,
-// expire) and the catalog interface with its file-system implementation. Kept apart from
-// iceberg.hpp so that code reading metadata or manifests does not compile the Parquet and Avro
-// writers.
+// expire), read planning with row filters, and the catalog interface with its file-system
+// implementation. Kept apart from iceberg.hpp so that code reading metadata or manifests does not
+// compile the Parquet and Avro writers.
 
 
 #ifdef LAKECODEC_WITH_JSON
