@@ -2,7 +2,8 @@
 // Umbrella header of Iceberg tables (needs LAKECODEC_WITH_JSON): the data-file writers chosen by
 // table properties, the table writer (schema checks, partition fan-out, rolling files, bounded
 // memory), snapshot operations (append, worker manifests, overwrite, partition replace, delete,
-// expire), read planning with row filters, and the catalog interface with its file-system
+// expire), schema and partition evolution, read planning with
+// row filters, and the catalog interface with its file-system
 // implementation. Kept apart from iceberg.hpp so that code reading metadata or manifests does not
 // compile the Parquet and Avro writers.
 
@@ -16,5 +17,6 @@
 #include "lakecodec/iceberg/scan.hpp"
 #include "lakecodec/iceberg/snapshot_producer.hpp"
 #include "lakecodec/iceberg/table_operations.hpp"
+#include "lakecodec/iceberg/table_update.hpp"
 #include "lakecodec/iceberg/table_writer.hpp"
 #endif

@@ -2889,6 +2889,27 @@ status req_int(const J& o, const char* key, T& out, const std::string& what) {
   if (!present) return missing(what, key);
   return {};
 }
+/// A snapshot id: a long, or a JSON number above Long.MAX_VALUE (up to 2^64-1) read as its low
+/// 64 bits in two's complement, as readers decoding the same id from its Avro varint do
+/// (duckdb-iceberg's equality-delete tables carry such ids; PyIceberg and DuckDB read them).
+template <class J>
+status opt_snapshot_id(const J& o, const char* key, int64_t& out, bool& present,
+                       const std::string& what) {
+  const J* v = member(o, key);
+  if (v != nullptr && v->is_number_unsigned()) {
+    out = static_cast<int64_t>(*v->template get_ptr<const typename J::number_unsigned_t*>());
+    present = true;
+    return {};
+  }
+  return opt_int(o, key, out, present, what);
+}
+template <class J>
+status req_snapshot_id(const J& o, const char* key, int64_t& out, const std::string& what) {
+  bool present = false;
+  LAKECODEC_TRY(opt_snapshot_id(o, key, out, present, what));
+  if (!present) return missing(what, key);
+  return {};
+}
 template <class J>
 status opt_string(const J& o, const char* key, std::string& out, bool& present,
                   const std::string& what) {
@@ -12042,9 +12063,12 @@ template <class J>
 result<snapshot> snapshot_from_json(const J& j, int32_t format_version) {
   if (!j.is_object()) return invalid_argument("iceberg: snapshot must be an object");
   snapshot s;
-  LAKECODEC_TRY(req_int(j, "snapshot-id", s.snapshot_id, "snapshot"));
+  LAKECODEC_TRY(req_snapshot_id(j, "snapshot-id", s.snapshot_id, "snapshot"));
   const std::string what = "snapshot " + std::to_string(s.snapshot_id);
-  LAKECODEC_TRY(opt_field(j, "parent-snapshot-id", s.parent_snapshot_id, what));
+  int64_t parent = 0;
+  bool has_parent = false;
+  LAKECODEC_TRY(opt_snapshot_id(j, "parent-snapshot-id", parent, has_parent, what));
+  if (has_parent) s.parent_snapshot_id = parent;
   LAKECODEC_TRY(opt_field(j, "sequence-number", s.sequence_number, what));
   LAKECODEC_TRY(req_int(j, "timestamp-ms", s.timestamp_ms, what));
   bool present = false;
@@ -12243,7 +12267,7 @@ status parse_refs(const J& j, table_metadata& m) {
     r.name = it.key();
     const std::string what = "ref '" + r.name + "'";
     if (!it.value().is_object()) return invalid_argument("iceberg: " + what + " must be an object");
-    LAKECODEC_TRY(req_int(it.value(), "snapshot-id", r.snapshot_id, what));
+    LAKECODEC_TRY(req_snapshot_id(it.value(), "snapshot-id", r.snapshot_id, what));
     LAKECODEC_TRY(req_string(it.value(), "type", r.type, what));
     if (r.type != "branch" && r.type != "tag")
       return invalid_argument("iceberg: " + what + " type must be branch or tag, got '" + r.type +
@@ -12258,14 +12282,14 @@ status parse_refs(const J& j, table_metadata& m) {
 
 template <class J>
 status parse_logs_and_stats(const J& j, table_metadata& m) {
-  LAKECODEC_TRY(
-      parse_array(j, "snapshot-log", "table metadata", m.snapshot_log,
-                  [](const J& e) -> result<snapshot_log_entry> {
-                    snapshot_log_entry s;
-                    LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "snapshot-log entry"));
-                    LAKECODEC_TRY(req_int(e, "snapshot-id", s.snapshot_id, "snapshot-log entry"));
-                    return s;
-                  }));
+  LAKECODEC_TRY(parse_array(
+      j, "snapshot-log", "table metadata", m.snapshot_log,
+      [](const J& e) -> result<snapshot_log_entry> {
+        snapshot_log_entry s;
+        LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "snapshot-log entry"));
+        LAKECODEC_TRY(req_snapshot_id(e, "snapshot-id", s.snapshot_id, "snapshot-log entry"));
+        return s;
+      }));
   LAKECODEC_TRY(parse_array(
       j, "metadata-log", "table metadata", m.metadata_log,
       [](const J& e) -> result<metadata_log_entry> {
@@ -12356,7 +12380,7 @@ result<table_metadata> table_metadata_from_json(const J& j) {
   LAKECODEC_TRY(detail::parse_sort_orders(j, m));
   LAKECODEC_TRY(detail::opt_string_map(j, "properties", m.properties, present, w));
   int64_t current = -1;
-  LAKECODEC_TRY(detail::opt_int(j, "current-snapshot-id", current, present, w));
+  LAKECODEC_TRY(detail::opt_snapshot_id(j, "current-snapshot-id", current, present, w));
   if (present && current != -1) m.current_snapshot_id = current;
   LAKECODEC_TRY(detail::req_int(j, "last-updated-ms", m.last_updated_ms, w));
   if (m.format_version >= 3) {

@@ -2889,6 +2889,27 @@ status req_int(const J& o, const char* key, T& out, const std::string& what) {
   if (!present) return missing(what, key);
   return {};
 }
+/// A snapshot id: a long, or a JSON number above Long.MAX_VALUE (up to 2^64-1) read as its low
+/// 64 bits in two's complement, as readers decoding the same id from its Avro varint do
+/// (duckdb-iceberg's equality-delete tables carry such ids; PyIceberg and DuckDB read them).
+template <class J>
+status opt_snapshot_id(const J& o, const char* key, int64_t& out, bool& present,
+                       const std::string& what) {
+  const J* v = member(o, key);
+  if (v != nullptr && v->is_number_unsigned()) {
+    out = static_cast<int64_t>(*v->template get_ptr<const typename J::number_unsigned_t*>());
+    present = true;
+    return {};
+  }
+  return opt_int(o, key, out, present, what);
+}
+template <class J>
+status req_snapshot_id(const J& o, const char* key, int64_t& out, const std::string& what) {
+  bool present = false;
+  LAKECODEC_TRY(opt_snapshot_id(o, key, out, present, what));
+  if (!present) return missing(what, key);
+  return {};
+}
 template <class J>
 status opt_string(const J& o, const char* key, std::string& out, bool& present,
                   const std::string& what) {
@@ -12042,9 +12063,12 @@ template <class J>
 result<snapshot> snapshot_from_json(const J& j, int32_t format_version) {
   if (!j.is_object()) return invalid_argument("iceberg: snapshot must be an object");
   snapshot s;
-  LAKECODEC_TRY(req_int(j, "snapshot-id", s.snapshot_id, "snapshot"));
+  LAKECODEC_TRY(req_snapshot_id(j, "snapshot-id", s.snapshot_id, "snapshot"));
   const std::string what = "snapshot " + std::to_string(s.snapshot_id);
-  LAKECODEC_TRY(opt_field(j, "parent-snapshot-id", s.parent_snapshot_id, what));
+  int64_t parent = 0;
+  bool has_parent = false;
+  LAKECODEC_TRY(opt_snapshot_id(j, "parent-snapshot-id", parent, has_parent, what));
+  if (has_parent) s.parent_snapshot_id = parent;
   LAKECODEC_TRY(opt_field(j, "sequence-number", s.sequence_number, what));
   LAKECODEC_TRY(req_int(j, "timestamp-ms", s.timestamp_ms, what));
   bool present = false;
@@ -12243,7 +12267,7 @@ status parse_refs(const J& j, table_metadata& m) {
     r.name = it.key();
     const std::string what = "ref '" + r.name + "'";
     if (!it.value().is_object()) return invalid_argument("iceberg: " + what + " must be an object");
-    LAKECODEC_TRY(req_int(it.value(), "snapshot-id", r.snapshot_id, what));
+    LAKECODEC_TRY(req_snapshot_id(it.value(), "snapshot-id", r.snapshot_id, what));
     LAKECODEC_TRY(req_string(it.value(), "type", r.type, what));
     if (r.type != "branch" && r.type != "tag")
       return invalid_argument("iceberg: " + what + " type must be branch or tag, got '" + r.type +
@@ -12258,14 +12282,14 @@ status parse_refs(const J& j, table_metadata& m) {
 
 template <class J>
 status parse_logs_and_stats(const J& j, table_metadata& m) {
-  LAKECODEC_TRY(
-      parse_array(j, "snapshot-log", "table metadata", m.snapshot_log,
-                  [](const J& e) -> result<snapshot_log_entry> {
-                    snapshot_log_entry s;
-                    LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "snapshot-log entry"));
-                    LAKECODEC_TRY(req_int(e, "snapshot-id", s.snapshot_id, "snapshot-log entry"));
-                    return s;
-                  }));
+  LAKECODEC_TRY(parse_array(
+      j, "snapshot-log", "table metadata", m.snapshot_log,
+      [](const J& e) -> result<snapshot_log_entry> {
+        snapshot_log_entry s;
+        LAKECODEC_TRY(req_int(e, "timestamp-ms", s.timestamp_ms, "snapshot-log entry"));
+        LAKECODEC_TRY(req_snapshot_id(e, "snapshot-id", s.snapshot_id, "snapshot-log entry"));
+        return s;
+      }));
   LAKECODEC_TRY(parse_array(
       j, "metadata-log", "table metadata", m.metadata_log,
       [](const J& e) -> result<metadata_log_entry> {
@@ -12356,7 +12380,7 @@ result<table_metadata> table_metadata_from_json(const J& j) {
   LAKECODEC_TRY(detail::parse_sort_orders(j, m));
   LAKECODEC_TRY(detail::opt_string_map(j, "properties", m.properties, present, w));
   int64_t current = -1;
-  LAKECODEC_TRY(detail::opt_int(j, "current-snapshot-id", current, present, w));
+  LAKECODEC_TRY(detail::opt_snapshot_id(j, "current-snapshot-id", current, present, w));
   if (present && current != -1) m.current_snapshot_id = current;
   LAKECODEC_TRY(detail::req_int(j, "last-updated-ms", m.last_updated_ms, w));
   if (m.format_version >= 3) {
@@ -18763,8 +18787,8 @@ LAKECODEC_NAMESPACE_END
 // `Binder`, `Projections.inclusive`, `ManifestEvaluator`, `Evaluator` over partition tuples,
 // `InclusiveMetricsEvaluator` and `StrictMetricsEvaluator`). Every evaluator answers "might a
 // row match?" (inclusive: never drops a file holding a matching row) except the strict one,
-// which answers "do all rows match?" (delete by filter). Nulls follow SQL: a null value never
-// satisfies a comparison, `in` or `like`, only `is null`.
+// which answers "do all rows match?" (delete by filter). A null value never satisfies a
+// comparison, `in` or `like`; the negated forms take it as PyIceberg and Java do (value_matches).
 
 #include <algorithm>
 #include <cctype>
@@ -19066,11 +19090,17 @@ inline result<bound_expression> bind(const expr::expression& e, const schema& s,
 // ---------------------------------------------------------------------------------------------
 // Evaluating a predicate on one value (Java Evaluator; SQL null semantics).
 
-/// Whether value `v` of the predicate's type satisfies predicate `p`.
-inline bool value_matches(const bound_expression& p, const literal& v) {
+/// Whether value `v` of the predicate's type satisfies predicate `p`. A null satisfies only
+/// `is null` and, when `negations_match_null` (Java's Evaluator and PyIceberg's, which negate the
+/// positive test), `!=`, `not in`, `not like` and `is not nan`; without it SQL's three-valued
+/// logic applies (strict uses: deleting by filter never takes a null for a match).
+inline bool value_matches(const bound_expression& p, const literal& v,
+                          bool negations_match_null = true) {
   if (p.o == op::is_null) return v.is_null;
   if (p.o == op::not_null) return !v.is_null;
-  if (v.is_null) return false;
+  if (v.is_null)
+    return negations_match_null && (p.o == op::not_eq_ || p.o == op::not_in ||
+                                    p.o == op::not_starts_with || p.o == op::not_nan);
   auto cmp = [&](size_t i) { return compare_values(p.t, v, p.values[i]); };
   auto in_set = [&] {
     for (size_t i = 0; i < p.values.size(); ++i)
@@ -19100,13 +19130,17 @@ inline bool value_matches(const bound_expression& p, const literal& v) {
 
 /// Evaluates a bound tree whose predicates read their value through `value_of(predicate)`.
 template <class ValueOf>
-bool evaluate(const bound_expression& e, ValueOf&& value_of) {
+bool evaluate(const bound_expression& e, ValueOf&& value_of, bool negations_match_null = true) {
   switch (e.o) {
     case op::always_true: return true;
     case op::always_false: return false;
-    case op::and_: return evaluate(e.children[0], value_of) && evaluate(e.children[1], value_of);
-    case op::or_: return evaluate(e.children[0], value_of) || evaluate(e.children[1], value_of);
-    default: return value_matches(e, value_of(e));
+    case op::and_:
+      return evaluate(e.children[0], value_of, negations_match_null) &&
+             evaluate(e.children[1], value_of, negations_match_null);
+    case op::or_:
+      return evaluate(e.children[0], value_of, negations_match_null) ||
+             evaluate(e.children[1], value_of, negations_match_null);
+    default: return value_matches(e, value_of(e), negations_match_null);
   }
 }
 
@@ -19294,14 +19328,18 @@ inline result<bound_expression> project_strict(const bound_expression& filter,
 }
 
 /// Whether partition tuple `partition` satisfies a projected filter (Java Evaluator over the
-/// partition struct).
+/// partition struct; see value_matches for `negations_match_null`).
 inline bool partition_matches(const bound_expression& projected,
-                              const std::vector<literal>& partition) {
+                              const std::vector<literal>& partition,
+                              bool negations_match_null = true) {
   static const literal null_value;
-  return evaluate(projected, [&](const bound_expression& p) -> const literal& {
-    const size_t i = static_cast<size_t>(p.position);
-    return i < partition.size() ? partition[i] : null_value;
-  });
+  return evaluate(
+      projected,
+      [&](const bound_expression& p) -> const literal& {
+        const size_t i = static_cast<size_t>(p.position);
+        return i < partition.size() ? partition[i] : null_value;
+      },
+      negations_match_null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -20303,6 +20341,41 @@ inline result<std::vector<manifest_file>> snapshot_manifests(const snapshot* s) 
   return std::move(list->entries);
 }
 
+namespace detail {
+
+/// A manifest of a snapshot, decoded, with the list entry that names it.
+struct loaded_manifest {
+  manifest_file entry;
+  manifest contents;
+};
+
+inline result<loaded_manifest> load_manifest(const manifest_file& mf) {
+  auto bytes = read_file(local_path(mf.manifest_path));
+  if (!bytes) return bytes.error().with_context(mf.manifest_path);
+  auto m = read_manifest(byte_span(bytes->data(), bytes->size()));
+  if (!m) return m.error().with_context(mf.manifest_path);
+  return loaded_manifest{mf, std::move(*m)};
+}
+
+/// Makes inherited values explicit (spec "Sequence Number Inheritance", "First Row ID
+/// Inheritance"), as every EXISTING or DELETED entry of a rewritten manifest must carry them.
+inline void make_inherited_explicit(const manifest_file& mf, std::vector<manifest_entry>& entries) {
+  int64_t next_row_id = mf.first_row_id.value_or(0);
+  for (manifest_entry& e : entries) {
+    if (!e.snapshot_id) e.snapshot_id = mf.added_snapshot_id;
+    if (!e.sequence_number && e.status == entry_status::added)
+      e.sequence_number = mf.sequence_number;
+    if (!e.file_sequence_number && e.status == entry_status::added)
+      e.file_sequence_number = mf.sequence_number;
+    if (mf.first_row_id && !e.data_file.first_row_id && e.status != entry_status::deleted) {
+      e.data_file.first_row_id = next_row_id;
+      next_row_id += e.data_file.record_count;
+    }
+  }
+}
+
+}  // namespace detail
+
 /// A human-readable key of a data file's partition, for changed-partition-count.
 inline std::string partition_key(const data_file& f) {
   std::string k;
@@ -20311,6 +20384,18 @@ inline std::string partition_key(const data_file& f) {
     k += '\x1f';
   }
   return k;
+}
+
+/// Appends the base file to the metadata log of `m`, keeping write.metadata.previous-versions-max
+/// entries (Java TableMetadata.Builder.addPreviousFile); every commit does this.
+inline status record_previous_metadata(table_metadata& m, const loaded_table& base) {
+  LAKECODEC_ASSIGN_OR_RETURN(int64_t max,
+                             int_property(m, "write.metadata.previous-versions-max", 100, 1));
+  m.metadata_log.push_back({base.metadata.last_updated_ms, base.metadata_location});
+  if (static_cast<int64_t>(m.metadata_log.size()) > max)
+    m.metadata_log.erase(m.metadata_log.begin(),
+                         m.metadata_log.end() - static_cast<std::ptrdiff_t>(max));
+  return {};
 }
 
 /// One snapshot being produced: its id, the files written for it (removed if it never commits),
@@ -20413,7 +20498,7 @@ class snapshot_producer {
     m.current_snapshot_id = snapshot_id_;
     set_main_ref(m, snapshot_id_);
     m.snapshot_log.push_back({ts, snapshot_id_});
-    LAKECODEC_TRY(add_previous_metadata(m, base));
+    LAKECODEC_TRY(record_previous_metadata(m, base));
     return m;
   }
 
@@ -20457,18 +20542,6 @@ class snapshot_producer {
     m.refs.insert(m.refs.begin(), r);
   }
 
-  /// Appends the base file to the metadata log, keeping write.metadata.previous-versions-max
-  /// entries (Java TableMetadata.Builder.addPreviousFile).
-  static status add_previous_metadata(table_metadata& m, const loaded_table& base) {
-    LAKECODEC_ASSIGN_OR_RETURN(int64_t max,
-                               int_property(m, "write.metadata.previous-versions-max", 100, 1));
-    m.metadata_log.push_back({base.metadata.last_updated_ms, base.metadata_location});
-    if (static_cast<int64_t>(m.metadata_log.size()) > max)
-      m.metadata_log.erase(m.metadata_log.begin(),
-                           m.metadata_log.end() - static_cast<std::ptrdiff_t>(max));
-    return {};
-  }
-
   std::string operation_;
   int64_t snapshot_id_;
   std::string commit_uuid_;
@@ -20478,6 +20551,131 @@ class snapshot_producer {
   std::vector<std::string> written_;
   std::vector<std::string> lists_;
 };
+
+/// Manifest merging of appends (Java TableProperties commit.manifest-merge.enabled, default
+/// true; commit.manifest.min-count-to-merge, 100; commit.manifest.target-size-bytes, 8 MiB).
+struct manifest_merge_settings {
+  bool enabled = true;
+  int64_t min_count_to_merge = 100;
+  int64_t target_size_bytes = int64_t{8} << 20;
+};
+
+/// The merge settings of table `m`; invalid_argument naming a malformed property.
+inline result<manifest_merge_settings> merge_settings_of(const table_metadata& m) {
+  manifest_merge_settings s;
+  const std::string enabled = property_or(m, "commit.manifest-merge.enabled", "true");
+  if (enabled != "true" && enabled != "false")
+    return invalid_argument("iceberg: commit.manifest-merge.enabled must be true or false, got '" +
+                            enabled + "'");
+  s.enabled = enabled == "true";
+  LAKECODEC_ASSIGN_OR_RETURN(s.min_count_to_merge,
+                             int_property(m, "commit.manifest.min-count-to-merge", 100, 0));
+  LAKECODEC_ASSIGN_OR_RETURN(
+      s.target_size_bytes,
+      int_property(m, "commit.manifest.target-size-bytes", int64_t{8} << 20, 1));
+  return s;
+}
+
+namespace detail {
+
+/// Consecutive runs of manifests of at most `target` bytes, filled from the oldest end so that
+/// the run holding the newest manifests is the one left partly full (Java ListPacker.packEnd with
+/// a lookback of 1). A manifest larger than the target gets a run of its own.
+inline std::vector<std::vector<manifest_file>> pack_end(const std::vector<manifest_file>& items,
+                                                        int64_t target) {
+  std::vector<std::vector<manifest_file>> bins;
+  int64_t weight = 0;
+  for (auto it = items.rbegin(); it != items.rend(); ++it) {
+    if (bins.empty() || weight + it->manifest_length > target) {
+      bins.emplace_back();
+      weight = 0;
+    }
+    bins.back().push_back(*it);
+    weight += it->manifest_length;
+  }
+  for (auto& b : bins) std::reverse(b.begin(), b.end());
+  std::reverse(bins.begin(), bins.end());
+  return bins;
+}
+
+}  // namespace detail
+
+/// Merges the data manifests of a snapshot being produced as Java's ManifestMergeManager does for
+/// MergeAppend. Per partition spec, `fresh` (this snapshot's new manifests, not yet in a list) and
+/// the parent's data manifests are packed into runs of the target size; a run of several
+/// manifests becomes one new manifest, unless it holds the first fresh manifest and fewer than
+/// min-count-to-merge manifests. Older files become EXISTING with their inherited snapshot id,
+/// sequence numbers and v3 row ids explicit; entries other snapshots deleted are dropped.
+/// `fresh` keeps the new manifests left as they are; the rest (merged, untouched, delete
+/// manifests) is returned in list order. New files are named through `next_name`.
+inline result<std::vector<manifest_file>> merge_manifests(
+    snapshot_producer& p, const table_metadata& m, const manifest_merge_settings& s,
+    std::vector<manifest_file>& fresh, const std::vector<manifest_file>& kept, int& next_name,
+    std::vector<std::string>& written) {
+  if (!s.enabled || fresh.empty()) return kept;
+  const std::string first = fresh.front().manifest_path;
+  std::set<std::string> fresh_paths;
+  std::map<int32_t, std::vector<manifest_file>, std::greater<int32_t>> groups;
+  std::vector<manifest_file> deletes;
+  for (const manifest_file& mf : fresh) {
+    fresh_paths.insert(mf.manifest_path);
+    groups[mf.partition_spec_id].push_back(mf);
+  }
+  for (const manifest_file& mf : kept)
+    (mf.content == manifest_content::data ? groups[mf.partition_spec_id] : deletes).push_back(mf);
+  const int64_t seq = m.format_version >= 2 ? m.last_sequence_number + 1 : 0;
+  std::vector<manifest_file> left_fresh, out;
+  auto keep = [&](const manifest_file& mf) {
+    (fresh_paths.count(mf.manifest_path) ? left_fresh : out).push_back(mf);
+  };
+  for (const auto& [spec_id, group] : groups) {
+    for (const std::vector<manifest_file>& bin : detail::pack_end(group, s.target_size_bytes)) {
+      const bool has_first = std::any_of(bin.begin(), bin.end(), [&](const manifest_file& mf) {
+        return mf.manifest_path == first;
+      });
+      if (bin.size() == 1 ||
+          (has_first && static_cast<int64_t>(bin.size()) < s.min_count_to_merge)) {
+        for (const manifest_file& mf : bin) keep(mf);
+        continue;
+      }
+      const partition_spec* spec = m.find_spec(spec_id);
+      if (!spec)
+        return corrupt_data("iceberg: a manifest names partition spec " + std::to_string(spec_id) +
+                            ", which the table does not have");
+      manifest_writer_options o;
+      o.format_version = m.format_version;
+      o.schema = *m.current_schema();
+      o.spec = *spec;
+      o.snapshot_id = p.snapshot_id();
+      o.sequence_number = seq;
+      o.manifest_path = p.manifest_location(m, 1000 + next_name++);
+      std::optional<manifest_writer> w;
+      LAKECODEC_ASSIGN_OR_RETURN(file_sink sink, p.open_new_file(o.manifest_path));
+      written.push_back(local_path(o.manifest_path));
+      for (const manifest_file& mf : bin) {
+        LAKECODEC_ASSIGN_OR_RETURN(detail::loaded_manifest lm, detail::load_manifest(mf));
+        if (!w) {
+          o.partition_type = lm.contents.partition_type;
+          LAKECODEC_ASSIGN_OR_RETURN(manifest_writer opened, manifest_writer::open(sink, o));
+          w.emplace(std::move(opened));
+        }
+        const bool is_fresh = fresh_paths.count(mf.manifest_path) != 0;
+        if (!is_fresh) detail::make_inherited_explicit(mf, lm.contents.entries);
+        for (manifest_entry& e : lm.contents.entries) {
+          if (e.status == entry_status::deleted) continue;  // no deletes in an append
+          if (!is_fresh) e.status = entry_status::existing;
+          LAKECODEC_TRY(w->add(e));
+        }
+      }
+      LAKECODEC_ASSIGN_OR_RETURN(manifest_file merged, w->close());
+      LAKECODEC_TRY(sink.close());
+      out.push_back(std::move(merged));
+    }
+  }
+  fresh = std::move(left_fresh);
+  out.insert(out.end(), deletes.begin(), deletes.end());
+  return out;
+}
 
 /// Runs `apply(base) -> next metadata` and commits it, reloading the table and re-applying on
 /// conflict up to commit.retry.num-retries times (default 4) with exponential backoff between
@@ -20536,12 +20734,19 @@ inline result<manifest_file> write_worker_manifest(const table_metadata& m,
   return mf;
 }
 
-/// Appends data files to a table in one snapshot (Java FastAppend): one new manifest per
-/// partition spec with the files, the parent's manifests kept as they are. Appends never
-/// conflict: a lost race re-applies the append to the new base, reusing the manifests (their
-/// entries inherit sequence numbers).
+/// Appends data files to a table in one snapshot: one new manifest per partition spec with the
+/// files, the parent's manifests kept as they are (Java FastAppend) or, with merge(), merged per
+/// the table's commit.manifest-merge.* properties (Java MergeAppend, what Java's newAppend()
+/// does). Appends never conflict: a lost race re-applies the append to the new base, reusing the
+/// new manifests (their entries inherit sequence numbers) and merging afresh.
 class fast_append {
  public:
+  /// Merge manifests as Java's MergeAppend does, when the table's properties enable it.
+  fast_append& merge(bool on = true) {
+    merge_ = on;
+    return *this;
+  }
+
   /// Adds a data file whose partition tuple follows the table's default spec.
   void add_file(data_file f) { default_spec_files_.push_back(std::move(f)); }
 
@@ -20584,6 +20789,9 @@ class fast_append {
     snapshot_producer p("append");
     std::map<int32_t, manifest_file> written;  // spec id -> manifest, reused across retries
     int32_t default_spec = -1;
+    int merged_names = 0;
+    std::vector<std::string> merged_files;
+    std::set<std::string> listed_fresh;  // new manifests the last attempt listed unmerged
     auto apply = [&](const loaded_table& base) -> result<table_metadata> {
       const table_metadata& m = base.metadata;
       std::map<int32_t, std::vector<data_file>> groups = spec_files_;
@@ -20608,14 +20816,38 @@ class fast_append {
       }
       const snapshot* parent = m.current_snapshot();
       LAKECODEC_ASSIGN_OR_RETURN(std::vector<manifest_file> kept, snapshot_manifests(parent));
+      if (merge_) {
+        discard(merged_files);  // from an attempt that lost its race
+        LAKECODEC_ASSIGN_OR_RETURN(manifest_merge_settings s, merge_settings_of(m));
+        LAKECODEC_ASSIGN_OR_RETURN(
+            kept, merge_manifests(p, m, s, added, kept, merged_names, merged_files));
+      }
+      listed_fresh.clear();
+      for (const manifest_file& mf : added) listed_fresh.insert(mf.manifest_path);
       return p.apply(base, std::move(added), kept, snapshot_summary("append", c, parent));
     };
     auto r = commit_with_retry(cat, name, apply);
-    if (r) p.committed();
+    if (!r) return r;
+    p.committed();
+    // New manifests that went into a merged one are referenced by nothing (Java removes them).
+    std::vector<std::string> unlisted;
+    for (const auto& kv : written)
+      if (!listed_fresh.count(kv.second.manifest_path))
+        unlisted.push_back(local_path(kv.second.manifest_path));
+    discard(unlisted);
     return r;
   }
 
  private:
+  static void discard(std::vector<std::string>& paths) {
+    for (const std::string& path : paths) {
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    }
+    paths.clear();
+  }
+
+  bool merge_ = false;
   std::vector<data_file> default_spec_files_;
   std::map<int32_t, std::vector<data_file>> spec_files_;
 };
@@ -20655,41 +20887,6 @@ namespace iceberg {
 
 /// Whether a live data file (of partition spec `spec_id`) is to be removed.
 using file_predicate = std::function<bool(int32_t spec_id, const data_file&)>;
-
-namespace detail {
-
-/// A manifest of a snapshot, decoded, with the list entry that names it.
-struct loaded_manifest {
-  manifest_file entry;
-  manifest contents;
-};
-
-inline result<loaded_manifest> load_manifest(const manifest_file& mf) {
-  auto bytes = read_file(local_path(mf.manifest_path));
-  if (!bytes) return bytes.error().with_context(mf.manifest_path);
-  auto m = read_manifest(byte_span(bytes->data(), bytes->size()));
-  if (!m) return m.error().with_context(mf.manifest_path);
-  return loaded_manifest{mf, std::move(*m)};
-}
-
-/// Makes inherited values explicit (spec "Sequence Number Inheritance", "First Row ID
-/// Inheritance"), as every EXISTING or DELETED entry of a rewritten manifest must carry them.
-inline void make_inherited_explicit(const manifest_file& mf, std::vector<manifest_entry>& entries) {
-  int64_t next_row_id = mf.first_row_id.value_or(0);
-  for (manifest_entry& e : entries) {
-    if (!e.snapshot_id) e.snapshot_id = mf.added_snapshot_id;
-    if (!e.sequence_number && e.status == entry_status::added)
-      e.sequence_number = mf.sequence_number;
-    if (!e.file_sequence_number && e.status == entry_status::added)
-      e.file_sequence_number = mf.sequence_number;
-    if (mf.first_row_id && !e.data_file.first_row_id && e.status != entry_status::deleted) {
-      e.data_file.first_row_id = next_row_id;
-      next_row_id += e.data_file.record_count;
-    }
-  }
-}
-
-}  // namespace detail
 
 /// Replaces or removes data files in one snapshot: `overwrite` (whole table or by predicate),
 /// `replace_partitions` (dynamic overwrite: the partitions the new files touch), or `delete`
@@ -20974,12 +21171,377 @@ inline result<expire_result> expire_snapshots(catalog& cat, const std::string& n
   return out;
 }
 
+/// What a delete by row filter removed.
+struct delete_result {
+  std::optional<loaded_table> table;  // absent when no file matched (nothing committed)
+  int64_t deleted_data_files = 0;
+  int64_t deleted_records = 0;
+};
+
+/// Deletes the data files whose rows all match `filter` (Java DeleteFiles.deleteFromRowFilter):
+/// candidates are the files the filter might match (inclusive projection and metrics); each must
+/// match in every row (strict partition projection or StrictMetricsEvaluator), else nothing is
+/// committed and invalid_argument names the first file that only partly matches. No matching file
+/// commits nothing. Concurrent appends of files that also match wholly are deleted too.
+inline result<delete_result> delete_where(catalog& cat, const std::string& name,
+                                          const expr::expression& filter,
+                                          bool case_sensitive = true) {
+  LAKECODEC_ASSIGN_OR_RETURN(loaded_table t, cat.load(name));
+  const schema* s = t.metadata.current_schema();
+  if (!s) return corrupt_data("iceberg: table metadata has no current schema");
+  LAKECODEC_ASSIGN_OR_RETURN(bound_expression bound, bind(filter, *s, case_sensitive));
+  // Nulls by SQL's rules here: `s != 'x'` neither selects nor deletes rows where s is null.
+  std::map<int32_t, bound_expression> strict, inclusive;
+  for (const partition_spec& spec : t.metadata.specs) {
+    LAKECODEC_ASSIGN_OR_RETURN(bound_expression p, project_strict(bound, spec, *s));
+    strict.emplace(spec.spec_id, std::move(p));
+    LAKECODEC_ASSIGN_OR_RETURN(bound_expression q, project_inclusive(bound, spec, *s));
+    inclusive.emplace(spec.spec_id, std::move(q));
+  }
+  auto no_row_matches = [&inclusive](int32_t spec_id, const data_file& f) {
+    auto it = inclusive.find(spec_id);
+    return it != inclusive.end() && !partition_matches(it->second, f.partition, false);
+  };
+  auto all_rows_match = [strict, bound](int32_t spec_id, const data_file& f) {
+    auto it = strict.find(spec_id);
+    return (it != strict.end() && partition_matches(it->second, f.partition, false)) ||
+           metrics_all_match(bound, f);
+  };
+  scan_options o;
+  o.filter = filter;
+  o.case_sensitive = case_sensitive;
+  LAKECODEC_ASSIGN_OR_RETURN(scan_plan plan, plan_scan(t.metadata, o));
+  delete_result out;
+  for (const planned_file& f : plan.files) {
+    if (no_row_matches(f.spec_id, f.file)) continue;
+    if (!all_rows_match(f.spec_id, f.file))
+      return invalid_argument("iceberg: cannot delete where " + expr::to_string(filter) +
+                              ": only some rows of '" + f.file.file_path +
+                              "' match (whole data files are deleted; no file was removed)");
+    ++out.deleted_data_files;
+    out.deleted_records += f.file.record_count;
+  }
+  if (out.deleted_data_files == 0) return out;
+  overwrite_files op(overwrite_files::mode::delete_files);
+  op.remove_where(all_rows_match);
+  LAKECODEC_ASSIGN_OR_RETURN(loaded_table committed, op.commit(cat, name));
+  out.table = std::move(committed);
+  return out;
+}
+
 }  // namespace iceberg
 LAKECODEC_NAMESPACE_END
 
 #endif  // LAKECODEC_WITH_JSON
 #endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_TABLE_OPERATIONS_HPP
 // ---- end lakecodec/iceberg/table_operations.hpp
+// ---- begin lakecodec/iceberg/table_update.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_TABLE_UPDATE_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_TABLE_UPDATE_HPP
+// Schema and partition-spec evolution (Java SchemaUpdate, BaseUpdatePartitionSpec): changes
+// recorded once and applied to whichever metadata is current when the commit runs, so a lost race
+// re-applies them to the new base. Field ids never change: a renamed column keeps its id and old
+// data files read under the new name; a widened column reads old values promoted; an added column
+// reads as null in files written before it. Commits are metadata-only (no snapshot).
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace iceberg {
+
+/// Whether values of `from` may be read as `to` (spec "Schema Evolution", type promotion):
+/// int to long, float to double, decimal(P, S) to decimal(P', S) with P' >= P, and from v3 date
+/// to timestamp and timestamp_ns.
+inline bool can_promote(const type& from, const type& to, int32_t format_version) noexcept {
+  if (from == to) return true;
+  if (from.kind == type_kind::int_ && to.kind == type_kind::long_) return true;
+  if (from.kind == type_kind::float_ && to.kind == type_kind::double_) return true;
+  if (from.kind == type_kind::decimal && to.kind == type_kind::decimal)
+    return to.scale == from.scale && to.precision >= from.precision;
+  if (format_version >= 3 && from.kind == type_kind::date)
+    return to.kind == type_kind::timestamp || to.kind == type_kind::timestamp_ns;
+  return false;
+}
+
+namespace detail {
+
+/// The fields that hold the last name of `path` ("a.b.c": the fields of struct a.b), with that
+/// name; invalid_argument naming the path when a parent is missing or not a struct.
+inline result<std::pair<std::vector<nested_field>*, std::string>> parent_of(
+    std::vector<nested_field>& top, const std::string& path) {
+  std::vector<nested_field>* level = &top;
+  size_t start = 0;
+  for (size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', start)) {
+    const std::string part = path.substr(start, dot - start);
+    auto it = std::find_if(level->begin(), level->end(),
+                           [&](const nested_field& f) { return f.name == part; });
+    if (it == level->end() || it->type.kind != type_kind::struct_)
+      return invalid_argument("iceberg: '" + path.substr(0, dot) + "' is not a struct column");
+    level = &it->type.fields;
+    start = dot + 1;
+  }
+  return std::make_pair(level, path.substr(start));
+}
+
+inline result<nested_field*> column_at(std::vector<nested_field>& top, const std::string& path) {
+  LAKECODEC_ASSIGN_OR_RETURN(auto parent, parent_of(top, path));
+  for (nested_field& f : *parent.first)
+    if (f.name == parent.second) return &f;
+  return invalid_argument("iceberg: no column '" + path + "' in the table schema");
+}
+
+/// Gives every field of `t` (struct fields, list elements, map keys and values) a new id.
+inline void assign_fresh_ids(type& t, int32_t& last_id) {
+  for (nested_field& f : t.fields) {
+    f.id = ++last_id;
+    assign_fresh_ids(f.type, last_id);
+  }
+}
+
+}  // namespace detail
+
+/// Schema changes (Java UpdateSchema): add optional columns (at the top or inside a struct, by
+/// dotted path), rename, widen a primitive type, make a required column optional.
+class schema_update {
+ public:
+  /// Adds an optional column `path` of type `t` (nested types get fresh ids).
+  schema_update& add_column(std::string path, type t, std::string doc = {}) {
+    ops_.push_back(
+        [path, t, doc](std::vector<nested_field>& fields, int32_t& last_id, int32_t) -> status {
+          LAKECODEC_ASSIGN_OR_RETURN(auto parent, detail::parent_of(fields, path));
+          for (const nested_field& f : *parent.first)
+            if (f.name == parent.second)
+              return invalid_argument("iceberg: column '" + path + "' already exists");
+          nested_field f;
+          f.id = ++last_id;
+          f.name = parent.second;
+          f.type = t;
+          f.doc = doc;
+          detail::assign_fresh_ids(f.type, last_id);
+          parent.first->push_back(std::move(f));
+          return {};
+        });
+    return *this;
+  }
+
+  /// Renames column `path` to `new_name` (the last path element only; the id stays).
+  schema_update& rename_column(std::string path, std::string new_name) {
+    ops_.push_back(
+        [path, new_name](std::vector<nested_field>& fields, int32_t&, int32_t) -> status {
+          LAKECODEC_ASSIGN_OR_RETURN(auto parent, detail::parent_of(fields, path));
+          LAKECODEC_ASSIGN_OR_RETURN(nested_field * f, detail::column_at(fields, path));
+          if (new_name.empty() || new_name.find('.') != std::string::npos)
+            return invalid_argument("iceberg: '" + new_name + "' is not a column name");
+          for (const nested_field& other : *parent.first)
+            if (other.name == new_name && &other != f)
+              return invalid_argument("iceberg: cannot rename '" + path + "' to '" + new_name +
+                                      "': that column exists");
+          f->name = new_name;
+          return {};
+        });
+    return *this;
+  }
+
+  /// Changes the type of primitive column `path` to a promotion of it (can_promote).
+  schema_update& update_column_type(std::string path, type to) {
+    ops_.push_back(
+        [path, to](std::vector<nested_field>& fields, int32_t&, int32_t version) -> status {
+          LAKECODEC_ASSIGN_OR_RETURN(nested_field * f, detail::column_at(fields, path));
+          if (!f->type.is_primitive() || !to.is_primitive() || !can_promote(f->type, to, version))
+            return invalid_argument("iceberg: cannot change column '" + path + "' from " +
+                                    type_to_string(f->type) + " to " + type_to_string(to));
+          f->type = to;
+          return {};
+        });
+    return *this;
+  }
+
+  /// Makes required column `path` optional.
+  schema_update& make_optional(std::string path) {
+    ops_.push_back([path](std::vector<nested_field>& fields, int32_t&, int32_t) -> status {
+      LAKECODEC_ASSIGN_OR_RETURN(nested_field * f, detail::column_at(fields, path));
+      f->required = false;
+      return {};
+    });
+    return *this;
+  }
+
+  bool empty() const noexcept { return ops_.empty(); }
+
+  /// `m` with the changes applied to its current schema: a new schema id (or the id of an
+  /// equal existing schema, as Java reuses it), current-schema-id and last-column-id updated.
+  /// Errors name the column.
+  result<table_metadata> apply(const table_metadata& m) const {
+    const schema* current = m.current_schema();
+    if (!current) return corrupt_data("iceberg: table metadata has no current schema");
+    schema next = *current;
+    int32_t last_id = m.last_column_id;
+    for (const auto& op : ops_) LAKECODEC_TRY(op(next.fields, last_id, m.format_version));
+    table_metadata out = m;
+    out.last_column_id = last_id;
+    int32_t max_id = -1;
+    for (const schema& s : m.schemas) {
+      max_id = std::max(max_id, s.schema_id);
+      if (s.fields == next.fields && s.identifier_field_ids == next.identifier_field_ids) {
+        out.current_schema_id = s.schema_id;
+        return out;
+      }
+    }
+    next.schema_id = max_id + 1;
+    out.current_schema_id = next.schema_id;
+    out.schemas.push_back(std::move(next));
+    return out;
+  }
+
+ private:
+  std::vector<std::function<status(std::vector<nested_field>&, int32_t&, int32_t)>> ops_;
+};
+
+/// Partition spec changes (Java UpdatePartitionSpec): add fields, remove fields by name. The
+/// result becomes the default spec; files keep the spec they were written with.
+class spec_update {
+ public:
+  /// Adds a partition field on `source_column` (its name, or a dotted struct path). An empty
+  /// `name` gets Java's (col, col_bucket, col_trunc, col_year, ...).
+  spec_update& add_field(std::string source_column, transform t, std::string name = {}) {
+    adds_.push_back({std::move(source_column), 0, std::move(t), std::move(name)});
+    return *this;
+  }
+  /// The same with the source column given by field id.
+  spec_update& add_field(int32_t source_id, transform t, std::string name = {}) {
+    adds_.push_back(
+        {"field " + std::to_string(source_id), source_id, std::move(t), std::move(name)});
+    return *this;
+  }
+  /// Removes the partition field `name` (in v1 it becomes a void transform, as Java keeps v1
+  /// specs' fields).
+  spec_update& remove_field(std::string name) {
+    removes_.push_back(std::move(name));
+    return *this;
+  }
+
+  /// `m` with a new default spec (or an equal existing one's id). Errors name the field or the
+  /// column: unknown, a transform the column's type does not take, a duplicate.
+  result<table_metadata> apply(const table_metadata& m) const {
+    const partition_spec* current = m.default_spec();
+    const schema* s = m.current_schema();
+    if (!current || !s) return corrupt_data("iceberg: table metadata has no default spec");
+    partition_spec next = *current;
+    for (const std::string& name : removes_) {
+      auto it = std::find_if(next.fields.begin(), next.fields.end(),
+                             [&](const partition_field& f) { return f.name == name; });
+      if (it == next.fields.end())
+        return invalid_argument("iceberg: no partition field '" + name + "'");
+      if (m.format_version == 1) {
+        it->transform = transform{transform_kind::void_, 0, "void"};
+      } else {
+        next.fields.erase(it);
+      }
+    }
+    int32_t last_id = m.last_partition_id;
+    for (const added& a : adds_) {
+      const nested_field* src = a.source_id ? s->find_field(a.source_id) : s->find_field(a.source);
+      if (!src)
+        return invalid_argument("iceberg: partition source column '" + a.source +
+                                "' is not in the schema");
+      const std::string& column = a.source_id ? src->name : a.source;
+      if (!can_transform(a.t, src->type))
+        return invalid_argument("iceberg: cannot partition column '" + column + "' (" +
+                                type_to_string(src->type) + ") by " + transform_to_string(a.t));
+      for (const partition_field& f : next.fields)
+        if (f.source_id == src->id && f.transform == a.t)
+          return invalid_argument("iceberg: '" + column + "' is already partitioned by " +
+                                  transform_to_string(a.t));
+      partition_field f;
+      f.source_id = src->id;
+      f.transform = a.t;
+      f.name = a.name.empty() ? default_name(src->name, a.t) : a.name;
+      for (const partition_field& other : next.fields)
+        if (other.name == f.name)
+          return invalid_argument("iceberg: partition field '" + f.name + "' exists");
+      // A field dropped earlier with the same source and transform gets its old id back (Java).
+      f.field_id = 0;
+      for (const partition_spec& old : m.specs)
+        for (const partition_field& of : old.fields)
+          if (of.source_id == f.source_id && of.transform == f.transform) f.field_id = of.field_id;
+      if (f.field_id == 0) f.field_id = ++last_id;
+      next.fields.push_back(std::move(f));
+    }
+    auto checked = partition_type(next, *s);  // every field's transform fits its source
+    if (!checked) return checked.error();
+    table_metadata out = m;
+    out.last_partition_id = std::max(out.last_partition_id, last_id);
+    int32_t max_id = -1;
+    for (const partition_spec& sp : m.specs) {
+      max_id = std::max(max_id, sp.spec_id);
+      if (sp.fields == next.fields) {
+        out.default_spec_id = sp.spec_id;
+        return out;
+      }
+    }
+    next.spec_id = max_id + 1;
+    out.default_spec_id = next.spec_id;
+    out.specs.push_back(std::move(next));
+    return out;
+  }
+
+  bool empty() const noexcept { return adds_.empty() && removes_.empty(); }
+
+ private:
+  struct added {
+    std::string source;
+    int32_t source_id;
+    transform t;
+    std::string name;
+  };
+
+  static std::string default_name(const std::string& column, const transform& t) {
+    switch (t.kind) {
+      case transform_kind::identity: return column;
+      case transform_kind::bucket: return column + "_bucket";
+      case transform_kind::truncate: return column + "_trunc";
+      case transform_kind::year: return column + "_year";
+      case transform_kind::month: return column + "_month";
+      case transform_kind::day: return column + "_day";
+      case transform_kind::hour: return column + "_hour";
+      default: return column + "_null";
+    }
+  }
+
+  std::vector<added> adds_;
+  std::vector<std::string> removes_;
+};
+
+/// Commits schema and spec changes together as one metadata-only commit, re-applied to the new
+/// base on a lost race (commit.retry.*). invalid_argument when there is nothing to change.
+inline result<loaded_table> update_table(catalog& cat, const std::string& name,
+                                         const schema_update& schema_changes,
+                                         const spec_update& spec_changes) {
+  if (schema_changes.empty() && spec_changes.empty())
+    return invalid_argument("iceberg: no schema or partition change given");
+  return commit_with_retry(cat, name, [&](const loaded_table& base) -> result<table_metadata> {
+    LAKECODEC_ASSIGN_OR_RETURN(table_metadata m, schema_changes.apply(base.metadata));
+    LAKECODEC_ASSIGN_OR_RETURN(m, spec_changes.apply(m));
+    m.last_updated_ms = std::max(now_ms(), base.metadata.last_updated_ms + 1);
+    LAKECODEC_TRY(record_previous_metadata(m, base));
+    return m;
+  });
+}
+
+}  // namespace iceberg
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_TABLE_UPDATE_HPP
+// ---- end lakecodec/iceberg/table_update.hpp
 // ---- begin lakecodec/core/take.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_CORE_TAKE_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_CORE_TAKE_HPP
@@ -21566,7 +22128,8 @@ LAKECODEC_NAMESPACE_END
 // Umbrella header of Iceberg tables (needs LAKECODEC_WITH_JSON): the data-file writers chosen by
 // table properties, the table writer (schema checks, partition fan-out, rolling files, bounded
 // memory), snapshot operations (append, worker manifests, overwrite, partition replace, delete,
-// expire), read planning with row filters, and the catalog interface with its file-system
+// expire), schema and partition evolution, read planning with
+// row filters, and the catalog interface with its file-system
 // implementation. Kept apart from iceberg.hpp so that code reading metadata or manifests does not
 // compile the Parquet and Avro writers.
 

@@ -4,6 +4,7 @@ compared field by field through the Avro JSON encoding; Java's tojson text must 
 for byte. Nothing here skips: a missing reference implementation is a failure."""
 
 import base64
+import glob
 import io
 import json
 import math
@@ -488,6 +489,18 @@ def test_conformance_files_match_weather_json():
     # and match what Java reads.
     p = os.path.join(SHARED, "conformance/avro/data/syncInMeta.avro")
     assert run([CLI, "avro", "tojson", p]) == java("tojson", p)
+
+
+@pytest.mark.parametrize("codec", CODECS)
+def test_pretty_json_matches_java_pretty(work, codec):
+    """`tojson --pretty` prints what avro-tools tojson --pretty (JsonEncoder pretty=true, Jackson's
+    DefaultPrettyPrinter) prints, on our file of every type and on the conformance files."""
+    path = lakecodec_write(work, codec)
+    assert run([CLI, "avro", "tojson", "--pretty", str(path)]) == java("tojson-pretty", str(path))
+    empty = lakecodec_write(work, codec, src="empty.jsonl")
+    assert run([CLI, "avro", "tojson", "--pretty", str(empty)]) == java("tojson-pretty", str(empty))
+    for p in glob.glob(os.path.join(SHARED, "conformance/avro/data/**/*.avro"), recursive=True):
+        assert run([CLI, "avro", "tojson", "--pretty", p]) == java("tojson-pretty", p), p
 
 
 def test_float_and_double_text_matches_java(work):

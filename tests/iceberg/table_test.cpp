@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -478,4 +479,67 @@ TEST(IcebergTableTest, ExpireRemovesOldSnapshotsAndOnlyTheirFiles) {
     if (e.status != ib::entry_status::deleted) {
       EXPECT_TRUE(fs::exists(ib::local_path(e.data_file.file_path))) << e.data_file.file_path;
     }
+}
+
+TEST(IcebergTableTest, MergeAppendFoldsManifestsPastTheMinimumCount) {
+  for (int version : {2, 3}) {
+    scratch_dir d;
+    ib::file_catalog cat;
+    ib::table_definition def;
+    def.location = d.path();
+    def.schema = test_schema();
+    def.format_version = version;
+    def.properties.emplace_back("commit.manifest.min-count-to-merge", "3");
+    auto m = ib::new_table_metadata(def);
+    ASSERT_TRUE(m.has_value());
+    ASSERT_TRUE(cat.create(d.path(), *m).has_value());
+    std::vector<size_t> manifests_after;
+    for (int64_t k = 0; k < 5; ++k) {
+      auto t = cat.load(d.path());
+      ASSERT_TRUE(t.has_value());
+      auto w = ib::table_writer::open(t->metadata, parquet_factory(t->metadata));
+      ASSERT_TRUE(w.has_value());
+      lc::owned_batch b = rows((*w)->batch_schema(), {k * 10, k * 10 + 1}, {"eu", nullptr});
+      ASSERT_TRUE((*w)->write(b.view()).ok());
+      auto files = (*w)->close();
+      ASSERT_TRUE(files.has_value());
+      ib::fast_append op;
+      op.merge();
+      for (auto& f : *files) op.add_file(std::move(f));
+      auto c = op.commit(cat, d.path());
+      ASSERT_TRUE(c.has_value()) << c.error().message();
+      auto list = ib::snapshot_manifests(c->metadata.current_snapshot());
+      ASSERT_TRUE(list.has_value());
+      manifests_after.push_back(list->size());
+    }
+    // Two manifests stay apart; the third commit merges all three into one, and so on.
+    EXPECT_EQ(manifests_after, (std::vector<size_t>{1, 2, 1, 2, 1})) << "v" << version;
+    auto t = cat.load(d.path());
+    ASSERT_TRUE(t.has_value());
+    std::vector<ib::manifest_entry> live = live_entries(t->metadata);
+    ASSERT_EQ(live.size(), 5u);
+    std::set<int64_t> seqs;
+    int added = 0;
+    for (const ib::manifest_entry& e : live) {
+      ASSERT_TRUE(e.sequence_number.has_value() || e.status == ib::entry_status::added);
+      if (e.status == ib::entry_status::added) {
+        ++added;
+        EXPECT_EQ(*e.snapshot_id, *t->metadata.current_snapshot_id);
+      } else {
+        EXPECT_EQ(e.status, ib::entry_status::existing);
+        seqs.insert(*e.sequence_number);
+      }
+      if (version == 3) {
+        EXPECT_TRUE(e.data_file.first_row_id.has_value() || e.status == ib::entry_status::added);
+      }
+    }
+    EXPECT_EQ(added, 1);
+    EXPECT_EQ(seqs, (std::set<int64_t>{1, 2, 3, 4}));  // each file keeps its own commit's number
+    // Only the listed manifests remain on disk: merged-away ones are removed.
+    size_t on_disk = 0;
+    for (const auto& entry : fs::directory_iterator(d.path() + "/metadata"))
+      on_disk += entry.path().filename().string().find("-m") != std::string::npos;
+    EXPECT_EQ(on_disk, 5u) << "one manifest per snapshot, merged or not";
+    EXPECT_EQ(summary(*t->metadata.current_snapshot(), "total-data-files"), "5");
+  }
 }

@@ -8,6 +8,8 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli.hpp"
 #include "lakecodec/avro.hpp"
@@ -62,6 +64,79 @@ inline lakecodec::result<lakecodec::avro::schema> load_schema(const std::string&
   return s;
 }
 
+/// Appends `compact` (one JSON value without whitespace outside strings, as to_json writes it)
+/// laid out as Jackson's DefaultPrettyPrinter does for avro-tools `tojson --pretty`: object
+/// entries on their own lines indented two spaces per object level with `" : "`, arrays inline
+/// as `[ a, b ]`, empty containers as `{ }` and `[ ]`.
+inline void append_jackson_pretty(std::string_view compact, std::string& out) {
+  std::vector<bool> in_object;
+  int level = 0;
+  auto newline = [&] {
+    out.push_back('\n');
+    out.append(static_cast<size_t>(level) * 2, ' ');
+  };
+  bool in_string = false, escaped = false;
+  for (size_t i = 0; i < compact.size(); ++i) {
+    const char c = compact[i];
+    if (in_string) {
+      out.push_back(c);
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    const char next = i + 1 < compact.size() ? compact[i + 1] : '\0';
+    switch (c) {
+      case '"':
+        in_string = true;
+        out.push_back(c);
+        break;
+      case '{':
+        if (next == '}') {
+          out += "{ }";
+          ++i;
+          break;
+        }
+        in_object.push_back(true);
+        ++level;
+        out.push_back('{');
+        newline();
+        break;
+      case '[':
+        if (next == ']') {
+          out += "[ ]";
+          ++i;
+          break;
+        }
+        in_object.push_back(false);
+        out += "[ ";
+        break;
+      case '}':
+        in_object.pop_back();
+        --level;
+        newline();
+        out.push_back('}');
+        break;
+      case ']':
+        in_object.pop_back();
+        out += " ]";
+        break;
+      case ',':
+        out.push_back(',');
+        if (!in_object.empty() && in_object.back())
+          newline();
+        else
+          out.push_back(' ');
+        break;
+      case ':': out += " : "; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
 inline int tojson(const args& a) {
   const std::string& file = a.positional[0];
   lakecodec::avro::reader_options ro;
@@ -83,6 +158,8 @@ inline int tojson(const args& a) {
   const lakecodec::avro::node& root = r->record_schema().root();
   lakecodec::avro::json_options jo;
   jo.java_map_order = !a.has("file-order");
+  const bool pretty = a.has("pretty");
+  std::string record;
   long long n = 0;
   while (head < 0 || n < head) {
     auto more = r->next(v);
@@ -91,7 +168,13 @@ inline int tojson(const args& a) {
       return data_error(file, more.error());
     }
     if (!*more) break;
-    lakecodec::avro::to_json(root, v, out, jo);
+    if (pretty) {
+      record.clear();
+      lakecodec::avro::to_json(root, v, record, jo);
+      append_jackson_pretty(record, out);
+    } else {
+      lakecodec::avro::to_json(root, v, out, jo);
+    }
     out.push_back('\n');
     ++n;
     if (out.size() > (1u << 20)) {
@@ -248,6 +331,7 @@ void register_avro_commands(registry& r) {
            .metavar("JSON")
            .excludes({"reader-schema-file"}),
        opt::integer("head", 0, 1LL << 62, "print at most N records"),
+       opt::flag("pretty", "indent each record as avro-tools tojson --pretty (Jackson's layout)"),
        opt::flag("file-order",
                  "print map entries in file order (default: Java HashMap order, as avro-tools)")},
       1,

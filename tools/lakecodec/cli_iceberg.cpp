@@ -89,8 +89,75 @@ inline ice::ordered_json typed_entry_json(const ice::manifest_entry& e, const ic
   return j;
 }
 
+/// Java's ManifestContent names.
+inline const char* manifest_content_name(ice::manifest_content c) {
+  switch (c) {
+    case ice::manifest_content::data: return "DATA";
+    case ice::manifest_content::deletes: return "DELETES";
+  }
+  return "UNKNOWN";
+}
+
+/// The partition tuple type of spec `spec_id` in `md`, bound to the current schema or, when a
+/// source column has since been dropped, to the newest schema that still has every source
+/// (Java binds each spec to the schema it was created with); nullopt when none resolves.
+inline std::optional<ice::type> spec_partition_type(const ice::table_metadata& md,
+                                                    int32_t spec_id) {
+  const ice::partition_spec* spec = md.find_spec(spec_id);
+  if (spec == nullptr) return std::nullopt;
+  if (const ice::schema* cur = md.current_schema()) {
+    auto t = ice::partition_type(*spec, *cur);
+    if (t) return std::move(t).value();
+  }
+  for (auto it = md.schemas.rbegin(); it != md.schemas.rend(); ++it) {
+    auto t = ice::partition_type(*spec, *it);
+    if (t) return std::move(t).value();
+  }
+  return std::nullopt;
+}
+
+/// A summary bound decoded from its single-value binary form to the JSON single-value form of
+/// the partition field's type; hex when it does not decode.
+inline ice::ordered_json typed_bound(const std::optional<std::string>& b, const ice::type* t) {
+  if (!b) return nullptr;
+  if (t != nullptr && t->is_primitive()) {
+    auto lit = ice::from_bytes(*t, *b);
+    if (lit) return ice::literal_to_json(*t, *lit);
+  }
+  return lakecodec::to_hex(*b);
+}
+
+/// manifest_file_to_json with the content as a name and, given the table metadata, partition
+/// summary bounds typed by the manifest's partition spec (ManifestFile.partitions() read with
+/// spec.partitionType()).
+inline ice::ordered_json typed_manifest_file_json(const ice::manifest_file& m,
+                                                  const ice::table_metadata* md) {
+  ice::ordered_json j = ice::manifest_file_to_json(m);
+  j["content"] = manifest_content_name(m.content);
+  if (md == nullptr || !m.partitions) return j;
+  const std::optional<ice::type> part = spec_partition_type(*md, m.partition_spec_id);
+  if (!part) return j;
+  for (size_t i = 0; i < m.partitions->size(); ++i) {
+    const ice::type* t = i < part->fields.size() ? &part->fields[i].type : nullptr;
+    const ice::field_summary& s = (*m.partitions)[i];
+    j["partitions"][i]["lower_bound"] = typed_bound(s.lower_bound, t);
+    j["partitions"][i]["upper_bound"] = typed_bound(s.upper_bound, t);
+  }
+  return j;
+}
+
 inline int manifest(const args& a) {
   const std::string& file = a.positional[0];
+  std::optional<ice::table_metadata> md;
+  if (a.has("metadata")) {
+    const std::string mpath = a.get("metadata");
+    auto mbytes = read_input(mpath);
+    if (!mbytes) return data_error(mpath, mbytes.error());
+    auto parsed =
+        ice::parse_table_metadata_bytes(lakecodec::byte_span(mbytes->data(), mbytes->size()));
+    if (!parsed) return data_error(mpath, parsed.error());
+    md = std::move(parsed).value();
+  }
   auto bytes = read_input(file);
   if (!bytes) return data_error(file, bytes.error());
   const lakecodec::byte_span span(bytes->data(), bytes->size());
@@ -100,18 +167,20 @@ inline int manifest(const args& a) {
     auto l = ice::read_manifest_list(span);
     if (!l) return data_error(file, l.error());
     for (const ice::manifest_file& m : l->entries)
-      write_line(ice::detail::dump_json(ice::manifest_file_to_json(m)));
+      write_line(ice::detail::dump_json(typed_manifest_file_json(m, md ? &*md : nullptr)));
     return exit_ok;
   }
   auto m = ice::read_manifest(span);
   if (!m) return data_error(file, m.error());
-  // The header carries the table schema as JSON: with it, bounds print as typed values.
+  // The header carries the table schema as JSON: with it, bounds print as typed values. A
+  // manifest without it (older writers) uses the --metadata current schema.
   std::optional<ice::schema> table_schema;
   for (const auto& kv : m->metadata)
     if (kv.first == "schema") {
       auto sc = ice::parse_schema(kv.second);
       if (sc) table_schema = std::move(sc).value();
     }
+  if (!table_schema && md && md->current_schema() != nullptr) table_schema = *md->current_schema();
   for (const ice::manifest_entry& e : m->entries)
     write_line(ice::detail::dump_json(typed_entry_json(e, m->partition_type, table_schema)));
   return exit_ok;
@@ -168,9 +237,12 @@ void register_iceberg_commands(registry& r) {
          iceberg_cli::validate});
   r.add({"iceberg manifest",
          "Print a manifest's entries (statuses as names, partitions and bounds as typed values) or "
-         "a manifest list's manifests as JSON lines",
+         "a manifest list's manifests (summaries typed with --metadata) as JSON lines",
          "FILE.avro|-",
-         {},
+         {opt::path("metadata",
+                    "table metadata: types a manifest list's partition summaries (and the bounds "
+                    "of a manifest whose header has no schema)")
+              .metavar("METADATA.json")},
          1,
          1,
          iceberg_cli::manifest});

@@ -1,16 +1,20 @@
-// CLI verb `iceberg files`: the live data files of a table's snapshot as JSON lines (the read
-// planner's face).
+// CLI verbs over the read planner: `iceberg files` (the live data files of a snapshot chosen by
+// id, ref or time, pruned by a row filter, with the delete files that apply to each) and
+// `iceberg delete --where` (whole data files whose rows all match).
 
 #include <cstdio>
+#include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli.hpp"
+#include "lakecodec/core/expression.hpp"
 #include "lakecodec/core/json.hpp"
 #include "lakecodec/core/sink.hpp"
 #include "lakecodec/iceberg.hpp"
 #include "lakecodec/iceberg/file_catalog.hpp"
-#include "lakecodec/iceberg/snapshot_producer.hpp"
+#include "lakecodec/iceberg/scan.hpp"
+#include "lakecodec/iceberg/table_operations.hpp"
 
 namespace lakecodec_cli {
 namespace iceberg_scan_cli {
@@ -22,13 +26,30 @@ inline void write_line(const std::string& s) {
   std::fputc('\n', stdout);
 }
 
-inline const ice::snapshot* chosen_snapshot(const ice::table_metadata& m, const args& a,
-                                            std::string& error) {
-  if (!a.has("snapshot")) return m.current_snapshot();
-  const long long id = a.get_int("snapshot", 0);
-  const ice::snapshot* s = m.find_snapshot(id);
-  if (!s) error = "no snapshot " + std::to_string(id);
-  return s;
+inline bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+/// TABLE is a table directory (its current metadata through the file-system catalog) or one
+/// metadata file (`*.metadata.json`, `*.metadata.json.gz`), as PyIceberg's StaticTable takes.
+inline lakecodec::result<ice::table_metadata> load_metadata(const std::string& table) {
+  if (ends_with(table, ".metadata.json") || ends_with(table, ".metadata.json.gz"))
+    return ice::read_table_metadata(ice::local_path(table));
+  ice::file_catalog cat;
+  LAKECODEC_ASSIGN_OR_RETURN(ice::loaded_table t, cat.load(table));
+  return std::move(t.metadata);
+}
+
+/// `--as-of` as epoch milliseconds or an ISO timestamp with offset (2024-03-01T10:00:00+00:00).
+inline lakecodec::result<int64_t> parse_as_of(const std::string& text) {
+  auto ms = ice::detail::parse_integer(text);
+  if (ms) return *ms;
+  auto us = ice::parse_timestamp(text, true, false);
+  if (!us)
+    return lakecodec::invalid_argument("--as-of: '" + text +
+                                       "' is neither epoch milliseconds nor an ISO timestamp "
+                                       "with an offset (2024-03-01T10:00:00+00:00)");
+  return ice::detail::floor_div(*us, 1000);
 }
 
 inline nlohmann::ordered_json partition_json(const ice::table_metadata& m, int32_t spec_id,
@@ -43,36 +64,77 @@ inline nlohmann::ordered_json partition_json(const ice::table_metadata& m, int32
   return o;
 }
 
+inline nlohmann::ordered_json file_json(const ice::table_metadata& m, const ice::planned_file& f) {
+  nlohmann::ordered_json o;
+  o["content"] = static_cast<int>(f.file.content);
+  o["file_path"] = f.file.file_path;
+  o["file_format"] = f.file.file_format;
+  o["spec_id"] = f.spec_id;
+  o["partition"] = partition_json(m, f.spec_id, f.file.partition);
+  o["record_count"] = f.file.record_count;
+  o["file_size_in_bytes"] = f.file.file_size_in_bytes;
+  o["sequence_number"] = f.data_sequence_number;
+  o["file_sequence_number"] = f.file_sequence_number;
+  return o;
+}
+
+/// The scan options the shared flags ask for; a usage problem is returned as a message.
+inline lakecodec::result<ice::scan_options> scan_options_of(const args& a) {
+  ice::scan_options o;
+  if (a.has("snapshot")) o.snapshot_id = a.get_int("snapshot", 0);
+  if (a.has("ref")) o.ref = a.get("ref");
+  if (a.has("as-of")) {
+    LAKECODEC_ASSIGN_OR_RETURN(int64_t ms, parse_as_of(a.get("as-of")));
+    o.as_of_timestamp_ms = ms;
+  }
+  if (a.has("where")) {
+    LAKECODEC_ASSIGN_OR_RETURN(o.filter, lakecodec::expr::parse(a.get("where")));
+  }
+  o.case_sensitive = !a.has("case-insensitive");
+  return o;
+}
+
 inline int run_files(const args& a) {
   const std::string table = a.positional[0];
-  ice::file_catalog cat;
-  auto t = cat.load(table);
-  if (!t) return data_error(table, t.error());
-  std::string err;
-  const ice::snapshot* snap = chosen_snapshot(t->metadata, a, err);
-  if (!err.empty()) return data_error(table, lakecodec::status(lakecodec::errc::not_found, err));
-  auto manifests = ice::snapshot_manifests(snap);
-  if (!manifests) return data_error(table, manifests.error());
-  for (const ice::manifest_file& mf : *manifests) {
-    auto bytes = lakecodec::read_file(ice::local_path(mf.manifest_path));
-    if (!bytes) return data_error(mf.manifest_path, bytes.error());
-    auto man = ice::read_manifest(lakecodec::byte_span(bytes->data(), bytes->size()));
-    if (!man) return data_error(mf.manifest_path, man.error());
-    for (const ice::manifest_entry& e : man->entries) {
-      if (e.status == ice::entry_status::deleted) continue;
-      const ice::data_file& f = e.data_file;
-      nlohmann::ordered_json o;
-      o["content"] = static_cast<int>(f.content);
-      o["file_path"] = f.file_path;
-      o["file_format"] = f.file_format;
-      o["spec_id"] = mf.partition_spec_id;
-      o["partition"] = partition_json(t->metadata, mf.partition_spec_id, f.partition);
-      o["record_count"] = f.record_count;
-      o["file_size_in_bytes"] = f.file_size_in_bytes;
-      o["sequence_number"] = e.sequence_number ? *e.sequence_number : mf.sequence_number;
-      write_line(lakecodec::json::dump(o));
-    }
+  auto o = scan_options_of(a);
+  if (!o) return usage_error(o.error().message(), "iceberg files");
+  auto m = load_metadata(table);
+  if (!m) return data_error(table, m.error());
+  auto plan = ice::plan_scan(*m, *o);
+  if (!plan) return data_error(table, plan.error());
+  for (const ice::planned_file& f : plan->files) {
+    nlohmann::ordered_json j = file_json(*m, f);
+    nlohmann::ordered_json deletes = nlohmann::ordered_json::array();
+    for (size_t d : f.delete_files) deletes.push_back(plan->delete_files[d].file.file_path);
+    j["delete_files"] = std::move(deletes);
+    write_line(lakecodec::json::dump(j));
   }
+  if (a.has("deletes"))
+    for (const ice::planned_file& f : plan->delete_files)
+      write_line(lakecodec::json::dump(file_json(*m, f)));
+  if (a.has("explain")) {
+    const ice::scan_metrics& s = plan->metrics;
+    std::cerr << "manifests " << s.manifests << " (skipped " << s.manifests_skipped
+              << "), data files " << s.data_files << " (skipped " << s.data_files_skipped
+              << "), delete files " << s.delete_files << "\n";
+  }
+  return exit_ok;
+}
+
+inline int run_delete(const args& a) {
+  const std::string table = a.positional[0];
+  auto filter = lakecodec::expr::parse(a.get("where"));
+  if (!filter) return usage_error(filter.error().message(), "iceberg delete");
+  ice::file_catalog cat;
+  auto r = ice::delete_where(cat, table, *filter, !a.has("case-insensitive"));
+  if (!r) return data_error(table, r.error());
+  nlohmann::ordered_json out;
+  out["deleted-data-files"] = r->deleted_data_files;
+  out["deleted-records"] = r->deleted_records;
+  out["snapshot-id"] =
+      r->table ? nlohmann::ordered_json(r->table->metadata.current_snapshot_id.value_or(-1))
+               : nlohmann::ordered_json(nullptr);
+  write_line(lakecodec::json::dump(out));
   return exit_ok;
 }
 
@@ -80,13 +142,32 @@ inline int run_files(const args& a) {
 
 void register_iceberg_scan_commands(registry& r) {
   using namespace iceberg_scan_cli;
+  auto where =
+      opt::text("where", "a row filter: col >= 10 and name in ('a', 'b') ...").metavar("EXPR");
+  auto insensitive = opt::flag("case-insensitive", "match column names ignoring case");
   r.add({"iceberg files",
-         "the live data files of the current (or a given) snapshot, as JSON lines",
-         "TABLE",
-         {opt::integer("snapshot", INT64_MIN, INT64_MAX, "a snapshot id instead of the current")},
+         "the live data files of a snapshot that may hold rows matching --where, each with the "
+         "delete files that apply to it, as JSON lines",
+         "TABLE|METADATA.json",
+         {opt::integer("snapshot", INT64_MIN, INT64_MAX, "a snapshot id instead of the current")
+              .excludes({"ref", "as-of"}),
+          opt::text("ref", "the snapshot a branch or tag points at").excludes({"as-of"}),
+          opt::text("as-of", "the snapshot current at this time (epoch ms or ISO with offset)")
+              .metavar("TIME"),
+          where, insensitive,
+          opt::flag("deletes", "also print the delete files, after the data files"),
+          opt::flag("explain", "print on stderr how many manifests and files were pruned")},
          1,
          1,
          run_files});
+  r.add({"iceberg delete",
+         "delete the data files whose rows all match --where, in one snapshot (refused when a "
+         "file matches only in part)",
+         "TABLE",
+         {where.required(), insensitive},
+         1,
+         1,
+         run_delete});
 }
 
 }  // namespace lakecodec_cli

@@ -19,6 +19,7 @@
 #include "lakecodec/iceberg/file_catalog.hpp"
 #include "lakecodec/iceberg/snapshot_producer.hpp"
 #include "lakecodec/iceberg/table_operations.hpp"
+#include "lakecodec/iceberg/table_update.hpp"
 #include "lakecodec/iceberg/table_writer.hpp"
 #include "lineitem.hpp"
 
@@ -264,6 +265,7 @@ class appender {
   lakecodec::result<ice::loaded_table> commit_files(const std::vector<ice::data_file>& files) {
     if (mode_ == mode::append) {
       ice::fast_append op;
+      op.merge();  // as Java newAppend(): commit.manifest-merge.* decide
       for (const ice::data_file& f : files) op.add_file(f);
       return op.commit(cat_, table_);
     }
@@ -384,6 +386,7 @@ inline int run_expire(const args& a) {
 inline int run_commit(const args& a) {
   const std::string table = a.positional[0];
   ice::fast_append op;
+  op.merge();  // as Java newAppend(): commit.manifest-merge.* decide
   for (size_t i = 1; i < a.positional.size(); ++i) {
     status s = op.add_manifest(ice::file_uri(a.positional[i]));
     if (!s.ok()) return data_error(a.positional[i], s);
@@ -420,6 +423,72 @@ inline int run_snapshots(const args& a) {
     o["summary"] = summary_json(s);
     write_line(lakecodec::json::dump(o));
   }
+  return exit_ok;
+}
+
+/// A column type as `evolve` takes it: a primitive ("long", "decimal(12, 2)") or a JSON type.
+inline lakecodec::result<ice::type> parse_column_type(const std::string& text) {
+  const std::string t = trim(text);
+  if (!t.empty() && t[0] == '{') {
+    LAKECODEC_ASSIGN_OR_RETURN(auto j, lakecodec::json::parse(t, "column type"));
+    return ice::type_from_json(j);
+  }
+  return ice::parse_primitive_type(t);
+}
+
+/// Splits "LEFT=RIGHT" (or "LEFT RIGHT" for --add-column); usage problems as messages.
+inline lakecodec::result<std::pair<std::string, std::string>> split_pair(const std::string& v,
+                                                                         char sep,
+                                                                         const char* option) {
+  const size_t at = v.find(sep);
+  if (at == std::string::npos || trim(v.substr(0, at)).empty() || trim(v.substr(at + 1)).empty())
+    return lakecodec::invalid_argument(std::string("--") + option + " '" + v + "': expected " +
+                                       (sep == ' ' ? "'COLUMN TYPE'" : "'COLUMN=VALUE'"));
+  return std::make_pair(trim(v.substr(0, at)), trim(v.substr(at + 1)));
+}
+
+/// The schema and spec changes the options ask for (in the order of the option kinds).
+inline lakecodec::status evolve_changes(const args& a, const ice::schema& s, ice::schema_update& su,
+                                        ice::spec_update& pu) {
+  for (const std::string& v : a.get_all("add-column")) {
+    LAKECODEC_ASSIGN_OR_RETURN(auto p, split_pair(v, ' ', "add-column"));
+    LAKECODEC_ASSIGN_OR_RETURN(ice::type t, parse_column_type(p.second));
+    su.add_column(p.first, t);
+  }
+  for (const std::string& v : a.get_all("rename")) {
+    LAKECODEC_ASSIGN_OR_RETURN(auto p, split_pair(v, '=', "rename"));
+    su.rename_column(p.first, p.second);
+  }
+  for (const std::string& v : a.get_all("widen")) {
+    LAKECODEC_ASSIGN_OR_RETURN(auto p, split_pair(v, '=', "widen"));
+    LAKECODEC_ASSIGN_OR_RETURN(ice::type t, parse_column_type(p.second));
+    su.update_column_type(p.first, t);
+  }
+  for (const std::string& v : a.get_all("make-optional")) su.make_optional(v);
+  for (const std::string& v : a.get_all("remove-partition")) pu.remove_field(v);
+  for (const std::string& v : a.get_all("add-partition")) {
+    LAKECODEC_ASSIGN_OR_RETURN(ice::partition_field f, parse_partition_term(trim(v), s));
+    pu.add_field(f.source_id, f.transform, f.name);
+  }
+  return {};
+}
+
+inline int run_evolve(const args& a) {
+  const std::string table = a.positional[0];
+  ice::file_catalog cat;
+  auto t = cat.load(table);
+  if (!t) return data_error(table, t.error());
+  ice::schema_update su;
+  ice::spec_update pu;
+  const lakecodec::status s = evolve_changes(a, *t->metadata.current_schema(), su, pu);
+  if (!s.ok()) return usage_error(s.message(), "iceberg evolve");
+  auto r = ice::update_table(cat, table, su, pu);
+  if (!r) return data_error(table, r.error());
+  nlohmann::ordered_json out;
+  out["schema-id"] = r->metadata.current_schema_id;
+  out["default-spec-id"] = r->metadata.default_spec_id;
+  out["last-column-id"] = r->metadata.last_column_id;
+  write_line(lakecodec::json::dump(out));
   return exit_ok;
 }
 
@@ -494,6 +563,7 @@ int run_gen_lineitem_iceberg(const args& a) {
   auto files = (*w)->close();
   if (!files) return data_error(table, files.error());
   ice::fast_append op;
+  op.merge();  // as Java newAppend(): commit.manifest-merge.* decide
   for (ice::data_file& f : *files) op.add_file(std::move(f));
   auto c = rows > 0 ? op.commit(cat, table) : lakecodec::result<ice::loaded_table>(*t);
   if (!c) {
@@ -587,6 +657,30 @@ void register_iceberg_table_commands(registry& r) {
          1,
          1,
          run_snapshots});
+  r.add(
+      {"iceberg evolve",
+       "change the schema (add, rename, widen, make optional; ids kept) and the partition spec "
+       "(add, remove fields) in one metadata commit",
+       "TABLE",
+       {opt::text("add-column",
+                  "add an optional column: 'NAME TYPE' (a.b for a struct field; "
+                  "TYPE a primitive or an Iceberg JSON type)")
+            .repeatable()
+            .metavar("'PATH TYPE'"),
+        opt::text("rename", "rename a column").repeatable().metavar("PATH=NEW"),
+        opt::text("widen", "promote a type: int->long, float->double, decimal precision")
+            .repeatable()
+            .metavar("PATH=TYPE"),
+        opt::text("make-optional", "let a required column hold nulls").repeatable().metavar("PATH"),
+        opt::text("add-partition", "add a partition field: col, bucket(16, col), day(ts), ...")
+            .repeatable()
+            .metavar("TERM"),
+        opt::text("remove-partition", "remove a partition field by name")
+            .repeatable()
+            .metavar("NAME")},
+       1,
+       1,
+       run_evolve});
   r.add({"iceberg describe",
          "schema, partition spec, properties and current summary",
          "TABLE",

@@ -3,8 +3,8 @@
 // `Binder`, `Projections.inclusive`, `ManifestEvaluator`, `Evaluator` over partition tuples,
 // `InclusiveMetricsEvaluator` and `StrictMetricsEvaluator`). Every evaluator answers "might a
 // row match?" (inclusive: never drops a file holding a matching row) except the strict one,
-// which answers "do all rows match?" (delete by filter). Nulls follow SQL: a null value never
-// satisfies a comparison, `in` or `like`, only `is null`.
+// which answers "do all rows match?" (delete by filter). A null value never satisfies a
+// comparison, `in` or `like`; the negated forms take it as PyIceberg and Java do (value_matches).
 
 #include <algorithm>
 #include <cctype>
@@ -314,11 +314,17 @@ inline result<bound_expression> bind(const expr::expression& e, const schema& s,
 // ---------------------------------------------------------------------------------------------
 // Evaluating a predicate on one value (Java Evaluator; SQL null semantics).
 
-/// Whether value `v` of the predicate's type satisfies predicate `p`.
-inline bool value_matches(const bound_expression& p, const literal& v) {
+/// Whether value `v` of the predicate's type satisfies predicate `p`. A null satisfies only
+/// `is null` and, when `negations_match_null` (Java's Evaluator and PyIceberg's, which negate the
+/// positive test), `!=`, `not in`, `not like` and `is not nan`; without it SQL's three-valued
+/// logic applies (strict uses: deleting by filter never takes a null for a match).
+inline bool value_matches(const bound_expression& p, const literal& v,
+                          bool negations_match_null = true) {
   if (p.o == op::is_null) return v.is_null;
   if (p.o == op::not_null) return !v.is_null;
-  if (v.is_null) return false;
+  if (v.is_null)
+    return negations_match_null && (p.o == op::not_eq_ || p.o == op::not_in ||
+                                    p.o == op::not_starts_with || p.o == op::not_nan);
   auto cmp = [&](size_t i) { return compare_values(p.t, v, p.values[i]); };
   auto in_set = [&] {
     for (size_t i = 0; i < p.values.size(); ++i)
@@ -348,13 +354,17 @@ inline bool value_matches(const bound_expression& p, const literal& v) {
 
 /// Evaluates a bound tree whose predicates read their value through `value_of(predicate)`.
 template <class ValueOf>
-bool evaluate(const bound_expression& e, ValueOf&& value_of) {
+bool evaluate(const bound_expression& e, ValueOf&& value_of, bool negations_match_null = true) {
   switch (e.o) {
     case op::always_true: return true;
     case op::always_false: return false;
-    case op::and_: return evaluate(e.children[0], value_of) && evaluate(e.children[1], value_of);
-    case op::or_: return evaluate(e.children[0], value_of) || evaluate(e.children[1], value_of);
-    default: return value_matches(e, value_of(e));
+    case op::and_:
+      return evaluate(e.children[0], value_of, negations_match_null) &&
+             evaluate(e.children[1], value_of, negations_match_null);
+    case op::or_:
+      return evaluate(e.children[0], value_of, negations_match_null) ||
+             evaluate(e.children[1], value_of, negations_match_null);
+    default: return value_matches(e, value_of(e), negations_match_null);
   }
 }
 
@@ -542,14 +552,18 @@ inline result<bound_expression> project_strict(const bound_expression& filter,
 }
 
 /// Whether partition tuple `partition` satisfies a projected filter (Java Evaluator over the
-/// partition struct).
+/// partition struct; see value_matches for `negations_match_null`).
 inline bool partition_matches(const bound_expression& projected,
-                              const std::vector<literal>& partition) {
+                              const std::vector<literal>& partition,
+                              bool negations_match_null = true) {
   static const literal null_value;
-  return evaluate(projected, [&](const bound_expression& p) -> const literal& {
-    const size_t i = static_cast<size_t>(p.position);
-    return i < partition.size() ? partition[i] : null_value;
-  });
+  return evaluate(
+      projected,
+      [&](const bound_expression& p) -> const literal& {
+        const size_t i = static_cast<size_t>(p.position);
+        return i < partition.size() ? partition[i] : null_value;
+      },
+      negations_match_null);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -84,6 +84,27 @@ status req_int(const J& o, const char* key, T& out, const std::string& what) {
   if (!present) return missing(what, key);
   return {};
 }
+/// A snapshot id: a long, or a JSON number above Long.MAX_VALUE (up to 2^64-1) read as its low
+/// 64 bits in two's complement, as readers decoding the same id from its Avro varint do
+/// (duckdb-iceberg's equality-delete tables carry such ids; PyIceberg and DuckDB read them).
+template <class J>
+status opt_snapshot_id(const J& o, const char* key, int64_t& out, bool& present,
+                       const std::string& what) {
+  const J* v = member(o, key);
+  if (v != nullptr && v->is_number_unsigned()) {
+    out = static_cast<int64_t>(*v->template get_ptr<const typename J::number_unsigned_t*>());
+    present = true;
+    return {};
+  }
+  return opt_int(o, key, out, present, what);
+}
+template <class J>
+status req_snapshot_id(const J& o, const char* key, int64_t& out, const std::string& what) {
+  bool present = false;
+  LAKECODEC_TRY(opt_snapshot_id(o, key, out, present, what));
+  if (!present) return missing(what, key);
+  return {};
+}
 template <class J>
 status opt_string(const J& o, const char* key, std::string& out, bool& present,
                   const std::string& what) {

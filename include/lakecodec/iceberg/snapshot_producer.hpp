@@ -208,6 +208,41 @@ inline result<std::vector<manifest_file>> snapshot_manifests(const snapshot* s) 
   return std::move(list->entries);
 }
 
+namespace detail {
+
+/// A manifest of a snapshot, decoded, with the list entry that names it.
+struct loaded_manifest {
+  manifest_file entry;
+  manifest contents;
+};
+
+inline result<loaded_manifest> load_manifest(const manifest_file& mf) {
+  auto bytes = read_file(local_path(mf.manifest_path));
+  if (!bytes) return bytes.error().with_context(mf.manifest_path);
+  auto m = read_manifest(byte_span(bytes->data(), bytes->size()));
+  if (!m) return m.error().with_context(mf.manifest_path);
+  return loaded_manifest{mf, std::move(*m)};
+}
+
+/// Makes inherited values explicit (spec "Sequence Number Inheritance", "First Row ID
+/// Inheritance"), as every EXISTING or DELETED entry of a rewritten manifest must carry them.
+inline void make_inherited_explicit(const manifest_file& mf, std::vector<manifest_entry>& entries) {
+  int64_t next_row_id = mf.first_row_id.value_or(0);
+  for (manifest_entry& e : entries) {
+    if (!e.snapshot_id) e.snapshot_id = mf.added_snapshot_id;
+    if (!e.sequence_number && e.status == entry_status::added)
+      e.sequence_number = mf.sequence_number;
+    if (!e.file_sequence_number && e.status == entry_status::added)
+      e.file_sequence_number = mf.sequence_number;
+    if (mf.first_row_id && !e.data_file.first_row_id && e.status != entry_status::deleted) {
+      e.data_file.first_row_id = next_row_id;
+      next_row_id += e.data_file.record_count;
+    }
+  }
+}
+
+}  // namespace detail
+
 /// A human-readable key of a data file's partition, for changed-partition-count.
 inline std::string partition_key(const data_file& f) {
   std::string k;
@@ -216,6 +251,18 @@ inline std::string partition_key(const data_file& f) {
     k += '\x1f';
   }
   return k;
+}
+
+/// Appends the base file to the metadata log of `m`, keeping write.metadata.previous-versions-max
+/// entries (Java TableMetadata.Builder.addPreviousFile); every commit does this.
+inline status record_previous_metadata(table_metadata& m, const loaded_table& base) {
+  LAKECODEC_ASSIGN_OR_RETURN(int64_t max,
+                             int_property(m, "write.metadata.previous-versions-max", 100, 1));
+  m.metadata_log.push_back({base.metadata.last_updated_ms, base.metadata_location});
+  if (static_cast<int64_t>(m.metadata_log.size()) > max)
+    m.metadata_log.erase(m.metadata_log.begin(),
+                         m.metadata_log.end() - static_cast<std::ptrdiff_t>(max));
+  return {};
 }
 
 /// One snapshot being produced: its id, the files written for it (removed if it never commits),
@@ -318,7 +365,7 @@ class snapshot_producer {
     m.current_snapshot_id = snapshot_id_;
     set_main_ref(m, snapshot_id_);
     m.snapshot_log.push_back({ts, snapshot_id_});
-    LAKECODEC_TRY(add_previous_metadata(m, base));
+    LAKECODEC_TRY(record_previous_metadata(m, base));
     return m;
   }
 
@@ -362,18 +409,6 @@ class snapshot_producer {
     m.refs.insert(m.refs.begin(), r);
   }
 
-  /// Appends the base file to the metadata log, keeping write.metadata.previous-versions-max
-  /// entries (Java TableMetadata.Builder.addPreviousFile).
-  static status add_previous_metadata(table_metadata& m, const loaded_table& base) {
-    LAKECODEC_ASSIGN_OR_RETURN(int64_t max,
-                               int_property(m, "write.metadata.previous-versions-max", 100, 1));
-    m.metadata_log.push_back({base.metadata.last_updated_ms, base.metadata_location});
-    if (static_cast<int64_t>(m.metadata_log.size()) > max)
-      m.metadata_log.erase(m.metadata_log.begin(),
-                           m.metadata_log.end() - static_cast<std::ptrdiff_t>(max));
-    return {};
-  }
-
   std::string operation_;
   int64_t snapshot_id_;
   std::string commit_uuid_;
@@ -383,6 +418,131 @@ class snapshot_producer {
   std::vector<std::string> written_;
   std::vector<std::string> lists_;
 };
+
+/// Manifest merging of appends (Java TableProperties commit.manifest-merge.enabled, default
+/// true; commit.manifest.min-count-to-merge, 100; commit.manifest.target-size-bytes, 8 MiB).
+struct manifest_merge_settings {
+  bool enabled = true;
+  int64_t min_count_to_merge = 100;
+  int64_t target_size_bytes = int64_t{8} << 20;
+};
+
+/// The merge settings of table `m`; invalid_argument naming a malformed property.
+inline result<manifest_merge_settings> merge_settings_of(const table_metadata& m) {
+  manifest_merge_settings s;
+  const std::string enabled = property_or(m, "commit.manifest-merge.enabled", "true");
+  if (enabled != "true" && enabled != "false")
+    return invalid_argument("iceberg: commit.manifest-merge.enabled must be true or false, got '" +
+                            enabled + "'");
+  s.enabled = enabled == "true";
+  LAKECODEC_ASSIGN_OR_RETURN(s.min_count_to_merge,
+                             int_property(m, "commit.manifest.min-count-to-merge", 100, 0));
+  LAKECODEC_ASSIGN_OR_RETURN(
+      s.target_size_bytes,
+      int_property(m, "commit.manifest.target-size-bytes", int64_t{8} << 20, 1));
+  return s;
+}
+
+namespace detail {
+
+/// Consecutive runs of manifests of at most `target` bytes, filled from the oldest end so that
+/// the run holding the newest manifests is the one left partly full (Java ListPacker.packEnd with
+/// a lookback of 1). A manifest larger than the target gets a run of its own.
+inline std::vector<std::vector<manifest_file>> pack_end(const std::vector<manifest_file>& items,
+                                                        int64_t target) {
+  std::vector<std::vector<manifest_file>> bins;
+  int64_t weight = 0;
+  for (auto it = items.rbegin(); it != items.rend(); ++it) {
+    if (bins.empty() || weight + it->manifest_length > target) {
+      bins.emplace_back();
+      weight = 0;
+    }
+    bins.back().push_back(*it);
+    weight += it->manifest_length;
+  }
+  for (auto& b : bins) std::reverse(b.begin(), b.end());
+  std::reverse(bins.begin(), bins.end());
+  return bins;
+}
+
+}  // namespace detail
+
+/// Merges the data manifests of a snapshot being produced as Java's ManifestMergeManager does for
+/// MergeAppend. Per partition spec, `fresh` (this snapshot's new manifests, not yet in a list) and
+/// the parent's data manifests are packed into runs of the target size; a run of several
+/// manifests becomes one new manifest, unless it holds the first fresh manifest and fewer than
+/// min-count-to-merge manifests. Older files become EXISTING with their inherited snapshot id,
+/// sequence numbers and v3 row ids explicit; entries other snapshots deleted are dropped.
+/// `fresh` keeps the new manifests left as they are; the rest (merged, untouched, delete
+/// manifests) is returned in list order. New files are named through `next_name`.
+inline result<std::vector<manifest_file>> merge_manifests(
+    snapshot_producer& p, const table_metadata& m, const manifest_merge_settings& s,
+    std::vector<manifest_file>& fresh, const std::vector<manifest_file>& kept, int& next_name,
+    std::vector<std::string>& written) {
+  if (!s.enabled || fresh.empty()) return kept;
+  const std::string first = fresh.front().manifest_path;
+  std::set<std::string> fresh_paths;
+  std::map<int32_t, std::vector<manifest_file>, std::greater<int32_t>> groups;
+  std::vector<manifest_file> deletes;
+  for (const manifest_file& mf : fresh) {
+    fresh_paths.insert(mf.manifest_path);
+    groups[mf.partition_spec_id].push_back(mf);
+  }
+  for (const manifest_file& mf : kept)
+    (mf.content == manifest_content::data ? groups[mf.partition_spec_id] : deletes).push_back(mf);
+  const int64_t seq = m.format_version >= 2 ? m.last_sequence_number + 1 : 0;
+  std::vector<manifest_file> left_fresh, out;
+  auto keep = [&](const manifest_file& mf) {
+    (fresh_paths.count(mf.manifest_path) ? left_fresh : out).push_back(mf);
+  };
+  for (const auto& [spec_id, group] : groups) {
+    for (const std::vector<manifest_file>& bin : detail::pack_end(group, s.target_size_bytes)) {
+      const bool has_first = std::any_of(bin.begin(), bin.end(), [&](const manifest_file& mf) {
+        return mf.manifest_path == first;
+      });
+      if (bin.size() == 1 ||
+          (has_first && static_cast<int64_t>(bin.size()) < s.min_count_to_merge)) {
+        for (const manifest_file& mf : bin) keep(mf);
+        continue;
+      }
+      const partition_spec* spec = m.find_spec(spec_id);
+      if (!spec)
+        return corrupt_data("iceberg: a manifest names partition spec " + std::to_string(spec_id) +
+                            ", which the table does not have");
+      manifest_writer_options o;
+      o.format_version = m.format_version;
+      o.schema = *m.current_schema();
+      o.spec = *spec;
+      o.snapshot_id = p.snapshot_id();
+      o.sequence_number = seq;
+      o.manifest_path = p.manifest_location(m, 1000 + next_name++);
+      std::optional<manifest_writer> w;
+      LAKECODEC_ASSIGN_OR_RETURN(file_sink sink, p.open_new_file(o.manifest_path));
+      written.push_back(local_path(o.manifest_path));
+      for (const manifest_file& mf : bin) {
+        LAKECODEC_ASSIGN_OR_RETURN(detail::loaded_manifest lm, detail::load_manifest(mf));
+        if (!w) {
+          o.partition_type = lm.contents.partition_type;
+          LAKECODEC_ASSIGN_OR_RETURN(manifest_writer opened, manifest_writer::open(sink, o));
+          w.emplace(std::move(opened));
+        }
+        const bool is_fresh = fresh_paths.count(mf.manifest_path) != 0;
+        if (!is_fresh) detail::make_inherited_explicit(mf, lm.contents.entries);
+        for (manifest_entry& e : lm.contents.entries) {
+          if (e.status == entry_status::deleted) continue;  // no deletes in an append
+          if (!is_fresh) e.status = entry_status::existing;
+          LAKECODEC_TRY(w->add(e));
+        }
+      }
+      LAKECODEC_ASSIGN_OR_RETURN(manifest_file merged, w->close());
+      LAKECODEC_TRY(sink.close());
+      out.push_back(std::move(merged));
+    }
+  }
+  fresh = std::move(left_fresh);
+  out.insert(out.end(), deletes.begin(), deletes.end());
+  return out;
+}
 
 /// Runs `apply(base) -> next metadata` and commits it, reloading the table and re-applying on
 /// conflict up to commit.retry.num-retries times (default 4) with exponential backoff between
@@ -441,12 +601,19 @@ inline result<manifest_file> write_worker_manifest(const table_metadata& m,
   return mf;
 }
 
-/// Appends data files to a table in one snapshot (Java FastAppend): one new manifest per
-/// partition spec with the files, the parent's manifests kept as they are. Appends never
-/// conflict: a lost race re-applies the append to the new base, reusing the manifests (their
-/// entries inherit sequence numbers).
+/// Appends data files to a table in one snapshot: one new manifest per partition spec with the
+/// files, the parent's manifests kept as they are (Java FastAppend) or, with merge(), merged per
+/// the table's commit.manifest-merge.* properties (Java MergeAppend, what Java's newAppend()
+/// does). Appends never conflict: a lost race re-applies the append to the new base, reusing the
+/// new manifests (their entries inherit sequence numbers) and merging afresh.
 class fast_append {
  public:
+  /// Merge manifests as Java's MergeAppend does, when the table's properties enable it.
+  fast_append& merge(bool on = true) {
+    merge_ = on;
+    return *this;
+  }
+
   /// Adds a data file whose partition tuple follows the table's default spec.
   void add_file(data_file f) { default_spec_files_.push_back(std::move(f)); }
 
@@ -489,6 +656,9 @@ class fast_append {
     snapshot_producer p("append");
     std::map<int32_t, manifest_file> written;  // spec id -> manifest, reused across retries
     int32_t default_spec = -1;
+    int merged_names = 0;
+    std::vector<std::string> merged_files;
+    std::set<std::string> listed_fresh;  // new manifests the last attempt listed unmerged
     auto apply = [&](const loaded_table& base) -> result<table_metadata> {
       const table_metadata& m = base.metadata;
       std::map<int32_t, std::vector<data_file>> groups = spec_files_;
@@ -513,14 +683,38 @@ class fast_append {
       }
       const snapshot* parent = m.current_snapshot();
       LAKECODEC_ASSIGN_OR_RETURN(std::vector<manifest_file> kept, snapshot_manifests(parent));
+      if (merge_) {
+        discard(merged_files);  // from an attempt that lost its race
+        LAKECODEC_ASSIGN_OR_RETURN(manifest_merge_settings s, merge_settings_of(m));
+        LAKECODEC_ASSIGN_OR_RETURN(
+            kept, merge_manifests(p, m, s, added, kept, merged_names, merged_files));
+      }
+      listed_fresh.clear();
+      for (const manifest_file& mf : added) listed_fresh.insert(mf.manifest_path);
       return p.apply(base, std::move(added), kept, snapshot_summary("append", c, parent));
     };
     auto r = commit_with_retry(cat, name, apply);
-    if (r) p.committed();
+    if (!r) return r;
+    p.committed();
+    // New manifests that went into a merged one are referenced by nothing (Java removes them).
+    std::vector<std::string> unlisted;
+    for (const auto& kv : written)
+      if (!listed_fresh.count(kv.second.manifest_path))
+        unlisted.push_back(local_path(kv.second.manifest_path));
+    discard(unlisted);
     return r;
   }
 
  private:
+  static void discard(std::vector<std::string>& paths) {
+    for (const std::string& path : paths) {
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    }
+    paths.clear();
+  }
+
+  bool merge_ = false;
   std::vector<data_file> default_spec_files_;
   std::map<int32_t, std::vector<data_file>> spec_files_;
 };

@@ -20,9 +20,12 @@
 #include <vector>
 
 #include "lakecodec/core/config.hpp"
+#include "lakecodec/core/expression.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/iceberg/catalog.hpp"
+#include "lakecodec/iceberg/expression.hpp"
 #include "lakecodec/iceberg/manifest.hpp"
+#include "lakecodec/iceberg/scan.hpp"
 #include "lakecodec/iceberg/snapshot_producer.hpp"
 
 LAKECODEC_NAMESPACE_BEGIN
@@ -30,41 +33,6 @@ namespace iceberg {
 
 /// Whether a live data file (of partition spec `spec_id`) is to be removed.
 using file_predicate = std::function<bool(int32_t spec_id, const data_file&)>;
-
-namespace detail {
-
-/// A manifest of a snapshot, decoded, with the list entry that names it.
-struct loaded_manifest {
-  manifest_file entry;
-  manifest contents;
-};
-
-inline result<loaded_manifest> load_manifest(const manifest_file& mf) {
-  auto bytes = read_file(local_path(mf.manifest_path));
-  if (!bytes) return bytes.error().with_context(mf.manifest_path);
-  auto m = read_manifest(byte_span(bytes->data(), bytes->size()));
-  if (!m) return m.error().with_context(mf.manifest_path);
-  return loaded_manifest{mf, std::move(*m)};
-}
-
-/// Makes inherited values explicit (spec "Sequence Number Inheritance", "First Row ID
-/// Inheritance"), as every EXISTING or DELETED entry of a rewritten manifest must carry them.
-inline void make_inherited_explicit(const manifest_file& mf, std::vector<manifest_entry>& entries) {
-  int64_t next_row_id = mf.first_row_id.value_or(0);
-  for (manifest_entry& e : entries) {
-    if (!e.snapshot_id) e.snapshot_id = mf.added_snapshot_id;
-    if (!e.sequence_number && e.status == entry_status::added)
-      e.sequence_number = mf.sequence_number;
-    if (!e.file_sequence_number && e.status == entry_status::added)
-      e.file_sequence_number = mf.sequence_number;
-    if (mf.first_row_id && !e.data_file.first_row_id && e.status != entry_status::deleted) {
-      e.data_file.first_row_id = next_row_id;
-      next_row_id += e.data_file.record_count;
-    }
-  }
-}
-
-}  // namespace detail
 
 /// Replaces or removes data files in one snapshot: `overwrite` (whole table or by predicate),
 /// `replace_partitions` (dynamic overwrite: the partitions the new files touch), or `delete`
@@ -346,6 +314,64 @@ inline result<expire_result> expire_snapshots(catalog& cat, const std::string& n
         std::filesystem::remove(local_path(s.manifest_list), ec))
       ++out.deleted_manifest_lists;
   }
+  return out;
+}
+
+/// What a delete by row filter removed.
+struct delete_result {
+  std::optional<loaded_table> table;  // absent when no file matched (nothing committed)
+  int64_t deleted_data_files = 0;
+  int64_t deleted_records = 0;
+};
+
+/// Deletes the data files whose rows all match `filter` (Java DeleteFiles.deleteFromRowFilter):
+/// candidates are the files the filter might match (inclusive projection and metrics); each must
+/// match in every row (strict partition projection or StrictMetricsEvaluator), else nothing is
+/// committed and invalid_argument names the first file that only partly matches. No matching file
+/// commits nothing. Concurrent appends of files that also match wholly are deleted too.
+inline result<delete_result> delete_where(catalog& cat, const std::string& name,
+                                          const expr::expression& filter,
+                                          bool case_sensitive = true) {
+  LAKECODEC_ASSIGN_OR_RETURN(loaded_table t, cat.load(name));
+  const schema* s = t.metadata.current_schema();
+  if (!s) return corrupt_data("iceberg: table metadata has no current schema");
+  LAKECODEC_ASSIGN_OR_RETURN(bound_expression bound, bind(filter, *s, case_sensitive));
+  // Nulls by SQL's rules here: `s != 'x'` neither selects nor deletes rows where s is null.
+  std::map<int32_t, bound_expression> strict, inclusive;
+  for (const partition_spec& spec : t.metadata.specs) {
+    LAKECODEC_ASSIGN_OR_RETURN(bound_expression p, project_strict(bound, spec, *s));
+    strict.emplace(spec.spec_id, std::move(p));
+    LAKECODEC_ASSIGN_OR_RETURN(bound_expression q, project_inclusive(bound, spec, *s));
+    inclusive.emplace(spec.spec_id, std::move(q));
+  }
+  auto no_row_matches = [&inclusive](int32_t spec_id, const data_file& f) {
+    auto it = inclusive.find(spec_id);
+    return it != inclusive.end() && !partition_matches(it->second, f.partition, false);
+  };
+  auto all_rows_match = [strict, bound](int32_t spec_id, const data_file& f) {
+    auto it = strict.find(spec_id);
+    return (it != strict.end() && partition_matches(it->second, f.partition, false)) ||
+           metrics_all_match(bound, f);
+  };
+  scan_options o;
+  o.filter = filter;
+  o.case_sensitive = case_sensitive;
+  LAKECODEC_ASSIGN_OR_RETURN(scan_plan plan, plan_scan(t.metadata, o));
+  delete_result out;
+  for (const planned_file& f : plan.files) {
+    if (no_row_matches(f.spec_id, f.file)) continue;
+    if (!all_rows_match(f.spec_id, f.file))
+      return invalid_argument("iceberg: cannot delete where " + expr::to_string(filter) +
+                              ": only some rows of '" + f.file.file_path +
+                              "' match (whole data files are deleted; no file was removed)");
+    ++out.deleted_data_files;
+    out.deleted_records += f.file.record_count;
+  }
+  if (out.deleted_data_files == 0) return out;
+  overwrite_files op(overwrite_files::mode::delete_files);
+  op.remove_where(all_rows_match);
+  LAKECODEC_ASSIGN_OR_RETURN(loaded_table committed, op.commit(cat, name));
+  out.table = std::move(committed);
   return out;
 }
 

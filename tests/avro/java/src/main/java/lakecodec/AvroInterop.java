@@ -29,6 +29,7 @@ import org.apache.avro.io.JsonEncoder;
  *
  * <pre>
  *   tojson FILE                       records as avro-tools tojson prints them
+ *   tojson-pretty FILE                the same with --pretty
  *   fromjson SCHEMA.avsc IN OUT CODEC records in the JSON encoding to a container file
  *   rewrite IN OUT CODEC              read with DataFileReader, write again with CODEC
  * </pre>
@@ -41,7 +42,11 @@ public final class AvroInterop {
     switch (args[0]) {
       case "tojson":
         if (args.length != 2) usage();
-        toJson(args[1], System.out);
+        toJson(args[1], System.out, false);
+        break;
+      case "tojson-pretty":
+        if (args.length != 2) usage();
+        toJson(args[1], System.out, true);
         break;
       case "fromjson":
         if (args.length != 5) usage();
@@ -57,17 +62,17 @@ public final class AvroInterop {
   }
 
   private static void usage() {
-    System.err.println("usage: tojson FILE | fromjson SCHEMA IN OUT CODEC | rewrite IN OUT CODEC");
+    System.err.println("usage: tojson[-pretty] FILE | fromjson SCHEMA IN OUT CODEC | rewrite IN OUT CODEC");
     System.exit(2);
   }
 
-  // Same steps as org.apache.avro.tool.DataFileReadTool without --pretty/--head.
-  static void toJson(String file, PrintStream out) throws IOException {
+  // Same steps as org.apache.avro.tool.DataFileReadTool without --head.
+  static void toJson(String file, PrintStream out, boolean pretty) throws IOException {
     try (InputStream in = new BufferedInputStream(new FileInputStream(file));
         DataFileStream<Object> stream = new DataFileStream<>(in, new GenericDatumReader<>())) {
       Schema schema = stream.getSchema();
       DatumWriter<Object> writer = new GenericDatumWriter<>(schema);
-      JsonEncoder encoder = EncoderFactory.get().jsonEncoder(schema, out, false);
+      JsonEncoder encoder = EncoderFactory.get().jsonEncoder(schema, out, pretty);
       while (stream.hasNext()) writer.write(stream.next(), encoder);
       encoder.flush();
       out.println();
