@@ -330,8 +330,9 @@ LAKECODEC_NAMESPACE_END
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_HPP
 // A small, order-preserving JSON document model for Avro schemas, default values and the Avro
-// JSON encoding. Avro must not depend on nlohmann (STYLE.md §1), and schemas need key order and
-// unknown attributes kept for a faithful round trip, so this is a dedicated, bounded parser.
+// JSON encoding. Avro must not depend on nlohmann (only the Iceberg and Paimon JSON headers include
+// it), and schemas need key order and unknown attributes kept for a faithful round trip, so this is
+// a dedicated, bounded parser.
 
 #include <algorithm>
 #include <cerrno>
@@ -875,7 +876,7 @@ LAKECODEC_NAMESPACE_END
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_SCHEMA_HPP
 // Avro schemas: parse from JSON, print back to JSON (unknown attributes such as Iceberg's
 // `field-id` kept), Parsing Canonical Form and the CRC-64-AVRO fingerprint.
-// Avro specification §Schema Declaration, §Parsing Canonical Form for Schemas, §Schema
+// Avro specification "Schema Declaration", "Parsing Canonical Form for Schemas", "Schema"
 // Fingerprints.
 
 #include <array>
@@ -892,7 +893,7 @@ LAKECODEC_NAMESPACE_END
 LAKECODEC_NAMESPACE_BEGIN
 namespace avro {
 
-/// The fourteen Avro types (Avro spec §Primitive Types, §Complex Types).
+/// The fourteen Avro types (Avro spec "Primitive Types", "Complex Types").
 enum class type : uint8_t {
   null,
   boolean,
@@ -935,7 +936,7 @@ inline bool is_named(type t) noexcept {
   return t == type::record || t == type::enum_ || t == type::fixed;
 }
 
-/// Logical types (Avro spec §Logical Types). An invalid logical type annotation (e.g. decimal
+/// Logical types (Avro spec "Logical Types"). An invalid logical type annotation (e.g. decimal
 /// without precision) is ignored as the spec requires: `logical` stays `none` but the attribute
 /// is kept for printing.
 enum class logical_type : uint8_t {
@@ -957,7 +958,7 @@ enum class logical_type : uint8_t {
 
 struct node;
 
-/// A record field (Avro spec §Records).
+/// A record field (Avro spec "Records").
 struct record_field {
   std::string name;
   const node* type = nullptr;
@@ -1061,7 +1062,7 @@ class schema {
  public:
   schema() = default;
 
-  /// Parses schema JSON text (Avro spec §Schema Declaration). Rejects unknown types, undefined
+  /// Parses schema JSON text (Avro spec "Schema Declaration"). Rejects unknown types, undefined
   /// or duplicate names, invalid names, unions of unions, duplicate union members, invalid
   /// defaults — the message names the offending part.
   static result<schema> parse(std::string_view json_text);
@@ -1173,7 +1174,7 @@ inline void resolve_logical(node& n) {
   if (l == "duration" && t == type::fixed && n.size == 12) n.logical = logical_type::duration;
 }
 
-/// Checks a JSON default against a schema (Avro spec §Records: field default values).
+/// Checks a JSON default against a schema (Avro spec "Records": field default values).
 inline status check_default(const node& n, const json_value& v, const std::string& where,
                             int depth) {
   if (depth > limits{}.max_nesting_depth)
@@ -1663,7 +1664,7 @@ inline std::string to_json(const schema& s) {
   return p.print(&s.root(), "").dump();
 }
 
-/// Parsing Canonical Form (Avro spec §Parsing Canonical Form for Schemas): fullnames, only
+/// Parsing Canonical Form (Avro spec "Parsing Canonical Form for Schemas"): fullnames, only
 /// type/name/fields/symbols/items/values/size, in that key order, no whitespace.
 inline std::string canonical_form(const schema& s) {
   detail::schema_printer p;
@@ -1685,7 +1686,7 @@ struct crc64_avro_table {
 inline constexpr crc64_avro_table crc64_table{};
 }  // namespace detail
 
-/// CRC-64-AVRO (Rabin) fingerprint of bytes (Avro spec §Schema Fingerprints).
+/// CRC-64-AVRO (Rabin) fingerprint of bytes (Avro spec "Schema Fingerprints").
 inline uint64_t crc64_avro(std::string_view bytes) noexcept {
   uint64_t fp = 0xc15d213aa4d7a795ULL;
   for (char c : bytes)
@@ -1968,8 +1969,8 @@ LAKECODEC_NAMESPACE_BEGIN
 constexpr size_t max_varint32_bytes = 5;
 constexpr size_t max_varint64_bytes = 10;
 
-/// Zigzag maps signed to unsigned so small magnitudes get short varints (Avro spec §Binary
-/// Encoding; Thrift compact protocol spec).
+/// Zigzag maps signed to unsigned so small magnitudes get short varints (Avro spec "Binary
+/// Encoding"; Thrift compact protocol spec).
 constexpr uint32_t zigzag_encode32(int32_t v) noexcept {
   return (static_cast<uint32_t>(v) << 1) ^ static_cast<uint32_t>(v >> 31);
 }
@@ -2175,7 +2176,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/encoding.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_ENCODING_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_ENCODING_HPP
-// Avro binary encoding (Avro spec §Binary Encoding): a typed encoder that appends to a
+// Avro binary encoding (Avro spec "Binary Encoding"): a typed encoder that appends to a
 // byte_buffer, a typed decoder over a byte span with a sticky error (so hot loops test for
 // failure once per record, not once per value), and the generic value encode/decode/skip.
 
@@ -2752,7 +2753,7 @@ inline void skip_value(const node& n, decoder& d, int depth) {
 
 }  // namespace detail
 
-/// Encodes a generic value with schema node `n` (Avro spec §Binary Encoding), appending to
+/// Encodes a generic value with schema node `n` (Avro spec "Binary Encoding"), appending to
 /// `out`. A value that does not fit the schema gives schema_mismatch naming the field; the
 /// buffer may then hold a partial datum. A non-union value for a union schema is written as
 /// the first branch of its type.
@@ -2793,8 +2794,8 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/json_codec.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_CODEC_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_CODEC_HPP
-// The Avro JSON encoding of values (Avro spec §JSON Encoding) and field default values
-// (Avro spec §Records: defaults). Output matches Java's JsonEncoder as used by
+// The Avro JSON encoding of values (Avro spec "JSON Encoding") and field default values
+// (Avro spec "Records": defaults). Output matches Java's JsonEncoder as used by
 // `avro-tools tojson`: compact, unions as {"branch": value}, bytes/fixed as ISO-8859-1 strings.
 
 #include <algorithm>
@@ -3141,7 +3142,7 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
 
 }  // namespace detail
 
-/// Appends the Avro JSON encoding of `v` (Avro spec §JSON Encoding), byte-for-byte what Java's
+/// Appends the Avro JSON encoding of `v` (Avro spec "JSON Encoding"), byte-for-byte what Java's
 /// JsonEncoder (avro-tools tojson) prints for the same datum.
 inline void to_json(const node& n, const value& v, std::string& out,
                     const json_options& options = {}) {
@@ -3175,7 +3176,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/resolve.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_RESOLVE_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_RESOLVE_HPP
-// Schema resolution (Avro spec §Schema Resolution): a (writer, reader) pair is compiled once
+// Schema resolution (Avro spec "Schema Resolution"): a (writer, reader) pair is compiled once
 // into a plan of resolution steps — skip writer-only fields, fill reader-only fields from
 // defaults, promote numbers, map enum symbols, pick union branches — and records are then
 // decoded through the plan into values of the reader schema.
@@ -4651,7 +4652,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/container.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_CONTAINER_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_CONTAINER_HPP
-// Avro object container files (Avro spec §Object Container Files): a streaming writer that
+// Avro object container files (Avro spec "Object Container Files"): a streaming writer that
 // holds one block in memory and a reader over a byte span with sync validation, every codec the
 // spec requires plus zstandard, and optional schema resolution to a reader schema.
 
@@ -4924,7 +4925,7 @@ class source_stream final : public input_source {
 
 /// Options of container_reader.
 struct reader_options {
-  /// Resolve records to this schema (Avro spec §Schema Resolution) instead of the writer's.
+  /// Resolve records to this schema (Avro spec "Schema Resolution") instead of the writer's.
   std::optional<schema> reader_schema;
   /// Largest decompressed block accepted; 0 means limits.max_decompressed_size.
   size_t max_block_bytes = 0;
@@ -5565,7 +5566,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/logical.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_LOGICAL_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_LOGICAL_HPP
-// Helpers for Avro logical type values (Avro spec §Logical Types): decimals as big-endian two's
+// Helpers for Avro logical type values (Avro spec "Logical Types"): decimals as big-endian two's
 // complement, UUID text, durations.
 
 #include <cstdint>
@@ -7205,7 +7206,7 @@ class columnar_plan {
   const lakecodec::schema& columns() const noexcept { return columns_; }
   const schema& avro_schema() const noexcept { return schema_; }
 
-  /// Encodes row `row` of `batch` as one Avro record (Avro spec §Binary Encoding).
+  /// Encodes row `row` of `batch` as one Avro record (Avro spec "Binary Encoding").
   status encode_row(const batch_view& batch, int64_t row, encoder& e) const {
     status err;
     for (const detail::column_step& s : steps_)
@@ -7378,7 +7379,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/single_object.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_SINGLE_OBJECT_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_SINGLE_OBJECT_HPP
-// Single-object encoding (Avro spec §Single-object encoding): the marker C3 01, the schema's
+// Single-object encoding (Avro spec "Single-object encoding"): the marker C3 01, the schema's
 // CRC-64-AVRO fingerprint as 8 little-endian bytes, then the binary datum.
 
 #include <cstdint>
@@ -7419,7 +7420,7 @@ LAKECODEC_NAMESPACE_END
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_VISIT_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_VISIT_HPP
 // A typed, allocation-free read path: walk one datum and call a visitor for each value, with
-// views into the input for bytes and strings (Avro spec §Binary Encoding). The visitor type is
+// views into the input for bytes and strings (Avro spec "Binary Encoding"). The visitor type is
 // a template parameter, so every call is static and inlinable; no value tree is built.
 
 #include <cstdint>

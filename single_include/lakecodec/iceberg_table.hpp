@@ -4786,10 +4786,28 @@ inline bool holds_iceberg_type(const type& source, type_id id) noexcept {
   }
   return false;
 }
-inline int64_t hashable_long(type_kind source, int64_t v) noexcept {
-  return is_nanos(source) ? floor_div(v, 1000) : v;
-}
 }  // namespace detail
+
+// The bucket hash of each kind of value (Iceberg spec Appendix B, Java BucketUtil), shared by
+// apply_transform and transform_to_int32 so the scalar and column paths cannot drift apart.
+
+/// int, long, date, time, timestamp and timestamptz: murmur3 of the value as an 8-byte LE long.
+LAKECODEC_ALWAYS_INLINE uint32_t bucket_hash_long(int64_t v) noexcept {
+  return murmur3_x86_32_int64(v);
+}
+/// timestamp_ns and timestamptz_ns hash as microseconds (floor), so a value hashes alike at
+/// either precision.
+LAKECODEC_ALWAYS_INLINE uint32_t bucket_hash_nanos(int64_t v) noexcept {
+  return murmur3_x86_32_int64(detail::floor_div(v, 1000));
+}
+/// decimal: murmur3 of the unscaled value's minimal big-endian two's complement bytes.
+LAKECODEC_ALWAYS_INLINE uint32_t bucket_hash_decimal(__int128 unscaled) noexcept {
+  return hash_decimal(unscaled);
+}
+/// string (UTF-8 bytes), binary, fixed and uuid (16 big-endian bytes): murmur3 of the bytes.
+LAKECODEC_ALWAYS_INLINE uint32_t bucket_hash_bytes(std::string_view v) noexcept {
+  return murmur3_x86_32(v.data(), v.size());
+}
 
 /// Applies `t` to one value of type `source`. Null in -> null out; void -> null. The result is
 /// a literal of transform_result_type(t, source).
@@ -4803,11 +4821,11 @@ inline result<literal> apply_transform(const transform& t, const type& source, c
     case transform_kind::bucket: {
       uint32_t h = 0;
       if (st == value_storage::integer)
-        h = murmur3_x86_32_int64(detail::hashable_long(source.kind, v.i));
+        h = detail::is_nanos(source.kind) ? bucket_hash_nanos(v.i) : bucket_hash_long(v.i);
       else if (st == value_storage::decimal)
-        h = hash_decimal(v.dec);
+        h = bucket_hash_decimal(v.dec);
       else
-        h = murmur3_x86_32(v.bytes.data(), v.bytes.size());
+        h = bucket_hash_bytes(v.bytes);
       return literal::of_int(bucket_of_hash(h, t.param));
     }
     case transform_kind::truncate:
@@ -4881,23 +4899,18 @@ inline status transform_to_int32(const transform& t, const type& source, const c
   const type_id cid = col.type.id;
   if (!detail::holds_iceberg_type(source, cid)) return type_error();
   if (t.kind == transform_kind::bucket) {
-    if (cid == type_id::int32) {
-      run(int32_t{}, [n](int32_t v) { return bucket_of_hash(murmur3_x86_32_int64(v), n); });
-    } else if (cid == type_id::date32) {
-      run(int32_t{}, [n](int32_t v) { return bucket_of_hash(murmur3_x86_32_int64(v), n); });
+    if (cid == type_id::int32 || cid == type_id::date32) {
+      run(int32_t{}, [n](int32_t v) { return bucket_of_hash(bucket_hash_long(v), n); });
     } else if (stored_as<int64_t>(cid)) {
       if (detail::is_nanos(sk))
-        run(int64_t{}, [n](int64_t v) {
-          return bucket_of_hash(murmur3_x86_32_int64(detail::floor_div(v, 1000)), n);
-        });
+        run(int64_t{}, [n](int64_t v) { return bucket_of_hash(bucket_hash_nanos(v), n); });
       else
-        run(int64_t{}, [n](int64_t v) { return bucket_of_hash(murmur3_x86_32_int64(v), n); });
+        run(int64_t{}, [n](int64_t v) { return bucket_of_hash(bucket_hash_long(v), n); });
     } else if (cid == type_id::decimal128) {
-      run(__int128{}, [n](__int128 v) { return bucket_of_hash(hash_decimal(v), n); });
+      run(__int128{}, [n](__int128 v) { return bucket_of_hash(bucket_hash_decimal(v), n); });
     } else if (stored_as<std::string_view>(cid)) {
-      run(std::string_view{}, [n](std::string_view v) {
-        return bucket_of_hash(murmur3_x86_32(v.data(), v.size()), n);
-      });
+      run(std::string_view{},
+          [n](std::string_view v) { return bucket_of_hash(bucket_hash_bytes(v), n); });
     } else {
       return type_error();
     }
@@ -5166,12 +5179,815 @@ inline result<std::string> partition_path(const partition_spec& spec, const sche
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_PARTITION_HPP
 // ---- end lakecodec/iceberg/partition.hpp
+// ---- begin lakecodec/iceberg/schema.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_SCHEMA_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_SCHEMA_HPP
+// Iceberg schema JSON (spec Appendix C "Schemas"): parse and print types, fields and schemas in
+// Java's key order (SchemaParser: type, schema-id, identifier-field-ids, fields; fields: id,
+// name, required, type, doc, initial-default, write-default).
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <string>
+#include <string_view>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace iceberg {
+
+template <class J>
+result<type> type_from_json(const J& j, int depth = 0);
+
+namespace detail {
+template <class J>
+result<nested_field> field_from_json(const J& j, int depth) {
+  if (!j.is_object())
+    return invalid_argument(std::string("iceberg: struct field must be an object, got ") +
+                            j.type_name());
+  nested_field f;
+  LAKECODEC_TRY(req_int(j, "id", f.id, "struct field"));
+  const std::string what = "field " + std::to_string(f.id);
+  LAKECODEC_TRY(req_string(j, "name", f.name, what));
+  LAKECODEC_TRY(req_bool(j, "required", f.required, what));
+  const J* t = member(j, "type");
+  if (t == nullptr) return missing(what + " ('" + f.name + "')", "type");
+  LAKECODEC_ASSIGN_OR_RETURN(f.type, type_from_json(*t, depth + 1));
+  bool present = false;
+  LAKECODEC_TRY(opt_string(j, "doc", f.doc, present, what));
+  for (const char* key : {"initial-default", "write-default"}) {
+    const J* d = member(j, key);
+    if (d == nullptr) continue;
+    // Primitive defaults must read as their type (Java's SingleValueParser does the same).
+    if (storage_of(f.type.kind) != value_storage::none) {
+      auto lit = literal_from_json(f.type, *d);
+      if (!lit) return lit.error().with_context(what + " ('" + f.name + "') " + key);
+    }
+    const bool initial = key[0] == 'i';
+    (initial ? f.has_initial_default : f.has_write_default) = true;
+    (initial ? f.initial_default_json : f.write_default_json) = detail::dump_json(*d);
+  }
+  return f;
+}
+}  // namespace detail
+
+/// Parses a type: a primitive type string or a struct/list/map object. invalid_argument with
+/// "cannot parse type from json" when neither (Java's message), naming the offending id.
+template <class J>
+result<type> type_from_json(const J& j, int depth) {
+  if (depth > limits{}.max_nesting_depth)
+    return invalid_argument("iceberg: type nests deeper than " +
+                            std::to_string(limits{}.max_nesting_depth) + " levels");
+  if (j.is_string())
+    return parse_primitive_type(*j.template get_ptr<const typename J::string_t*>());
+  const J* kind = detail::member(j, "type");
+  if (!j.is_object() || kind == nullptr || !kind->is_string())
+    return invalid_argument("iceberg: cannot parse type from json: " +
+                            detail::dump_json(j).substr(0, 120));
+  const std::string& k = *kind->template get_ptr<const typename J::string_t*>();
+  if (k == "struct") {
+    const J* fields = detail::member(j, "fields");
+    if (fields == nullptr || !fields->is_array())
+      return invalid_argument(
+          "iceberg: cannot parse struct type from json: 'fields' must be an array");
+    type t = types::make(type_kind::struct_);
+    t.fields.reserve(fields->size());
+    for (const J& f : *fields) {
+      LAKECODEC_ASSIGN_OR_RETURN(nested_field nf, detail::field_from_json(f, depth));
+      t.fields.push_back(std::move(nf));
+    }
+    return t;
+  }
+  if (k == "list") {
+    nested_field e;
+    e.name = "element";
+    LAKECODEC_TRY(detail::req_int(j, "element-id", e.id, "list type"));
+    LAKECODEC_TRY(detail::req_bool(j, "element-required", e.required,
+                                   "list element " + std::to_string(e.id)));
+    const J* et = detail::member(j, "element");
+    if (et == nullptr) return detail::missing("list element " + std::to_string(e.id), "element");
+    LAKECODEC_ASSIGN_OR_RETURN(e.type, type_from_json(*et, depth + 1));
+    type t = types::make(type_kind::list);
+    t.fields.push_back(std::move(e));
+    return t;
+  }
+  if (k == "map") {
+    nested_field key, value;
+    key.name = "key";
+    value.name = "value";
+    key.required = true;
+    LAKECODEC_TRY(detail::req_int(j, "key-id", key.id, "map type"));
+    LAKECODEC_TRY(detail::req_int(j, "value-id", value.id, "map type"));
+    LAKECODEC_TRY(detail::req_bool(j, "value-required", value.required,
+                                   "map value " + std::to_string(value.id)));
+    const J* kt = detail::member(j, "key");
+    const J* vt = detail::member(j, "value");
+    if (kt == nullptr) return detail::missing("map key " + std::to_string(key.id), "key");
+    if (vt == nullptr) return detail::missing("map value " + std::to_string(value.id), "value");
+    LAKECODEC_ASSIGN_OR_RETURN(key.type, type_from_json(*kt, depth + 1));
+    LAKECODEC_ASSIGN_OR_RETURN(value.type, type_from_json(*vt, depth + 1));
+    type t = types::make(type_kind::map);
+    t.fields.push_back(std::move(key));
+    t.fields.push_back(std::move(value));
+    return t;
+  }
+  return invalid_argument("iceberg: cannot parse type from json: unknown nested type '" + k + "'");
+}
+
+/// Prints a type: a string for primitives, an object for struct/list/map (Java key order).
+inline ordered_json type_to_json(const type& t);
+
+namespace detail {
+inline ordered_json field_to_json(const nested_field& f) {
+  ordered_json j = ordered_json::object();
+  j["id"] = f.id;
+  j["name"] = f.name;
+  j["required"] = f.required;
+  j["type"] = type_to_json(f.type);
+  if (!f.doc.empty()) j["doc"] = f.doc;
+  if (f.has_initial_default)
+    j["initial-default"] = ordered_json::parse(f.initial_default_json, nullptr, false);
+  if (f.has_write_default)
+    j["write-default"] = ordered_json::parse(f.write_default_json, nullptr, false);
+  return j;
+}
+}  // namespace detail
+
+inline ordered_json type_to_json(const type& t) {
+  switch (t.kind) {
+    case type_kind::struct_: {
+      ordered_json j = ordered_json::object();
+      j["type"] = "struct";
+      ordered_json fields = ordered_json::array();
+      for (const nested_field& f : t.fields) fields.push_back(detail::field_to_json(f));
+      j["fields"] = std::move(fields);
+      return j;
+    }
+    case type_kind::list: {
+      ordered_json j = ordered_json::object();
+      j["type"] = "list";
+      j["element-id"] = t.element().id;
+      j["element"] = type_to_json(t.element().type);
+      j["element-required"] = t.element().required;
+      return j;
+    }
+    case type_kind::map: {
+      ordered_json j = ordered_json::object();
+      j["type"] = "map";
+      j["key-id"] = t.key().id;
+      j["key"] = type_to_json(t.key().type);
+      j["value-id"] = t.value().id;
+      j["value"] = type_to_json(t.value().type);
+      j["value-required"] = t.value().required;
+      return j;
+    }
+    default: return type_to_string(t);
+  }
+}
+
+/// Parses a schema object: {"type": "struct", "schema-id"?, "identifier-field-ids"?, "fields"}.
+/// Without `"type": "struct"` fails with "cannot parse type from json" as Java does. Checks
+/// id uniqueness and identifier fields (validate_schema).
+template <class J>
+result<schema> schema_from_json(const J& j) {
+  const J* kind = detail::member(j, "type");
+  if (kind == nullptr || !kind->is_string() ||
+      *kind->template get_ptr<const typename J::string_t*>() != "struct")
+    return invalid_argument(
+        "iceberg: cannot parse type from json: a schema must be an object with \"type\": "
+        "\"struct\", got " +
+        detail::dump_json(j).substr(0, 120));
+  LAKECODEC_ASSIGN_OR_RETURN(type st, type_from_json(j, 0));
+  schema s;
+  s.fields = std::move(st.fields);
+  bool present = false;
+  LAKECODEC_TRY(detail::opt_int(j, "schema-id", s.schema_id, present, "schema"));
+  LAKECODEC_TRY(detail::opt_int_list(j, "identifier-field-ids", s.identifier_field_ids, present,
+                                     "schema " + std::to_string(s.schema_id)));
+  LAKECODEC_TRY(validate_schema(s));
+  return s;
+}
+
+/// Prints a schema object in Java's key order (identifier-field-ids always, possibly empty).
+inline ordered_json schema_to_json(const schema& s) {
+  ordered_json j = ordered_json::object();
+  j["type"] = "struct";
+  j["schema-id"] = s.schema_id;
+  j["identifier-field-ids"] = s.identifier_field_ids;  // always, as pyiceberg does
+  ordered_json fields = ordered_json::array();
+  for (const nested_field& f : s.fields) fields.push_back(detail::field_to_json(f));
+  j["fields"] = std::move(fields);
+  return j;
+}
+
+/// Parses schema JSON text (as found in table metadata, manifest headers or a schema file).
+inline result<schema> parse_schema(std::string_view text) {
+  LAKECODEC_ASSIGN_OR_RETURN(ordered_json j, detail::parse_json_text(text, "schema"));
+  return schema_from_json(j);
+}
+
+/// Schema JSON text; `indent` < 0 prints compactly.
+inline std::string print_schema(const schema& s, int indent = -1) {
+  return detail::dump_json(schema_to_json(s), indent);
+}
+
+}  // namespace iceberg
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_SCHEMA_HPP
+// ---- end lakecodec/iceberg/schema.hpp
+// ---- begin lakecodec/iceberg/manifest_schema.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_SCHEMA_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_SCHEMA_HPP
+// Iceberg manifest and manifest list contents (spec "Manifests", "Manifest Lists") and their
+// Avro schemas (spec Appendix A "Avro"): the v1/v2/v3 schemas with Java's field ids, record
+// names (manifest_entry, r2, r102, k117_v118, manifest_file, r508) and optional ["null", T]
+// unions, in the field order of Java's V1Metadata/V2Metadata/V3Metadata. The field ids are
+// named once in `field_id` and used by the schemas, the writer and the readers alike.
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace iceberg {
+
+/// Field ids of the manifest and manifest list schemas (spec "Manifests" and "Manifest Lists"
+/// tables; Java's ManifestEntry, DataFile and ManifestFile constants). Readers find fields by
+/// these ids, never by name or position, because writers differ in both.
+namespace field_id {
+/// Record `manifest_entry`.
+namespace entry {
+constexpr int32_t status = 0;
+constexpr int32_t snapshot_id = 1;
+constexpr int32_t data_file = 2;
+constexpr int32_t sequence_number = 3;       // v2+
+constexpr int32_t file_sequence_number = 4;  // v2+
+}  // namespace entry
+/// Record `r2` (DataFile).
+namespace data_file {
+constexpr int32_t file_path = 100;
+constexpr int32_t file_format = 101;
+constexpr int32_t partition = 102;
+constexpr int32_t record_count = 103;
+constexpr int32_t file_size_in_bytes = 104;
+constexpr int32_t block_size_in_bytes = 105;  // v1 only
+constexpr int32_t column_sizes = 108;
+constexpr int32_t column_sizes_key = 117;
+constexpr int32_t column_sizes_value = 118;
+constexpr int32_t value_counts = 109;
+constexpr int32_t value_counts_key = 119;
+constexpr int32_t value_counts_value = 120;
+constexpr int32_t null_value_counts = 110;
+constexpr int32_t null_value_counts_key = 121;
+constexpr int32_t null_value_counts_value = 122;
+constexpr int32_t lower_bounds = 125;
+constexpr int32_t lower_bounds_key = 126;
+constexpr int32_t lower_bounds_value = 127;
+constexpr int32_t upper_bounds = 128;
+constexpr int32_t upper_bounds_key = 129;
+constexpr int32_t upper_bounds_value = 130;
+constexpr int32_t key_metadata = 131;
+constexpr int32_t split_offsets = 132;
+constexpr int32_t split_offsets_element = 133;
+constexpr int32_t content = 134;       // v2+
+constexpr int32_t equality_ids = 135;  // v2+
+constexpr int32_t equality_ids_element = 136;
+constexpr int32_t nan_value_counts = 137;
+constexpr int32_t nan_value_counts_key = 138;
+constexpr int32_t nan_value_counts_value = 139;
+constexpr int32_t sort_order_id = 140;
+constexpr int32_t first_row_id = 142;           // v3
+constexpr int32_t referenced_data_file = 143;   // v2+
+constexpr int32_t content_offset = 144;         // v3
+constexpr int32_t content_size_in_bytes = 145;  // v3
+}  // namespace data_file
+/// Record `manifest_file` (manifest list entries). v1 names the counts added_data_files_count
+/// etc.; the ids are the same.
+namespace manifest_file {
+constexpr int32_t manifest_path = 500;
+constexpr int32_t manifest_length = 501;
+constexpr int32_t partition_spec_id = 502;
+constexpr int32_t added_snapshot_id = 503;
+constexpr int32_t added_files_count = 504;
+constexpr int32_t existing_files_count = 505;
+constexpr int32_t deleted_files_count = 506;
+constexpr int32_t partitions = 507;
+constexpr int32_t partitions_element = 508;
+constexpr int32_t added_rows_count = 512;
+constexpr int32_t existing_rows_count = 513;
+constexpr int32_t deleted_rows_count = 514;
+constexpr int32_t sequence_number = 515;      // v2+
+constexpr int32_t min_sequence_number = 516;  // v2+
+constexpr int32_t content = 517;              // v2+
+constexpr int32_t key_metadata = 519;
+constexpr int32_t first_row_id = 520;  // v3
+}  // namespace manifest_file
+/// Record `r508` (partition field summary).
+namespace field_summary {
+constexpr int32_t contains_null = 509;
+constexpr int32_t lower_bound = 510;
+constexpr int32_t upper_bound = 511;
+constexpr int32_t contains_nan = 518;
+}  // namespace field_summary
+}  // namespace field_id
+
+enum class manifest_content : int32_t { data = 0, deletes = 1 };
+enum class file_content : int32_t { data = 0, position_deletes = 1, equality_deletes = 2 };
+enum class entry_status : int32_t { existing = 0, added = 1, deleted = 2 };
+
+using id_count_map = std::vector<std::pair<int32_t, int64_t>>;
+using id_bytes_map = std::vector<std::pair<int32_t, std::string>>;
+
+/// A data or delete file (manifest field 2, record `r2`). Optional members are written as null
+/// when absent. `partition` holds one literal per partition field, typed by partition_type().
+struct data_file {
+  file_content content = file_content::data;
+  std::string file_path;
+  std::string file_format = "PARQUET";
+  std::vector<literal> partition;
+  int64_t record_count = 0;
+  int64_t file_size_in_bytes = 0;
+  std::optional<id_count_map> column_sizes;
+  std::optional<id_count_map> value_counts;
+  std::optional<id_count_map> null_value_counts;
+  std::optional<id_count_map> nan_value_counts;
+  std::optional<id_bytes_map> lower_bounds;
+  std::optional<id_bytes_map> upper_bounds;
+  std::optional<std::string> key_metadata;
+  std::optional<std::vector<int64_t>> split_offsets;
+  std::optional<std::vector<int32_t>> equality_ids;
+  std::optional<int32_t> sort_order_id;
+  std::optional<int64_t> first_row_id;              // v3
+  std::optional<std::string> referenced_data_file;  // v2+
+  std::optional<int64_t> content_offset;            // v3
+  std::optional<int64_t> content_size_in_bytes;     // v3
+};
+
+/// One manifest entry (record `manifest_entry`).
+struct manifest_entry {
+  entry_status status = entry_status::added;
+  std::optional<int64_t> snapshot_id;
+  std::optional<int64_t> sequence_number;       // v2+; null = inherit
+  std::optional<int64_t> file_sequence_number;  // v2+; null = inherit
+  iceberg::data_file data_file;
+};
+
+/// Partition field summary (record `r508`).
+struct field_summary {
+  bool contains_null = false;
+  std::optional<bool> contains_nan;
+  std::optional<std::string> lower_bound;  // Appendix D binary of the partition result type
+  std::optional<std::string> upper_bound;
+};
+
+/// One manifest list entry (record `manifest_file`).
+struct manifest_file {
+  std::string manifest_path;
+  int64_t manifest_length = 0;
+  int32_t partition_spec_id = 0;
+  manifest_content content = manifest_content::data;
+  int64_t sequence_number = 0;
+  int64_t min_sequence_number = 0;
+  int64_t added_snapshot_id = 0;
+  std::optional<int32_t> added_files_count;
+  std::optional<int32_t> existing_files_count;
+  std::optional<int32_t> deleted_files_count;
+  std::optional<int64_t> added_rows_count;
+  std::optional<int64_t> existing_rows_count;
+  std::optional<int64_t> deleted_rows_count;
+  std::optional<std::vector<field_summary>> partitions;
+  std::optional<std::string> key_metadata;
+  std::optional<int64_t> first_row_id;  // v3
+};
+
+/// A decoded manifest: the header keys, the partition tuple type (from the Avro schema), and
+/// the entries.
+struct manifest {
+  int32_t format_version = 1;
+  manifest_content content = manifest_content::data;
+  std::vector<std::pair<std::string, std::string>> metadata;  // header, avro.* included
+  type partition_type;
+  std::vector<manifest_entry> entries;
+};
+
+/// A decoded manifest list: header keys and entries.
+struct manifest_list {
+  int32_t format_version = 1;
+  std::vector<std::pair<std::string, std::string>> metadata;
+  std::vector<manifest_file> entries;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Avro schemas (Appendix A; Java V1Metadata/V2Metadata/V3Metadata field order).
+
+namespace detail {
+inline ordered_json avro_field(const std::string& name, ordered_json type, int32_t id,
+                               bool optional) {
+  ordered_json f = ordered_json::object();
+  f["name"] = name;
+  if (optional) {
+    f["type"] = ordered_json::array({"null", std::move(type)});
+    f["default"] = nullptr;
+  } else {
+    f["type"] = std::move(type);
+  }
+  f["field-id"] = id;
+  return f;
+}
+inline ordered_json avro_int_map(int32_t key_id, int32_t value_id, const char* value_type) {
+  ordered_json rec = ordered_json::object();
+  rec["type"] = "record";
+  rec["name"] = "k" + std::to_string(key_id) + "_v" + std::to_string(value_id);
+  rec["fields"] = ordered_json::array(
+      {avro_field("key", "int", key_id, false), avro_field("value", value_type, value_id, false)});
+  ordered_json arr = ordered_json::object();
+  arr["type"] = "array";
+  arr["items"] = std::move(rec);
+  arr["logicalType"] = "map";
+  return arr;
+}
+inline ordered_json avro_array(const char* items, int32_t element_id) {
+  ordered_json arr = ordered_json::object();
+  arr["type"] = "array";
+  arr["items"] = items;
+  arr["element-id"] = element_id;
+  return arr;
+}
+
+/// Java's AvroSchemaUtil.makeCompatibleName: a leading non-letter/underscore becomes "_<c>"
+/// for digits or "_x<HEX>"; other invalid characters "_x<HEX>".
+inline std::string avro_safe_name(const std::string& name) {
+  auto valid_first = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  };
+  auto valid = [&](char c) { return valid_first(c) || (c >= '0' && c <= '9'); };
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (i == 0 ? valid_first(c) : valid(c)) {
+      out += c;
+    } else if (i == 0 && c >= '0' && c <= '9') {
+      out += '_';
+      out += c;
+    } else {
+      const unsigned char u = static_cast<unsigned char>(c);
+      out += "_x";
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    }
+  }
+  return out.empty() ? "_" : out;
+}
+
+/// The Avro schema of an Iceberg primitive (Appendix A). Named fixed types are defined once
+/// per schema and referenced by name afterwards (`defined` tracks them).
+inline result<ordered_json> avro_type_of(const type& t, std::set<std::string>& defined) {
+  auto logical = [](const char* base, const char* lt) {
+    ordered_json o = ordered_json::object();
+    o["type"] = base;
+    o["logicalType"] = lt;
+    return o;
+  };
+  auto named_fixed = [&](const std::string& name, int64_t size) -> ordered_json {
+    if (defined.count(name)) return name;
+    defined.insert(name);
+    ordered_json o = ordered_json::object();
+    o["type"] = "fixed";
+    o["name"] = name;
+    o["size"] = size;
+    return o;
+  };
+  switch (t.kind) {
+    case type_kind::boolean: return ordered_json("boolean");
+    case type_kind::int_: return ordered_json("int");
+    case type_kind::long_: return ordered_json("long");
+    case type_kind::float_: return ordered_json("float");
+    case type_kind::double_: return ordered_json("double");
+    case type_kind::date: return logical("int", "date");
+    case type_kind::time: return logical("long", "time-micros");
+    case type_kind::timestamp:
+    case type_kind::timestamptz:
+    case type_kind::timestamp_ns:
+    case type_kind::timestamptz_ns: {
+      const bool ns = t.kind == type_kind::timestamp_ns || t.kind == type_kind::timestamptz_ns;
+      ordered_json o = logical("long", ns ? "timestamp-nanos" : "timestamp-micros");
+      o["adjust-to-utc"] = t.kind == type_kind::timestamptz || t.kind == type_kind::timestamptz_ns;
+      return o;
+    }
+    case type_kind::string: return ordered_json("string");
+    case type_kind::binary:
+    case type_kind::geometry:
+    case type_kind::geography: return ordered_json("bytes");
+    case type_kind::uuid: {
+      ordered_json o = named_fixed("uuid_fixed", 16);
+      if (o.is_object()) o["logicalType"] = "uuid";
+      return o;
+    }
+    case type_kind::fixed: return named_fixed("fixed_" + std::to_string(t.length), t.length);
+    case type_kind::decimal: {
+      ordered_json o =
+          named_fixed("decimal_" + std::to_string(t.precision) + "_" + std::to_string(t.scale),
+                      decimal_required_bytes(t.precision));
+      if (o.is_object()) {
+        o["logicalType"] = "decimal";
+        o["precision"] = t.precision;
+        o["scale"] = t.scale;
+      }
+      return o;
+    }
+    default: return unsupported("iceberg: no Avro mapping for partition type " + type_to_string(t));
+  }
+}
+
+/// The `r102` partition record for a partition type (a struct of transform result types).
+inline result<ordered_json> avro_partition_record(const type& partition_type) {
+  std::set<std::string> defined;
+  ordered_json fields = ordered_json::array();
+  for (const nested_field& f : partition_type.fields) {
+    LAKECODEC_ASSIGN_OR_RETURN(ordered_json t, avro_type_of(f.type, defined));
+    ordered_json af = avro_field(avro_safe_name(f.name), std::move(t), f.id, true);
+    if (af["name"] != f.name) af["iceberg-field-name"] = f.name;
+    fields.push_back(std::move(af));
+  }
+  ordered_json rec = ordered_json::object();
+  rec["type"] = "record";
+  rec["name"] = "r102";
+  rec["fields"] = std::move(fields);
+  return rec;
+}
+}  // namespace detail
+
+/// The Avro schema JSON of manifest_entry for `format_version` (1-3) and a partition type.
+inline result<ordered_json> manifest_entry_avro_schema(int32_t format_version,
+                                                       const type& partition_type) {
+  using detail::avro_field;
+  namespace id = field_id;
+  const int32_t v = format_version;
+  LAKECODEC_ASSIGN_OR_RETURN(ordered_json part, detail::avro_partition_record(partition_type));
+  ordered_json df = ordered_json::array();
+  if (v >= 2) df.push_back(avro_field("content", "int", id::data_file::content, false));
+  df.push_back(avro_field("file_path", "string", id::data_file::file_path, false));
+  df.push_back(avro_field("file_format", "string", id::data_file::file_format, false));
+  df.push_back(avro_field("partition", std::move(part), id::data_file::partition, false));
+  df.push_back(avro_field("record_count", "long", id::data_file::record_count, false));
+  df.push_back(avro_field("file_size_in_bytes", "long", id::data_file::file_size_in_bytes, false));
+  if (v == 1)
+    df.push_back(
+        avro_field("block_size_in_bytes", "long", id::data_file::block_size_in_bytes, false));
+  df.push_back(avro_field("column_sizes",
+                          detail::avro_int_map(id::data_file::column_sizes_key,
+                                               id::data_file::column_sizes_value, "long"),
+                          id::data_file::column_sizes, true));
+  df.push_back(avro_field("value_counts",
+                          detail::avro_int_map(id::data_file::value_counts_key,
+                                               id::data_file::value_counts_value, "long"),
+                          id::data_file::value_counts, true));
+  df.push_back(avro_field("null_value_counts",
+                          detail::avro_int_map(id::data_file::null_value_counts_key,
+                                               id::data_file::null_value_counts_value, "long"),
+                          id::data_file::null_value_counts, true));
+  df.push_back(avro_field("nan_value_counts",
+                          detail::avro_int_map(id::data_file::nan_value_counts_key,
+                                               id::data_file::nan_value_counts_value, "long"),
+                          id::data_file::nan_value_counts, true));
+  df.push_back(avro_field("lower_bounds",
+                          detail::avro_int_map(id::data_file::lower_bounds_key,
+                                               id::data_file::lower_bounds_value, "bytes"),
+                          id::data_file::lower_bounds, true));
+  df.push_back(avro_field("upper_bounds",
+                          detail::avro_int_map(id::data_file::upper_bounds_key,
+                                               id::data_file::upper_bounds_value, "bytes"),
+                          id::data_file::upper_bounds, true));
+  df.push_back(avro_field("key_metadata", "bytes", id::data_file::key_metadata, true));
+  df.push_back(avro_field("split_offsets",
+                          detail::avro_array("long", id::data_file::split_offsets_element),
+                          id::data_file::split_offsets, true));
+  if (v >= 2)
+    df.push_back(avro_field("equality_ids",
+                            detail::avro_array("int", id::data_file::equality_ids_element),
+                            id::data_file::equality_ids, true));
+  df.push_back(avro_field("sort_order_id", "int", id::data_file::sort_order_id, true));
+  if (v >= 3) df.push_back(avro_field("first_row_id", "long", id::data_file::first_row_id, true));
+  if (v >= 2)
+    df.push_back(
+        avro_field("referenced_data_file", "string", id::data_file::referenced_data_file, true));
+  if (v >= 3) {
+    df.push_back(avro_field("content_offset", "long", id::data_file::content_offset, true));
+    df.push_back(
+        avro_field("content_size_in_bytes", "long", id::data_file::content_size_in_bytes, true));
+  }
+  ordered_json r2 = ordered_json::object();
+  r2["type"] = "record";
+  r2["name"] = "r2";
+  r2["fields"] = std::move(df);
+  ordered_json fields = ordered_json::array();
+  fields.push_back(avro_field("status", "int", id::entry::status, false));
+  fields.push_back(avro_field("snapshot_id", "long", id::entry::snapshot_id, true));
+  if (v >= 2) {
+    fields.push_back(avro_field("sequence_number", "long", id::entry::sequence_number, true));
+    fields.push_back(
+        avro_field("file_sequence_number", "long", id::entry::file_sequence_number, true));
+  }
+  fields.push_back(avro_field("data_file", std::move(r2), id::entry::data_file, false));
+  ordered_json root = ordered_json::object();
+  root["type"] = "record";
+  root["name"] = "manifest_entry";
+  root["fields"] = std::move(fields);
+  return root;
+}
+
+/// The Avro schema JSON of manifest_file (manifest list entries) for `format_version`.
+inline ordered_json manifest_file_avro_schema(int32_t format_version) {
+  using detail::avro_field;
+  namespace id = field_id;
+  const int32_t v = format_version;
+  ordered_json summary = ordered_json::object();
+  summary["type"] = "record";
+  summary["name"] = "r508";
+  summary["fields"] = ordered_json::array(
+      {avro_field("contains_null", "boolean", id::field_summary::contains_null, false),
+       avro_field("contains_nan", "boolean", id::field_summary::contains_nan, true),
+       avro_field("lower_bound", "bytes", id::field_summary::lower_bound, true),
+       avro_field("upper_bound", "bytes", id::field_summary::upper_bound, true)});
+  ordered_json partitions = ordered_json::object();
+  partitions["type"] = "array";
+  partitions["items"] = std::move(summary);
+  partitions["element-id"] = id::manifest_file::partitions_element;
+  ordered_json f = ordered_json::array();
+  f.push_back(avro_field("manifest_path", "string", id::manifest_file::manifest_path, false));
+  f.push_back(avro_field("manifest_length", "long", id::manifest_file::manifest_length, false));
+  f.push_back(avro_field("partition_spec_id", "int", id::manifest_file::partition_spec_id, false));
+  if (v >= 2) {
+    f.push_back(avro_field("content", "int", id::manifest_file::content, false));
+    f.push_back(avro_field("sequence_number", "long", id::manifest_file::sequence_number, false));
+    f.push_back(
+        avro_field("min_sequence_number", "long", id::manifest_file::min_sequence_number, false));
+  }
+  f.push_back(avro_field("added_snapshot_id", "long", id::manifest_file::added_snapshot_id, false));
+  const bool opt = v == 1;
+  f.push_back(avro_field("added_files_count", "int", id::manifest_file::added_files_count, opt));
+  f.push_back(
+      avro_field("existing_files_count", "int", id::manifest_file::existing_files_count, opt));
+  f.push_back(
+      avro_field("deleted_files_count", "int", id::manifest_file::deleted_files_count, opt));
+  if (v == 1)
+    f.push_back(avro_field("partitions", partitions, id::manifest_file::partitions, true));
+  f.push_back(avro_field("added_rows_count", "long", id::manifest_file::added_rows_count, opt));
+  f.push_back(
+      avro_field("existing_rows_count", "long", id::manifest_file::existing_rows_count, opt));
+  f.push_back(avro_field("deleted_rows_count", "long", id::manifest_file::deleted_rows_count, opt));
+  if (v >= 2)
+    f.push_back(avro_field("partitions", partitions, id::manifest_file::partitions, true));
+  f.push_back(avro_field("key_metadata", "bytes", id::manifest_file::key_metadata, true));
+  if (v >= 3)
+    f.push_back(avro_field("first_row_id", "long", id::manifest_file::first_row_id, true));
+  ordered_json root = ordered_json::object();
+  root["type"] = "record";
+  root["name"] = "manifest_file";
+  root["fields"] = std::move(f);
+  return root;
+}
+
+}  // namespace iceberg
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_SCHEMA_HPP
+// ---- end lakecodec/iceberg/manifest_schema.hpp
+// ---- begin lakecodec/iceberg/manifest_json.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_JSON_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_JSON_HPP
+// JSON views of manifest entries and manifest list entries (the CLI's output and the tests'
+// comparisons): snake_case field names as in the Avro schemas, bytes as hex.
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <optional>
+#include <string>
+#include <type_traits>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace iceberg {
+
+namespace detail {
+template <class M>
+ordered_json id_map_json(const std::optional<M>& m, bool hex) {
+  if (!m) return nullptr;
+  ordered_json o = ordered_json::object();
+  for (const auto& kv : *m) {
+    if constexpr (std::is_same<typename M::value_type::second_type, std::string>::value)
+      o[std::to_string(kv.first)] = hex ? to_hex(kv.second) : kv.second;
+    else
+      o[std::to_string(kv.first)] = kv.second;
+  }
+  return o;
+}
+template <class T>
+ordered_json opt_json(const std::optional<T>& v) {
+  if (!v) return nullptr;
+  return *v;
+}
+}  // namespace detail
+
+/// One manifest entry as JSON: snake_case field names as in the Avro schema; partition values
+/// in the JSON single-value form keyed by partition field name; bounds and key metadata as hex.
+inline ordered_json manifest_entry_to_json(const manifest_entry& e, const type& partition_type) {
+  const data_file& f = e.data_file;
+  ordered_json part = ordered_json::object();
+  for (size_t i = 0; i < f.partition.size() && i < partition_type.fields.size(); ++i)
+    part[partition_type.fields[i].name] =
+        literal_to_json(partition_type.fields[i].type, f.partition[i]);
+  ordered_json d = ordered_json::object();
+  d["content"] = static_cast<int32_t>(f.content);
+  d["file_path"] = f.file_path;
+  d["file_format"] = f.file_format;
+  d["partition"] = std::move(part);
+  d["record_count"] = f.record_count;
+  d["file_size_in_bytes"] = f.file_size_in_bytes;
+  d["column_sizes"] = detail::id_map_json(f.column_sizes, false);
+  d["value_counts"] = detail::id_map_json(f.value_counts, false);
+  d["null_value_counts"] = detail::id_map_json(f.null_value_counts, false);
+  d["nan_value_counts"] = detail::id_map_json(f.nan_value_counts, false);
+  d["lower_bounds"] = detail::id_map_json(f.lower_bounds, true);
+  d["upper_bounds"] = detail::id_map_json(f.upper_bounds, true);
+  d["key_metadata"] =
+      f.key_metadata ? ordered_json(to_hex(*f.key_metadata)) : ordered_json(nullptr);
+  d["split_offsets"] = detail::opt_json(f.split_offsets);
+  d["equality_ids"] = detail::opt_json(f.equality_ids);
+  d["sort_order_id"] = detail::opt_json(f.sort_order_id);
+  d["first_row_id"] = detail::opt_json(f.first_row_id);
+  d["referenced_data_file"] = detail::opt_json(f.referenced_data_file);
+  d["content_offset"] = detail::opt_json(f.content_offset);
+  d["content_size_in_bytes"] = detail::opt_json(f.content_size_in_bytes);
+  ordered_json o = ordered_json::object();
+  o["status"] = static_cast<int32_t>(e.status);
+  o["snapshot_id"] = detail::opt_json(e.snapshot_id);
+  o["sequence_number"] = detail::opt_json(e.sequence_number);
+  o["file_sequence_number"] = detail::opt_json(e.file_sequence_number);
+  o["data_file"] = std::move(d);
+  return o;
+}
+
+/// One manifest list entry as JSON (bounds and key metadata as hex).
+inline ordered_json manifest_file_to_json(const manifest_file& m) {
+  ordered_json o = ordered_json::object();
+  o["manifest_path"] = m.manifest_path;
+  o["manifest_length"] = m.manifest_length;
+  o["partition_spec_id"] = m.partition_spec_id;
+  o["content"] = static_cast<int32_t>(m.content);
+  o["sequence_number"] = m.sequence_number;
+  o["min_sequence_number"] = m.min_sequence_number;
+  o["added_snapshot_id"] = m.added_snapshot_id;
+  o["added_files_count"] = detail::opt_json(m.added_files_count);
+  o["existing_files_count"] = detail::opt_json(m.existing_files_count);
+  o["deleted_files_count"] = detail::opt_json(m.deleted_files_count);
+  o["added_rows_count"] = detail::opt_json(m.added_rows_count);
+  o["existing_rows_count"] = detail::opt_json(m.existing_rows_count);
+  o["deleted_rows_count"] = detail::opt_json(m.deleted_rows_count);
+  if (m.partitions) {
+    ordered_json parts = ordered_json::array();
+    for (const field_summary& s : *m.partitions) {
+      ordered_json p = ordered_json::object();
+      p["contains_null"] = s.contains_null;
+      p["contains_nan"] = detail::opt_json(s.contains_nan);
+      p["lower_bound"] =
+          s.lower_bound ? ordered_json(to_hex(*s.lower_bound)) : ordered_json(nullptr);
+      p["upper_bound"] =
+          s.upper_bound ? ordered_json(to_hex(*s.upper_bound)) : ordered_json(nullptr);
+      parts.push_back(std::move(p));
+    }
+    o["partitions"] = std::move(parts);
+  } else {
+    o["partitions"] = nullptr;
+  }
+  o["key_metadata"] =
+      m.key_metadata ? ordered_json(to_hex(*m.key_metadata)) : ordered_json(nullptr);
+  o["first_row_id"] = detail::opt_json(m.first_row_id);
+  return o;
+}
+
+}  // namespace iceberg
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_JSON_HPP
+// ---- end lakecodec/iceberg/manifest_json.hpp
 // ---- begin lakecodec/avro/json.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_HPP
 // A small, order-preserving JSON document model for Avro schemas, default values and the Avro
-// JSON encoding. Avro must not depend on nlohmann (STYLE.md §1), and schemas need key order and
-// unknown attributes kept for a faithful round trip, so this is a dedicated, bounded parser.
+// JSON encoding. Avro must not depend on nlohmann (only the Iceberg and Paimon JSON headers include
+// it), and schemas need key order and unknown attributes kept for a faithful round trip, so this is
+// a dedicated, bounded parser.
 
 #include <algorithm>
 #include <cerrno>
@@ -5715,7 +6531,7 @@ LAKECODEC_NAMESPACE_END
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_SCHEMA_HPP
 // Avro schemas: parse from JSON, print back to JSON (unknown attributes such as Iceberg's
 // `field-id` kept), Parsing Canonical Form and the CRC-64-AVRO fingerprint.
-// Avro specification §Schema Declaration, §Parsing Canonical Form for Schemas, §Schema
+// Avro specification "Schema Declaration", "Parsing Canonical Form for Schemas", "Schema"
 // Fingerprints.
 
 #include <array>
@@ -5732,7 +6548,7 @@ LAKECODEC_NAMESPACE_END
 LAKECODEC_NAMESPACE_BEGIN
 namespace avro {
 
-/// The fourteen Avro types (Avro spec §Primitive Types, §Complex Types).
+/// The fourteen Avro types (Avro spec "Primitive Types", "Complex Types").
 enum class type : uint8_t {
   null,
   boolean,
@@ -5775,7 +6591,7 @@ inline bool is_named(type t) noexcept {
   return t == type::record || t == type::enum_ || t == type::fixed;
 }
 
-/// Logical types (Avro spec §Logical Types). An invalid logical type annotation (e.g. decimal
+/// Logical types (Avro spec "Logical Types"). An invalid logical type annotation (e.g. decimal
 /// without precision) is ignored as the spec requires: `logical` stays `none` but the attribute
 /// is kept for printing.
 enum class logical_type : uint8_t {
@@ -5797,7 +6613,7 @@ enum class logical_type : uint8_t {
 
 struct node;
 
-/// A record field (Avro spec §Records).
+/// A record field (Avro spec "Records").
 struct record_field {
   std::string name;
   const node* type = nullptr;
@@ -5901,7 +6717,7 @@ class schema {
  public:
   schema() = default;
 
-  /// Parses schema JSON text (Avro spec §Schema Declaration). Rejects unknown types, undefined
+  /// Parses schema JSON text (Avro spec "Schema Declaration"). Rejects unknown types, undefined
   /// or duplicate names, invalid names, unions of unions, duplicate union members, invalid
   /// defaults — the message names the offending part.
   static result<schema> parse(std::string_view json_text);
@@ -6013,7 +6829,7 @@ inline void resolve_logical(node& n) {
   if (l == "duration" && t == type::fixed && n.size == 12) n.logical = logical_type::duration;
 }
 
-/// Checks a JSON default against a schema (Avro spec §Records: field default values).
+/// Checks a JSON default against a schema (Avro spec "Records": field default values).
 inline status check_default(const node& n, const json_value& v, const std::string& where,
                             int depth) {
   if (depth > limits{}.max_nesting_depth)
@@ -6503,7 +7319,7 @@ inline std::string to_json(const schema& s) {
   return p.print(&s.root(), "").dump();
 }
 
-/// Parsing Canonical Form (Avro spec §Parsing Canonical Form for Schemas): fullnames, only
+/// Parsing Canonical Form (Avro spec "Parsing Canonical Form for Schemas"): fullnames, only
 /// type/name/fields/symbols/items/values/size, in that key order, no whitespace.
 inline std::string canonical_form(const schema& s) {
   detail::schema_printer p;
@@ -6525,7 +7341,7 @@ struct crc64_avro_table {
 inline constexpr crc64_avro_table crc64_table{};
 }  // namespace detail
 
-/// CRC-64-AVRO (Rabin) fingerprint of bytes (Avro spec §Schema Fingerprints).
+/// CRC-64-AVRO (Rabin) fingerprint of bytes (Avro spec "Schema Fingerprints").
 inline uint64_t crc64_avro(std::string_view bytes) noexcept {
   uint64_t fp = 0xc15d213aa4d7a795ULL;
   for (char c : bytes)
@@ -6699,8 +7515,8 @@ LAKECODEC_NAMESPACE_BEGIN
 constexpr size_t max_varint32_bytes = 5;
 constexpr size_t max_varint64_bytes = 10;
 
-/// Zigzag maps signed to unsigned so small magnitudes get short varints (Avro spec §Binary
-/// Encoding; Thrift compact protocol spec).
+/// Zigzag maps signed to unsigned so small magnitudes get short varints (Avro spec "Binary
+/// Encoding"; Thrift compact protocol spec).
 constexpr uint32_t zigzag_encode32(int32_t v) noexcept {
   return (static_cast<uint32_t>(v) << 1) ^ static_cast<uint32_t>(v >> 31);
 }
@@ -6906,7 +7722,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/encoding.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_ENCODING_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_ENCODING_HPP
-// Avro binary encoding (Avro spec §Binary Encoding): a typed encoder that appends to a
+// Avro binary encoding (Avro spec "Binary Encoding"): a typed encoder that appends to a
 // byte_buffer, a typed decoder over a byte span with a sticky error (so hot loops test for
 // failure once per record, not once per value), and the generic value encode/decode/skip.
 
@@ -7483,7 +8299,7 @@ inline void skip_value(const node& n, decoder& d, int depth) {
 
 }  // namespace detail
 
-/// Encodes a generic value with schema node `n` (Avro spec §Binary Encoding), appending to
+/// Encodes a generic value with schema node `n` (Avro spec "Binary Encoding"), appending to
 /// `out`. A value that does not fit the schema gives schema_mismatch naming the field; the
 /// buffer may then hold a partial datum. A non-union value for a union schema is written as
 /// the first branch of its type.
@@ -7524,8 +8340,8 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/json_codec.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_CODEC_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_CODEC_HPP
-// The Avro JSON encoding of values (Avro spec §JSON Encoding) and field default values
-// (Avro spec §Records: defaults). Output matches Java's JsonEncoder as used by
+// The Avro JSON encoding of values (Avro spec "JSON Encoding") and field default values
+// (Avro spec "Records": defaults). Output matches Java's JsonEncoder as used by
 // `avro-tools tojson`: compact, unions as {"branch": value}, bytes/fixed as ISO-8859-1 strings.
 
 #include <algorithm>
@@ -7872,7 +8688,7 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
 
 }  // namespace detail
 
-/// Appends the Avro JSON encoding of `v` (Avro spec §JSON Encoding), byte-for-byte what Java's
+/// Appends the Avro JSON encoding of `v` (Avro spec "JSON Encoding"), byte-for-byte what Java's
 /// JsonEncoder (avro-tools tojson) prints for the same datum.
 inline void to_json(const node& n, const value& v, std::string& out,
                     const json_options& options = {}) {
@@ -7906,7 +8722,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/resolve.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_RESOLVE_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_RESOLVE_HPP
-// Schema resolution (Avro spec §Schema Resolution): a (writer, reader) pair is compiled once
+// Schema resolution (Avro spec "Schema Resolution"): a (writer, reader) pair is compiled once
 // into a plan of resolution steps — skip writer-only fields, fill reader-only fields from
 // defaults, promote numbers, map enum symbols, pick union branches — and records are then
 // decoded through the plan into values of the reader schema.
@@ -9382,7 +10198,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/container.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_CONTAINER_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_CONTAINER_HPP
-// Avro object container files (Avro spec §Object Container Files): a streaming writer that
+// Avro object container files (Avro spec "Object Container Files"): a streaming writer that
 // holds one block in memory and a reader over a byte span with sync validation, every codec the
 // spec requires plus zstandard, and optional schema resolution to a reader schema.
 
@@ -9655,7 +10471,7 @@ class source_stream final : public input_source {
 
 /// Options of container_reader.
 struct reader_options {
-  /// Resolve records to this schema (Avro spec §Schema Resolution) instead of the writer's.
+  /// Resolve records to this schema (Avro spec "Schema Resolution") instead of the writer's.
   std::optional<schema> reader_schema;
   /// Largest decompressed block accepted; 0 means limits.max_decompressed_size.
   size_t max_block_bytes = 0;
@@ -10146,6 +10962,603 @@ inline result<byte_buffer> write_container(const schema& s, const std::vector<va
 LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_SINGLE_LAKECODEC_AVRO_CONTAINER_HPP
 // ---- end lakecodec/avro/container.hpp
+// ---- begin lakecodec/iceberg/manifest_reader.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_READER_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_READER_HPP
+// Iceberg manifest and manifest list readers (spec "Manifests", "Manifest Lists"). Both resolve
+// the writer schema once per file into the Iceberg field id of every field (manifest_schema.hpp
+// names them) and then decode each block with the typed Avro decoder, switching on those ids,
+// so files from Java, Spark, pyiceberg and DuckDB (whose field names and orders differ) all
+// decode, without a generic Avro value per record.
+
+#ifdef LAKECODEC_WITH_JSON
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+
+LAKECODEC_NAMESPACE_BEGIN
+namespace iceberg {
+
+namespace detail {
+inline const avro::node& unwrap_optional(const avro::node& n) {
+  if (n.type == avro::type::union_)
+    for (const avro::node* b : n.branches)
+      if (b->type != avro::type::null) return *b;
+  return n;
+}
+inline int32_t avro_field_id(const avro::record_field& f) {
+  const avro::json_value* id = f.attribute("field-id");
+  return id && id->is_integer() ? static_cast<int32_t>(id->as_int()) : -1;
+}
+/// Position of the field carrying Iceberg `id` in record `rec`, or -1.
+inline int id_pos(const avro::node& rec, int32_t id) {
+  for (size_t i = 0; i < rec.fields.size(); ++i)
+    if (avro_field_id(rec.fields[i]) == id) return static_cast<int>(i);
+  return -1;
+}
+
+/// The Iceberg type a partition field was written with, from its Avro schema and logical type.
+inline result<type> iceberg_type_of_avro(const avro::node& n0) {
+  const avro::node& n = unwrap_optional(n0);
+  auto adjusted = [&]() {
+    const avro::json_value* a = n.attribute("adjust-to-utc");
+    return a && a->is_bool() && a->as_bool();
+  };
+  switch (n.type) {
+    case avro::type::boolean: return types::boolean();
+    case avro::type::int_:
+      return n.logical == avro::logical_type::date ? types::date() : types::int_();
+    case avro::type::long_:
+      switch (n.logical) {
+        case avro::logical_type::time_micros: return types::time();
+        case avro::logical_type::timestamp_micros:
+          return adjusted() ? types::timestamptz() : types::timestamp();
+        case avro::logical_type::local_timestamp_micros: return types::timestamp();
+        case avro::logical_type::timestamp_nanos:
+          return adjusted() ? types::timestamptz_ns() : types::timestamp_ns();
+        case avro::logical_type::local_timestamp_nanos: return types::timestamp_ns();
+        default: return types::long_();
+      }
+    case avro::type::float_: return types::float_();
+    case avro::type::double_: return types::double_();
+    case avro::type::string:
+      return n.logical == avro::logical_type::uuid ? types::uuid() : types::string();
+    case avro::type::bytes:
+      if (n.logical == avro::logical_type::decimal) return types::decimal(n.precision, n.scale);
+      return types::binary();
+    case avro::type::fixed:
+      if (n.logical == avro::logical_type::decimal) return types::decimal(n.precision, n.scale);
+      if (n.logical == avro::logical_type::uuid || (n.size == 16 && n.name == "uuid_fixed"))
+        return types::uuid();
+      return types::fixed(static_cast<int32_t>(n.size));
+    default:
+      return corrupt_data(std::string("iceberg: partition field of Avro type ") +
+                          avro::type_name(n.type) + " has no Iceberg equivalent");
+  }
+}
+
+/// Reads a union index when `n` is a union; the branch to decode, or nullptr for null.
+inline const avro::node* read_branch(const avro::node& n, avro::decoder& d) {
+  if (n.type != avro::type::union_) return n.type == avro::type::null ? nullptr : &n;
+  const int32_t idx = d.read_union_index(n.branches.size());
+  if (!d.ok()) return nullptr;
+  const avro::node* b = n.branches[static_cast<size_t>(idx)];
+  return b->type == avro::type::null ? nullptr : b;
+}
+inline std::optional<int64_t> read_opt_integral(const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  if (b->type == avro::type::int_ || b->type == avro::type::long_) return d.read_long();
+  (void)avro::skip(*b, d);
+  return std::nullopt;
+}
+inline std::optional<std::string_view> read_opt_text(const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  if (b->type == avro::type::string || b->type == avro::type::bytes) return d.read_bytes();
+  if (b->type == avro::type::fixed) return d.read_fixed(static_cast<size_t>(b->size));
+  (void)avro::skip(*b, d);
+  return std::nullopt;
+}
+
+/// One partition value of Iceberg type `t` written with Avro schema `n`.
+inline literal read_partition_value(const type& t, const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return literal::null();
+  switch (b->type) {
+    case avro::type::boolean: return literal::of_int(d.read_boolean());
+    case avro::type::int_:
+    case avro::type::long_: return literal::of_int(d.read_long());
+    case avro::type::float_: return literal::of_double(d.read_float());
+    case avro::type::double_: return literal::of_double(d.read_double());
+    case avro::type::string:
+    case avro::type::bytes:
+    case avro::type::fixed: {
+      const std::string_view v = b->type == avro::type::fixed
+                                     ? d.read_fixed(static_cast<size_t>(b->size))
+                                     : d.read_bytes();
+      if (t.kind == type_kind::decimal)
+        return literal::of_decimal(v.size() <= 16 ? from_be_bytes(v) : 0);
+      if (t.kind == type_kind::uuid && b->type == avro::type::string) {
+        auto u = parse_uuid(v);
+        return u ? literal::of_bytes(*u) : literal::null();
+      }
+      return literal::of_bytes(v);
+    }
+    default: (void)avro::skip(*b, d); return literal::null();
+  }
+}
+
+/// The `format-version` header value: 1, 2 or 3 (Iceberg spec "Format Versioning"); anything
+/// else, including garbage and out-of-range numbers, is corrupt_data.
+inline result<int> parse_format_version(const std::string& text, const char* what) {
+  auto v = json::parse_int32(text, std::string("iceberg: ") + what + " format-version");
+  if (!v.has_value()) return corrupt_data(v.error().message());
+  if (*v < 1 || *v > 3)
+    return corrupt_data(std::string("iceberg: ") + what + " format-version " + text +
+                        " is not 1, 2 or 3");
+  return static_cast<int>(*v);
+}
+
+/// An int-keyed map written as an array of key/value records (Iceberg's form) or as an Avro
+/// map with string keys.
+template <class V, class F>
+std::optional<std::vector<std::pair<int32_t, V>>> read_id_map(const avro::node& n, avro::decoder& d,
+                                                              F&& conv) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  std::vector<std::pair<int32_t, V>> out;
+  if (b->type == avro::type::map && b->values) {
+    for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
+      for (int64_t i = 0; i < c && d.ok(); ++i) {
+        const std::string_view key = d.read_bytes();
+        if (!d.ok()) break;
+        auto id = json::parse_int32(key, "iceberg: metrics map key (a field id)");
+        if (!id.has_value()) {
+          d.fail(corrupt_data(id.error().message(), d.offset()));
+          break;
+        }
+        out.emplace_back(*id, conv(*b->values, d));
+      }
+    }
+    return out;
+  }
+  if (b->type != avro::type::array || b->items == nullptr) {
+    (void)avro::skip(*b, d);
+    return std::nullopt;
+  }
+  const avro::node& rec = unwrap_optional(*b->items);
+  if (rec.type != avro::type::record) {
+    (void)avro::skip(*b, d);
+    return std::nullopt;
+  }
+  const int kp = rec.field_index("key"), vp = rec.field_index("value");
+  for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
+    if (out.empty()) out.reserve(static_cast<size_t>(c));  // growing per block would be quadratic
+    for (int64_t i = 0; i < c && d.ok(); ++i) {
+      if (b->items->type == avro::type::union_ && read_branch(*b->items, d) == nullptr) continue;
+      int32_t key = 0;
+      V value{};
+      for (int f = 0; f < static_cast<int>(rec.fields.size()); ++f) {
+        const avro::node& ft = *rec.fields[static_cast<size_t>(f)].type;
+        if (f == kp)
+          key = static_cast<int32_t>(read_opt_integral(ft, d).value_or(0));
+        else if (f == vp)
+          value = conv(ft, d);
+        else
+          (void)avro::skip(ft, d);
+      }
+      out.emplace_back(key, std::move(value));
+    }
+  }
+  return out;
+}
+inline int64_t conv_count(const avro::node& n, avro::decoder& d) {
+  return read_opt_integral(n, d).value_or(0);
+}
+inline std::string conv_bytes(const avro::node& n, avro::decoder& d) {
+  auto v = read_opt_text(n, d);
+  return v ? std::string(*v) : std::string();
+}
+template <class T>
+std::optional<std::vector<T>> read_long_array(const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  if (b->type != avro::type::array || b->items == nullptr) {
+    (void)avro::skip(*b, d);
+    return std::nullopt;
+  }
+  std::vector<T> out;
+  for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1))
+    for (int64_t i = 0; i < c && d.ok(); ++i)
+      out.push_back(static_cast<T>(read_opt_integral(*b->items, d).value_or(0)));
+  return out;
+}
+
+/// Reads an optional boolean (a non-boolean branch is skipped and reads as absent).
+inline std::optional<bool> read_opt_bool(const avro::node& n, avro::decoder& d) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return std::nullopt;
+  if (b->type == avro::type::boolean) return d.read_boolean();
+  (void)avro::skip(*b, d);
+  return std::nullopt;
+}
+
+/// The Iceberg field id of every field of `rec`, in encoding order (-1 where none is given).
+inline std::vector<int32_t> field_ids_of(const avro::node& rec) {
+  std::vector<int32_t> ids;
+  ids.reserve(rec.fields.size());
+  for (const avro::record_field& f : rec.fields) ids.push_back(avro_field_id(f));
+  return ids;
+}
+
+/// The record a field of `rec` with Iceberg `id` holds (through an optional union), or nullptr
+/// when `rec` has no such field or it is not a record.
+inline const avro::node* record_field_record(const avro::node& rec, int32_t id) {
+  const int pos = id_pos(rec, id);
+  if (pos < 0) return nullptr;
+  const avro::node& n = unwrap_optional(*rec.fields[static_cast<size_t>(pos)].type);
+  return n.type == avro::type::record ? &n : nullptr;
+}
+
+/// A writer schema resolved once per file: the records the decoder meets and the Iceberg field
+/// id of each of their fields. Decoding switches on these ids, so field order and names do not
+/// matter; a record other than the planned one (another union branch) is corrupt data.
+struct entry_plan {
+  const avro::node* root = nullptr;       // manifest_entry
+  const avro::node* df = nullptr;         // r2
+  const avro::node* partition = nullptr;  // r102, or nullptr when the file has none
+  std::vector<int32_t> root_ids;
+  std::vector<int32_t> df_ids;
+  const type* partition_type = nullptr;  // one field per field of `partition`
+};
+struct list_plan {
+  const avro::node* root = nullptr;     // manifest_file
+  const avro::node* summary = nullptr;  // r508, or nullptr when the file has no partitions
+  std::vector<int32_t> root_ids;
+  std::vector<int32_t> summary_ids;
+};
+
+inline status read_data_file(const entry_plan& p, const avro::node& df, avro::decoder& d,
+                             data_file& f) {
+  namespace id = field_id::data_file;
+  if (&df != p.df)
+    return corrupt_data("iceberg: data_file is not the record the schema plan expects", d.offset());
+  for (size_t i = 0; i < df.fields.size() && d.ok(); ++i) {
+    const avro::node& t = *df.fields[i].type;
+    switch (p.df_ids[i]) {
+      case id::content: {
+        const int64_t c = read_opt_integral(t, d).value_or(0);
+        if (c < 0 || c > 2)
+          return corrupt_data(
+              "iceberg: data file content " + std::to_string(c) + " is not 0, 1 or 2", d.offset());
+        f.content = static_cast<file_content>(c);
+        break;
+      }
+      case id::file_path: f.file_path = std::string(read_opt_text(t, d).value_or("")); break;
+      case id::file_format: f.file_format = std::string(read_opt_text(t, d).value_or("")); break;
+      case id::partition: {
+        const avro::node* pr = read_branch(t, d);
+        if (pr == nullptr) break;
+        if (pr != p.partition)
+          return corrupt_data("iceberg: partition is not the record the schema declares",
+                              d.offset());
+        f.partition.reserve(pr->fields.size());
+        for (size_t k = 0; k < pr->fields.size(); ++k)
+          f.partition.push_back(
+              read_partition_value(p.partition_type->fields[k].type, *pr->fields[k].type, d));
+        break;
+      }
+      case id::record_count: f.record_count = read_opt_integral(t, d).value_or(0); break;
+      case id::file_size_in_bytes:
+        f.file_size_in_bytes = read_opt_integral(t, d).value_or(0);
+        break;
+      case id::column_sizes: f.column_sizes = read_id_map<int64_t>(t, d, conv_count); break;
+      case id::value_counts: f.value_counts = read_id_map<int64_t>(t, d, conv_count); break;
+      case id::null_value_counts:
+        f.null_value_counts = read_id_map<int64_t>(t, d, conv_count);
+        break;
+      case id::nan_value_counts: f.nan_value_counts = read_id_map<int64_t>(t, d, conv_count); break;
+      case id::lower_bounds: f.lower_bounds = read_id_map<std::string>(t, d, conv_bytes); break;
+      case id::upper_bounds: f.upper_bounds = read_id_map<std::string>(t, d, conv_bytes); break;
+      case id::key_metadata:
+        if (auto v = read_opt_text(t, d)) f.key_metadata = std::string(*v);
+        break;
+      case id::split_offsets: f.split_offsets = read_long_array<int64_t>(t, d); break;
+      case id::equality_ids: f.equality_ids = read_long_array<int32_t>(t, d); break;
+      case id::sort_order_id:
+        if (auto v = read_opt_integral(t, d)) f.sort_order_id = static_cast<int32_t>(*v);
+        break;
+      case id::first_row_id: f.first_row_id = read_opt_integral(t, d); break;
+      case id::referenced_data_file:
+        if (auto v = read_opt_text(t, d)) f.referenced_data_file = std::string(*v);
+        break;
+      case id::content_offset: f.content_offset = read_opt_integral(t, d); break;
+      case id::content_size_in_bytes: f.content_size_in_bytes = read_opt_integral(t, d); break;
+      default: LAKECODEC_TRY(avro::skip(t, d));
+    }
+  }
+  return d.error();
+}
+
+inline status read_entry(const entry_plan& p, avro::decoder& d, manifest_entry& e) {
+  namespace id = field_id::entry;
+  for (size_t i = 0; i < p.root->fields.size() && d.ok(); ++i) {
+    const avro::node& t = *p.root->fields[i].type;
+    switch (p.root_ids[i]) {
+      case id::status: {
+        const int64_t st = read_opt_integral(t, d).value_or(-1);
+        if (!d.ok()) break;
+        if (st < 0 || st > 2)
+          return corrupt_data(
+              "iceberg: manifest entry status " + std::to_string(st) + " is not 0, 1 or 2",
+              d.offset());
+        e.status = static_cast<entry_status>(st);
+        break;
+      }
+      case id::snapshot_id: e.snapshot_id = read_opt_integral(t, d); break;
+      case id::sequence_number: e.sequence_number = read_opt_integral(t, d); break;
+      case id::file_sequence_number: e.file_sequence_number = read_opt_integral(t, d); break;
+      case id::data_file: {
+        const avro::node* df = read_branch(t, d);
+        if (!d.ok()) break;
+        if (df == nullptr)
+          return corrupt_data("iceberg: manifest entry has a null data_file", d.offset());
+        LAKECODEC_TRY(read_data_file(p, *df, d, e.data_file));
+        break;
+      }
+      default: LAKECODEC_TRY(avro::skip(t, d));
+    }
+  }
+  return d.error();
+}
+
+inline status read_field_summary(const list_plan& p, const avro::node& s, avro::decoder& d,
+                                 field_summary& fs) {
+  namespace id = field_id::field_summary;
+  if (&s != p.summary)
+    return corrupt_data("iceberg: partition summary is not the record the schema declares",
+                        d.offset());
+  for (size_t k = 0; k < s.fields.size() && d.ok(); ++k) {
+    const avro::node& t = *s.fields[k].type;
+    switch (p.summary_ids[k]) {
+      case id::contains_null: fs.contains_null = read_opt_bool(t, d).value_or(false); break;
+      case id::contains_nan: fs.contains_nan = read_opt_bool(t, d); break;
+      case id::lower_bound:
+        if (auto v = read_opt_text(t, d)) fs.lower_bound = std::string(*v);
+        break;
+      case id::upper_bound:
+        if (auto v = read_opt_text(t, d)) fs.upper_bound = std::string(*v);
+        break;
+      default: LAKECODEC_TRY(avro::skip(t, d));
+    }
+  }
+  return d.error();
+}
+
+/// The `partitions` array of a manifest_file (field 507): absent when null.
+inline status read_field_summaries(const list_plan& p, const avro::node& n, avro::decoder& d,
+                                   std::optional<std::vector<field_summary>>& out) {
+  const avro::node* b = read_branch(n, d);
+  if (b == nullptr) return d.error();
+  if (b->type != avro::type::array || b->items == nullptr) return avro::skip(*b, d);
+  std::vector<field_summary> parts;
+  for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
+    for (int64_t i = 0; i < c && d.ok(); ++i) {
+      field_summary fs;
+      const avro::node* s = read_branch(*b->items, d);
+      if (s != nullptr) LAKECODEC_TRY(read_field_summary(p, *s, d, fs));
+      parts.push_back(std::move(fs));
+    }
+  }
+  out = std::move(parts);
+  return d.error();
+}
+
+inline status read_manifest_file(const list_plan& p, avro::decoder& d, manifest_file& m) {
+  namespace id = field_id::manifest_file;
+  auto opt_int32 = [](std::optional<int64_t> v) -> std::optional<int32_t> {
+    if (!v) return std::nullopt;
+    return static_cast<int32_t>(*v);
+  };
+  for (size_t i = 0; i < p.root->fields.size() && d.ok(); ++i) {
+    const avro::node& t = *p.root->fields[i].type;
+    switch (p.root_ids[i]) {
+      case id::manifest_path:
+        m.manifest_path = std::string(read_opt_text(t, d).value_or(""));
+        break;
+      case id::manifest_length: m.manifest_length = read_opt_integral(t, d).value_or(0); break;
+      case id::partition_spec_id:
+        m.partition_spec_id = static_cast<int32_t>(read_opt_integral(t, d).value_or(0));
+        break;
+      case id::content: {
+        const int64_t c = read_opt_integral(t, d).value_or(0);
+        if (!d.ok()) break;
+        if (c < 0 || c > 1)
+          return corrupt_data("iceberg: manifest content " + std::to_string(c) + " is not 0 or 1",
+                              d.offset());
+        m.content = static_cast<manifest_content>(c);
+        break;
+      }
+      case id::sequence_number: m.sequence_number = read_opt_integral(t, d).value_or(0); break;
+      case id::min_sequence_number:
+        m.min_sequence_number = read_opt_integral(t, d).value_or(0);
+        break;
+      case id::added_snapshot_id: m.added_snapshot_id = read_opt_integral(t, d).value_or(0); break;
+      case id::added_files_count: m.added_files_count = opt_int32(read_opt_integral(t, d)); break;
+      case id::existing_files_count:
+        m.existing_files_count = opt_int32(read_opt_integral(t, d));
+        break;
+      case id::deleted_files_count:
+        m.deleted_files_count = opt_int32(read_opt_integral(t, d));
+        break;
+      case id::added_rows_count: m.added_rows_count = read_opt_integral(t, d); break;
+      case id::existing_rows_count: m.existing_rows_count = read_opt_integral(t, d); break;
+      case id::deleted_rows_count: m.deleted_rows_count = read_opt_integral(t, d); break;
+      case id::partitions: LAKECODEC_TRY(read_field_summaries(p, t, d, m.partitions)); break;
+      case id::key_metadata:
+        if (auto v = read_opt_text(t, d)) m.key_metadata = std::string(*v);
+        break;
+      case id::first_row_id: m.first_row_id = read_opt_integral(t, d); break;
+      default: LAKECODEC_TRY(avro::skip(t, d));
+    }
+  }
+  return d.error();
+}
+
+/// Decodes every record of a container with `decode(decoder, Entry&)`, block by block, checking
+/// each block's count against its size and that its records use up exactly its bytes.
+template <class Entry, class Decode>
+status read_records(avro::container_reader& r, const char* what, std::vector<Entry>& out,
+                    Decode&& decode) {
+  avro::block_view block;
+  while (true) {
+    LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next_block(block));
+    if (!more) return {};
+    if (static_cast<uint64_t>(block.count) > block.data.size)
+      return corrupt_data(std::string("iceberg: ") + what + " block claims " +
+                              std::to_string(block.count) + " entries in " +
+                              std::to_string(block.data.size) + " bytes",
+                          block.offset);
+    avro::decoder d(block.data, block.offset, r.input_limits());
+    for (int64_t k = 0; k < block.count; ++k) {
+      Entry e;
+      LAKECODEC_TRY(decode(d, e));
+      out.push_back(std::move(e));
+    }
+    if (!d.ok()) return d.error();
+    if (!d.at_end())
+      return corrupt_data(std::string("iceberg: ") + what + " block has " +
+                              std::to_string(d.remaining()) + " bytes after its " +
+                              std::to_string(block.count) + " entries",
+                          d.offset());
+  }
+}
+}  // namespace detail
+
+/// Decodes a manifest file held in memory (spec "Manifests"). Fields are found by Iceberg field
+/// id (names and orders of older writers differ); missing optional fields read as absent.
+/// Errors: Avro container errors (truncation, bad codec), corrupt_data when a required field
+/// (status, data_file, file_path, record_count, file_size_in_bytes) is missing from the schema.
+inline result<manifest> read_manifest(byte_span file) {
+  namespace id = field_id;
+  LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
+  manifest out;
+  out.metadata = r.metadata();
+  if (const std::string* fv = r.metadata("format-version")) {
+    LAKECODEC_ASSIGN_OR_RETURN(out.format_version, detail::parse_format_version(*fv, "manifest"));
+  }
+  if (const std::string* c = r.metadata("content"))
+    out.content = *c == "deletes" ? manifest_content::deletes : manifest_content::data;
+  const avro::node& root = r.writer_schema().root();
+  if (root.type != avro::type::record)
+    return corrupt_data("iceberg: manifest schema is not a record");
+  if (detail::id_pos(root, id::entry::status) < 0 || detail::id_pos(root, id::entry::data_file) < 0)
+    return corrupt_data(
+        "iceberg: manifest schema lacks status (field id 0) or data_file (field id 2)");
+  const avro::node* df = detail::record_field_record(root, id::entry::data_file);
+  if (df == nullptr) return corrupt_data("iceberg: data_file (field id 2) is not a record");
+  auto has = [&](int32_t field) { return detail::id_pos(*df, field) >= 0; };
+  if (r.metadata("format-version") == nullptr)  // some writers omit it: infer from the fields
+    out.format_version =
+        has(id::data_file::first_row_id) ? 3
+        : (has(id::data_file::content) || detail::id_pos(root, id::entry::sequence_number) >= 0)
+            ? 2
+            : 1;
+  if (!has(id::data_file::file_path) || !has(id::data_file::record_count) ||
+      !has(id::data_file::file_size_in_bytes))
+    return corrupt_data(
+        "iceberg: data_file lacks file_path (100), record_count (103) or file_size_in_bytes (104)");
+  out.partition_type = types::struct_({});
+  const avro::node* pr = nullptr;
+  if (has(id::data_file::partition)) {
+    pr = detail::record_field_record(*df, id::data_file::partition);
+    if (pr == nullptr) return corrupt_data("iceberg: partition (field id 102) is not a record");
+    for (const avro::record_field& f : pr->fields) {
+      LAKECODEC_ASSIGN_OR_RETURN(type t, detail::iceberg_type_of_avro(*f.type));
+      std::string name = f.name;
+      if (const avro::json_value* orig = f.attribute("iceberg-field-name"))
+        if (orig->is_string()) name = orig->as_string();
+      out.partition_type.fields.push_back(types::field(detail::avro_field_id(f), name, t));
+    }
+  }
+  detail::entry_plan plan;
+  plan.root = &root;
+  plan.df = df;
+  plan.partition = pr;
+  plan.root_ids = detail::field_ids_of(root);
+  plan.df_ids = detail::field_ids_of(*df);
+  plan.partition_type = &out.partition_type;
+  LAKECODEC_TRY(detail::read_records(
+      r, "manifest", out.entries,
+      [&](avro::decoder& d, manifest_entry& e) { return detail::read_entry(plan, d, e); }));
+  return out;
+}
+
+/// Decodes a manifest list held in memory (spec "Manifest Lists"), resolving fields by id as
+/// read_manifest does (older Java names such as added_data_files_count are accepted). Errors:
+/// Avro container errors, corrupt_data when manifest_path, manifest_length, partition_spec_id or
+/// added_snapshot_id is missing from the schema or a value is out of range.
+inline result<manifest_list> read_manifest_list(byte_span file) {
+  namespace id = field_id::manifest_file;
+  LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
+  manifest_list out;
+  out.metadata = r.metadata();
+  if (const std::string* fv = r.metadata("format-version")) {
+    LAKECODEC_ASSIGN_OR_RETURN(out.format_version,
+                               detail::parse_format_version(*fv, "manifest list"));
+  }
+  const avro::node& root = r.writer_schema().root();
+  if (root.type != avro::type::record)
+    return corrupt_data("iceberg: manifest list schema is not a record");
+  auto has = [&](int32_t field) { return detail::id_pos(root, field) >= 0; };
+  if (r.metadata("format-version") == nullptr)  // some writers omit it: infer from the fields
+    out.format_version = has(id::first_row_id) ? 3 : has(id::content) ? 2 : 1;
+  if (!has(id::manifest_path) || !has(id::manifest_length) || !has(id::partition_spec_id) ||
+      !has(id::added_snapshot_id))
+    return corrupt_data(
+        "iceberg: manifest list schema lacks manifest_path (500), manifest_length (501), "
+        "partition_spec_id (502) or added_snapshot_id (503)");
+  detail::list_plan plan;
+  plan.root = &root;
+  plan.root_ids = detail::field_ids_of(root);
+  if (has(id::partitions)) {
+    const avro::node& arr = detail::unwrap_optional(
+        *root.fields[static_cast<size_t>(detail::id_pos(root, id::partitions))].type);
+    if (arr.type == avro::type::array && arr.items) {
+      const avro::node& s = detail::unwrap_optional(*arr.items);
+      if (s.type == avro::type::record) {
+        plan.summary = &s;
+        plan.summary_ids = detail::field_ids_of(s);
+      }
+    }
+  }
+  LAKECODEC_TRY(detail::read_records(
+      r, "manifest list", out.entries,
+      [&](avro::decoder& d, manifest_file& m) { return detail::read_manifest_file(plan, d, m); }));
+  return out;
+}
+
+/// True when an Avro container's schema is a manifest list (it carries field id 500,
+/// manifest_path).
+inline result<bool> is_manifest_list(byte_span file) {
+  LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
+  const avro::node& root = r.writer_schema().root();
+  return root.type == avro::type::record &&
+         detail::id_pos(root, field_id::manifest_file::manifest_path) >= 0;
+}
+
+}  // namespace iceberg
+LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_READER_HPP
+// ---- end lakecodec/iceberg/manifest_reader.hpp
 // ---- begin lakecodec/iceberg/partition_json.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_PARTITION_JSON_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_PARTITION_JSON_HPP
@@ -10300,238 +11713,20 @@ LAKECODEC_NAMESPACE_END
 #endif  // LAKECODEC_WITH_JSON
 #endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_PARTITION_JSON_HPP
 // ---- end lakecodec/iceberg/partition_json.hpp
-// ---- begin lakecodec/iceberg/schema.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_SCHEMA_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_SCHEMA_HPP
-// Iceberg schema JSON (spec Appendix C "Schemas"): parse and print types, fields and schemas in
-// Java's key order (SchemaParser: type, schema-id, identifier-field-ids, fields; fields: id,
-// name, required, type, doc, initial-default, write-default).
+// ---- begin lakecodec/iceberg/manifest_writer.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_WRITER_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_WRITER_HPP
+// Iceberg manifest and manifest list writers (spec "Manifests", "Manifest Lists", "First Row ID
+// Assignment"): a streaming manifest writer that tracks the counts and partition field summaries
+// of the manifest_file it returns, and a manifest list writer that assigns v3 first_row_id. Both
+// write the schemas of manifest_schema.hpp, in Java's field order.
 
 #ifdef LAKECODEC_WITH_JSON
 
-#include <string>
-#include <string_view>
-
-
-LAKECODEC_NAMESPACE_BEGIN
-namespace iceberg {
-
-template <class J>
-result<type> type_from_json(const J& j, int depth = 0);
-
-namespace detail {
-template <class J>
-result<nested_field> field_from_json(const J& j, int depth) {
-  if (!j.is_object())
-    return invalid_argument(std::string("iceberg: struct field must be an object, got ") +
-                            j.type_name());
-  nested_field f;
-  LAKECODEC_TRY(req_int(j, "id", f.id, "struct field"));
-  const std::string what = "field " + std::to_string(f.id);
-  LAKECODEC_TRY(req_string(j, "name", f.name, what));
-  LAKECODEC_TRY(req_bool(j, "required", f.required, what));
-  const J* t = member(j, "type");
-  if (t == nullptr) return missing(what + " ('" + f.name + "')", "type");
-  LAKECODEC_ASSIGN_OR_RETURN(f.type, type_from_json(*t, depth + 1));
-  bool present = false;
-  LAKECODEC_TRY(opt_string(j, "doc", f.doc, present, what));
-  for (const char* key : {"initial-default", "write-default"}) {
-    const J* d = member(j, key);
-    if (d == nullptr) continue;
-    // Primitive defaults must read as their type (Java's SingleValueParser does the same).
-    if (storage_of(f.type.kind) != value_storage::none) {
-      auto lit = literal_from_json(f.type, *d);
-      if (!lit) return lit.error().with_context(what + " ('" + f.name + "') " + key);
-    }
-    const bool initial = key[0] == 'i';
-    (initial ? f.has_initial_default : f.has_write_default) = true;
-    (initial ? f.initial_default_json : f.write_default_json) = detail::dump_json(*d);
-  }
-  return f;
-}
-}  // namespace detail
-
-/// Parses a type: a primitive type string or a struct/list/map object. invalid_argument with
-/// "cannot parse type from json" when neither (Java's message), naming the offending id.
-template <class J>
-result<type> type_from_json(const J& j, int depth) {
-  if (depth > limits{}.max_nesting_depth)
-    return invalid_argument("iceberg: type nests deeper than " +
-                            std::to_string(limits{}.max_nesting_depth) + " levels");
-  if (j.is_string())
-    return parse_primitive_type(*j.template get_ptr<const typename J::string_t*>());
-  const J* kind = detail::member(j, "type");
-  if (!j.is_object() || kind == nullptr || !kind->is_string())
-    return invalid_argument("iceberg: cannot parse type from json: " +
-                            detail::dump_json(j).substr(0, 120));
-  const std::string& k = *kind->template get_ptr<const typename J::string_t*>();
-  if (k == "struct") {
-    const J* fields = detail::member(j, "fields");
-    if (fields == nullptr || !fields->is_array())
-      return invalid_argument(
-          "iceberg: cannot parse struct type from json: 'fields' must be an array");
-    type t = types::make(type_kind::struct_);
-    t.fields.reserve(fields->size());
-    for (const J& f : *fields) {
-      LAKECODEC_ASSIGN_OR_RETURN(nested_field nf, detail::field_from_json(f, depth));
-      t.fields.push_back(std::move(nf));
-    }
-    return t;
-  }
-  if (k == "list") {
-    nested_field e;
-    e.name = "element";
-    LAKECODEC_TRY(detail::req_int(j, "element-id", e.id, "list type"));
-    LAKECODEC_TRY(detail::req_bool(j, "element-required", e.required,
-                                   "list element " + std::to_string(e.id)));
-    const J* et = detail::member(j, "element");
-    if (et == nullptr) return detail::missing("list element " + std::to_string(e.id), "element");
-    LAKECODEC_ASSIGN_OR_RETURN(e.type, type_from_json(*et, depth + 1));
-    type t = types::make(type_kind::list);
-    t.fields.push_back(std::move(e));
-    return t;
-  }
-  if (k == "map") {
-    nested_field key, value;
-    key.name = "key";
-    value.name = "value";
-    key.required = true;
-    LAKECODEC_TRY(detail::req_int(j, "key-id", key.id, "map type"));
-    LAKECODEC_TRY(detail::req_int(j, "value-id", value.id, "map type"));
-    LAKECODEC_TRY(detail::req_bool(j, "value-required", value.required,
-                                   "map value " + std::to_string(value.id)));
-    const J* kt = detail::member(j, "key");
-    const J* vt = detail::member(j, "value");
-    if (kt == nullptr) return detail::missing("map key " + std::to_string(key.id), "key");
-    if (vt == nullptr) return detail::missing("map value " + std::to_string(value.id), "value");
-    LAKECODEC_ASSIGN_OR_RETURN(key.type, type_from_json(*kt, depth + 1));
-    LAKECODEC_ASSIGN_OR_RETURN(value.type, type_from_json(*vt, depth + 1));
-    type t = types::make(type_kind::map);
-    t.fields.push_back(std::move(key));
-    t.fields.push_back(std::move(value));
-    return t;
-  }
-  return invalid_argument("iceberg: cannot parse type from json: unknown nested type '" + k + "'");
-}
-
-/// Prints a type: a string for primitives, an object for struct/list/map (Java key order).
-inline ordered_json type_to_json(const type& t);
-
-namespace detail {
-inline ordered_json field_to_json(const nested_field& f) {
-  ordered_json j = ordered_json::object();
-  j["id"] = f.id;
-  j["name"] = f.name;
-  j["required"] = f.required;
-  j["type"] = type_to_json(f.type);
-  if (!f.doc.empty()) j["doc"] = f.doc;
-  if (f.has_initial_default)
-    j["initial-default"] = ordered_json::parse(f.initial_default_json, nullptr, false);
-  if (f.has_write_default)
-    j["write-default"] = ordered_json::parse(f.write_default_json, nullptr, false);
-  return j;
-}
-}  // namespace detail
-
-inline ordered_json type_to_json(const type& t) {
-  switch (t.kind) {
-    case type_kind::struct_: {
-      ordered_json j = ordered_json::object();
-      j["type"] = "struct";
-      ordered_json fields = ordered_json::array();
-      for (const nested_field& f : t.fields) fields.push_back(detail::field_to_json(f));
-      j["fields"] = std::move(fields);
-      return j;
-    }
-    case type_kind::list: {
-      ordered_json j = ordered_json::object();
-      j["type"] = "list";
-      j["element-id"] = t.element().id;
-      j["element"] = type_to_json(t.element().type);
-      j["element-required"] = t.element().required;
-      return j;
-    }
-    case type_kind::map: {
-      ordered_json j = ordered_json::object();
-      j["type"] = "map";
-      j["key-id"] = t.key().id;
-      j["key"] = type_to_json(t.key().type);
-      j["value-id"] = t.value().id;
-      j["value"] = type_to_json(t.value().type);
-      j["value-required"] = t.value().required;
-      return j;
-    }
-    default: return type_to_string(t);
-  }
-}
-
-/// Parses a schema object: {"type": "struct", "schema-id"?, "identifier-field-ids"?, "fields"}.
-/// Without `"type": "struct"` fails with "cannot parse type from json" as Java does. Checks
-/// id uniqueness and identifier fields (validate_schema).
-template <class J>
-result<schema> schema_from_json(const J& j) {
-  const J* kind = detail::member(j, "type");
-  if (kind == nullptr || !kind->is_string() ||
-      *kind->template get_ptr<const typename J::string_t*>() != "struct")
-    return invalid_argument(
-        "iceberg: cannot parse type from json: a schema must be an object with \"type\": "
-        "\"struct\", got " +
-        detail::dump_json(j).substr(0, 120));
-  LAKECODEC_ASSIGN_OR_RETURN(type st, type_from_json(j, 0));
-  schema s;
-  s.fields = std::move(st.fields);
-  bool present = false;
-  LAKECODEC_TRY(detail::opt_int(j, "schema-id", s.schema_id, present, "schema"));
-  LAKECODEC_TRY(detail::opt_int_list(j, "identifier-field-ids", s.identifier_field_ids, present,
-                                     "schema " + std::to_string(s.schema_id)));
-  LAKECODEC_TRY(validate_schema(s));
-  return s;
-}
-
-/// Prints a schema object in Java's key order (identifier-field-ids always, possibly empty).
-inline ordered_json schema_to_json(const schema& s) {
-  ordered_json j = ordered_json::object();
-  j["type"] = "struct";
-  j["schema-id"] = s.schema_id;
-  j["identifier-field-ids"] = s.identifier_field_ids;  // always, as pyiceberg does
-  ordered_json fields = ordered_json::array();
-  for (const nested_field& f : s.fields) fields.push_back(detail::field_to_json(f));
-  j["fields"] = std::move(fields);
-  return j;
-}
-
-/// Parses schema JSON text (as found in table metadata, manifest headers or a schema file).
-inline result<schema> parse_schema(std::string_view text) {
-  LAKECODEC_ASSIGN_OR_RETURN(ordered_json j, detail::parse_json_text(text, "schema"));
-  return schema_from_json(j);
-}
-
-/// Schema JSON text; `indent` < 0 prints compactly.
-inline std::string print_schema(const schema& s, int indent = -1) {
-  return detail::dump_json(schema_to_json(s), indent);
-}
-
-}  // namespace iceberg
-LAKECODEC_NAMESPACE_END
-
-#endif  // LAKECODEC_WITH_JSON
-#endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_SCHEMA_HPP
-// ---- end lakecodec/iceberg/schema.hpp
-// ---- begin lakecodec/iceberg/manifest.hpp
-#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_HPP
-#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_HPP
-// Iceberg manifests and manifest lists (spec "Manifests", "Manifest Lists", Appendix A "Avro"):
-// the v1/v2/v3 Avro schemas with Java's field ids, record names (manifest_entry, r2, r102,
-// k117_v118, manifest_file, r508) and optional ["null", T] unions; a streaming manifest writer
-// that tracks counts and partition field summaries; a manifest list writer that assigns v3
-// first_row_id; and readers for both that resolve fields by field id, so files from Java,
-// Spark, pyiceberg and DuckDB (whose field names and orders differ) all decode.
-
-#ifdef LAKECODEC_WITH_JSON
-
+#include <cmath>
 #include <cstdint>
+#include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10539,311 +11734,6 @@ LAKECODEC_NAMESPACE_END
 
 LAKECODEC_NAMESPACE_BEGIN
 namespace iceberg {
-
-enum class manifest_content : int32_t { data = 0, deletes = 1 };
-enum class file_content : int32_t { data = 0, position_deletes = 1, equality_deletes = 2 };
-enum class entry_status : int32_t { existing = 0, added = 1, deleted = 2 };
-
-using id_count_map = std::vector<std::pair<int32_t, int64_t>>;
-using id_bytes_map = std::vector<std::pair<int32_t, std::string>>;
-
-/// A data or delete file (manifest field 2, record `r2`). Optional members are written as null
-/// when absent. `partition` holds one literal per partition field, typed by partition_type().
-struct data_file {
-  file_content content = file_content::data;
-  std::string file_path;
-  std::string file_format = "PARQUET";
-  std::vector<literal> partition;
-  int64_t record_count = 0;
-  int64_t file_size_in_bytes = 0;
-  std::optional<id_count_map> column_sizes;
-  std::optional<id_count_map> value_counts;
-  std::optional<id_count_map> null_value_counts;
-  std::optional<id_count_map> nan_value_counts;
-  std::optional<id_bytes_map> lower_bounds;
-  std::optional<id_bytes_map> upper_bounds;
-  std::optional<std::string> key_metadata;
-  std::optional<std::vector<int64_t>> split_offsets;
-  std::optional<std::vector<int32_t>> equality_ids;
-  std::optional<int32_t> sort_order_id;
-  std::optional<int64_t> first_row_id;              // v3
-  std::optional<std::string> referenced_data_file;  // v2+
-  std::optional<int64_t> content_offset;            // v3
-  std::optional<int64_t> content_size_in_bytes;     // v3
-};
-
-/// One manifest entry (record `manifest_entry`).
-struct manifest_entry {
-  entry_status status = entry_status::added;
-  std::optional<int64_t> snapshot_id;
-  std::optional<int64_t> sequence_number;       // v2+; null = inherit
-  std::optional<int64_t> file_sequence_number;  // v2+; null = inherit
-  iceberg::data_file data_file;
-};
-
-/// Partition field summary (record `r508`).
-struct field_summary {
-  bool contains_null = false;
-  std::optional<bool> contains_nan;
-  std::optional<std::string> lower_bound;  // Appendix D binary of the partition result type
-  std::optional<std::string> upper_bound;
-};
-
-/// One manifest list entry (record `manifest_file`).
-struct manifest_file {
-  std::string manifest_path;
-  int64_t manifest_length = 0;
-  int32_t partition_spec_id = 0;
-  manifest_content content = manifest_content::data;
-  int64_t sequence_number = 0;
-  int64_t min_sequence_number = 0;
-  int64_t added_snapshot_id = 0;
-  std::optional<int32_t> added_files_count;
-  std::optional<int32_t> existing_files_count;
-  std::optional<int32_t> deleted_files_count;
-  std::optional<int64_t> added_rows_count;
-  std::optional<int64_t> existing_rows_count;
-  std::optional<int64_t> deleted_rows_count;
-  std::optional<std::vector<field_summary>> partitions;
-  std::optional<std::string> key_metadata;
-  std::optional<int64_t> first_row_id;  // v3
-};
-
-// ---------------------------------------------------------------------------------------------
-// Avro schemas (Appendix A; Java V1Metadata/V2Metadata/V3Metadata field order).
-
-namespace detail {
-inline ordered_json avro_field(const std::string& name, ordered_json type, int32_t id,
-                               bool optional) {
-  ordered_json f = ordered_json::object();
-  f["name"] = name;
-  if (optional) {
-    f["type"] = ordered_json::array({"null", std::move(type)});
-    f["default"] = nullptr;
-  } else {
-    f["type"] = std::move(type);
-  }
-  f["field-id"] = id;
-  return f;
-}
-inline ordered_json avro_int_map(int32_t key_id, int32_t value_id, const char* value_type) {
-  ordered_json rec = ordered_json::object();
-  rec["type"] = "record";
-  rec["name"] = "k" + std::to_string(key_id) + "_v" + std::to_string(value_id);
-  rec["fields"] = ordered_json::array(
-      {avro_field("key", "int", key_id, false), avro_field("value", value_type, value_id, false)});
-  ordered_json arr = ordered_json::object();
-  arr["type"] = "array";
-  arr["items"] = std::move(rec);
-  arr["logicalType"] = "map";
-  return arr;
-}
-inline ordered_json avro_array(const char* items, int32_t element_id) {
-  ordered_json arr = ordered_json::object();
-  arr["type"] = "array";
-  arr["items"] = items;
-  arr["element-id"] = element_id;
-  return arr;
-}
-
-/// Java's AvroSchemaUtil.makeCompatibleName: a leading non-letter/underscore becomes "_<c>"
-/// for digits or "_x<HEX>"; other invalid characters "_x<HEX>".
-inline std::string avro_safe_name(const std::string& name) {
-  auto valid_first = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-  };
-  auto valid = [&](char c) { return valid_first(c) || (c >= '0' && c <= '9'); };
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (i == 0 ? valid_first(c) : valid(c)) {
-      out += c;
-    } else if (i == 0 && c >= '0' && c <= '9') {
-      out += '_';
-      out += c;
-    } else {
-      const unsigned char u = static_cast<unsigned char>(c);
-      out += "_x";
-      out += hex[u >> 4];
-      out += hex[u & 15];
-    }
-  }
-  return out.empty() ? "_" : out;
-}
-
-/// The Avro schema of an Iceberg primitive (Appendix A). Named fixed types are defined once
-/// per schema and referenced by name afterwards (`defined` tracks them).
-inline result<ordered_json> avro_type_of(const type& t, std::set<std::string>& defined) {
-  auto logical = [](const char* base, const char* lt) {
-    ordered_json o = ordered_json::object();
-    o["type"] = base;
-    o["logicalType"] = lt;
-    return o;
-  };
-  auto named_fixed = [&](const std::string& name, int64_t size) -> ordered_json {
-    if (defined.count(name)) return name;
-    defined.insert(name);
-    ordered_json o = ordered_json::object();
-    o["type"] = "fixed";
-    o["name"] = name;
-    o["size"] = size;
-    return o;
-  };
-  switch (t.kind) {
-    case type_kind::boolean: return ordered_json("boolean");
-    case type_kind::int_: return ordered_json("int");
-    case type_kind::long_: return ordered_json("long");
-    case type_kind::float_: return ordered_json("float");
-    case type_kind::double_: return ordered_json("double");
-    case type_kind::date: return logical("int", "date");
-    case type_kind::time: return logical("long", "time-micros");
-    case type_kind::timestamp:
-    case type_kind::timestamptz:
-    case type_kind::timestamp_ns:
-    case type_kind::timestamptz_ns: {
-      const bool ns = t.kind == type_kind::timestamp_ns || t.kind == type_kind::timestamptz_ns;
-      ordered_json o = logical("long", ns ? "timestamp-nanos" : "timestamp-micros");
-      o["adjust-to-utc"] = t.kind == type_kind::timestamptz || t.kind == type_kind::timestamptz_ns;
-      return o;
-    }
-    case type_kind::string: return ordered_json("string");
-    case type_kind::binary:
-    case type_kind::geometry:
-    case type_kind::geography: return ordered_json("bytes");
-    case type_kind::uuid: {
-      ordered_json o = named_fixed("uuid_fixed", 16);
-      if (o.is_object()) o["logicalType"] = "uuid";
-      return o;
-    }
-    case type_kind::fixed: return named_fixed("fixed_" + std::to_string(t.length), t.length);
-    case type_kind::decimal: {
-      ordered_json o =
-          named_fixed("decimal_" + std::to_string(t.precision) + "_" + std::to_string(t.scale),
-                      decimal_required_bytes(t.precision));
-      if (o.is_object()) {
-        o["logicalType"] = "decimal";
-        o["precision"] = t.precision;
-        o["scale"] = t.scale;
-      }
-      return o;
-    }
-    default: return unsupported("iceberg: no Avro mapping for partition type " + type_to_string(t));
-  }
-}
-
-/// The `r102` partition record for a partition type (a struct of transform result types).
-inline result<ordered_json> avro_partition_record(const type& partition_type) {
-  std::set<std::string> defined;
-  ordered_json fields = ordered_json::array();
-  for (const nested_field& f : partition_type.fields) {
-    LAKECODEC_ASSIGN_OR_RETURN(ordered_json t, avro_type_of(f.type, defined));
-    ordered_json af = avro_field(avro_safe_name(f.name), std::move(t), f.id, true);
-    if (af["name"] != f.name) af["iceberg-field-name"] = f.name;
-    fields.push_back(std::move(af));
-  }
-  ordered_json rec = ordered_json::object();
-  rec["type"] = "record";
-  rec["name"] = "r102";
-  rec["fields"] = std::move(fields);
-  return rec;
-}
-}  // namespace detail
-
-/// The Avro schema JSON of manifest_entry for `format_version` (1-3) and a partition type.
-inline result<ordered_json> manifest_entry_avro_schema(int32_t format_version,
-                                                       const type& partition_type) {
-  using detail::avro_field;
-  const int32_t v = format_version;
-  LAKECODEC_ASSIGN_OR_RETURN(ordered_json part, detail::avro_partition_record(partition_type));
-  ordered_json df = ordered_json::array();
-  if (v >= 2) df.push_back(avro_field("content", "int", 134, false));
-  df.push_back(avro_field("file_path", "string", 100, false));
-  df.push_back(avro_field("file_format", "string", 101, false));
-  df.push_back(avro_field("partition", std::move(part), 102, false));
-  df.push_back(avro_field("record_count", "long", 103, false));
-  df.push_back(avro_field("file_size_in_bytes", "long", 104, false));
-  if (v == 1) df.push_back(avro_field("block_size_in_bytes", "long", 105, false));
-  df.push_back(avro_field("column_sizes", detail::avro_int_map(117, 118, "long"), 108, true));
-  df.push_back(avro_field("value_counts", detail::avro_int_map(119, 120, "long"), 109, true));
-  df.push_back(avro_field("null_value_counts", detail::avro_int_map(121, 122, "long"), 110, true));
-  df.push_back(avro_field("nan_value_counts", detail::avro_int_map(138, 139, "long"), 137, true));
-  df.push_back(avro_field("lower_bounds", detail::avro_int_map(126, 127, "bytes"), 125, true));
-  df.push_back(avro_field("upper_bounds", detail::avro_int_map(129, 130, "bytes"), 128, true));
-  df.push_back(avro_field("key_metadata", "bytes", 131, true));
-  df.push_back(avro_field("split_offsets", detail::avro_array("long", 133), 132, true));
-  if (v >= 2) df.push_back(avro_field("equality_ids", detail::avro_array("int", 136), 135, true));
-  df.push_back(avro_field("sort_order_id", "int", 140, true));
-  if (v >= 3) df.push_back(avro_field("first_row_id", "long", 142, true));
-  if (v >= 2) df.push_back(avro_field("referenced_data_file", "string", 143, true));
-  if (v >= 3) {
-    df.push_back(avro_field("content_offset", "long", 144, true));
-    df.push_back(avro_field("content_size_in_bytes", "long", 145, true));
-  }
-  ordered_json r2 = ordered_json::object();
-  r2["type"] = "record";
-  r2["name"] = "r2";
-  r2["fields"] = std::move(df);
-  ordered_json fields = ordered_json::array();
-  fields.push_back(avro_field("status", "int", 0, false));
-  fields.push_back(avro_field("snapshot_id", "long", 1, true));
-  if (v >= 2) {
-    fields.push_back(avro_field("sequence_number", "long", 3, true));
-    fields.push_back(avro_field("file_sequence_number", "long", 4, true));
-  }
-  fields.push_back(avro_field("data_file", std::move(r2), 2, false));
-  ordered_json root = ordered_json::object();
-  root["type"] = "record";
-  root["name"] = "manifest_entry";
-  root["fields"] = std::move(fields);
-  return root;
-}
-
-/// The Avro schema JSON of manifest_file (manifest list entries) for `format_version`.
-inline ordered_json manifest_file_avro_schema(int32_t format_version) {
-  using detail::avro_field;
-  const int32_t v = format_version;
-  ordered_json summary = ordered_json::object();
-  summary["type"] = "record";
-  summary["name"] = "r508";
-  summary["fields"] = ordered_json::array({avro_field("contains_null", "boolean", 509, false),
-                                           avro_field("contains_nan", "boolean", 518, true),
-                                           avro_field("lower_bound", "bytes", 510, true),
-                                           avro_field("upper_bound", "bytes", 511, true)});
-  ordered_json partitions = ordered_json::object();
-  partitions["type"] = "array";
-  partitions["items"] = std::move(summary);
-  partitions["element-id"] = 508;
-  ordered_json f = ordered_json::array();
-  f.push_back(avro_field("manifest_path", "string", 500, false));
-  f.push_back(avro_field("manifest_length", "long", 501, false));
-  f.push_back(avro_field("partition_spec_id", "int", 502, false));
-  if (v >= 2) {
-    f.push_back(avro_field("content", "int", 517, false));
-    f.push_back(avro_field("sequence_number", "long", 515, false));
-    f.push_back(avro_field("min_sequence_number", "long", 516, false));
-  }
-  f.push_back(avro_field("added_snapshot_id", "long", 503, false));
-  const bool opt = v == 1;
-  f.push_back(avro_field("added_files_count", "int", 504, opt));
-  f.push_back(avro_field("existing_files_count", "int", 505, opt));
-  f.push_back(avro_field("deleted_files_count", "int", 506, opt));
-  if (v == 1) f.push_back(avro_field("partitions", partitions, 507, true));
-  f.push_back(avro_field("added_rows_count", "long", 512, opt));
-  f.push_back(avro_field("existing_rows_count", "long", 513, opt));
-  f.push_back(avro_field("deleted_rows_count", "long", 514, opt));
-  if (v >= 2) f.push_back(avro_field("partitions", partitions, 507, true));
-  f.push_back(avro_field("key_metadata", "bytes", 519, true));
-  if (v >= 3) f.push_back(avro_field("first_row_id", "long", 520, true));
-  ordered_json root = ordered_json::object();
-  root["type"] = "record";
-  root["name"] = "manifest_file";
-  root["fields"] = std::move(f);
-  return root;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing.
 
 namespace detail {
 inline void write_opt_long(avro::encoder& e, const std::optional<int64_t>& v) {
@@ -11300,634 +12190,20 @@ class manifest_list_writer {
   int64_t next_row_id_ = 0;
 };
 
-// ---------------------------------------------------------------------------------------------
-// Reading (by field id).
-
-namespace detail {
-inline const avro::node& unwrap_optional(const avro::node& n) {
-  if (n.type == avro::type::union_)
-    for (const avro::node* b : n.branches)
-      if (b->type != avro::type::null) return *b;
-  return n;
-}
-inline int32_t avro_field_id(const avro::record_field& f) {
-  const avro::json_value* id = f.attribute("field-id");
-  return id && id->is_integer() ? static_cast<int32_t>(id->as_int()) : -1;
-}
-/// Position of the field carrying Iceberg `id` in record `rec`, or -1.
-inline int id_pos(const avro::node& rec, int32_t id) {
-  for (size_t i = 0; i < rec.fields.size(); ++i)
-    if (avro_field_id(rec.fields[i]) == id) return static_cast<int>(i);
-  return -1;
-}
-
-/// The Iceberg type a partition field was written with, from its Avro schema and logical type.
-inline result<type> iceberg_type_of_avro(const avro::node& n0) {
-  const avro::node& n = unwrap_optional(n0);
-  auto adjusted = [&]() {
-    const avro::json_value* a = n.attribute("adjust-to-utc");
-    return a && a->is_bool() && a->as_bool();
-  };
-  switch (n.type) {
-    case avro::type::boolean: return types::boolean();
-    case avro::type::int_:
-      return n.logical == avro::logical_type::date ? types::date() : types::int_();
-    case avro::type::long_:
-      switch (n.logical) {
-        case avro::logical_type::time_micros: return types::time();
-        case avro::logical_type::timestamp_micros:
-          return adjusted() ? types::timestamptz() : types::timestamp();
-        case avro::logical_type::local_timestamp_micros: return types::timestamp();
-        case avro::logical_type::timestamp_nanos:
-          return adjusted() ? types::timestamptz_ns() : types::timestamp_ns();
-        case avro::logical_type::local_timestamp_nanos: return types::timestamp_ns();
-        default: return types::long_();
-      }
-    case avro::type::float_: return types::float_();
-    case avro::type::double_: return types::double_();
-    case avro::type::string:
-      return n.logical == avro::logical_type::uuid ? types::uuid() : types::string();
-    case avro::type::bytes:
-      if (n.logical == avro::logical_type::decimal) return types::decimal(n.precision, n.scale);
-      return types::binary();
-    case avro::type::fixed:
-      if (n.logical == avro::logical_type::decimal) return types::decimal(n.precision, n.scale);
-      if (n.logical == avro::logical_type::uuid || (n.size == 16 && n.name == "uuid_fixed"))
-        return types::uuid();
-      return types::fixed(static_cast<int32_t>(n.size));
-    default:
-      return corrupt_data(std::string("iceberg: partition field of Avro type ") +
-                          avro::type_name(n.type) + " has no Iceberg equivalent");
-  }
-}
-
-/// Field ids of a manifest's writer schema, computed once per file for the typed decoder.
-struct entry_plan {
-  const avro::node* root = nullptr;
-  const avro::node* df = nullptr;
-  std::vector<int32_t> root_ids;
-  std::vector<int32_t> df_ids;
-  const type* partition_type = nullptr;
-};
-
-/// Reads a union index when `n` is a union; the branch to decode, or nullptr for null.
-inline const avro::node* read_branch(const avro::node& n, avro::decoder& d) {
-  if (n.type != avro::type::union_) return n.type == avro::type::null ? nullptr : &n;
-  const int32_t idx = d.read_union_index(n.branches.size());
-  if (!d.ok()) return nullptr;
-  const avro::node* b = n.branches[static_cast<size_t>(idx)];
-  return b->type == avro::type::null ? nullptr : b;
-}
-inline std::optional<int64_t> read_opt_integral(const avro::node& n, avro::decoder& d) {
-  const avro::node* b = read_branch(n, d);
-  if (b == nullptr) return std::nullopt;
-  if (b->type == avro::type::int_ || b->type == avro::type::long_) return d.read_long();
-  (void)avro::skip(*b, d);
-  return std::nullopt;
-}
-inline std::optional<std::string_view> read_opt_text(const avro::node& n, avro::decoder& d) {
-  const avro::node* b = read_branch(n, d);
-  if (b == nullptr) return std::nullopt;
-  if (b->type == avro::type::string || b->type == avro::type::bytes) return d.read_bytes();
-  if (b->type == avro::type::fixed) return d.read_fixed(static_cast<size_t>(b->size));
-  (void)avro::skip(*b, d);
-  return std::nullopt;
-}
-
-/// One partition value of Iceberg type `t` written with Avro schema `n`.
-inline literal read_partition_value(const type& t, const avro::node& n, avro::decoder& d) {
-  const avro::node* b = read_branch(n, d);
-  if (b == nullptr) return literal::null();
-  switch (b->type) {
-    case avro::type::boolean: return literal::of_int(d.read_boolean());
-    case avro::type::int_:
-    case avro::type::long_: return literal::of_int(d.read_long());
-    case avro::type::float_: return literal::of_double(d.read_float());
-    case avro::type::double_: return literal::of_double(d.read_double());
-    case avro::type::string:
-    case avro::type::bytes:
-    case avro::type::fixed: {
-      const std::string_view v = b->type == avro::type::fixed
-                                     ? d.read_fixed(static_cast<size_t>(b->size))
-                                     : d.read_bytes();
-      if (t.kind == type_kind::decimal)
-        return literal::of_decimal(v.size() <= 16 ? from_be_bytes(v) : 0);
-      if (t.kind == type_kind::uuid && b->type == avro::type::string) {
-        auto u = parse_uuid(v);
-        return u ? literal::of_bytes(*u) : literal::null();
-      }
-      return literal::of_bytes(v);
-    }
-    default: (void)avro::skip(*b, d); return literal::null();
-  }
-}
-
-/// The `format-version` header value: 1, 2 or 3 (Iceberg spec "Format Versioning"); anything
-/// else, including garbage and out-of-range numbers, is corrupt_data.
-inline result<int> parse_format_version(const std::string& text, const char* what) {
-  auto v = json::parse_int32(text, std::string("iceberg: ") + what + " format-version");
-  if (!v.has_value()) return corrupt_data(v.error().message());
-  if (*v < 1 || *v > 3)
-    return corrupt_data(std::string("iceberg: ") + what + " format-version " + text +
-                        " is not 1, 2 or 3");
-  return static_cast<int>(*v);
-}
-
-/// An int-keyed map written as an array of key/value records (Iceberg's form) or as an Avro
-/// map with string keys.
-template <class V, class F>
-std::optional<std::vector<std::pair<int32_t, V>>> read_id_map(const avro::node& n, avro::decoder& d,
-                                                              F&& conv) {
-  const avro::node* b = read_branch(n, d);
-  if (b == nullptr) return std::nullopt;
-  std::vector<std::pair<int32_t, V>> out;
-  if (b->type == avro::type::map && b->values) {
-    for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
-      for (int64_t i = 0; i < c && d.ok(); ++i) {
-        const std::string_view key = d.read_bytes();
-        if (!d.ok()) break;
-        auto id = json::parse_int32(key, "iceberg: metrics map key (a field id)");
-        if (!id.has_value()) {
-          d.fail(corrupt_data(id.error().message(), d.offset()));
-          break;
-        }
-        out.emplace_back(*id, conv(*b->values, d));
-      }
-    }
-    return out;
-  }
-  if (b->type != avro::type::array || b->items == nullptr) {
-    (void)avro::skip(*b, d);
-    return std::nullopt;
-  }
-  const avro::node& rec = unwrap_optional(*b->items);
-  if (rec.type != avro::type::record) {
-    (void)avro::skip(*b, d);
-    return std::nullopt;
-  }
-  const int kp = rec.field_index("key"), vp = rec.field_index("value");
-  for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1)) {
-    if (out.empty()) out.reserve(static_cast<size_t>(c));  // growing per block would be quadratic
-    for (int64_t i = 0; i < c && d.ok(); ++i) {
-      if (b->items->type == avro::type::union_ && read_branch(*b->items, d) == nullptr) continue;
-      int32_t key = 0;
-      V value{};
-      for (int f = 0; f < static_cast<int>(rec.fields.size()); ++f) {
-        const avro::node& ft = *rec.fields[static_cast<size_t>(f)].type;
-        if (f == kp)
-          key = static_cast<int32_t>(read_opt_integral(ft, d).value_or(0));
-        else if (f == vp)
-          value = conv(ft, d);
-        else
-          (void)avro::skip(ft, d);
-      }
-      out.emplace_back(key, std::move(value));
-    }
-  }
-  return out;
-}
-inline int64_t conv_count(const avro::node& n, avro::decoder& d) {
-  return read_opt_integral(n, d).value_or(0);
-}
-inline std::string conv_bytes(const avro::node& n, avro::decoder& d) {
-  auto v = read_opt_text(n, d);
-  return v ? std::string(*v) : std::string();
-}
-template <class T>
-std::optional<std::vector<T>> read_long_array(const avro::node& n, avro::decoder& d) {
-  const avro::node* b = read_branch(n, d);
-  if (b == nullptr) return std::nullopt;
-  if (b->type != avro::type::array || b->items == nullptr) {
-    (void)avro::skip(*b, d);
-    return std::nullopt;
-  }
-  std::vector<T> out;
-  for (int64_t c = d.read_block_count(1); c > 0 && d.ok(); c = d.read_block_count(1))
-    for (int64_t i = 0; i < c && d.ok(); ++i)
-      out.push_back(static_cast<T>(read_opt_integral(*b->items, d).value_or(0)));
-  return out;
-}
-
-inline status read_data_file(const entry_plan& p, const avro::node& df, avro::decoder& d,
-                             data_file& f) {
-  for (size_t i = 0; i < df.fields.size() && d.ok(); ++i) {
-    const avro::node& t = *df.fields[i].type;
-    switch (p.df_ids[i]) {
-      case 134: {
-        const int64_t c = read_opt_integral(t, d).value_or(0);
-        if (c < 0 || c > 2)
-          return corrupt_data(
-              "iceberg: data file content " + std::to_string(c) + " is not 0, 1 or 2", d.offset());
-        f.content = static_cast<file_content>(c);
-        break;
-      }
-      case 100: f.file_path = std::string(read_opt_text(t, d).value_or("")); break;
-      case 101: f.file_format = std::string(read_opt_text(t, d).value_or("")); break;
-      case 102: {
-        const avro::node* pr = read_branch(t, d);
-        if (pr == nullptr) break;
-        if (pr->type != avro::type::record)
-          return corrupt_data("iceberg: partition is not a record");
-        f.partition.reserve(pr->fields.size());
-        for (size_t k = 0; k < pr->fields.size(); ++k)
-          f.partition.push_back(
-              read_partition_value(p.partition_type->fields[k].type, *pr->fields[k].type, d));
-        break;
-      }
-      case 103: f.record_count = read_opt_integral(t, d).value_or(0); break;
-      case 104: f.file_size_in_bytes = read_opt_integral(t, d).value_or(0); break;
-      case 108: f.column_sizes = read_id_map<int64_t>(t, d, conv_count); break;
-      case 109: f.value_counts = read_id_map<int64_t>(t, d, conv_count); break;
-      case 110: f.null_value_counts = read_id_map<int64_t>(t, d, conv_count); break;
-      case 137: f.nan_value_counts = read_id_map<int64_t>(t, d, conv_count); break;
-      case 125: f.lower_bounds = read_id_map<std::string>(t, d, conv_bytes); break;
-      case 128: f.upper_bounds = read_id_map<std::string>(t, d, conv_bytes); break;
-      case 131:
-        if (auto v = read_opt_text(t, d)) f.key_metadata = std::string(*v);
-        break;
-      case 132: f.split_offsets = read_long_array<int64_t>(t, d); break;
-      case 135: f.equality_ids = read_long_array<int32_t>(t, d); break;
-      case 140:
-        if (auto v = read_opt_integral(t, d)) f.sort_order_id = static_cast<int32_t>(*v);
-        break;
-      case 142: f.first_row_id = read_opt_integral(t, d); break;
-      case 143:
-        if (auto v = read_opt_text(t, d)) f.referenced_data_file = std::string(*v);
-        break;
-      case 144: f.content_offset = read_opt_integral(t, d); break;
-      case 145: f.content_size_in_bytes = read_opt_integral(t, d); break;
-      default: LAKECODEC_TRY(avro::skip(t, d));
-    }
-  }
-  return d.error();
-}
-
-inline status read_entry(const entry_plan& p, avro::decoder& d, manifest_entry& e) {
-  for (size_t i = 0; i < p.root->fields.size() && d.ok(); ++i) {
-    const avro::node& t = *p.root->fields[i].type;
-    switch (p.root_ids[i]) {
-      case 0: {
-        const int64_t st = read_opt_integral(t, d).value_or(-1);
-        if (!d.ok()) break;
-        if (st < 0 || st > 2)
-          return corrupt_data(
-              "iceberg: manifest entry status " + std::to_string(st) + " is not 0, 1 or 2",
-              d.offset());
-        e.status = static_cast<entry_status>(st);
-        break;
-      }
-      case 1: e.snapshot_id = read_opt_integral(t, d); break;
-      case 3: e.sequence_number = read_opt_integral(t, d); break;
-      case 4: e.file_sequence_number = read_opt_integral(t, d); break;
-      case 2: {
-        const avro::node* df = read_branch(t, d);
-        if (!d.ok()) break;
-        if (df == nullptr)
-          return corrupt_data("iceberg: manifest entry has a null data_file", d.offset());
-        LAKECODEC_TRY(read_data_file(p, *df, d, e.data_file));
-        break;
-      }
-      default: LAKECODEC_TRY(avro::skip(t, d));
-    }
-  }
-  return d.error();
-}
-
-/// A decoded Avro value of Iceberg type `t` as a literal.
-inline result<literal> literal_of_avro(const type& t, const avro::value& v0) {
-  const avro::value& v = v0.unwrapped();
-  if (v.is_null()) return literal::null();
-  switch (t.kind) {
-    case type_kind::boolean: return literal::of_int(v.as_bool());
-    case type_kind::float_: return literal::of_double(v.as_float());
-    case type_kind::double_: return literal::of_double(v.as_double());
-    case type_kind::decimal: return literal::of_decimal(from_be_bytes(v.as_bytes()));
-    case type_kind::uuid:
-      if (v.kind() == avro::type::string) {
-        LAKECODEC_ASSIGN_OR_RETURN(std::string b, parse_uuid(v.as_string()));
-        return literal::of_bytes(b);
-      }
-      return literal::of_bytes(v.as_bytes());
-    case type_kind::string:
-    case type_kind::binary:
-    case type_kind::fixed: return literal::of_bytes(v.as_bytes());
-    default: return literal::of_int(v.as_long());
-  }
-}
-
-inline std::optional<int64_t> opt_long(const avro::value& rec, int pos) {
-  if (pos < 0) return std::nullopt;
-  const avro::value& v = rec.field(static_cast<size_t>(pos)).unwrapped();
-  if (v.is_null()) return std::nullopt;
-  return v.as_long();
-}
-inline std::optional<std::string> opt_bytes(const avro::value& rec, int pos) {
-  if (pos < 0) return std::nullopt;
-  const avro::value& v = rec.field(static_cast<size_t>(pos)).unwrapped();
-  if (v.is_null()) return std::nullopt;
-  return std::string(v.as_bytes());
-}
-template <class T>
-std::optional<std::vector<T>> opt_array_of(const avro::value& rec, int pos) {
-  if (pos < 0) return std::nullopt;
-  const avro::value& v = rec.field(static_cast<size_t>(pos)).unwrapped();
-  if (v.is_null()) return std::nullopt;
-  std::vector<T> out;
-  for (const avro::value& x : v.items()) out.push_back(static_cast<T>(x.unwrapped().as_long()));
-  return out;
-}
-}  // namespace detail
-
-/// A decoded manifest: the header keys, the partition tuple type (from the Avro schema), and
-/// the entries.
-struct manifest {
-  int32_t format_version = 1;
-  manifest_content content = manifest_content::data;
-  std::vector<std::pair<std::string, std::string>> metadata;  // header, avro.* included
-  type partition_type;
-  std::vector<manifest_entry> entries;
-};
-
-/// Decodes a manifest file held in memory. Fields are found by Iceberg field id (names and
-/// orders of older writers differ); missing optional fields read as absent. Errors: Avro
-/// container errors (truncation, bad codec), corrupt_data when a required field (status 0,
-/// data_file 2, file_path 100, record_count 103, ...) is missing.
-inline result<manifest> read_manifest(byte_span file) {
-  LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
-  manifest out;
-  out.metadata = r.metadata();
-  if (const std::string* fv = r.metadata("format-version")) {
-    LAKECODEC_ASSIGN_OR_RETURN(out.format_version, detail::parse_format_version(*fv, "manifest"));
-  }
-  if (const std::string* c = r.metadata("content"))
-    out.content = *c == "deletes" ? manifest_content::deletes : manifest_content::data;
-  const avro::node& root = r.writer_schema().root();
-  if (root.type != avro::type::record)
-    return corrupt_data("iceberg: manifest schema is not a record");
-  const int p_status = detail::id_pos(root, 0), p_seq = detail::id_pos(root, 3),
-            p_df = detail::id_pos(root, 2);
-  if (p_status < 0 || p_df < 0)
-    return corrupt_data(
-        "iceberg: manifest schema lacks status (field id 0) or data_file (field id 2)");
-  const avro::node& df = detail::unwrap_optional(*root.fields[static_cast<size_t>(p_df)].type);
-  if (df.type != avro::type::record)
-    return corrupt_data("iceberg: data_file (field id 2) is not a record");
-  int pos[146];
-  for (int id = 100; id < 146; ++id) pos[id] = detail::id_pos(df, id);
-  if (r.metadata("format-version") == nullptr)  // some writers omit it: infer from the fields
-    out.format_version = pos[142] >= 0 ? 3 : (pos[134] >= 0 || p_seq >= 0) ? 2 : 1;
-  if (pos[100] < 0 || pos[103] < 0 || pos[104] < 0)
-    return corrupt_data(
-        "iceberg: data_file lacks file_path (100), record_count (103) or file_size_in_bytes (104)");
-  std::vector<int> part_pos;
-  if (pos[102] >= 0) {
-    const avro::node& pr = detail::unwrap_optional(*df.fields[static_cast<size_t>(pos[102])].type);
-    if (pr.type != avro::type::record)
-      return corrupt_data("iceberg: partition (field id 102) is not a record");
-    out.partition_type = types::struct_({});
-    for (const avro::record_field& f : pr.fields) {
-      LAKECODEC_ASSIGN_OR_RETURN(type t, detail::iceberg_type_of_avro(*f.type));
-      std::string name = f.name;
-      if (const avro::json_value* orig = f.attribute("iceberg-field-name"))
-        if (orig->is_string()) name = orig->as_string();
-      out.partition_type.fields.push_back(types::field(detail::avro_field_id(f), name, t));
-    }
-  } else {
-    out.partition_type = types::struct_({});
-  }
-  detail::entry_plan plan;
-  plan.root = &root;
-  plan.df = &df;
-  for (const auto& f : root.fields) plan.root_ids.push_back(detail::avro_field_id(f));
-  for (const auto& f : df.fields) plan.df_ids.push_back(detail::avro_field_id(f));
-  plan.partition_type = &out.partition_type;
-  avro::block_view block;
-  while (true) {
-    LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next_block(block));
-    if (!more) break;
-    avro::decoder d(block.data, block.offset, r.input_limits());
-    if (static_cast<uint64_t>(block.count) > block.data.size)
-      return corrupt_data("iceberg: manifest block claims " + std::to_string(block.count) +
-                              " entries in " + std::to_string(block.data.size) + " bytes",
-                          block.offset);
-    for (int64_t k = 0; k < block.count; ++k) {
-      manifest_entry e;
-      LAKECODEC_TRY(detail::read_entry(plan, d, e));
-      out.entries.push_back(std::move(e));
-    }
-    if (!d.ok()) return d.error();
-    if (!d.at_end())
-      return corrupt_data("iceberg: manifest block has " + std::to_string(d.remaining()) +
-                              " bytes after its " + std::to_string(block.count) + " entries",
-                          d.offset());
-  }
-  return out;
-}
-
-/// A decoded manifest list: header keys and entries.
-struct manifest_list {
-  int32_t format_version = 1;
-  std::vector<std::pair<std::string, std::string>> metadata;
-  std::vector<manifest_file> entries;
-};
-
-/// Decodes a manifest list held in memory, resolving fields by id (older Java names such as
-/// added_data_files_count are accepted).
-inline result<manifest_list> read_manifest_list(byte_span file) {
-  LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
-  manifest_list out;
-  out.metadata = r.metadata();
-  if (const std::string* fv = r.metadata("format-version")) {
-    LAKECODEC_ASSIGN_OR_RETURN(out.format_version,
-                               detail::parse_format_version(*fv, "manifest list"));
-  }
-  const avro::node& root = r.writer_schema().root();
-  if (root.type != avro::type::record)
-    return corrupt_data("iceberg: manifest list schema is not a record");
-  int pos[521];
-  for (int id = 500; id < 521; ++id) pos[id] = detail::id_pos(root, id);
-  if (r.metadata("format-version") == nullptr)  // some writers omit it: infer from the fields
-    out.format_version = pos[520] >= 0 ? 3 : pos[517] >= 0 ? 2 : 1;
-  if (pos[500] < 0 || pos[501] < 0 || pos[502] < 0 || pos[503] < 0)
-    return corrupt_data(
-        "iceberg: manifest list schema lacks manifest_path (500), manifest_length (501), "
-        "partition_spec_id (502) or added_snapshot_id (503)");
-  int sp[4] = {-1, -1, -1, -1};
-  if (pos[507] >= 0) {
-    const avro::node& arr =
-        detail::unwrap_optional(*root.fields[static_cast<size_t>(pos[507])].type);
-    if (arr.type == avro::type::array && arr.items) {
-      const avro::node& s = detail::unwrap_optional(*arr.items);
-      if (s.type == avro::type::record) {
-        sp[0] = detail::id_pos(s, 509);
-        sp[1] = detail::id_pos(s, 518);
-        sp[2] = detail::id_pos(s, 510);
-        sp[3] = detail::id_pos(s, 511);
-      }
-    }
-  }
-  avro::value rec;
-  while (true) {
-    LAKECODEC_ASSIGN_OR_RETURN(bool more, r.next(rec));
-    if (!more) break;
-    manifest_file m;
-    m.manifest_path = rec.field(static_cast<size_t>(pos[500])).unwrapped().as_string();
-    m.manifest_length = rec.field(static_cast<size_t>(pos[501])).unwrapped().as_long();
-    m.partition_spec_id = rec.field(static_cast<size_t>(pos[502])).unwrapped().as_int();
-    if (auto c = detail::opt_long(rec, pos[517]))
-      m.content = *c == 1 ? manifest_content::deletes : manifest_content::data;
-    m.sequence_number = detail::opt_long(rec, pos[515]).value_or(0);
-    m.min_sequence_number = detail::opt_long(rec, pos[516]).value_or(0);
-    m.added_snapshot_id = rec.field(static_cast<size_t>(pos[503])).unwrapped().as_long();
-    auto i32 = [&](int p) -> std::optional<int32_t> {
-      auto v = detail::opt_long(rec, p);
-      if (!v) return std::nullopt;
-      return static_cast<int32_t>(*v);
-    };
-    m.added_files_count = i32(pos[504]);
-    m.existing_files_count = i32(pos[505]);
-    m.deleted_files_count = i32(pos[506]);
-    m.added_rows_count = detail::opt_long(rec, pos[512]);
-    m.existing_rows_count = detail::opt_long(rec, pos[513]);
-    m.deleted_rows_count = detail::opt_long(rec, pos[514]);
-    if (pos[507] >= 0) {
-      const avro::value& arr = rec.field(static_cast<size_t>(pos[507])).unwrapped();
-      if (!arr.is_null()) {
-        std::vector<field_summary> parts;
-        for (const avro::value& s0 : arr.items()) {
-          const avro::value& s = s0.unwrapped();
-          field_summary fs;
-          if (sp[0] >= 0)
-            fs.contains_null = s.field(static_cast<size_t>(sp[0])).unwrapped().as_bool();
-          if (sp[1] >= 0) {
-            const avro::value& n = s.field(static_cast<size_t>(sp[1])).unwrapped();
-            if (!n.is_null()) fs.contains_nan = n.as_bool();
-          }
-          fs.lower_bound = detail::opt_bytes(s, sp[2]);
-          fs.upper_bound = detail::opt_bytes(s, sp[3]);
-          parts.push_back(std::move(fs));
-        }
-        m.partitions = std::move(parts);
-      }
-    }
-    m.key_metadata = detail::opt_bytes(rec, pos[519]);
-    m.first_row_id = detail::opt_long(rec, pos[520]);
-    out.entries.push_back(std::move(m));
-  }
-  return out;
-}
-
-/// True when an Avro container's schema is a manifest list (it carries field id 500).
-inline result<bool> is_manifest_list(byte_span file) {
-  LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, avro::container_reader::open(file));
-  const avro::node& root = r.writer_schema().root();
-  return root.type == avro::type::record && detail::id_pos(root, 500) >= 0;
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON views (CLI output, tests).
-
-namespace detail {
-template <class M>
-ordered_json id_map_json(const std::optional<M>& m, bool hex) {
-  if (!m) return nullptr;
-  ordered_json o = ordered_json::object();
-  for (const auto& kv : *m) {
-    if constexpr (std::is_same<typename M::value_type::second_type, std::string>::value)
-      o[std::to_string(kv.first)] = hex ? to_hex(kv.second) : kv.second;
-    else
-      o[std::to_string(kv.first)] = kv.second;
-  }
-  return o;
-}
-template <class T>
-ordered_json opt_json(const std::optional<T>& v) {
-  if (!v) return nullptr;
-  return *v;
-}
-}  // namespace detail
-
-/// One manifest entry as JSON: snake_case field names as in the Avro schema; partition values
-/// in the JSON single-value form keyed by partition field name; bounds and key metadata as hex.
-inline ordered_json manifest_entry_to_json(const manifest_entry& e, const type& partition_type) {
-  const data_file& f = e.data_file;
-  ordered_json part = ordered_json::object();
-  for (size_t i = 0; i < f.partition.size() && i < partition_type.fields.size(); ++i)
-    part[partition_type.fields[i].name] =
-        literal_to_json(partition_type.fields[i].type, f.partition[i]);
-  ordered_json d = ordered_json::object();
-  d["content"] = static_cast<int32_t>(f.content);
-  d["file_path"] = f.file_path;
-  d["file_format"] = f.file_format;
-  d["partition"] = std::move(part);
-  d["record_count"] = f.record_count;
-  d["file_size_in_bytes"] = f.file_size_in_bytes;
-  d["column_sizes"] = detail::id_map_json(f.column_sizes, false);
-  d["value_counts"] = detail::id_map_json(f.value_counts, false);
-  d["null_value_counts"] = detail::id_map_json(f.null_value_counts, false);
-  d["nan_value_counts"] = detail::id_map_json(f.nan_value_counts, false);
-  d["lower_bounds"] = detail::id_map_json(f.lower_bounds, true);
-  d["upper_bounds"] = detail::id_map_json(f.upper_bounds, true);
-  d["key_metadata"] =
-      f.key_metadata ? ordered_json(to_hex(*f.key_metadata)) : ordered_json(nullptr);
-  d["split_offsets"] = detail::opt_json(f.split_offsets);
-  d["equality_ids"] = detail::opt_json(f.equality_ids);
-  d["sort_order_id"] = detail::opt_json(f.sort_order_id);
-  d["first_row_id"] = detail::opt_json(f.first_row_id);
-  d["referenced_data_file"] = detail::opt_json(f.referenced_data_file);
-  d["content_offset"] = detail::opt_json(f.content_offset);
-  d["content_size_in_bytes"] = detail::opt_json(f.content_size_in_bytes);
-  ordered_json o = ordered_json::object();
-  o["status"] = static_cast<int32_t>(e.status);
-  o["snapshot_id"] = detail::opt_json(e.snapshot_id);
-  o["sequence_number"] = detail::opt_json(e.sequence_number);
-  o["file_sequence_number"] = detail::opt_json(e.file_sequence_number);
-  o["data_file"] = std::move(d);
-  return o;
-}
-
-/// One manifest list entry as JSON (bounds and key metadata as hex).
-inline ordered_json manifest_file_to_json(const manifest_file& m) {
-  ordered_json o = ordered_json::object();
-  o["manifest_path"] = m.manifest_path;
-  o["manifest_length"] = m.manifest_length;
-  o["partition_spec_id"] = m.partition_spec_id;
-  o["content"] = static_cast<int32_t>(m.content);
-  o["sequence_number"] = m.sequence_number;
-  o["min_sequence_number"] = m.min_sequence_number;
-  o["added_snapshot_id"] = m.added_snapshot_id;
-  o["added_files_count"] = detail::opt_json(m.added_files_count);
-  o["existing_files_count"] = detail::opt_json(m.existing_files_count);
-  o["deleted_files_count"] = detail::opt_json(m.deleted_files_count);
-  o["added_rows_count"] = detail::opt_json(m.added_rows_count);
-  o["existing_rows_count"] = detail::opt_json(m.existing_rows_count);
-  o["deleted_rows_count"] = detail::opt_json(m.deleted_rows_count);
-  if (m.partitions) {
-    ordered_json parts = ordered_json::array();
-    for (const field_summary& s : *m.partitions) {
-      ordered_json p = ordered_json::object();
-      p["contains_null"] = s.contains_null;
-      p["contains_nan"] = detail::opt_json(s.contains_nan);
-      p["lower_bound"] =
-          s.lower_bound ? ordered_json(to_hex(*s.lower_bound)) : ordered_json(nullptr);
-      p["upper_bound"] =
-          s.upper_bound ? ordered_json(to_hex(*s.upper_bound)) : ordered_json(nullptr);
-      parts.push_back(std::move(p));
-    }
-    o["partitions"] = std::move(parts);
-  } else {
-    o["partitions"] = nullptr;
-  }
-  o["key_metadata"] =
-      m.key_metadata ? ordered_json(to_hex(*m.key_metadata)) : ordered_json(nullptr);
-  o["first_row_id"] = detail::opt_json(m.first_row_id);
-  return o;
-}
-
 }  // namespace iceberg
 LAKECODEC_NAMESPACE_END
 
 #endif  // LAKECODEC_WITH_JSON
+#endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_WRITER_HPP
+// ---- end lakecodec/iceberg/manifest_writer.hpp
+// ---- begin lakecodec/iceberg/manifest.hpp
+#ifndef LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_HPP
+#define LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_HPP
+// Iceberg manifests and manifest lists (spec "Manifests", "Manifest Lists", Appendix A "Avro"),
+// by role: the contents and Avro schemas with their field ids (manifest_schema.hpp), the
+// writers (manifest_writer.hpp), the readers (manifest_reader.hpp) and the JSON views
+// (manifest_json.hpp). Include one of them to compile only what you use.
+
 #endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_MANIFEST_HPP
 // ---- end lakecodec/iceberg/manifest.hpp
 // ---- begin lakecodec/iceberg/metadata.hpp
@@ -12766,7 +13042,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/logical.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_LOGICAL_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_LOGICAL_HPP
-// Helpers for Avro logical type values (Avro spec §Logical Types): decimals as big-endian two's
+// Helpers for Avro logical type values (Avro spec "Logical Types"): decimals as big-endian two's
 // complement, UUID text, durations.
 
 #include <cstdint>
@@ -13288,7 +13564,7 @@ class columnar_plan {
   const lakecodec::schema& columns() const noexcept { return columns_; }
   const schema& avro_schema() const noexcept { return schema_; }
 
-  /// Encodes row `row` of `batch` as one Avro record (Avro spec §Binary Encoding).
+  /// Encodes row `row` of `batch` as one Avro record (Avro spec "Binary Encoding").
   status encode_row(const batch_view& batch, int64_t row, encoder& e) const {
     status err;
     for (const detail::column_step& s : steps_)
@@ -13688,8 +13964,8 @@ class leaf_stats_collector {
 
 }  // namespace detail
 
-/// data_file_writer over container_writer and the columnar bridge (Avro spec §Object Container
-/// Files). The whole batch is encoded into a staging buffer first and handed to the container
+/// data_file_writer over container_writer and the columnar bridge (Avro spec "Object Container
+/// Files"). The whole batch is encoded into a staging buffer first and handed to the container
 /// in block-sized pieces, so a batch that does not fit the Avro schema writes nothing and the
 /// writer stays usable; I/O errors fail it. Split offsets are the start offsets of the blocks.
 class data_file_writer_impl final : public data_file_writer {
@@ -14025,7 +14301,8 @@ LAKECODEC_NAMESPACE_END
 LAKECODEC_NAMESPACE_BEGIN
 namespace parquet {
 
-/// Bits needed to store values in [0, max_value]: 0 for 0 (A4 level widths).
+/// Bits needed to store values in [0, max_value]: 0 for 0 (Parquet Encodings.md: RLE/bit-packing
+/// hybrid level widths).
 inline int bit_width_for(uint64_t max_value) noexcept {
   int w = 0;
   while (w < 64 && (max_value >> w) != 0) ++w;
@@ -14468,7 +14745,7 @@ enum class ctype : uint8_t {
 struct struct_base {};
 
 /// Appends compact-protocol bytes to a buffer. Field ids must be written in increasing order
-/// per struct; the previous id is saved across nested structs (A2).
+/// per struct; the previous id is saved across nested structs (Thrift compact protocol spec).
 class compact_writer {
  public:
   explicit compact_writer(byte_buffer& out) : out_(out) {}
@@ -15033,7 +15310,7 @@ using thrift::read_field;
 using thrift::read_struct;
 using thrift::write_field;
 
-/// KeyValue (A3).
+/// KeyValue (parquet.thrift).
 struct key_value : thrift::struct_base {
   std::string key;
   std::optional<std::string> value;
@@ -15054,8 +15331,8 @@ struct key_value : thrift::struct_base {
   }
 };
 
-/// LogicalType union (A3). `kind` is the union member's field id (1 STRING, 2 MAP, 3 LIST,
-/// 4 ENUM, 5 DECIMAL, 6 DATE, 7 TIME, 8 TIMESTAMP, 10 INTEGER, 11 UNKNOWN, 12 JSON, 13 BSON,
+/// LogicalType union (parquet.thrift). `kind` is the union member's field id (1 STRING, 2 MAP, 3
+/// LIST, 4 ENUM, 5 DECIMAL, 6 DATE, 7 TIME, 8 TIMESTAMP, 10 INTEGER, 11 UNKNOWN, 12 JSON, 13 BSON,
 /// 14 UUID, 15 FLOAT16, ...); the parameters apply to the kinds that have them.
 struct logical_type : thrift::struct_base {
   enum : int16_t {
@@ -15125,7 +15402,7 @@ struct logical_type : thrift::struct_base {
   }
 };
 
-/// SchemaElement (A3).
+/// SchemaElement (parquet.thrift).
 struct schema_element : thrift::struct_base {
   std::optional<int32_t> type;
   std::optional<int32_t> type_length;
@@ -15171,7 +15448,8 @@ struct schema_element : thrift::struct_base {
   }
 };
 
-/// Statistics (A3, A8). Values are PLAIN-encoded (BYTE_ARRAY without the length prefix).
+/// Statistics (parquet.thrift; sort orders as ColumnOrder defines). Values are PLAIN-encoded
+/// (BYTE_ARRAY without the length prefix).
 struct statistics : thrift::struct_base {
   std::optional<std::string> max, min;
   std::optional<int64_t> null_count, distinct_count;
@@ -15210,7 +15488,7 @@ struct statistics : thrift::struct_base {
   }
 };
 
-/// PageEncodingStats (A3).
+/// PageEncodingStats (parquet.thrift).
 struct page_encoding_stats : thrift::struct_base {
   int32_t page_type = 0, encoding = 0, count = 0;
   void write(compact_writer& w) const {
@@ -15259,7 +15537,7 @@ struct size_statistics : thrift::struct_base {
   }
 };
 
-/// ColumnMetaData (A3).
+/// ColumnMetaData (parquet.thrift).
 struct column_meta_data : thrift::struct_base {
   int32_t type = 0;
   std::vector<int32_t> encodings;
@@ -15325,7 +15603,7 @@ struct column_meta_data : thrift::struct_base {
   }
 };
 
-/// ColumnChunk (A3). file_offset is required by the IDL and written as 0 (deprecated).
+/// ColumnChunk (parquet.thrift). file_offset is required by the IDL and written as 0 (deprecated).
 struct column_chunk : thrift::struct_base {
   std::optional<std::string> file_path;
   int64_t file_offset = 0;
@@ -15362,7 +15640,7 @@ struct column_chunk : thrift::struct_base {
   }
 };
 
-/// RowGroup (A3).
+/// RowGroup (parquet.thrift).
 struct row_group : thrift::struct_base {
   std::vector<column_chunk> columns;
   int64_t total_byte_size = 0;
@@ -15397,7 +15675,7 @@ struct row_group : thrift::struct_base {
   }
 };
 
-/// ColumnOrder union: kind 1 TYPE_ORDER, 2 IEEE_754_TOTAL_ORDER (A3).
+/// ColumnOrder union: kind 1 TYPE_ORDER, 2 IEEE_754_TOTAL_ORDER (parquet.thrift).
 struct column_order : thrift::struct_base {
   int16_t kind = 1;
   void write(compact_writer& w) const {
@@ -15415,7 +15693,7 @@ struct column_order : thrift::struct_base {
   }
 };
 
-/// FileMetaData (A3).
+/// FileMetaData (parquet.thrift).
 struct file_meta_data : thrift::struct_base {
   int32_t version = 1;
   std::vector<schema_element> schema;
@@ -15481,7 +15759,7 @@ struct data_page_header : thrift::struct_base {
   }
 };
 
-/// DataPageHeaderV2 (A3, A5).
+/// DataPageHeaderV2 (parquet.thrift).
 struct data_page_header_v2 : thrift::struct_base {
   int32_t num_values = 0, num_nulls = 0, num_rows = 0, encoding = 0;
   int32_t definition_levels_byte_length = 0, repetition_levels_byte_length = 0;
@@ -15516,7 +15794,7 @@ struct data_page_header_v2 : thrift::struct_base {
   }
 };
 
-/// DictionaryPageHeader (A3).
+/// DictionaryPageHeader (parquet.thrift).
 struct dictionary_page_header : thrift::struct_base {
   int32_t num_values = 0, encoding = parquet::encoding::plain;
   std::optional<bool> is_sorted;
@@ -15539,7 +15817,7 @@ struct dictionary_page_header : thrift::struct_base {
   }
 };
 
-/// PageHeader (A3). Sizes exclude the header.
+/// PageHeader (parquet.thrift). Sizes exclude the header.
 struct page_header : thrift::struct_base {
   int32_t type = 0, uncompressed_page_size = 0, compressed_page_size = 0;
   std::optional<int32_t> crc;
@@ -15573,7 +15851,7 @@ struct page_header : thrift::struct_base {
   }
 };
 
-/// ColumnIndex (A3, A8).
+/// ColumnIndex (parquet.thrift; sort orders as ColumnOrder defines).
 struct column_index : thrift::struct_base {
   std::vector<bool> null_pages;
   std::vector<std::string> min_values, max_values;
@@ -15610,7 +15888,7 @@ struct column_index : thrift::struct_base {
   }
 };
 
-/// PageLocation (A3): header offset, header+payload size, first row of the page.
+/// PageLocation (parquet.thrift): header offset, header+payload size, first row of the page.
 struct page_location : thrift::struct_base {
   int64_t offset = 0;
   int32_t compressed_page_size = 0;
@@ -15634,7 +15912,7 @@ struct page_location : thrift::struct_base {
   }
 };
 
-/// OffsetIndex (A3).
+/// OffsetIndex (parquet.thrift).
 struct offset_index : thrift::struct_base {
   std::vector<page_location> page_locations;
   std::optional<std::vector<int64_t>> unencoded_byte_array_data_bytes;
@@ -15715,7 +15993,8 @@ struct schema_options {
 /// Julian day number of 1970-01-01, the epoch of INT96 timestamps.
 constexpr int64_t int96_julian_epoch_day = 2440588;
 
-/// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (A14).
+/// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (LogicalTypes.md
+/// DECIMAL).
 inline int32_t decimal_byte_width(int32_t precision) noexcept {
   static const int32_t max_digits[] = {0,  2,  4,  6,  9,  11, 14, 16, 18,
                                        21, 23, 26, 28, 31, 33, 35, 38};
@@ -15724,7 +16003,7 @@ inline int32_t decimal_byte_width(int32_t precision) noexcept {
   return 16;
 }
 
-/// How min/max compare for a leaf (A8 sort orders).
+/// How min/max compare for a leaf (parquet.thrift ColumnOrder sort orders).
 enum class sort_order : uint8_t { signed_, unsigned_, undefined };
 
 /// One Parquet leaf column.
@@ -15763,8 +16042,8 @@ struct parquet_schema {
 
 namespace detail {
 
-/// INT96 timestamp (A3 deprecated type; Arrow/Impala layout): nanoseconds of the day as 8
-/// little-endian bytes, then the Julian day number as 4 little-endian bytes.
+/// INT96 timestamp (parquet.thrift deprecated type; Arrow/Impala layout): nanoseconds of the day as
+/// 8 little-endian bytes, then the Julian day number as 4 little-endian bytes.
 inline void int96_from_nanos(__int128 nanos, uint8_t* out) noexcept {
   const __int128 per_day = static_cast<__int128>(86400) * 1000000000;
   __int128 day = nanos / per_day;
@@ -16572,8 +16851,8 @@ class leaf_writer_base : public leaf_writer {
     return pages_.append(pool_, body, body_size);
   }
 
-  /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
-  /// with values but no bounds (all NaN) makes the whole column index unusable.
+  /// The page's ColumnIndex entry (parquet PageIndex.md): null page flag, null count, truncated
+  /// bounds. A page with values but no bounds (all NaN) makes the whole column index unusable.
   void add_column_index_entry() {
     const bool null_page = page_values_ == 0;
     ci_.null_pages.push_back(null_page);
@@ -16594,8 +16873,8 @@ class leaf_writer_base : public leaf_writer {
 
   void reset_stats(column_stats& st) const { st = column_stats(leaf_.source); }
 
-  /// A bound as the PLAIN encoding of the leaf's physical type (A8): little-endian numbers,
-  /// raw bytes, big-endian two's complement for FLBA decimals.
+  /// A bound as the PLAIN encoding of the leaf's physical type (parquet.thrift Statistics):
+  /// little-endian numbers, raw bytes, big-endian two's complement for FLBA decimals.
   std::string encode_bound(const stat_bound& b) const {
     auto le = [](auto v) {
       std::string out(sizeof(v), '\0');
@@ -16617,8 +16896,9 @@ class leaf_writer_base : public leaf_writer {
     return out;
   }
 
-  /// Thrift Statistics of `st` (A8): null/NaN counts, min_value/max_value (BYTE_ARRAY bounds
-  /// truncated to `truncate` bytes, then marked inexact), deprecated min/max for signed orders.
+  /// Thrift Statistics of `st` (parquet.thrift Statistics): null/NaN counts, min_value/max_value
+  /// (BYTE_ARRAY bounds truncated to `truncate` bytes, then marked inexact), deprecated min/max for
+  /// signed orders.
   statistics to_thrift(const column_stats& st, size_t truncate, bool deprecated) const {
     statistics t;
     t.null_count = st.null_count;
@@ -17111,7 +17391,8 @@ struct column_options {
   std::optional<int32_t> encoding;
 };
 
-/// Writer settings; defaults follow Arrow C++ (A9) except snappy compression and page index on.
+/// Writer settings; defaults follow Arrow C++ (parquet::WriterProperties) except snappy compression
+/// and page index on.
 struct writer_options {
   compression codec = compression::snappy;
   int compression_level = -1;

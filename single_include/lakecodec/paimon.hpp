@@ -157,8 +157,8 @@ LAKECODEC_NAMESPACE_BEGIN
 constexpr size_t max_varint32_bytes = 5;
 constexpr size_t max_varint64_bytes = 10;
 
-/// Zigzag maps signed to unsigned so small magnitudes get short varints (Avro spec §Binary
-/// Encoding; Thrift compact protocol spec).
+/// Zigzag maps signed to unsigned so small magnitudes get short varints (Avro spec "Binary
+/// Encoding"; Thrift compact protocol spec).
 constexpr uint32_t zigzag_encode32(int32_t v) noexcept {
   return (static_cast<uint32_t>(v) << 1) ^ static_cast<uint32_t>(v >> 31);
 }
@@ -659,7 +659,7 @@ LAKECODEC_NAMESPACE_END
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_BINARY_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_BINARY_HPP
 // Paimon's binary data formats: BinaryRow, BinaryArray and BinaryMap, written and read byte for
-// byte as Java's BinaryRowWriter / BinaryArrayWriter do (paimon spec fact sheet §2). Everything
+// byte as Java's BinaryRowWriter / BinaryArrayWriter do. Everything
 // inside these sections is little-endian; offsets are relative to the start of the section.
 
 #include <cstddef>
@@ -686,7 +686,8 @@ namespace detail {
 inline constexpr size_t round_to_word(size_t n) noexcept { return (n + 7) & ~size_t{7}; }
 }  // namespace detail
 
-/// Bytes of the header + null-bit region of a row of `arity` fields (§2: ((arity+63+8)/64)*8).
+/// Bytes of the header + null-bit region of a row of `arity` fields (BinarySection:
+/// ((arity+63+8)/64)*8).
 inline constexpr size_t row_null_bits_size(size_t arity) noexcept {
   return ((arity + 63 + 8) / 64) * 8;
 }
@@ -694,7 +695,8 @@ inline constexpr size_t row_null_bits_size(size_t arity) noexcept {
 inline constexpr size_t row_fixed_size(size_t arity) noexcept {
   return row_null_bits_size(arity) + 8 * arity;
 }
-/// Bytes of the header (count + null bits) of an array of `n` elements (§2 BinaryArray).
+/// Bytes of the header (count + null bits) of an array of `n` elements
+/// (BinaryArray.calculateHeaderInBytes).
 inline constexpr size_t array_header_size(size_t n) noexcept { return 4 + ((n + 31) / 32) * 4; }
 
 namespace detail {
@@ -888,7 +890,7 @@ class binary_array_writer : public detail::section_writer {
   size_t header_ = 8;
 };
 
-/// A BinaryMap from its key and value arrays: [int32 LE key bytes][keys][values] (§2).
+/// A BinaryMap from its key and value arrays: [int32 LE key bytes][keys][values] (BinaryRowWriter).
 inline void build_binary_map(byte_span keys, byte_span values, byte_buffer& out) {
   out.clear();
   out.append_le<int32_t>(static_cast<int32_t>(keys.size));
@@ -927,7 +929,7 @@ class binary_row_view {
  public:
   binary_row_view() = default;
 
-  /// Paimon spec §2: fails unless `bytes` holds at least the fixed part of `arity` fields.
+  /// BinaryRow.pointTo: fails unless `bytes` holds at least the fixed part of `arity` fields.
   static result<binary_row_view> make(byte_span bytes, int32_t arity) {
     if (arity < 0 || arity > (1 << 20))
       return corrupt_data("paimon: row arity " + std::to_string(arity) + " is out of range");
@@ -1015,7 +1017,7 @@ class binary_array_view {
  public:
   binary_array_view() = default;
 
-  /// Paimon spec §2 BinaryArray: checks the count and that header + elements fit.
+  /// BinaryArray.pointTo: checks the count and that header + elements fit.
   static result<binary_array_view> make(byte_span bytes, int elem_size) {
     if (bytes.size < 4)
       return corrupt_data("paimon: array of " + std::to_string(bytes.size) +
@@ -1109,7 +1111,7 @@ inline result<binary_array_view> binary_row_view::get_array(int i, int elem_size
   return binary_array_view::make(b, elem_size);
 }
 
-/// Splits a BinaryMap blob into its key and value array blobs (§2 BinaryMap).
+/// Splits a BinaryMap blob into its key and value array blobs (BinaryMap.valueOf).
 inline result<std::pair<byte_span, byte_span>> split_binary_map(byte_span map) {
   if (map.size < 4) return corrupt_data("paimon: map of " + std::to_string(map.size) + " bytes");
   const int32_t k = load_le<int32_t>(map.data);
@@ -2229,8 +2231,8 @@ LAKECODEC_NAMESPACE_END
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_ROW_CODEC_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_ROW_CODEC_HPP
 // Typed BinaryRow encoding and decoding of `datum` values (Java's RowHelper +
-// InternalRowSerializer, paimon spec fact sheet §2) and the schemaless row helpers of
-// SerializationUtils (§3).
+// InternalRowSerializer, BinaryRowWriter) and the schemaless row helpers of
+// SerializationUtils.
 
 #include <cstdint>
 #include <cstdlib>
@@ -2343,7 +2345,7 @@ struct binary_row {
   friend bool operator!=(const binary_row& a, const binary_row& b) { return !(a == b); }
 };
 
-/// `SerializationUtils.serializeBinaryRow(row) -> byte[]`: [int32 BE arity][row bytes] (§3).
+/// `SerializationUtils.serializeBinaryRow(row) -> byte[]`: [int32 BE arity][row bytes].
 inline std::string serialize_binary_row(const binary_row& row) {
   std::string out(4 + row.bytes.size(), '\0');
   store_be<int32_t>(reinterpret_cast<uint8_t*>(&out[0]), row.arity);
@@ -2364,7 +2366,8 @@ inline result<binary_row> deserialize_binary_row(byte_span bytes) {
   return r;
 }
 
-/// BinaryRow `hashCode()`: murmur over the 4-byte LE words with seed 42 (§6).
+/// BinaryRow `hashCode()`: murmur over the 4-byte LE words with seed 42
+/// (MurmurHashUtils.hashBytesByWords).
 inline int32_t binary_row_hash(byte_span row_bytes) noexcept {
   return static_cast<int32_t>(murmur3_x86_32(row_bytes.data, row_bytes.size, 42));
 }
@@ -2617,9 +2620,9 @@ result<datum> read_value(const View& r, int i, const data_type& t, int depth) {
 
 }  // namespace detail
 
-/// Encodes `values` (one per field) as a BinaryRow exactly as Java's RowHelper does (§2),
-/// including the var-part space a null non-compact decimal or timestamp still reserves.
-/// Fails with invalid_argument when the value count differs from the field count.
+/// Encodes `values` (one per field) as a BinaryRow exactly as Java's RowHelper does
+/// (BinaryRowWriter), including the var-part space a null non-compact decimal or timestamp still
+/// reserves. Fails with invalid_argument when the value count differs from the field count.
 inline result<binary_row> encode_row(const std::vector<data_field>& fields,
                                      const std::vector<datum>& values,
                                      row_kind kind = row_kind::insert) {
@@ -2636,7 +2639,7 @@ inline status encode_row_into(const std::vector<data_field>& fields,
 }
 
 /// Decodes every field of a BinaryRow with the given schema; fails on any offset or length
-/// outside the row (§2).
+/// outside the row (BinaryRowWriter).
 inline result<std::vector<datum>> decode_row(byte_span bytes,
                                              const std::vector<data_field>& fields) {
   LAKECODEC_ASSIGN_OR_RETURN(binary_row_view r,
@@ -2882,7 +2885,7 @@ LAKECODEC_NAMESPACE_END
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_SCHEMA_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_SCHEMA_HPP
 // Paimon table schema JSON (`schema/schema-N`, SchemaSerializer.java) and the type strings of
-// DataType.asSQLString (paimon spec fact sheet §7): parse and print.
+// DataType.asSQLString: parse and print.
 
 #include <cstdint>
 #include <map>
@@ -2954,7 +2957,7 @@ inline result<std::vector<int32_t>> parse_args(std::string_view args, std::strin
 }  // namespace detail
 
 /// Parses an atomic type string such as `DECIMAL(10, 2)`, `TIMESTAMP(6) WITH LOCAL TIME ZONE`,
-/// `STRING NOT NULL` (DataType.asSQLString, §7). Composite types are JSON objects, see
+/// `STRING NOT NULL` (DataType.asSQLString). Composite types are JSON objects, see
 /// parse_data_type().
 inline result<data_type> parse_atomic_type(std::string_view text) {
   std::string s = detail::upper(detail::trim(text));
@@ -3094,7 +3097,7 @@ result<T> checked_int(const Json& j, const char* what) {
 }  // namespace detail
 
 /// Parses a type as written in schema JSON: a string for atomic types, an object
-/// `{"type": "ARRAY|MULTISET|MAP|ROW[ NOT NULL]", ...}` for composite ones (§7).
+/// `{"type": "ARRAY|MULTISET|MAP|ROW[ NOT NULL]", ...}` for composite ones (DataTypeJsonParser).
 template <class Json>
 result<data_type> parse_data_type(const Json& j, int depth = 0) {
   if (depth > limits{}.max_nesting_depth) return corrupt_data("paimon: type nests too deeply");
@@ -3265,7 +3268,7 @@ struct table_schema {
     return static_cast<int32_t>(neg ? -v : v);
   }
   /// The bucket key: the `bucket-key` option (comma separated), else the trimmed primary keys
-  /// (`TableSchema.bucketKeys`, §6).
+  /// (`TableSchema.bucketKeys`).
   std::vector<std::string> bucket_keys() const {
     std::vector<std::string> out;
     auto opt = option("bucket-key");
@@ -3306,7 +3309,7 @@ result<std::vector<std::string>> string_list(const Json& j, const char* key) {
 }
 }  // namespace detail
 
-/// Parses a `schema/schema-N` file (SchemaSerializer, §7). Unknown keys are ignored; a missing
+/// Parses a `schema/schema-N` file (SchemaSerializer). Unknown keys are ignored; a missing
 /// `version` means 1 (Paimon 0.7).
 inline result<table_schema> parse_table_schema(std::string_view text) {
   LAKECODEC_ASSIGN_OR_RETURN(nlohmann::ordered_json j,
@@ -3387,7 +3390,7 @@ LAKECODEC_NAMESPACE_END
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_BUCKET_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_BUCKET_HPP
 // Fixed-bucket assignment exactly as Java computes it (FixedBucketRowKeyExtractor +
-// DefaultBucketFunction, paimon spec fact sheet §6): the bucket-key BinaryRow, its murmur hash
+// DefaultBucketFunction): the bucket-key BinaryRow, its murmur hash
 // with seed 42 and Math.abs(hash % n); and a one-pass split of a columnar batch into
 // (partition, bucket) groups, the pre-bucketing a writer must do before writing data files.
 
@@ -3402,13 +3405,14 @@ LAKECODEC_NAMESPACE_END
 LAKECODEC_NAMESPACE_BEGIN
 namespace paimon {
 
-/// `Math.abs(hash % numBuckets)` with Java's truncating signed remainder (§6).
+/// `Math.abs(hash % numBuckets)` with Java's truncating signed remainder (DefaultBucketFunction).
 inline int32_t fixed_bucket(int32_t hash, int32_t num_buckets) noexcept {
   const int32_t r = hash % num_buckets;
   return r < 0 ? -r : r;
 }
 
-/// The bucket of a bucket-key BinaryRow (its bytes, RowKind 0) among `num_buckets` (§6).
+/// The bucket of a bucket-key BinaryRow (its bytes, RowKind 0) among `num_buckets`
+/// (DefaultBucketFunction).
 inline int32_t bucket_of_key_row(byte_span key_row, int32_t num_buckets) noexcept {
   return fixed_bucket(binary_row_hash(key_row), num_buckets);
 }
@@ -3418,7 +3422,7 @@ inline int32_t bucket_of_key_row(byte_span key_row, int32_t num_buckets) noexcep
 class bucket_key_extractor {
  public:
   /// Fails unless the table has a positive `bucket` option and a non-empty bucket key made of
-  /// existing, non-nested columns that are not partition keys (SchemaValidation, §6).
+  /// existing, non-nested columns that are not partition keys (SchemaValidation).
   static result<bucket_key_extractor> make(const table_schema& s) {
     bucket_key_extractor e;
     e.num_buckets_ = s.num_buckets();
@@ -3597,10 +3601,11 @@ struct batch_split {
   std::vector<bucket_group> groups;
 };
 
-/// Splits a batch into (partition, bucket) groups in one pass (§6, §7). Columns are found by
-/// name; the partition row is built from the table's partition keys, the bucket from its bucket
-/// key (`bucket-key` option or trimmed primary keys). With bucket = -1 on an append table
-/// (unaware) every row goes to bucket 0. Fails on missing columns or incompatible types.
+/// Splits a batch into (partition, bucket) groups in one pass (FixedBucketRowKeyExtractor,
+/// RowPartitionKeyExtractor). Columns are found by name; the partition row is built from the
+/// table's partition keys, the bucket from its bucket key (`bucket-key` option or trimmed primary
+/// keys). With bucket = -1 on an append table (unaware) every row goes to bucket 0. Fails on
+/// missing columns or incompatible types.
 inline result<batch_split> split_batch(const batch_view& batch, const table_schema& s) {
   const int32_t n = s.num_buckets();
   std::vector<data_field> part_fields, key_fields;
@@ -3708,7 +3713,8 @@ LAKECODEC_NAMESPACE_END
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_DATA_FILE_META_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_DATA_FILE_META_HPP
 // DataFileMeta, SimpleStats, IndexFileMeta and deletion-vector metadata with every field of every
-// CommitMessage version, and their BinaryRow forms (paimon spec fact sheet §4 and §5).
+// CommitMessage version, and their BinaryRow forms (Paimon DataFileMeta.java,
+// CommitMessageSerializer.java).
 
 #include <cstdint>
 #include <optional>
@@ -3740,7 +3746,7 @@ struct simple_stats {
 /// Where a data file came from (`FileSource.java`).
 enum class file_source : int8_t { append = 0, compact = 1 };
 
-/// One data file (`DataFileMeta.java`, §4). Optional members are the nullable columns; which of
+/// One data file (`DataFileMeta.java`). Optional members are the nullable columns; which of
 /// them a CommitMessage version carries is given by data_file_meta_arity().
 struct data_file_meta {
   std::string file_name;
@@ -3831,16 +3837,60 @@ constexpr int max_commit_message_version = 13;
 /// A pseudo-version for Paimon 0.7's version-2 layout (`CommitMessageLegacyV2Serializer`).
 constexpr int commit_message_version_legacy_v2 = -2;
 
-/// Physical arity of the DataFileMeta row at a CommitMessage version (§5 table; v8 is 19 on the
-/// wire although Java declares 20).
+// What each CommitMessage serializer version carries, named after the field it added and the
+// Paimon release whose CommitMessageSerializer.CURRENT_VERSION it was (versions 4, 5, 8 and 9
+// only ever existed on master between releases). The per-version deserializers are in
+// paimon-core org.apache.paimon.io (DataFileMeta*Serializer) and .index (IndexFileMetaV*).
+
+/// DataFileMeta `_DELETE_ROW_COUNT` and `_EMBEDDED_FILE_INDEX`: every version but Paimon 0.7's
+/// (CommitMessageLegacyV2Serializer, a 13-field row).
+constexpr bool has_delete_row_count(int version) noexcept {
+  return version != commit_message_version_legacy_v2;
+}
+/// DataFileMeta `_FILE_SOURCE`: version 3 (Paimon 0.9, DataFileMeta09Serializer).
+constexpr bool has_file_source(int version) noexcept { return version >= 3; }
+/// DataFileMeta `_VALUE_STATS_COLS`: version 4 (master before Paimon 1.0,
+/// DataFileMeta10LegacySerializer).
+constexpr bool has_value_stats_cols(int version) noexcept { return version >= 4; }
+/// DataFileMeta `_EXTERNAL_PATH`: version 6 (Paimon 1.0, DataFileMeta12LegacySerializer).
+constexpr bool has_external_path(int version) noexcept { return version >= 6; }
+/// DataFileMeta `_FIRST_ROW_ID`: version 8 (master before Paimon 1.3,
+/// DataFileMetaFirstRowIdLegacySerializer).
+constexpr bool has_first_row_id(int version) noexcept { return version >= 8; }
+/// DataFileMeta `_WRITE_COLS`: version 9 (master before Paimon 1.3,
+/// DataFileMetaWriteColsLegacySerializer).
+constexpr bool has_write_cols(int version) noexcept { return version >= 9; }
+/// DataFileMeta `_WRITE_COLS_SEQUENCES`: version 13 (Paimon master / 2.1, DataFileMetaSerializer).
+constexpr bool has_write_cols_sequences(int version) noexcept { return version >= 13; }
+/// IndexFileMeta deletion-vector rows with `_CARDINALITY`: version 5 (master before Paimon 1.0,
+/// IndexFileMetaV2Deserializer).
+constexpr bool has_dv_cardinality(int version) noexcept { return version >= 5; }
+/// IndexFileMeta `_EXTERNAL_PATH`: version 9 (Paimon 1.3, IndexFileMetaV3Deserializer).
+constexpr bool has_index_external_path(int version) noexcept { return version >= 9; }
+/// IndexFileMeta `_GLOBAL_INDEX`: version 11 (Paimon 1.4, IndexFileMetaV4Deserializer).
+constexpr bool has_global_index(int version) noexcept { return version >= 11; }
+/// The global-index row's `_SOURCE_META`: version 12 (Paimon 2.0, IndexFileMetaSerializer).
+constexpr bool has_global_index_source_meta(int version) noexcept { return version >= 12; }
+/// CommitMessage `totalBuckets`: version 7 (Paimon 1.1).
+constexpr bool has_total_buckets(int version) noexcept { return version >= 7; }
+/// CommitMessage with new and deleted index files in both the DataIncrement and the
+/// CompactIncrement: version 10 (Paimon 1.3). Before, one pair of lists follows the six file
+/// lists and belongs to whichever increment has files.
+constexpr bool has_index_files_per_increment(int version) noexcept { return version >= 10; }
+/// CommitMessage `deletedIndexFiles` in the pre-10 layout: version 3 (Paimon 0.9).
+constexpr bool has_deleted_index_files(int version) noexcept { return version >= 3; }
+
+/// Physical arity of the DataFileMeta row at a CommitMessage version (Paimon
+/// CommitMessageSerializer per-version deserializers; v8 is 19 on the wire although Java
+/// declares 20).
 inline int32_t data_file_meta_arity(int version) noexcept {
-  if (version == commit_message_version_legacy_v2) return 13;
-  if (version >= 13) return 21;
-  if (version >= 9) return 20;
-  if (version == 8) return 19;
-  if (version >= 6) return 18;
-  if (version >= 4) return 17;
-  if (version == 3) return 16;
+  if (!has_delete_row_count(version)) return 13;
+  if (has_write_cols_sequences(version)) return 21;
+  if (has_write_cols(version)) return 20;
+  if (has_first_row_id(version)) return 19;
+  if (has_external_path(version)) return 18;
+  if (has_value_stats_cols(version)) return 17;
+  if (has_file_source(version)) return 16;
   return 15;
 }
 
@@ -3853,11 +3903,10 @@ struct index_file_layout {
 };
 inline index_file_layout index_file_meta_layout(int version) noexcept {
   if (version == commit_message_version_legacy_v2) return {4, 0, 0};
-  if (version >= 12) return {7, 4, 6};
-  if (version == 11) return {7, 4, 5};
-  if (version >= 9) return {6, 4, 0};
-  if (version >= 5) return {5, 4, 0};
-  return {5, 3, 0};
+  const int32_t dv_arity = has_dv_cardinality(version) ? 4 : 3;
+  if (has_global_index(version))
+    return {7, dv_arity, has_global_index_source_meta(version) ? 6 : 5};
+  return {has_index_external_path(version) ? 6 : 5, dv_arity, 0};
 }
 
 namespace detail {
@@ -3907,7 +3956,7 @@ inline void write_stats(binary_row_writer& w, int i, const simple_stats& s, meta
 }  // namespace detail
 
 /// Writes a DataFileMeta as the BinaryRow Java's serializer of that CommitMessage version
-/// produces (§4, §5); the result is in `m.row`.
+/// produces (DataFileMetaSerializer and its legacy variants); the result is in `m.row`.
 inline void encode_data_file_meta(const data_file_meta& f, int version, detail::meta_scratch& m) {
   const int32_t arity = data_file_meta_arity(version);
   binary_row_writer& w = m.row;
@@ -4233,8 +4282,9 @@ inline bool fast_decode_data_file_meta(byte_span row_bytes, int version, data_fi
 
 }  // namespace detail
 
-/// Reads a DataFileMeta row of the given CommitMessage version (§5 table of deserializers) into
-/// `f`; fails on a row too short for the version's arity, a null NOT NULL field or a bad offset.
+/// Reads a DataFileMeta row of the given CommitMessage version (CommitMessageSerializer's
+/// per-version deserializers) into `f`; fails on a row too short for the version's arity, a null
+/// NOT NULL field or a bad offset.
 inline status decode_data_file_meta_into(byte_span row_bytes, int version, data_file_meta& f) {
   if (LAKECODEC_LIKELY(detail::fast_decode_data_file_meta(row_bytes, version, f))) return {};
   return detail::decode_data_file_meta_checked(row_bytes, version, f);
@@ -4388,7 +4438,7 @@ inline void encode_index_file_meta(const index_file_meta& f, int version, detail
 }
 
 /// Reads an IndexFileMeta row of the given CommitMessage version (IndexFileMetaV1..V4
-/// deserializers and the current serializer, §5).
+/// deserializers and the current serializer).
 inline result<index_file_meta> decode_index_file_meta(byte_span row_bytes, int version) {
   const index_file_layout L = index_file_meta_layout(version);
   LAKECODEC_ASSIGN_OR_RETURN(binary_row_view r, binary_row_view::make(row_bytes, L.arity));
@@ -4457,7 +4507,7 @@ LAKECODEC_NAMESPACE_END
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_COMMIT_MESSAGE_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_COMMIT_MESSAGE_HPP
 // Java-compatible CommitMessage and ManifestCommittable serialization in every version Java reads
-// (CommitMessageSerializer, ManifestCommittableSerializer; paimon spec fact sheet §5). Framing is
+// (Paimon CommitMessageSerializer, ManifestCommittableSerializer). Framing is
 // big-endian (DataOutputStream); the rows inside are little-endian BinaryRows.
 
 #include <cstdint>
@@ -4535,14 +4585,14 @@ class commit_encoder {
     out.append(m.partition.bytes.data(), m.partition.bytes.size());
     out.append_be<int32_t>(m.bucket);
     if (version_ == commit_message_version_legacy_v2) return legacy_v2(m, out);
-    if (version_ >= 7) {
+    if (has_total_buckets(version_)) {
       out.push_back(m.total_buckets ? 1 : 0);
       if (m.total_buckets) out.append_be<int32_t>(*m.total_buckets);
     } else if (m.total_buckets) {
       return invalid_argument("paimon: CommitMessage version " + std::to_string(version_) +
                               " cannot carry totalBuckets");
     }
-    if (version_ >= 10) {
+    if (has_index_files_per_increment(version_)) {
       files(m.data.new_files, out);
       files(m.data.deleted_files, out);
       files(m.data.changelog_files, out);
@@ -4571,10 +4621,10 @@ class commit_encoder {
     if (!other_new.empty() || !other_del.empty())
       return invalid_argument("paimon: CommitMessage version " + std::to_string(version_) +
                               " has one index-file pair; these index files cannot be placed");
-    if (version_ <= 2 && !owner_del.empty())
+    if (!has_deleted_index_files(version_) && !owner_del.empty())
       return invalid_argument("paimon: CommitMessage version 2 cannot carry deleted index files");
     indexes(owner_new, out);
-    if (version_ > 2) indexes(owner_del, out);
+    if (has_deleted_index_files(version_)) indexes(owner_del, out);
     return {};
   }
 
@@ -4683,7 +4733,7 @@ inline status read_message_into(bounded_reader& r, int version, commit_message& 
     LAKECODEC_ASSIGN_OR_RETURN(m.data.new_index_files, read_indexes(r, version));
     return {};
   }
-  if (version >= 7) {
+  if (has_total_buckets(version)) {
     LAKECODEC_ASSIGN_OR_RETURN(uint8_t present, r.read_u8("totalBuckets flag"));
     if (present != 0) {
       LAKECODEC_ASSIGN_OR_RETURN(int32_t tb, r.read_be<int32_t>("totalBuckets"));
@@ -4693,14 +4743,14 @@ inline status read_message_into(bounded_reader& r, int version, commit_message& 
   LAKECODEC_ASSIGN_OR_RETURN(m.data.new_files, read_files(r, version));
   LAKECODEC_ASSIGN_OR_RETURN(m.data.deleted_files, read_files(r, version));
   LAKECODEC_ASSIGN_OR_RETURN(m.data.changelog_files, read_files(r, version));
-  if (version >= 10) {
+  if (has_index_files_per_increment(version)) {
     LAKECODEC_ASSIGN_OR_RETURN(m.data.new_index_files, read_indexes(r, version));
     LAKECODEC_ASSIGN_OR_RETURN(m.data.deleted_index_files, read_indexes(r, version));
   }
   LAKECODEC_ASSIGN_OR_RETURN(m.compact.compact_before, read_files(r, version));
   LAKECODEC_ASSIGN_OR_RETURN(m.compact.compact_after, read_files(r, version));
   LAKECODEC_ASSIGN_OR_RETURN(m.compact.changelog_files, read_files(r, version));
-  if (version >= 10) {
+  if (has_index_files_per_increment(version)) {
     LAKECODEC_ASSIGN_OR_RETURN(m.compact.new_index_files, read_indexes(r, version));
     LAKECODEC_ASSIGN_OR_RETURN(m.compact.deleted_index_files, read_indexes(r, version));
     return {};
@@ -4708,7 +4758,7 @@ inline status read_message_into(bounded_reader& r, int version, commit_message& 
   const bool to_compact = !m.compact.files_empty();
   LAKECODEC_ASSIGN_OR_RETURN(auto new_idx, read_indexes(r, version));
   (to_compact ? m.compact.new_index_files : m.data.new_index_files) = std::move(new_idx);
-  if (version > 2) {
+  if (has_deleted_index_files(version)) {
     LAKECODEC_ASSIGN_OR_RETURN(auto del_idx, read_indexes(r, version));
     (to_compact ? m.compact.deleted_index_files : m.data.deleted_index_files) = std::move(del_idx);
   }
@@ -4731,7 +4781,8 @@ class commit_message_serializer {
       : version_(version), encoder_(version) {}
   int version() const noexcept { return version_; }
 
-  /// Appends one serialized message to `out` (§5); errors as serialize_commit_message.
+  /// Appends one serialized message to `out` (CommitMessageSerializer); errors as
+  /// serialize_commit_message.
   status serialize(const commit_message& m, byte_buffer& out) {
     LAKECODEC_TRY(detail::check_version(version_));
     return encoder_.message(m, out);
@@ -4744,7 +4795,7 @@ class commit_message_serializer {
   detail::commit_encoder encoder_;
 };
 
-/// `CommitMessageSerializer.serialize`: one message without a version (§5). Fails with
+/// `CommitMessageSerializer.serialize`: one message without a version. Fails with
 /// invalid_argument when the message needs something `version` cannot express.
 inline result<byte_buffer> serialize_commit_message(const commit_message& m,
                                                     int version = default_commit_message_version) {
@@ -4781,7 +4832,7 @@ inline result<commit_message> commit_message_serializer::deserialize(byte_span b
   return deserialize_commit_message(bytes, version_);
 }
 
-/// `CommitMessageSerializer.deserializeList(version, view)` reading from `r` (§5).
+/// `CommitMessageSerializer.deserializeList(version, view)` reading from `r`.
 inline result<std::vector<commit_message>> deserialize_commit_message_list(bounded_reader& r,
                                                                            int version) {
   LAKECODEC_TRY(detail::check_version(version));
@@ -4824,28 +4875,27 @@ inline result<std::vector<commit_message>> deserialize_commit_message_list(
 /// arity, newer IndexFileMeta members, totalBuckets before 7), so a message compares equal to
 /// what a reader of that version decodes. Index-file placement before 10 is left to the caller.
 inline void project_to_version(commit_message& m, int version) {
-  const int32_t arity = data_file_meta_arity(version);
-  const index_file_layout L = index_file_meta_layout(version);
-  if (version < 7) m.total_buckets.reset();
+  if (!has_total_buckets(version)) m.total_buckets.reset();
   auto file = [&](data_file_meta& f) {
-    if (arity <= 13) {
+    if (!has_delete_row_count(version)) {
       f.delete_row_count.reset();
       f.embedded_index.reset();
     }
-    if (arity <= 15) f.file_source.reset();
-    if (arity <= 16) f.value_stats_cols.reset();
-    if (arity <= 17) f.external_path.reset();
-    if (arity <= 18) f.first_row_id.reset();
-    if (arity <= 19) f.write_cols.reset();
-    if (arity <= 20) f.write_cols_sequences.reset();
+    if (!has_file_source(version)) f.file_source.reset();
+    if (!has_value_stats_cols(version)) f.value_stats_cols.reset();
+    if (!has_external_path(version)) f.external_path.reset();
+    if (!has_first_row_id(version)) f.first_row_id.reset();
+    if (!has_write_cols(version)) f.write_cols.reset();
+    if (!has_write_cols_sequences(version)) f.write_cols_sequences.reset();
   };
   auto index = [&](index_file_meta& f) {
-    if (L.arity <= 4) f.dv_ranges.reset();
-    if (f.dv_ranges && L.dv_arity <= 3)
+    if (version == commit_message_version_legacy_v2) f.dv_ranges.reset();  // a 4-field row
+    if (f.dv_ranges && !has_dv_cardinality(version))
       for (auto& d : *f.dv_ranges) d.cardinality.reset();
-    if (L.arity <= 5) f.external_path.reset();
-    if (L.arity <= 6) f.global_index.reset();
-    if (f.global_index && L.global_arity <= 5) f.global_index->source_meta.reset();
+    if (!has_index_external_path(version)) f.external_path.reset();
+    if (!has_global_index(version)) f.global_index.reset();
+    if (f.global_index && !has_global_index_source_meta(version))
+      f.global_index->source_meta.reset();
   };
   for (auto* v : {&m.data.new_files, &m.data.deleted_files, &m.data.changelog_files,
                   &m.compact.compact_before, &m.compact.compact_after, &m.compact.changelog_files})
@@ -4971,7 +5021,7 @@ inline result<std::string> read_utf(bounded_reader& r) {
 
 /// `ManifestCommittableSerializer.serialize` at `version` (2..5): identifier, watermark (the
 /// boolean says "is null"), legacy log offsets (<= 4), properties (>= 4), the CommitMessage
-/// version and the message list (§5).
+/// version and the message list.
 inline result<byte_buffer> serialize_manifest_committable(
     const manifest_committable& c, int version = current_manifest_committable_version) {
   if (version < 2 || version > current_manifest_committable_version)
@@ -5049,8 +5099,9 @@ LAKECODEC_NAMESPACE_END
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_HPP
 // A small, order-preserving JSON document model for Avro schemas, default values and the Avro
-// JSON encoding. Avro must not depend on nlohmann (STYLE.md §1), and schemas need key order and
-// unknown attributes kept for a faithful round trip, so this is a dedicated, bounded parser.
+// JSON encoding. Avro must not depend on nlohmann (only the Iceberg and Paimon JSON headers include
+// it), and schemas need key order and unknown attributes kept for a faithful round trip, so this is
+// a dedicated, bounded parser.
 
 #include <algorithm>
 #include <cerrno>
@@ -5594,7 +5645,7 @@ LAKECODEC_NAMESPACE_END
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_SCHEMA_HPP
 // Avro schemas: parse from JSON, print back to JSON (unknown attributes such as Iceberg's
 // `field-id` kept), Parsing Canonical Form and the CRC-64-AVRO fingerprint.
-// Avro specification §Schema Declaration, §Parsing Canonical Form for Schemas, §Schema
+// Avro specification "Schema Declaration", "Parsing Canonical Form for Schemas", "Schema"
 // Fingerprints.
 
 #include <array>
@@ -5611,7 +5662,7 @@ LAKECODEC_NAMESPACE_END
 LAKECODEC_NAMESPACE_BEGIN
 namespace avro {
 
-/// The fourteen Avro types (Avro spec §Primitive Types, §Complex Types).
+/// The fourteen Avro types (Avro spec "Primitive Types", "Complex Types").
 enum class type : uint8_t {
   null,
   boolean,
@@ -5654,7 +5705,7 @@ inline bool is_named(type t) noexcept {
   return t == type::record || t == type::enum_ || t == type::fixed;
 }
 
-/// Logical types (Avro spec §Logical Types). An invalid logical type annotation (e.g. decimal
+/// Logical types (Avro spec "Logical Types"). An invalid logical type annotation (e.g. decimal
 /// without precision) is ignored as the spec requires: `logical` stays `none` but the attribute
 /// is kept for printing.
 enum class logical_type : uint8_t {
@@ -5676,7 +5727,7 @@ enum class logical_type : uint8_t {
 
 struct node;
 
-/// A record field (Avro spec §Records).
+/// A record field (Avro spec "Records").
 struct record_field {
   std::string name;
   const node* type = nullptr;
@@ -5780,7 +5831,7 @@ class schema {
  public:
   schema() = default;
 
-  /// Parses schema JSON text (Avro spec §Schema Declaration). Rejects unknown types, undefined
+  /// Parses schema JSON text (Avro spec "Schema Declaration"). Rejects unknown types, undefined
   /// or duplicate names, invalid names, unions of unions, duplicate union members, invalid
   /// defaults — the message names the offending part.
   static result<schema> parse(std::string_view json_text);
@@ -5892,7 +5943,7 @@ inline void resolve_logical(node& n) {
   if (l == "duration" && t == type::fixed && n.size == 12) n.logical = logical_type::duration;
 }
 
-/// Checks a JSON default against a schema (Avro spec §Records: field default values).
+/// Checks a JSON default against a schema (Avro spec "Records": field default values).
 inline status check_default(const node& n, const json_value& v, const std::string& where,
                             int depth) {
   if (depth > limits{}.max_nesting_depth)
@@ -6382,7 +6433,7 @@ inline std::string to_json(const schema& s) {
   return p.print(&s.root(), "").dump();
 }
 
-/// Parsing Canonical Form (Avro spec §Parsing Canonical Form for Schemas): fullnames, only
+/// Parsing Canonical Form (Avro spec "Parsing Canonical Form for Schemas"): fullnames, only
 /// type/name/fields/symbols/items/values/size, in that key order, no whitespace.
 inline std::string canonical_form(const schema& s) {
   detail::schema_printer p;
@@ -6404,7 +6455,7 @@ struct crc64_avro_table {
 inline constexpr crc64_avro_table crc64_table{};
 }  // namespace detail
 
-/// CRC-64-AVRO (Rabin) fingerprint of bytes (Avro spec §Schema Fingerprints).
+/// CRC-64-AVRO (Rabin) fingerprint of bytes (Avro spec "Schema Fingerprints").
 inline uint64_t crc64_avro(std::string_view bytes) noexcept {
   uint64_t fp = 0xc15d213aa4d7a795ULL;
   for (char c : bytes)
@@ -6565,7 +6616,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/encoding.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_ENCODING_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_ENCODING_HPP
-// Avro binary encoding (Avro spec §Binary Encoding): a typed encoder that appends to a
+// Avro binary encoding (Avro spec "Binary Encoding"): a typed encoder that appends to a
 // byte_buffer, a typed decoder over a byte span with a sticky error (so hot loops test for
 // failure once per record, not once per value), and the generic value encode/decode/skip.
 
@@ -7142,7 +7193,7 @@ inline void skip_value(const node& n, decoder& d, int depth) {
 
 }  // namespace detail
 
-/// Encodes a generic value with schema node `n` (Avro spec §Binary Encoding), appending to
+/// Encodes a generic value with schema node `n` (Avro spec "Binary Encoding"), appending to
 /// `out`. A value that does not fit the schema gives schema_mismatch naming the field; the
 /// buffer may then hold a partial datum. A non-union value for a union schema is written as
 /// the first branch of its type.
@@ -7183,8 +7234,8 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/json_codec.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_CODEC_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_JSON_CODEC_HPP
-// The Avro JSON encoding of values (Avro spec §JSON Encoding) and field default values
-// (Avro spec §Records: defaults). Output matches Java's JsonEncoder as used by
+// The Avro JSON encoding of values (Avro spec "JSON Encoding") and field default values
+// (Avro spec "Records": defaults). Output matches Java's JsonEncoder as used by
 // `avro-tools tojson`: compact, unions as {"branch": value}, bytes/fixed as ISO-8859-1 strings.
 
 #include <algorithm>
@@ -7531,7 +7582,7 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
 
 }  // namespace detail
 
-/// Appends the Avro JSON encoding of `v` (Avro spec §JSON Encoding), byte-for-byte what Java's
+/// Appends the Avro JSON encoding of `v` (Avro spec "JSON Encoding"), byte-for-byte what Java's
 /// JsonEncoder (avro-tools tojson) prints for the same datum.
 inline void to_json(const node& n, const value& v, std::string& out,
                     const json_options& options = {}) {
@@ -7565,7 +7616,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/resolve.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_RESOLVE_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_RESOLVE_HPP
-// Schema resolution (Avro spec §Schema Resolution): a (writer, reader) pair is compiled once
+// Schema resolution (Avro spec "Schema Resolution"): a (writer, reader) pair is compiled once
 // into a plan of resolution steps — skip writer-only fields, fill reader-only fields from
 // defaults, promote numbers, map enum symbols, pick union branches — and records are then
 // decoded through the plan into values of the reader schema.
@@ -9041,7 +9092,7 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/avro/container.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_AVRO_CONTAINER_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_AVRO_CONTAINER_HPP
-// Avro object container files (Avro spec §Object Container Files): a streaming writer that
+// Avro object container files (Avro spec "Object Container Files"): a streaming writer that
 // holds one block in memory and a reader over a byte span with sync validation, every codec the
 // spec requires plus zstandard, and optional schema resolution to a reader schema.
 
@@ -9314,7 +9365,7 @@ class source_stream final : public input_source {
 
 /// Options of container_reader.
 struct reader_options {
-  /// Resolve records to this schema (Avro spec §Schema Resolution) instead of the writer's.
+  /// Resolve records to this schema (Avro spec "Schema Resolution") instead of the writer's.
   std::optional<schema> reader_schema;
   /// Largest decompressed block accepted; 0 means limits.max_decompressed_size.
   size_t max_block_bytes = 0;
@@ -9809,10 +9860,11 @@ LAKECODEC_NAMESPACE_END
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_MANIFEST_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_MANIFEST_HPP
 // Paimon manifest files (ManifestEntry) and manifest lists (ManifestFileMeta) as Avro object
-// container files in Paimon's Avro schema (paimon spec fact sheet §9): record names
-// `org.apache.paimon.avro.generated.record[__FIELD...]`, nullable fields as ["null", T] with a
-// null default, the `_VERSION` column, zstandard by default. Readers go by field name, so files
-// with fewer or more nullable fields, or other record names (pypaimon), read too.
+// container files in Paimon's Avro schema (Paimon ManifestEntrySerializer,
+// ManifestFileMetaSerializer): record names `org.apache.paimon.avro.generated.record[__FIELD...]`,
+// nullable fields as ["null", T] with a null default, the `_VERSION` column, zstandard by default.
+// Readers go by field name, so files with fewer or more nullable fields, or other record names
+// (pypaimon), read too.
 
 #include <cstdint>
 #include <optional>
@@ -10184,8 +10236,9 @@ inline result<avro::container_reader> open_manifest(byte_span file) {
 
 }  // namespace detail
 
-/// Reads every entry of an Avro manifest file (§9). Errors: not Avro (ORC manifests are reported
-/// as unsupported), a `_VERSION` other than 2, missing NOT NULL fields, bad partition rows.
+/// Reads every entry of an Avro manifest file (ManifestEntrySerializer). Errors: not Avro (ORC
+/// manifests are reported as unsupported), a `_VERSION` other than 2, missing NOT NULL fields, bad
+/// partition rows.
 inline result<std::vector<manifest_entry>> read_manifest(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, detail::open_manifest(file));
   const avro::node* root = detail::root_record(r.writer_schema().root());
@@ -10217,7 +10270,8 @@ inline result<std::vector<manifest_entry>> read_manifest(byte_span file) {
   return out;
 }
 
-/// Writes a manifest file in Java's Avro schema for `options.format_version` (§9).
+/// Writes a manifest file in Java's Avro schema for `options.format_version`
+/// (ManifestEntrySerializer).
 inline result<byte_buffer> write_manifest(const std::vector<manifest_entry>& entries,
                                           const manifest_write_options& options = {}) {
   LAKECODEC_ASSIGN_OR_RETURN(
@@ -10243,7 +10297,7 @@ inline result<byte_buffer> write_manifest(const std::vector<manifest_entry>& ent
   return avro::write_container(s, rows, std::move(w));
 }
 
-/// Reads every entry of an Avro manifest list (§9 ManifestFileMeta).
+/// Reads every entry of an Avro manifest list (ManifestFileMetaSerializer).
 inline result<std::vector<manifest_file_meta>> read_manifest_list(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, detail::open_manifest(file));
   const avro::node* root = detail::root_record(r.writer_schema().root());
@@ -10276,7 +10330,7 @@ inline result<std::vector<manifest_file_meta>> read_manifest_list(byte_span file
   return out;
 }
 
-/// Writes a manifest list in Java's Avro schema (§9 ManifestFileMeta).
+/// Writes a manifest list in Java's Avro schema (ManifestFileMetaSerializer).
 inline result<byte_buffer> write_manifest_list(const std::vector<manifest_file_meta>& metas,
                                                const manifest_write_options& options = {}) {
   LAKECODEC_ASSIGN_OR_RETURN(
@@ -10361,7 +10415,7 @@ inline avro::value opt_bytes(const std::optional<std::string>& v) {
 
 }  // namespace detail
 
-/// Reads every entry of an Avro index manifest (§9 IndexManifestEntry).
+/// Reads every entry of an Avro index manifest (IndexManifestEntrySerializer).
 inline result<std::vector<index_manifest_entry>> read_index_manifest(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, detail::open_manifest(file));
   const avro::node* root = detail::root_record(r.writer_schema().root());
@@ -10522,8 +10576,8 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/paimon/snapshot.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_SNAPSHOT_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_SNAPSHOT_HPP
-// Paimon snapshot JSON (`snapshot/snapshot-<id>`, Snapshot.java, version 3; paimon spec fact
-// sheet §7): every field, unknown keys ignored, optional fields omitted when absent.
+// Paimon snapshot JSON (`snapshot/snapshot-<id>`, Snapshot.java, version 3): every field, unknown
+// keys ignored, optional fields omitted when absent.
 
 #include <cstdint>
 #include <optional>
@@ -11294,9 +11348,9 @@ LAKECODEC_NAMESPACE_END
 // ---- begin lakecodec/paimon/stats.hpp
 #ifndef LAKECODEC_SINGLE_LAKECODEC_PAIMON_STATS_HPP
 #define LAKECODEC_SINGLE_LAKECODEC_PAIMON_STATS_HPP
-// SimpleStats (`_KEY_STATS`, `_VALUE_STATS`, manifest partition stats; paimon spec fact sheet §4)
-// filled from the foundation's one-pass column statistics (core/stats.hpp): the min and max of
-// every column as schemaless BinaryRows and the per-column null counts.
+// SimpleStats (`_KEY_STATS`, `_VALUE_STATS`, manifest partition stats; Paimon SimpleStats.java,
+// SimpleStatsConverter) filled from the foundation's one-pass column statistics (core/stats.hpp):
+// the min and max of every column as schemaless BinaryRows and the per-column null counts.
 
 #include <cstdint>
 #include <optional>

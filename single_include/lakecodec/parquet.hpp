@@ -157,8 +157,8 @@ LAKECODEC_NAMESPACE_BEGIN
 constexpr size_t max_varint32_bytes = 5;
 constexpr size_t max_varint64_bytes = 10;
 
-/// Zigzag maps signed to unsigned so small magnitudes get short varints (Avro spec §Binary
-/// Encoding; Thrift compact protocol spec).
+/// Zigzag maps signed to unsigned so small magnitudes get short varints (Avro spec "Binary
+/// Encoding"; Thrift compact protocol spec).
 constexpr uint32_t zigzag_encode32(int32_t v) noexcept {
   return (static_cast<uint32_t>(v) << 1) ^ static_cast<uint32_t>(v >> 31);
 }
@@ -3075,7 +3075,8 @@ LAKECODEC_NAMESPACE_END
 LAKECODEC_NAMESPACE_BEGIN
 namespace parquet {
 
-/// Bits needed to store values in [0, max_value]: 0 for 0 (A4 level widths).
+/// Bits needed to store values in [0, max_value]: 0 for 0 (Parquet Encodings.md: RLE/bit-packing
+/// hybrid level widths).
 inline int bit_width_for(uint64_t max_value) noexcept {
   int w = 0;
   while (w < 64 && (max_value >> w) != 0) ++w;
@@ -3518,7 +3519,7 @@ enum class ctype : uint8_t {
 struct struct_base {};
 
 /// Appends compact-protocol bytes to a buffer. Field ids must be written in increasing order
-/// per struct; the previous id is saved across nested structs (A2).
+/// per struct; the previous id is saved across nested structs (Thrift compact protocol spec).
 class compact_writer {
  public:
   explicit compact_writer(byte_buffer& out) : out_(out) {}
@@ -4083,7 +4084,7 @@ using thrift::read_field;
 using thrift::read_struct;
 using thrift::write_field;
 
-/// KeyValue (A3).
+/// KeyValue (parquet.thrift).
 struct key_value : thrift::struct_base {
   std::string key;
   std::optional<std::string> value;
@@ -4104,8 +4105,8 @@ struct key_value : thrift::struct_base {
   }
 };
 
-/// LogicalType union (A3). `kind` is the union member's field id (1 STRING, 2 MAP, 3 LIST,
-/// 4 ENUM, 5 DECIMAL, 6 DATE, 7 TIME, 8 TIMESTAMP, 10 INTEGER, 11 UNKNOWN, 12 JSON, 13 BSON,
+/// LogicalType union (parquet.thrift). `kind` is the union member's field id (1 STRING, 2 MAP, 3
+/// LIST, 4 ENUM, 5 DECIMAL, 6 DATE, 7 TIME, 8 TIMESTAMP, 10 INTEGER, 11 UNKNOWN, 12 JSON, 13 BSON,
 /// 14 UUID, 15 FLOAT16, ...); the parameters apply to the kinds that have them.
 struct logical_type : thrift::struct_base {
   enum : int16_t {
@@ -4175,7 +4176,7 @@ struct logical_type : thrift::struct_base {
   }
 };
 
-/// SchemaElement (A3).
+/// SchemaElement (parquet.thrift).
 struct schema_element : thrift::struct_base {
   std::optional<int32_t> type;
   std::optional<int32_t> type_length;
@@ -4221,7 +4222,8 @@ struct schema_element : thrift::struct_base {
   }
 };
 
-/// Statistics (A3, A8). Values are PLAIN-encoded (BYTE_ARRAY without the length prefix).
+/// Statistics (parquet.thrift; sort orders as ColumnOrder defines). Values are PLAIN-encoded
+/// (BYTE_ARRAY without the length prefix).
 struct statistics : thrift::struct_base {
   std::optional<std::string> max, min;
   std::optional<int64_t> null_count, distinct_count;
@@ -4260,7 +4262,7 @@ struct statistics : thrift::struct_base {
   }
 };
 
-/// PageEncodingStats (A3).
+/// PageEncodingStats (parquet.thrift).
 struct page_encoding_stats : thrift::struct_base {
   int32_t page_type = 0, encoding = 0, count = 0;
   void write(compact_writer& w) const {
@@ -4309,7 +4311,7 @@ struct size_statistics : thrift::struct_base {
   }
 };
 
-/// ColumnMetaData (A3).
+/// ColumnMetaData (parquet.thrift).
 struct column_meta_data : thrift::struct_base {
   int32_t type = 0;
   std::vector<int32_t> encodings;
@@ -4375,7 +4377,7 @@ struct column_meta_data : thrift::struct_base {
   }
 };
 
-/// ColumnChunk (A3). file_offset is required by the IDL and written as 0 (deprecated).
+/// ColumnChunk (parquet.thrift). file_offset is required by the IDL and written as 0 (deprecated).
 struct column_chunk : thrift::struct_base {
   std::optional<std::string> file_path;
   int64_t file_offset = 0;
@@ -4412,7 +4414,7 @@ struct column_chunk : thrift::struct_base {
   }
 };
 
-/// RowGroup (A3).
+/// RowGroup (parquet.thrift).
 struct row_group : thrift::struct_base {
   std::vector<column_chunk> columns;
   int64_t total_byte_size = 0;
@@ -4447,7 +4449,7 @@ struct row_group : thrift::struct_base {
   }
 };
 
-/// ColumnOrder union: kind 1 TYPE_ORDER, 2 IEEE_754_TOTAL_ORDER (A3).
+/// ColumnOrder union: kind 1 TYPE_ORDER, 2 IEEE_754_TOTAL_ORDER (parquet.thrift).
 struct column_order : thrift::struct_base {
   int16_t kind = 1;
   void write(compact_writer& w) const {
@@ -4465,7 +4467,7 @@ struct column_order : thrift::struct_base {
   }
 };
 
-/// FileMetaData (A3).
+/// FileMetaData (parquet.thrift).
 struct file_meta_data : thrift::struct_base {
   int32_t version = 1;
   std::vector<schema_element> schema;
@@ -4531,7 +4533,7 @@ struct data_page_header : thrift::struct_base {
   }
 };
 
-/// DataPageHeaderV2 (A3, A5).
+/// DataPageHeaderV2 (parquet.thrift).
 struct data_page_header_v2 : thrift::struct_base {
   int32_t num_values = 0, num_nulls = 0, num_rows = 0, encoding = 0;
   int32_t definition_levels_byte_length = 0, repetition_levels_byte_length = 0;
@@ -4566,7 +4568,7 @@ struct data_page_header_v2 : thrift::struct_base {
   }
 };
 
-/// DictionaryPageHeader (A3).
+/// DictionaryPageHeader (parquet.thrift).
 struct dictionary_page_header : thrift::struct_base {
   int32_t num_values = 0, encoding = parquet::encoding::plain;
   std::optional<bool> is_sorted;
@@ -4589,7 +4591,7 @@ struct dictionary_page_header : thrift::struct_base {
   }
 };
 
-/// PageHeader (A3). Sizes exclude the header.
+/// PageHeader (parquet.thrift). Sizes exclude the header.
 struct page_header : thrift::struct_base {
   int32_t type = 0, uncompressed_page_size = 0, compressed_page_size = 0;
   std::optional<int32_t> crc;
@@ -4623,7 +4625,7 @@ struct page_header : thrift::struct_base {
   }
 };
 
-/// ColumnIndex (A3, A8).
+/// ColumnIndex (parquet.thrift; sort orders as ColumnOrder defines).
 struct column_index : thrift::struct_base {
   std::vector<bool> null_pages;
   std::vector<std::string> min_values, max_values;
@@ -4660,7 +4662,7 @@ struct column_index : thrift::struct_base {
   }
 };
 
-/// PageLocation (A3): header offset, header+payload size, first row of the page.
+/// PageLocation (parquet.thrift): header offset, header+payload size, first row of the page.
 struct page_location : thrift::struct_base {
   int64_t offset = 0;
   int32_t compressed_page_size = 0;
@@ -4684,7 +4686,7 @@ struct page_location : thrift::struct_base {
   }
 };
 
-/// OffsetIndex (A3).
+/// OffsetIndex (parquet.thrift).
 struct offset_index : thrift::struct_base {
   std::vector<page_location> page_locations;
   std::optional<std::vector<int64_t>> unencoded_byte_array_data_bytes;
@@ -4765,7 +4767,8 @@ struct schema_options {
 /// Julian day number of 1970-01-01, the epoch of INT96 timestamps.
 constexpr int64_t int96_julian_epoch_day = 2440588;
 
-/// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (A14).
+/// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (LogicalTypes.md
+/// DECIMAL).
 inline int32_t decimal_byte_width(int32_t precision) noexcept {
   static const int32_t max_digits[] = {0,  2,  4,  6,  9,  11, 14, 16, 18,
                                        21, 23, 26, 28, 31, 33, 35, 38};
@@ -4774,7 +4777,7 @@ inline int32_t decimal_byte_width(int32_t precision) noexcept {
   return 16;
 }
 
-/// How min/max compare for a leaf (A8 sort orders).
+/// How min/max compare for a leaf (parquet.thrift ColumnOrder sort orders).
 enum class sort_order : uint8_t { signed_, unsigned_, undefined };
 
 /// One Parquet leaf column.
@@ -4813,8 +4816,8 @@ struct parquet_schema {
 
 namespace detail {
 
-/// INT96 timestamp (A3 deprecated type; Arrow/Impala layout): nanoseconds of the day as 8
-/// little-endian bytes, then the Julian day number as 4 little-endian bytes.
+/// INT96 timestamp (parquet.thrift deprecated type; Arrow/Impala layout): nanoseconds of the day as
+/// 8 little-endian bytes, then the Julian day number as 4 little-endian bytes.
 inline void int96_from_nanos(__int128 nanos, uint8_t* out) noexcept {
   const __int128 per_day = static_cast<__int128>(86400) * 1000000000;
   __int128 day = nanos / per_day;
@@ -5622,8 +5625,8 @@ class leaf_writer_base : public leaf_writer {
     return pages_.append(pool_, body, body_size);
   }
 
-  /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
-  /// with values but no bounds (all NaN) makes the whole column index unusable.
+  /// The page's ColumnIndex entry (parquet PageIndex.md): null page flag, null count, truncated
+  /// bounds. A page with values but no bounds (all NaN) makes the whole column index unusable.
   void add_column_index_entry() {
     const bool null_page = page_values_ == 0;
     ci_.null_pages.push_back(null_page);
@@ -5644,8 +5647,8 @@ class leaf_writer_base : public leaf_writer {
 
   void reset_stats(column_stats& st) const { st = column_stats(leaf_.source); }
 
-  /// A bound as the PLAIN encoding of the leaf's physical type (A8): little-endian numbers,
-  /// raw bytes, big-endian two's complement for FLBA decimals.
+  /// A bound as the PLAIN encoding of the leaf's physical type (parquet.thrift Statistics):
+  /// little-endian numbers, raw bytes, big-endian two's complement for FLBA decimals.
   std::string encode_bound(const stat_bound& b) const {
     auto le = [](auto v) {
       std::string out(sizeof(v), '\0');
@@ -5667,8 +5670,9 @@ class leaf_writer_base : public leaf_writer {
     return out;
   }
 
-  /// Thrift Statistics of `st` (A8): null/NaN counts, min_value/max_value (BYTE_ARRAY bounds
-  /// truncated to `truncate` bytes, then marked inexact), deprecated min/max for signed orders.
+  /// Thrift Statistics of `st` (parquet.thrift Statistics): null/NaN counts, min_value/max_value
+  /// (BYTE_ARRAY bounds truncated to `truncate` bytes, then marked inexact), deprecated min/max for
+  /// signed orders.
   statistics to_thrift(const column_stats& st, size_t truncate, bool deprecated) const {
     statistics t;
     t.null_count = st.null_count;
@@ -6161,7 +6165,8 @@ struct column_options {
   std::optional<int32_t> encoding;
 };
 
-/// Writer settings; defaults follow Arrow C++ (A9) except snappy compression and page index on.
+/// Writer settings; defaults follow Arrow C++ (parquet::WriterProperties) except snappy compression
+/// and page index on.
 struct writer_options {
   compression codec = compression::snappy;
   int compression_level = -1;

@@ -163,7 +163,7 @@ TEST(AvroEncodingTest, TenByteLongKeepsTheLow64Bits) {
 }
 
 TEST(AvroEncodingTest, EncodesSpecExamples) {
-  // Avro spec §Binary Encoding examples: long 0, -1, 1, -64, 64 and the string "foo".
+  // Avro spec "Binary Encoding" examples: long 0, -1, 1, -64, 64 and the string "foo".
   auto l = avro::schema::parse(R"("long")");
   const std::pair<int64_t, std::string> cases[] = {
       {0, "\x00"}, {-1, "\x01"}, {1, "\x02"}, {-64, "\x7f"}, {64, std::string("\x80\x01")}};

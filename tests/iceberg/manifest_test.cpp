@@ -1,6 +1,9 @@
 #include <dirent.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +72,131 @@ ice::manifest_entry test_entry(int i) {
   f.sort_order_id = 0;
   return e;
 }
+
+// The JSON form tests/data/golden/make_iceberg_manifest_values.py gives each field (the values
+// the file stores: bytes as hex, decimals as their unscaled integer, no logical types applied).
+using json = nlohmann::json;
+template <class T>
+json opt_json(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+json opt_hex(const std::optional<std::string>& v) {
+  return v ? json(lakecodec::to_hex(*v)) : json(nullptr);
+}
+template <class M>
+json id_map_json(const std::optional<M>& m, bool hex) {
+  if (!m) return nullptr;
+  json o = json::object();
+  for (const auto& kv : *m) {
+    if constexpr (std::is_same<typename M::value_type::second_type, std::string>::value)
+      o[std::to_string(kv.first)] = hex ? lakecodec::to_hex(kv.second) : kv.second;
+    else
+      o[std::to_string(kv.first)] = kv.second;
+  }
+  return o;
+}
+std::string int128_string(__int128 v) {
+  if (v == 0) return "0";
+  const bool neg = v < 0;
+  unsigned __int128 u =
+      neg ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
+  std::string out;
+  for (; u != 0; u /= 10)
+    out.insert(out.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
+  return neg ? "-" + out : out;
+}
+json partition_value_json(const ice::type& t, const ice::literal& v) {
+  if (v.is_null) return nullptr;
+  switch (ice::storage_of(t.kind)) {
+    case ice::value_storage::integer:
+      if (t.kind == ice::type_kind::boolean) return v.i != 0;
+      return v.i;
+    case ice::value_storage::floating:
+      if (std::isnan(v.d)) return "NaN";
+      return v.d;
+    case ice::value_storage::decimal: return int128_string(v.dec);
+    case ice::value_storage::bytes:
+      if (t.kind == ice::type_kind::string) return v.bytes;
+      return lakecodec::to_hex(v.bytes);
+    default: return "<no value>";
+  }
+}
+json entry_json(const ice::manifest_entry& e, const ice::type& partition_type) {
+  const ice::data_file& f = e.data_file;
+  json part = json::array();
+  for (size_t i = 0; i < f.partition.size(); ++i)
+    part.push_back(i < partition_type.fields.size()
+                       ? partition_value_json(partition_type.fields[i].type, f.partition[i])
+                       : json("<no partition field>"));
+  json d = {{"content", static_cast<int>(f.content)},
+            {"file_path", f.file_path},
+            {"file_format", f.file_format},
+            {"partition", part},
+            {"record_count", f.record_count},
+            {"file_size_in_bytes", f.file_size_in_bytes},
+            {"column_sizes", id_map_json(f.column_sizes, false)},
+            {"value_counts", id_map_json(f.value_counts, false)},
+            {"null_value_counts", id_map_json(f.null_value_counts, false)},
+            {"nan_value_counts", id_map_json(f.nan_value_counts, false)},
+            {"lower_bounds", id_map_json(f.lower_bounds, true)},
+            {"upper_bounds", id_map_json(f.upper_bounds, true)},
+            {"key_metadata", opt_hex(f.key_metadata)},
+            {"split_offsets", opt_json(f.split_offsets)},
+            {"equality_ids", opt_json(f.equality_ids)},
+            {"sort_order_id", opt_json(f.sort_order_id)},
+            {"first_row_id", opt_json(f.first_row_id)},
+            {"referenced_data_file", opt_json(f.referenced_data_file)},
+            {"content_offset", opt_json(f.content_offset)},
+            {"content_size_in_bytes", opt_json(f.content_size_in_bytes)}};
+  return {{"status", static_cast<int>(e.status)},
+          {"snapshot_id", opt_json(e.snapshot_id)},
+          {"sequence_number", opt_json(e.sequence_number)},
+          {"file_sequence_number", opt_json(e.file_sequence_number)},
+          {"data_file", d}};
+}
+json manifest_file_json(const ice::manifest_file& m) {
+  json parts = nullptr;
+  if (m.partitions) {
+    parts = json::array();
+    for (const ice::field_summary& s : *m.partitions)
+      parts.push_back({{"contains_null", s.contains_null},
+                       {"contains_nan", opt_json(s.contains_nan)},
+                       {"lower_bound", opt_hex(s.lower_bound)},
+                       {"upper_bound", opt_hex(s.upper_bound)}});
+  }
+  return {{"manifest_path", m.manifest_path},
+          {"manifest_length", m.manifest_length},
+          {"partition_spec_id", m.partition_spec_id},
+          {"content", static_cast<int>(m.content)},
+          {"sequence_number", m.sequence_number},
+          {"min_sequence_number", m.min_sequence_number},
+          {"added_snapshot_id", m.added_snapshot_id},
+          {"added_files_count", opt_json(m.added_files_count)},
+          {"existing_files_count", opt_json(m.existing_files_count)},
+          {"deleted_files_count", opt_json(m.deleted_files_count)},
+          {"added_rows_count", opt_json(m.added_rows_count)},
+          {"existing_rows_count", opt_json(m.existing_rows_count)},
+          {"deleted_rows_count", opt_json(m.deleted_rows_count)},
+          {"partitions", parts},
+          {"key_metadata", opt_hex(m.key_metadata)},
+          {"first_row_id", opt_json(m.first_row_id)}};
+}
+/// Compares the members `want` has (the golden file lists only the fields the file's schema
+/// carries) with the same members of `got`, recursing into data_file; one failure per field.
+void expect_fields(const json& want, const json& got, const std::string& where) {
+  for (auto it = want.begin(); it != want.end(); ++it) {
+    if (!got.contains(it.key())) {
+      ADD_FAILURE() << where << ": no field " << it.key();
+      continue;
+    }
+    const json& g = got[it.key()];
+    if (it.key() == "data_file") {
+      expect_fields(*it, g, where + ".data_file");
+      continue;
+    }
+    EXPECT_EQ(g, *it) << where << "." << it.key();
+  }
+}
 }  // namespace
 
 TEST(IcebergManifestTest, ReadsEveryConformanceManifestAndList) {
@@ -122,9 +250,11 @@ TEST(IcebergManifestTest, SparkPartitionedManifestValues) {
   bool seen = false;
   for (const auto& f : files) {
     auto bytes = lakecodec_test::read_all(f);
-    if (*ice::is_manifest_list(byte_span(bytes.data(), bytes.size()))) continue;
+    auto is_list = ice::is_manifest_list(byte_span(bytes.data(), bytes.size()));
+    ASSERT_TRUE(is_list) << f << ": " << is_list.error().to_string();
+    if (*is_list) continue;
     auto m = ice::read_manifest(byte_span(bytes.data(), bytes.size()));
-    ASSERT_TRUE(m);
+    ASSERT_TRUE(m) << f << ": " << m.error().to_string();
     ASSERT_EQ(m->partition_type.fields.size(), 1u);
     EXPECT_EQ(m->partition_type.fields[0].id, 1000);
     EXPECT_EQ(m->partition_type.fields[0].type.kind, ice::type_kind::int_);
@@ -155,7 +285,9 @@ TEST(IcebergManifestTest, WritesAndReadsBackEveryVersion) {
     EXPECT_EQ(mf->added_files_count.value(), 5);
     EXPECT_EQ(mf->added_rows_count.value(), 510);
     EXPECT_EQ(mf->manifest_length, static_cast<int64_t>(sink.buffer().size()));
+    ASSERT_TRUE(mf->partitions.has_value());
     ASSERT_EQ(mf->partitions->size(), 4u);
+    ASSERT_TRUE((*mf->partitions)[0].lower_bound && (*mf->partitions)[0].upper_bound);
     EXPECT_FALSE((*mf->partitions)[0].contains_null);
     EXPECT_TRUE((*mf->partitions)[2].contains_null);
     EXPECT_EQ(ice::to_hex(*(*mf->partitions)[0].lower_bound), "384a0000");  // 19000 LE
@@ -213,7 +345,8 @@ TEST(IcebergManifestTest, WritesAndReadsBackEveryVersion) {
     ASSERT_EQ(l->entries.size(), 1u);
     EXPECT_EQ(l->entries[0].manifest_path, mf->manifest_path);
     EXPECT_EQ(l->entries[0].added_rows_count.value(), 510);
-    EXPECT_EQ(l->entries[0].partitions->size(), 4u);
+    ASSERT_TRUE(l->entries[0].partitions.has_value());
+    ASSERT_EQ(l->entries[0].partitions->size(), 4u);
     EXPECT_EQ((*l->entries[0].partitions)[0].lower_bound, (*mf->partitions)[0].lower_bound);
     if (v == 3) {
       EXPECT_EQ(l->entries[0].first_row_id.value(), 1000);
@@ -387,4 +520,41 @@ TEST(IcebergManifestTest, GarbageOrOutOfRangeFormatVersionIsRefused) {
     EXPECT_EQ(m.error().code(), lakecodec::errc::corrupt_data);
     EXPECT_NE(m.error().message().find(c.second), std::string::npos) << m.error().to_string();
   }
+}
+
+// Every conformance manifest and manifest list, decoded by fastavro into
+// tests/data/golden/iceberg_manifest_values.json (see make_iceberg_manifest_values.py), must
+// decode to the same field values here: paths, counts, sequence numbers, partition values,
+// column metrics and bounds, partition summaries.
+TEST(IcebergManifestGoldenTest, FieldValuesEqualFastavro) {
+  auto golden_bytes = lakecodec_test::read_all(shared_path("golden/iceberg_manifest_values.json"));
+  const json golden =
+      json::parse(golden_bytes.data(), golden_bytes.data() + golden_bytes.size(), nullptr, false);
+  ASSERT_FALSE(golden.is_discarded());
+  ASSERT_GT(golden["files"].size(), 100u);
+  size_t compared = 0;
+  for (const json& file : golden["files"]) {
+    const std::string path = file["path"].get<std::string>();
+    auto bytes = lakecodec_test::read_all(shared_path(path));
+    ASSERT_FALSE(bytes.empty()) << path;
+    byte_span span(bytes.data(), bytes.size());
+    const json& want = file["entries"];
+    if (file["kind"] == "manifest_list") {
+      auto l = ice::read_manifest_list(span);
+      ASSERT_TRUE(l) << path << ": " << l.error().to_string();
+      ASSERT_EQ(l->entries.size(), file["entry_count"].get<size_t>()) << path;
+      for (size_t i = 0; i < want.size(); ++i)
+        expect_fields(want[i], manifest_file_json(l->entries[i]),
+                      path + " entry " + std::to_string(i));
+    } else {
+      auto m = ice::read_manifest(span);
+      ASSERT_TRUE(m) << path << ": " << m.error().to_string();
+      ASSERT_EQ(m->entries.size(), file["entry_count"].get<size_t>()) << path;
+      for (size_t i = 0; i < want.size(); ++i)
+        expect_fields(want[i], entry_json(m->entries[i], m->partition_type),
+                      path + " entry " + std::to_string(i));
+    }
+    compared += want.size();
+  }
+  EXPECT_GE(compared, 200u);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every public header (include/**.hpp) and every generated single header must compile on its
-# own, with all optional dependencies on and with none of them.
+# own, with all optional dependencies on (LAKECODEC_WITH_ZSTD/_SNAPPY/_ZLIB/_JSON) and with none
+# of them defined.
 # Usage: check_headers.sh <c++ compiler> <standard: 17|20>
 set -uo pipefail
 cxx=$1; std=$2
@@ -38,6 +39,7 @@ done
 cd "$root/single_include"
 for h in $(find lakecodec -name '*.hpp' | sort); do
   check "$h" "$root/single_include" "$with_all" "single header"
+  check "$h" "$root/single_include" "" "single header, no deps"
 done
 rm -f /tmp/check_headers.$$
 echo "$((count - failed)) passed, $failed failed"

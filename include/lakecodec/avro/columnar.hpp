@@ -451,7 +451,7 @@ class columnar_plan {
   const lakecodec::schema& columns() const noexcept { return columns_; }
   const schema& avro_schema() const noexcept { return schema_; }
 
-  /// Encodes row `row` of `batch` as one Avro record (Avro spec §Binary Encoding).
+  /// Encodes row `row` of `batch` as one Avro record (Avro spec "Binary Encoding").
   status encode_row(const batch_view& batch, int64_t row, encoder& e) const {
     status err;
     for (const detail::column_step& s : steps_)

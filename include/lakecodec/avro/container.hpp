@@ -1,5 +1,5 @@
 #pragma once
-// Avro object container files (Avro spec §Object Container Files): a streaming writer that
+// Avro object container files (Avro spec "Object Container Files"): a streaming writer that
 // holds one block in memory and a reader over a byte span with sync validation, every codec the
 // spec requires plus zstandard, and optional schema resolution to a reader schema.
 
@@ -285,7 +285,7 @@ class source_stream final : public input_source {
 
 /// Options of container_reader.
 struct reader_options {
-  /// Resolve records to this schema (Avro spec §Schema Resolution) instead of the writer's.
+  /// Resolve records to this schema (Avro spec "Schema Resolution") instead of the writer's.
   std::optional<schema> reader_schema;
   /// Largest decompressed block accepted; 0 means limits.max_decompressed_size.
   size_t max_block_bytes = 0;

@@ -163,8 +163,8 @@ class leaf_stats_collector {
 
 }  // namespace detail
 
-/// data_file_writer over container_writer and the columnar bridge (Avro spec §Object Container
-/// Files). The whole batch is encoded into a staging buffer first and handed to the container
+/// data_file_writer over container_writer and the columnar bridge (Avro spec "Object Container
+/// Files"). The whole batch is encoded into a staging buffer first and handed to the container
 /// in block-sized pieces, so a batch that does not fit the Avro schema writes nothing and the
 /// writer stays usable; I/O errors fail it. Split offsets are the start offsets of the blocks.
 class data_file_writer_impl final : public data_file_writer {

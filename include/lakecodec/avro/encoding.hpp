@@ -1,5 +1,5 @@
 #pragma once
-// Avro binary encoding (Avro spec §Binary Encoding): a typed encoder that appends to a
+// Avro binary encoding (Avro spec "Binary Encoding"): a typed encoder that appends to a
 // byte_buffer, a typed decoder over a byte span with a sticky error (so hot loops test for
 // failure once per record, not once per value), and the generic value encode/decode/skip.
 
@@ -584,7 +584,7 @@ inline void skip_value(const node& n, decoder& d, int depth) {
 
 }  // namespace detail
 
-/// Encodes a generic value with schema node `n` (Avro spec §Binary Encoding), appending to
+/// Encodes a generic value with schema node `n` (Avro spec "Binary Encoding"), appending to
 /// `out`. A value that does not fit the schema gives schema_mismatch naming the field; the
 /// buffer may then hold a partial datum. A non-union value for a union schema is written as
 /// the first branch of its type.

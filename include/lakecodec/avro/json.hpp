@@ -1,7 +1,8 @@
 #pragma once
 // A small, order-preserving JSON document model for Avro schemas, default values and the Avro
-// JSON encoding. Avro must not depend on nlohmann (STYLE.md §1), and schemas need key order and
-// unknown attributes kept for a faithful round trip, so this is a dedicated, bounded parser.
+// JSON encoding. Avro must not depend on nlohmann (only the Iceberg and Paimon JSON headers include
+// it), and schemas need key order and unknown attributes kept for a faithful round trip, so this is
+// a dedicated, bounded parser.
 
 #include <algorithm>
 #include <cerrno>

@@ -1,6 +1,6 @@
 #pragma once
-// The Avro JSON encoding of values (Avro spec §JSON Encoding) and field default values
-// (Avro spec §Records: defaults). Output matches Java's JsonEncoder as used by
+// The Avro JSON encoding of values (Avro spec "JSON Encoding") and field default values
+// (Avro spec "Records": defaults). Output matches Java's JsonEncoder as used by
 // `avro-tools tojson`: compact, unions as {"branch": value}, bytes/fixed as ISO-8859-1 strings.
 
 #include <algorithm>
@@ -353,7 +353,7 @@ inline result<value> value_from_json(const node& n, const json_value& j, bool de
 
 }  // namespace detail
 
-/// Appends the Avro JSON encoding of `v` (Avro spec §JSON Encoding), byte-for-byte what Java's
+/// Appends the Avro JSON encoding of `v` (Avro spec "JSON Encoding"), byte-for-byte what Java's
 /// JsonEncoder (avro-tools tojson) prints for the same datum.
 inline void to_json(const node& n, const value& v, std::string& out,
                     const json_options& options = {}) {

@@ -1,5 +1,5 @@
 #pragma once
-// Helpers for Avro logical type values (Avro spec §Logical Types): decimals as big-endian two's
+// Helpers for Avro logical type values (Avro spec "Logical Types"): decimals as big-endian two's
 // complement, UUID text, durations.
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// Schema resolution (Avro spec §Schema Resolution): a (writer, reader) pair is compiled once
+// Schema resolution (Avro spec "Schema Resolution"): a (writer, reader) pair is compiled once
 // into a plan of resolution steps — skip writer-only fields, fill reader-only fields from
 // defaults, promote numbers, map enum symbols, pick union branches — and records are then
 // decoded through the plan into values of the reader schema.

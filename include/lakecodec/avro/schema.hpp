@@ -1,7 +1,7 @@
 #pragma once
 // Avro schemas: parse from JSON, print back to JSON (unknown attributes such as Iceberg's
 // `field-id` kept), Parsing Canonical Form and the CRC-64-AVRO fingerprint.
-// Avro specification §Schema Declaration, §Parsing Canonical Form for Schemas, §Schema
+// Avro specification "Schema Declaration", "Parsing Canonical Form for Schemas", "Schema"
 // Fingerprints.
 
 #include <array>
@@ -22,7 +22,7 @@
 LAKECODEC_NAMESPACE_BEGIN
 namespace avro {
 
-/// The fourteen Avro types (Avro spec §Primitive Types, §Complex Types).
+/// The fourteen Avro types (Avro spec "Primitive Types", "Complex Types").
 enum class type : uint8_t {
   null,
   boolean,
@@ -65,7 +65,7 @@ inline bool is_named(type t) noexcept {
   return t == type::record || t == type::enum_ || t == type::fixed;
 }
 
-/// Logical types (Avro spec §Logical Types). An invalid logical type annotation (e.g. decimal
+/// Logical types (Avro spec "Logical Types"). An invalid logical type annotation (e.g. decimal
 /// without precision) is ignored as the spec requires: `logical` stays `none` but the attribute
 /// is kept for printing.
 enum class logical_type : uint8_t {
@@ -87,7 +87,7 @@ enum class logical_type : uint8_t {
 
 struct node;
 
-/// A record field (Avro spec §Records).
+/// A record field (Avro spec "Records").
 struct record_field {
   std::string name;
   const node* type = nullptr;
@@ -191,7 +191,7 @@ class schema {
  public:
   schema() = default;
 
-  /// Parses schema JSON text (Avro spec §Schema Declaration). Rejects unknown types, undefined
+  /// Parses schema JSON text (Avro spec "Schema Declaration"). Rejects unknown types, undefined
   /// or duplicate names, invalid names, unions of unions, duplicate union members, invalid
   /// defaults — the message names the offending part.
   static result<schema> parse(std::string_view json_text);
@@ -303,7 +303,7 @@ inline void resolve_logical(node& n) {
   if (l == "duration" && t == type::fixed && n.size == 12) n.logical = logical_type::duration;
 }
 
-/// Checks a JSON default against a schema (Avro spec §Records: field default values).
+/// Checks a JSON default against a schema (Avro spec "Records": field default values).
 inline status check_default(const node& n, const json_value& v, const std::string& where,
                             int depth) {
   if (depth > limits{}.max_nesting_depth)
@@ -793,7 +793,7 @@ inline std::string to_json(const schema& s) {
   return p.print(&s.root(), "").dump();
 }
 
-/// Parsing Canonical Form (Avro spec §Parsing Canonical Form for Schemas): fullnames, only
+/// Parsing Canonical Form (Avro spec "Parsing Canonical Form for Schemas"): fullnames, only
 /// type/name/fields/symbols/items/values/size, in that key order, no whitespace.
 inline std::string canonical_form(const schema& s) {
   detail::schema_printer p;
@@ -815,7 +815,7 @@ struct crc64_avro_table {
 inline constexpr crc64_avro_table crc64_table{};
 }  // namespace detail
 
-/// CRC-64-AVRO (Rabin) fingerprint of bytes (Avro spec §Schema Fingerprints).
+/// CRC-64-AVRO (Rabin) fingerprint of bytes (Avro spec "Schema Fingerprints").
 inline uint64_t crc64_avro(std::string_view bytes) noexcept {
   uint64_t fp = 0xc15d213aa4d7a795ULL;
   for (char c : bytes)

@@ -1,5 +1,5 @@
 #pragma once
-// Single-object encoding (Avro spec §Single-object encoding): the marker C3 01, the schema's
+// Single-object encoding (Avro spec "Single-object encoding"): the marker C3 01, the schema's
 // CRC-64-AVRO fingerprint as 8 little-endian bytes, then the binary datum.
 
 #include <cstdint>

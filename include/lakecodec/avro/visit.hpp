@@ -1,6 +1,6 @@
 #pragma once
 // A typed, allocation-free read path: walk one datum and call a visitor for each value, with
-// views into the input for bytes and strings (Avro spec §Binary Encoding). The visitor type is
+// views into the input for bytes and strings (Avro spec "Binary Encoding"). The visitor type is
 // a template parameter, so every call is static and inlinable; no value tree is built.
 
 #include <cstdint>

@@ -13,8 +13,8 @@ LAKECODEC_NAMESPACE_BEGIN
 constexpr size_t max_varint32_bytes = 5;
 constexpr size_t max_varint64_bytes = 10;
 
-/// Zigzag maps signed to unsigned so small magnitudes get short varints (Avro spec §Binary
-/// Encoding; Thrift compact protocol spec).
+/// Zigzag maps signed to unsigned so small magnitudes get short varints (Avro spec "Binary
+/// Encoding"; Thrift compact protocol spec).
 constexpr uint32_t zigzag_encode32(int32_t v) noexcept {
   return (static_cast<uint32_t>(v) << 1) ^ static_cast<uint32_t>(v >> 31);
 }

@@ -207,10 +207,28 @@ inline bool holds_iceberg_type(const type& source, type_id id) noexcept {
   }
   return false;
 }
-inline int64_t hashable_long(type_kind source, int64_t v) noexcept {
-  return is_nanos(source) ? floor_div(v, 1000) : v;
-}
 }  // namespace detail
+
+// The bucket hash of each kind of value (Iceberg spec Appendix B, Java BucketUtil), shared by
+// apply_transform and transform_to_int32 so the scalar and column paths cannot drift apart.
+
+/// int, long, date, time, timestamp and timestamptz: murmur3 of the value as an 8-byte LE long.
+LAKECODEC_ALWAYS_INLINE uint32_t bucket_hash_long(int64_t v) noexcept {
+  return murmur3_x86_32_int64(v);
+}
+/// timestamp_ns and timestamptz_ns hash as microseconds (floor), so a value hashes alike at
+/// either precision.
+LAKECODEC_ALWAYS_INLINE uint32_t bucket_hash_nanos(int64_t v) noexcept {
+  return murmur3_x86_32_int64(detail::floor_div(v, 1000));
+}
+/// decimal: murmur3 of the unscaled value's minimal big-endian two's complement bytes.
+LAKECODEC_ALWAYS_INLINE uint32_t bucket_hash_decimal(__int128 unscaled) noexcept {
+  return hash_decimal(unscaled);
+}
+/// string (UTF-8 bytes), binary, fixed and uuid (16 big-endian bytes): murmur3 of the bytes.
+LAKECODEC_ALWAYS_INLINE uint32_t bucket_hash_bytes(std::string_view v) noexcept {
+  return murmur3_x86_32(v.data(), v.size());
+}
 
 /// Applies `t` to one value of type `source`. Null in -> null out; void -> null. The result is
 /// a literal of transform_result_type(t, source).
@@ -224,11 +242,11 @@ inline result<literal> apply_transform(const transform& t, const type& source, c
     case transform_kind::bucket: {
       uint32_t h = 0;
       if (st == value_storage::integer)
-        h = murmur3_x86_32_int64(detail::hashable_long(source.kind, v.i));
+        h = detail::is_nanos(source.kind) ? bucket_hash_nanos(v.i) : bucket_hash_long(v.i);
       else if (st == value_storage::decimal)
-        h = hash_decimal(v.dec);
+        h = bucket_hash_decimal(v.dec);
       else
-        h = murmur3_x86_32(v.bytes.data(), v.bytes.size());
+        h = bucket_hash_bytes(v.bytes);
       return literal::of_int(bucket_of_hash(h, t.param));
     }
     case transform_kind::truncate:
@@ -302,23 +320,18 @@ inline status transform_to_int32(const transform& t, const type& source, const c
   const type_id cid = col.type.id;
   if (!detail::holds_iceberg_type(source, cid)) return type_error();
   if (t.kind == transform_kind::bucket) {
-    if (cid == type_id::int32) {
-      run(int32_t{}, [n](int32_t v) { return bucket_of_hash(murmur3_x86_32_int64(v), n); });
-    } else if (cid == type_id::date32) {
-      run(int32_t{}, [n](int32_t v) { return bucket_of_hash(murmur3_x86_32_int64(v), n); });
+    if (cid == type_id::int32 || cid == type_id::date32) {
+      run(int32_t{}, [n](int32_t v) { return bucket_of_hash(bucket_hash_long(v), n); });
     } else if (stored_as<int64_t>(cid)) {
       if (detail::is_nanos(sk))
-        run(int64_t{}, [n](int64_t v) {
-          return bucket_of_hash(murmur3_x86_32_int64(detail::floor_div(v, 1000)), n);
-        });
+        run(int64_t{}, [n](int64_t v) { return bucket_of_hash(bucket_hash_nanos(v), n); });
       else
-        run(int64_t{}, [n](int64_t v) { return bucket_of_hash(murmur3_x86_32_int64(v), n); });
+        run(int64_t{}, [n](int64_t v) { return bucket_of_hash(bucket_hash_long(v), n); });
     } else if (cid == type_id::decimal128) {
-      run(__int128{}, [n](__int128 v) { return bucket_of_hash(hash_decimal(v), n); });
+      run(__int128{}, [n](__int128 v) { return bucket_of_hash(bucket_hash_decimal(v), n); });
     } else if (stored_as<std::string_view>(cid)) {
-      run(std::string_view{}, [n](std::string_view v) {
-        return bucket_of_hash(murmur3_x86_32(v.data(), v.size()), n);
-      });
+      run(std::string_view{},
+          [n](std::string_view v) { return bucket_of_hash(bucket_hash_bytes(v), n); });
     } else {
       return type_error();
     }

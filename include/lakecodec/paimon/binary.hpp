@@ -1,6 +1,6 @@
 #pragma once
 // Paimon's binary data formats: BinaryRow, BinaryArray and BinaryMap, written and read byte for
-// byte as Java's BinaryRowWriter / BinaryArrayWriter do (paimon spec fact sheet §2). Everything
+// byte as Java's BinaryRowWriter / BinaryArrayWriter do. Everything
 // inside these sections is little-endian; offsets are relative to the start of the section.
 
 #include <cstddef>
@@ -32,7 +32,8 @@ namespace detail {
 inline constexpr size_t round_to_word(size_t n) noexcept { return (n + 7) & ~size_t{7}; }
 }  // namespace detail
 
-/// Bytes of the header + null-bit region of a row of `arity` fields (§2: ((arity+63+8)/64)*8).
+/// Bytes of the header + null-bit region of a row of `arity` fields (BinarySection:
+/// ((arity+63+8)/64)*8).
 inline constexpr size_t row_null_bits_size(size_t arity) noexcept {
   return ((arity + 63 + 8) / 64) * 8;
 }
@@ -40,7 +41,8 @@ inline constexpr size_t row_null_bits_size(size_t arity) noexcept {
 inline constexpr size_t row_fixed_size(size_t arity) noexcept {
   return row_null_bits_size(arity) + 8 * arity;
 }
-/// Bytes of the header (count + null bits) of an array of `n` elements (§2 BinaryArray).
+/// Bytes of the header (count + null bits) of an array of `n` elements
+/// (BinaryArray.calculateHeaderInBytes).
 inline constexpr size_t array_header_size(size_t n) noexcept { return 4 + ((n + 31) / 32) * 4; }
 
 namespace detail {
@@ -234,7 +236,7 @@ class binary_array_writer : public detail::section_writer {
   size_t header_ = 8;
 };
 
-/// A BinaryMap from its key and value arrays: [int32 LE key bytes][keys][values] (§2).
+/// A BinaryMap from its key and value arrays: [int32 LE key bytes][keys][values] (BinaryRowWriter).
 inline void build_binary_map(byte_span keys, byte_span values, byte_buffer& out) {
   out.clear();
   out.append_le<int32_t>(static_cast<int32_t>(keys.size));
@@ -273,7 +275,7 @@ class binary_row_view {
  public:
   binary_row_view() = default;
 
-  /// Paimon spec §2: fails unless `bytes` holds at least the fixed part of `arity` fields.
+  /// BinaryRow.pointTo: fails unless `bytes` holds at least the fixed part of `arity` fields.
   static result<binary_row_view> make(byte_span bytes, int32_t arity) {
     if (arity < 0 || arity > (1 << 20))
       return corrupt_data("paimon: row arity " + std::to_string(arity) + " is out of range");
@@ -361,7 +363,7 @@ class binary_array_view {
  public:
   binary_array_view() = default;
 
-  /// Paimon spec §2 BinaryArray: checks the count and that header + elements fit.
+  /// BinaryArray.pointTo: checks the count and that header + elements fit.
   static result<binary_array_view> make(byte_span bytes, int elem_size) {
     if (bytes.size < 4)
       return corrupt_data("paimon: array of " + std::to_string(bytes.size) +
@@ -455,7 +457,7 @@ inline result<binary_array_view> binary_row_view::get_array(int i, int elem_size
   return binary_array_view::make(b, elem_size);
 }
 
-/// Splits a BinaryMap blob into its key and value array blobs (§2 BinaryMap).
+/// Splits a BinaryMap blob into its key and value array blobs (BinaryMap.valueOf).
 inline result<std::pair<byte_span, byte_span>> split_binary_map(byte_span map) {
   if (map.size < 4) return corrupt_data("paimon: map of " + std::to_string(map.size) + " bytes");
   const int32_t k = load_le<int32_t>(map.data);

@@ -1,6 +1,6 @@
 #pragma once
 // Fixed-bucket assignment exactly as Java computes it (FixedBucketRowKeyExtractor +
-// DefaultBucketFunction, paimon spec fact sheet §6): the bucket-key BinaryRow, its murmur hash
+// DefaultBucketFunction): the bucket-key BinaryRow, its murmur hash
 // with seed 42 and Math.abs(hash % n); and a one-pass split of a columnar batch into
 // (partition, bucket) groups, the pre-bucketing a writer must do before writing data files.
 
@@ -22,13 +22,14 @@
 LAKECODEC_NAMESPACE_BEGIN
 namespace paimon {
 
-/// `Math.abs(hash % numBuckets)` with Java's truncating signed remainder (§6).
+/// `Math.abs(hash % numBuckets)` with Java's truncating signed remainder (DefaultBucketFunction).
 inline int32_t fixed_bucket(int32_t hash, int32_t num_buckets) noexcept {
   const int32_t r = hash % num_buckets;
   return r < 0 ? -r : r;
 }
 
-/// The bucket of a bucket-key BinaryRow (its bytes, RowKind 0) among `num_buckets` (§6).
+/// The bucket of a bucket-key BinaryRow (its bytes, RowKind 0) among `num_buckets`
+/// (DefaultBucketFunction).
 inline int32_t bucket_of_key_row(byte_span key_row, int32_t num_buckets) noexcept {
   return fixed_bucket(binary_row_hash(key_row), num_buckets);
 }
@@ -38,7 +39,7 @@ inline int32_t bucket_of_key_row(byte_span key_row, int32_t num_buckets) noexcep
 class bucket_key_extractor {
  public:
   /// Fails unless the table has a positive `bucket` option and a non-empty bucket key made of
-  /// existing, non-nested columns that are not partition keys (SchemaValidation, §6).
+  /// existing, non-nested columns that are not partition keys (SchemaValidation).
   static result<bucket_key_extractor> make(const table_schema& s) {
     bucket_key_extractor e;
     e.num_buckets_ = s.num_buckets();
@@ -217,10 +218,11 @@ struct batch_split {
   std::vector<bucket_group> groups;
 };
 
-/// Splits a batch into (partition, bucket) groups in one pass (§6, §7). Columns are found by
-/// name; the partition row is built from the table's partition keys, the bucket from its bucket
-/// key (`bucket-key` option or trimmed primary keys). With bucket = -1 on an append table
-/// (unaware) every row goes to bucket 0. Fails on missing columns or incompatible types.
+/// Splits a batch into (partition, bucket) groups in one pass (FixedBucketRowKeyExtractor,
+/// RowPartitionKeyExtractor). Columns are found by name; the partition row is built from the
+/// table's partition keys, the bucket from its bucket key (`bucket-key` option or trimmed primary
+/// keys). With bucket = -1 on an append table (unaware) every row goes to bucket 0. Fails on
+/// missing columns or incompatible types.
 inline result<batch_split> split_batch(const batch_view& batch, const table_schema& s) {
   const int32_t n = s.num_buckets();
   std::vector<data_field> part_fields, key_fields;

@@ -1,6 +1,6 @@
 #pragma once
 // Java-compatible CommitMessage and ManifestCommittable serialization in every version Java reads
-// (CommitMessageSerializer, ManifestCommittableSerializer; paimon spec fact sheet §5). Framing is
+// (Paimon CommitMessageSerializer, ManifestCommittableSerializer). Framing is
 // big-endian (DataOutputStream); the rows inside are little-endian BinaryRows.
 
 #include <cstdint>
@@ -84,14 +84,14 @@ class commit_encoder {
     out.append(m.partition.bytes.data(), m.partition.bytes.size());
     out.append_be<int32_t>(m.bucket);
     if (version_ == commit_message_version_legacy_v2) return legacy_v2(m, out);
-    if (version_ >= 7) {
+    if (has_total_buckets(version_)) {
       out.push_back(m.total_buckets ? 1 : 0);
       if (m.total_buckets) out.append_be<int32_t>(*m.total_buckets);
     } else if (m.total_buckets) {
       return invalid_argument("paimon: CommitMessage version " + std::to_string(version_) +
                               " cannot carry totalBuckets");
     }
-    if (version_ >= 10) {
+    if (has_index_files_per_increment(version_)) {
       files(m.data.new_files, out);
       files(m.data.deleted_files, out);
       files(m.data.changelog_files, out);
@@ -120,10 +120,10 @@ class commit_encoder {
     if (!other_new.empty() || !other_del.empty())
       return invalid_argument("paimon: CommitMessage version " + std::to_string(version_) +
                               " has one index-file pair; these index files cannot be placed");
-    if (version_ <= 2 && !owner_del.empty())
+    if (!has_deleted_index_files(version_) && !owner_del.empty())
       return invalid_argument("paimon: CommitMessage version 2 cannot carry deleted index files");
     indexes(owner_new, out);
-    if (version_ > 2) indexes(owner_del, out);
+    if (has_deleted_index_files(version_)) indexes(owner_del, out);
     return {};
   }
 
@@ -232,7 +232,7 @@ inline status read_message_into(bounded_reader& r, int version, commit_message& 
     LAKECODEC_ASSIGN_OR_RETURN(m.data.new_index_files, read_indexes(r, version));
     return {};
   }
-  if (version >= 7) {
+  if (has_total_buckets(version)) {
     LAKECODEC_ASSIGN_OR_RETURN(uint8_t present, r.read_u8("totalBuckets flag"));
     if (present != 0) {
       LAKECODEC_ASSIGN_OR_RETURN(int32_t tb, r.read_be<int32_t>("totalBuckets"));
@@ -242,14 +242,14 @@ inline status read_message_into(bounded_reader& r, int version, commit_message& 
   LAKECODEC_ASSIGN_OR_RETURN(m.data.new_files, read_files(r, version));
   LAKECODEC_ASSIGN_OR_RETURN(m.data.deleted_files, read_files(r, version));
   LAKECODEC_ASSIGN_OR_RETURN(m.data.changelog_files, read_files(r, version));
-  if (version >= 10) {
+  if (has_index_files_per_increment(version)) {
     LAKECODEC_ASSIGN_OR_RETURN(m.data.new_index_files, read_indexes(r, version));
     LAKECODEC_ASSIGN_OR_RETURN(m.data.deleted_index_files, read_indexes(r, version));
   }
   LAKECODEC_ASSIGN_OR_RETURN(m.compact.compact_before, read_files(r, version));
   LAKECODEC_ASSIGN_OR_RETURN(m.compact.compact_after, read_files(r, version));
   LAKECODEC_ASSIGN_OR_RETURN(m.compact.changelog_files, read_files(r, version));
-  if (version >= 10) {
+  if (has_index_files_per_increment(version)) {
     LAKECODEC_ASSIGN_OR_RETURN(m.compact.new_index_files, read_indexes(r, version));
     LAKECODEC_ASSIGN_OR_RETURN(m.compact.deleted_index_files, read_indexes(r, version));
     return {};
@@ -257,7 +257,7 @@ inline status read_message_into(bounded_reader& r, int version, commit_message& 
   const bool to_compact = !m.compact.files_empty();
   LAKECODEC_ASSIGN_OR_RETURN(auto new_idx, read_indexes(r, version));
   (to_compact ? m.compact.new_index_files : m.data.new_index_files) = std::move(new_idx);
-  if (version > 2) {
+  if (has_deleted_index_files(version)) {
     LAKECODEC_ASSIGN_OR_RETURN(auto del_idx, read_indexes(r, version));
     (to_compact ? m.compact.deleted_index_files : m.data.deleted_index_files) = std::move(del_idx);
   }
@@ -280,7 +280,8 @@ class commit_message_serializer {
       : version_(version), encoder_(version) {}
   int version() const noexcept { return version_; }
 
-  /// Appends one serialized message to `out` (§5); errors as serialize_commit_message.
+  /// Appends one serialized message to `out` (CommitMessageSerializer); errors as
+  /// serialize_commit_message.
   status serialize(const commit_message& m, byte_buffer& out) {
     LAKECODEC_TRY(detail::check_version(version_));
     return encoder_.message(m, out);
@@ -293,7 +294,7 @@ class commit_message_serializer {
   detail::commit_encoder encoder_;
 };
 
-/// `CommitMessageSerializer.serialize`: one message without a version (§5). Fails with
+/// `CommitMessageSerializer.serialize`: one message without a version. Fails with
 /// invalid_argument when the message needs something `version` cannot express.
 inline result<byte_buffer> serialize_commit_message(const commit_message& m,
                                                     int version = default_commit_message_version) {
@@ -330,7 +331,7 @@ inline result<commit_message> commit_message_serializer::deserialize(byte_span b
   return deserialize_commit_message(bytes, version_);
 }
 
-/// `CommitMessageSerializer.deserializeList(version, view)` reading from `r` (§5).
+/// `CommitMessageSerializer.deserializeList(version, view)` reading from `r`.
 inline result<std::vector<commit_message>> deserialize_commit_message_list(bounded_reader& r,
                                                                            int version) {
   LAKECODEC_TRY(detail::check_version(version));
@@ -373,28 +374,27 @@ inline result<std::vector<commit_message>> deserialize_commit_message_list(
 /// arity, newer IndexFileMeta members, totalBuckets before 7), so a message compares equal to
 /// what a reader of that version decodes. Index-file placement before 10 is left to the caller.
 inline void project_to_version(commit_message& m, int version) {
-  const int32_t arity = data_file_meta_arity(version);
-  const index_file_layout L = index_file_meta_layout(version);
-  if (version < 7) m.total_buckets.reset();
+  if (!has_total_buckets(version)) m.total_buckets.reset();
   auto file = [&](data_file_meta& f) {
-    if (arity <= 13) {
+    if (!has_delete_row_count(version)) {
       f.delete_row_count.reset();
       f.embedded_index.reset();
     }
-    if (arity <= 15) f.file_source.reset();
-    if (arity <= 16) f.value_stats_cols.reset();
-    if (arity <= 17) f.external_path.reset();
-    if (arity <= 18) f.first_row_id.reset();
-    if (arity <= 19) f.write_cols.reset();
-    if (arity <= 20) f.write_cols_sequences.reset();
+    if (!has_file_source(version)) f.file_source.reset();
+    if (!has_value_stats_cols(version)) f.value_stats_cols.reset();
+    if (!has_external_path(version)) f.external_path.reset();
+    if (!has_first_row_id(version)) f.first_row_id.reset();
+    if (!has_write_cols(version)) f.write_cols.reset();
+    if (!has_write_cols_sequences(version)) f.write_cols_sequences.reset();
   };
   auto index = [&](index_file_meta& f) {
-    if (L.arity <= 4) f.dv_ranges.reset();
-    if (f.dv_ranges && L.dv_arity <= 3)
+    if (version == commit_message_version_legacy_v2) f.dv_ranges.reset();  // a 4-field row
+    if (f.dv_ranges && !has_dv_cardinality(version))
       for (auto& d : *f.dv_ranges) d.cardinality.reset();
-    if (L.arity <= 5) f.external_path.reset();
-    if (L.arity <= 6) f.global_index.reset();
-    if (f.global_index && L.global_arity <= 5) f.global_index->source_meta.reset();
+    if (!has_index_external_path(version)) f.external_path.reset();
+    if (!has_global_index(version)) f.global_index.reset();
+    if (f.global_index && !has_global_index_source_meta(version))
+      f.global_index->source_meta.reset();
   };
   for (auto* v : {&m.data.new_files, &m.data.deleted_files, &m.data.changelog_files,
                   &m.compact.compact_before, &m.compact.compact_after, &m.compact.changelog_files})
@@ -520,7 +520,7 @@ inline result<std::string> read_utf(bounded_reader& r) {
 
 /// `ManifestCommittableSerializer.serialize` at `version` (2..5): identifier, watermark (the
 /// boolean says "is null"), legacy log offsets (<= 4), properties (>= 4), the CommitMessage
-/// version and the message list (§5).
+/// version and the message list.
 inline result<byte_buffer> serialize_manifest_committable(
     const manifest_committable& c, int version = current_manifest_committable_version) {
   if (version < 2 || version > current_manifest_committable_version)

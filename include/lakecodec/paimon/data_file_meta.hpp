@@ -1,6 +1,7 @@
 #pragma once
 // DataFileMeta, SimpleStats, IndexFileMeta and deletion-vector metadata with every field of every
-// CommitMessage version, and their BinaryRow forms (paimon spec fact sheet §4 and §5).
+// CommitMessage version, and their BinaryRow forms (Paimon DataFileMeta.java,
+// CommitMessageSerializer.java).
 
 #include <cstdint>
 #include <optional>
@@ -37,7 +38,7 @@ struct simple_stats {
 /// Where a data file came from (`FileSource.java`).
 enum class file_source : int8_t { append = 0, compact = 1 };
 
-/// One data file (`DataFileMeta.java`, §4). Optional members are the nullable columns; which of
+/// One data file (`DataFileMeta.java`). Optional members are the nullable columns; which of
 /// them a CommitMessage version carries is given by data_file_meta_arity().
 struct data_file_meta {
   std::string file_name;
@@ -128,16 +129,60 @@ constexpr int max_commit_message_version = 13;
 /// A pseudo-version for Paimon 0.7's version-2 layout (`CommitMessageLegacyV2Serializer`).
 constexpr int commit_message_version_legacy_v2 = -2;
 
-/// Physical arity of the DataFileMeta row at a CommitMessage version (§5 table; v8 is 19 on the
-/// wire although Java declares 20).
+// What each CommitMessage serializer version carries, named after the field it added and the
+// Paimon release whose CommitMessageSerializer.CURRENT_VERSION it was (versions 4, 5, 8 and 9
+// only ever existed on master between releases). The per-version deserializers are in
+// paimon-core org.apache.paimon.io (DataFileMeta*Serializer) and .index (IndexFileMetaV*).
+
+/// DataFileMeta `_DELETE_ROW_COUNT` and `_EMBEDDED_FILE_INDEX`: every version but Paimon 0.7's
+/// (CommitMessageLegacyV2Serializer, a 13-field row).
+constexpr bool has_delete_row_count(int version) noexcept {
+  return version != commit_message_version_legacy_v2;
+}
+/// DataFileMeta `_FILE_SOURCE`: version 3 (Paimon 0.9, DataFileMeta09Serializer).
+constexpr bool has_file_source(int version) noexcept { return version >= 3; }
+/// DataFileMeta `_VALUE_STATS_COLS`: version 4 (master before Paimon 1.0,
+/// DataFileMeta10LegacySerializer).
+constexpr bool has_value_stats_cols(int version) noexcept { return version >= 4; }
+/// DataFileMeta `_EXTERNAL_PATH`: version 6 (Paimon 1.0, DataFileMeta12LegacySerializer).
+constexpr bool has_external_path(int version) noexcept { return version >= 6; }
+/// DataFileMeta `_FIRST_ROW_ID`: version 8 (master before Paimon 1.3,
+/// DataFileMetaFirstRowIdLegacySerializer).
+constexpr bool has_first_row_id(int version) noexcept { return version >= 8; }
+/// DataFileMeta `_WRITE_COLS`: version 9 (master before Paimon 1.3,
+/// DataFileMetaWriteColsLegacySerializer).
+constexpr bool has_write_cols(int version) noexcept { return version >= 9; }
+/// DataFileMeta `_WRITE_COLS_SEQUENCES`: version 13 (Paimon master / 2.1, DataFileMetaSerializer).
+constexpr bool has_write_cols_sequences(int version) noexcept { return version >= 13; }
+/// IndexFileMeta deletion-vector rows with `_CARDINALITY`: version 5 (master before Paimon 1.0,
+/// IndexFileMetaV2Deserializer).
+constexpr bool has_dv_cardinality(int version) noexcept { return version >= 5; }
+/// IndexFileMeta `_EXTERNAL_PATH`: version 9 (Paimon 1.3, IndexFileMetaV3Deserializer).
+constexpr bool has_index_external_path(int version) noexcept { return version >= 9; }
+/// IndexFileMeta `_GLOBAL_INDEX`: version 11 (Paimon 1.4, IndexFileMetaV4Deserializer).
+constexpr bool has_global_index(int version) noexcept { return version >= 11; }
+/// The global-index row's `_SOURCE_META`: version 12 (Paimon 2.0, IndexFileMetaSerializer).
+constexpr bool has_global_index_source_meta(int version) noexcept { return version >= 12; }
+/// CommitMessage `totalBuckets`: version 7 (Paimon 1.1).
+constexpr bool has_total_buckets(int version) noexcept { return version >= 7; }
+/// CommitMessage with new and deleted index files in both the DataIncrement and the
+/// CompactIncrement: version 10 (Paimon 1.3). Before, one pair of lists follows the six file
+/// lists and belongs to whichever increment has files.
+constexpr bool has_index_files_per_increment(int version) noexcept { return version >= 10; }
+/// CommitMessage `deletedIndexFiles` in the pre-10 layout: version 3 (Paimon 0.9).
+constexpr bool has_deleted_index_files(int version) noexcept { return version >= 3; }
+
+/// Physical arity of the DataFileMeta row at a CommitMessage version (Paimon
+/// CommitMessageSerializer per-version deserializers; v8 is 19 on the wire although Java
+/// declares 20).
 inline int32_t data_file_meta_arity(int version) noexcept {
-  if (version == commit_message_version_legacy_v2) return 13;
-  if (version >= 13) return 21;
-  if (version >= 9) return 20;
-  if (version == 8) return 19;
-  if (version >= 6) return 18;
-  if (version >= 4) return 17;
-  if (version == 3) return 16;
+  if (!has_delete_row_count(version)) return 13;
+  if (has_write_cols_sequences(version)) return 21;
+  if (has_write_cols(version)) return 20;
+  if (has_first_row_id(version)) return 19;
+  if (has_external_path(version)) return 18;
+  if (has_value_stats_cols(version)) return 17;
+  if (has_file_source(version)) return 16;
   return 15;
 }
 
@@ -150,11 +195,10 @@ struct index_file_layout {
 };
 inline index_file_layout index_file_meta_layout(int version) noexcept {
   if (version == commit_message_version_legacy_v2) return {4, 0, 0};
-  if (version >= 12) return {7, 4, 6};
-  if (version == 11) return {7, 4, 5};
-  if (version >= 9) return {6, 4, 0};
-  if (version >= 5) return {5, 4, 0};
-  return {5, 3, 0};
+  const int32_t dv_arity = has_dv_cardinality(version) ? 4 : 3;
+  if (has_global_index(version))
+    return {7, dv_arity, has_global_index_source_meta(version) ? 6 : 5};
+  return {has_index_external_path(version) ? 6 : 5, dv_arity, 0};
 }
 
 namespace detail {
@@ -204,7 +248,7 @@ inline void write_stats(binary_row_writer& w, int i, const simple_stats& s, meta
 }  // namespace detail
 
 /// Writes a DataFileMeta as the BinaryRow Java's serializer of that CommitMessage version
-/// produces (§4, §5); the result is in `m.row`.
+/// produces (DataFileMetaSerializer and its legacy variants); the result is in `m.row`.
 inline void encode_data_file_meta(const data_file_meta& f, int version, detail::meta_scratch& m) {
   const int32_t arity = data_file_meta_arity(version);
   binary_row_writer& w = m.row;
@@ -530,8 +574,9 @@ inline bool fast_decode_data_file_meta(byte_span row_bytes, int version, data_fi
 
 }  // namespace detail
 
-/// Reads a DataFileMeta row of the given CommitMessage version (§5 table of deserializers) into
-/// `f`; fails on a row too short for the version's arity, a null NOT NULL field or a bad offset.
+/// Reads a DataFileMeta row of the given CommitMessage version (CommitMessageSerializer's
+/// per-version deserializers) into `f`; fails on a row too short for the version's arity, a null
+/// NOT NULL field or a bad offset.
 inline status decode_data_file_meta_into(byte_span row_bytes, int version, data_file_meta& f) {
   if (LAKECODEC_LIKELY(detail::fast_decode_data_file_meta(row_bytes, version, f))) return {};
   return detail::decode_data_file_meta_checked(row_bytes, version, f);
@@ -685,7 +730,7 @@ inline void encode_index_file_meta(const index_file_meta& f, int version, detail
 }
 
 /// Reads an IndexFileMeta row of the given CommitMessage version (IndexFileMetaV1..V4
-/// deserializers and the current serializer, §5).
+/// deserializers and the current serializer).
 inline result<index_file_meta> decode_index_file_meta(byte_span row_bytes, int version) {
   const index_file_layout L = index_file_meta_layout(version);
   LAKECODEC_ASSIGN_OR_RETURN(binary_row_view r, binary_row_view::make(row_bytes, L.arity));

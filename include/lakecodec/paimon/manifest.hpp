@@ -1,9 +1,10 @@
 #pragma once
 // Paimon manifest files (ManifestEntry) and manifest lists (ManifestFileMeta) as Avro object
-// container files in Paimon's Avro schema (paimon spec fact sheet §9): record names
-// `org.apache.paimon.avro.generated.record[__FIELD...]`, nullable fields as ["null", T] with a
-// null default, the `_VERSION` column, zstandard by default. Readers go by field name, so files
-// with fewer or more nullable fields, or other record names (pypaimon), read too.
+// container files in Paimon's Avro schema (Paimon ManifestEntrySerializer,
+// ManifestFileMetaSerializer): record names `org.apache.paimon.avro.generated.record[__FIELD...]`,
+// nullable fields as ["null", T] with a null default, the `_VERSION` column, zstandard by default.
+// Readers go by field name, so files with fewer or more nullable fields, or other record names
+// (pypaimon), read too.
 
 #include <cstdint>
 #include <optional>
@@ -383,8 +384,9 @@ inline result<avro::container_reader> open_manifest(byte_span file) {
 
 }  // namespace detail
 
-/// Reads every entry of an Avro manifest file (§9). Errors: not Avro (ORC manifests are reported
-/// as unsupported), a `_VERSION` other than 2, missing NOT NULL fields, bad partition rows.
+/// Reads every entry of an Avro manifest file (ManifestEntrySerializer). Errors: not Avro (ORC
+/// manifests are reported as unsupported), a `_VERSION` other than 2, missing NOT NULL fields, bad
+/// partition rows.
 inline result<std::vector<manifest_entry>> read_manifest(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, detail::open_manifest(file));
   const avro::node* root = detail::root_record(r.writer_schema().root());
@@ -416,7 +418,8 @@ inline result<std::vector<manifest_entry>> read_manifest(byte_span file) {
   return out;
 }
 
-/// Writes a manifest file in Java's Avro schema for `options.format_version` (§9).
+/// Writes a manifest file in Java's Avro schema for `options.format_version`
+/// (ManifestEntrySerializer).
 inline result<byte_buffer> write_manifest(const std::vector<manifest_entry>& entries,
                                           const manifest_write_options& options = {}) {
   LAKECODEC_ASSIGN_OR_RETURN(
@@ -442,7 +445,7 @@ inline result<byte_buffer> write_manifest(const std::vector<manifest_entry>& ent
   return avro::write_container(s, rows, std::move(w));
 }
 
-/// Reads every entry of an Avro manifest list (§9 ManifestFileMeta).
+/// Reads every entry of an Avro manifest list (ManifestFileMetaSerializer).
 inline result<std::vector<manifest_file_meta>> read_manifest_list(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, detail::open_manifest(file));
   const avro::node* root = detail::root_record(r.writer_schema().root());
@@ -475,7 +478,7 @@ inline result<std::vector<manifest_file_meta>> read_manifest_list(byte_span file
   return out;
 }
 
-/// Writes a manifest list in Java's Avro schema (§9 ManifestFileMeta).
+/// Writes a manifest list in Java's Avro schema (ManifestFileMetaSerializer).
 inline result<byte_buffer> write_manifest_list(const std::vector<manifest_file_meta>& metas,
                                                const manifest_write_options& options = {}) {
   LAKECODEC_ASSIGN_OR_RETURN(
@@ -560,7 +563,7 @@ inline avro::value opt_bytes(const std::optional<std::string>& v) {
 
 }  // namespace detail
 
-/// Reads every entry of an Avro index manifest (§9 IndexManifestEntry).
+/// Reads every entry of an Avro index manifest (IndexManifestEntrySerializer).
 inline result<std::vector<index_manifest_entry>> read_index_manifest(byte_span file) {
   LAKECODEC_ASSIGN_OR_RETURN(avro::container_reader r, detail::open_manifest(file));
   const avro::node* root = detail::root_record(r.writer_schema().root());

@@ -1,7 +1,7 @@
 #pragma once
 // Typed BinaryRow encoding and decoding of `datum` values (Java's RowHelper +
-// InternalRowSerializer, paimon spec fact sheet §2) and the schemaless row helpers of
-// SerializationUtils (§3).
+// InternalRowSerializer, BinaryRowWriter) and the schemaless row helpers of
+// SerializationUtils.
 
 #include <cstdint>
 #include <cstdlib>
@@ -123,7 +123,7 @@ struct binary_row {
   friend bool operator!=(const binary_row& a, const binary_row& b) { return !(a == b); }
 };
 
-/// `SerializationUtils.serializeBinaryRow(row) -> byte[]`: [int32 BE arity][row bytes] (§3).
+/// `SerializationUtils.serializeBinaryRow(row) -> byte[]`: [int32 BE arity][row bytes].
 inline std::string serialize_binary_row(const binary_row& row) {
   std::string out(4 + row.bytes.size(), '\0');
   store_be<int32_t>(reinterpret_cast<uint8_t*>(&out[0]), row.arity);
@@ -144,7 +144,8 @@ inline result<binary_row> deserialize_binary_row(byte_span bytes) {
   return r;
 }
 
-/// BinaryRow `hashCode()`: murmur over the 4-byte LE words with seed 42 (§6).
+/// BinaryRow `hashCode()`: murmur over the 4-byte LE words with seed 42
+/// (MurmurHashUtils.hashBytesByWords).
 inline int32_t binary_row_hash(byte_span row_bytes) noexcept {
   return static_cast<int32_t>(murmur3_x86_32(row_bytes.data, row_bytes.size, 42));
 }
@@ -397,9 +398,9 @@ result<datum> read_value(const View& r, int i, const data_type& t, int depth) {
 
 }  // namespace detail
 
-/// Encodes `values` (one per field) as a BinaryRow exactly as Java's RowHelper does (§2),
-/// including the var-part space a null non-compact decimal or timestamp still reserves.
-/// Fails with invalid_argument when the value count differs from the field count.
+/// Encodes `values` (one per field) as a BinaryRow exactly as Java's RowHelper does
+/// (BinaryRowWriter), including the var-part space a null non-compact decimal or timestamp still
+/// reserves. Fails with invalid_argument when the value count differs from the field count.
 inline result<binary_row> encode_row(const std::vector<data_field>& fields,
                                      const std::vector<datum>& values,
                                      row_kind kind = row_kind::insert) {
@@ -416,7 +417,7 @@ inline status encode_row_into(const std::vector<data_field>& fields,
 }
 
 /// Decodes every field of a BinaryRow with the given schema; fails on any offset or length
-/// outside the row (§2).
+/// outside the row (BinaryRowWriter).
 inline result<std::vector<datum>> decode_row(byte_span bytes,
                                              const std::vector<data_field>& fields) {
   LAKECODEC_ASSIGN_OR_RETURN(binary_row_view r,

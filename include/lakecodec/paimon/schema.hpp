@@ -1,6 +1,6 @@
 #pragma once
 // Paimon table schema JSON (`schema/schema-N`, SchemaSerializer.java) and the type strings of
-// DataType.asSQLString (paimon spec fact sheet §7): parse and print.
+// DataType.asSQLString: parse and print.
 
 #include <cstdint>
 #include <map>
@@ -77,7 +77,7 @@ inline result<std::vector<int32_t>> parse_args(std::string_view args, std::strin
 }  // namespace detail
 
 /// Parses an atomic type string such as `DECIMAL(10, 2)`, `TIMESTAMP(6) WITH LOCAL TIME ZONE`,
-/// `STRING NOT NULL` (DataType.asSQLString, §7). Composite types are JSON objects, see
+/// `STRING NOT NULL` (DataType.asSQLString). Composite types are JSON objects, see
 /// parse_data_type().
 inline result<data_type> parse_atomic_type(std::string_view text) {
   std::string s = detail::upper(detail::trim(text));
@@ -217,7 +217,7 @@ result<T> checked_int(const Json& j, const char* what) {
 }  // namespace detail
 
 /// Parses a type as written in schema JSON: a string for atomic types, an object
-/// `{"type": "ARRAY|MULTISET|MAP|ROW[ NOT NULL]", ...}` for composite ones (§7).
+/// `{"type": "ARRAY|MULTISET|MAP|ROW[ NOT NULL]", ...}` for composite ones (DataTypeJsonParser).
 template <class Json>
 result<data_type> parse_data_type(const Json& j, int depth = 0) {
   if (depth > limits{}.max_nesting_depth) return corrupt_data("paimon: type nests too deeply");
@@ -388,7 +388,7 @@ struct table_schema {
     return static_cast<int32_t>(neg ? -v : v);
   }
   /// The bucket key: the `bucket-key` option (comma separated), else the trimmed primary keys
-  /// (`TableSchema.bucketKeys`, §6).
+  /// (`TableSchema.bucketKeys`).
   std::vector<std::string> bucket_keys() const {
     std::vector<std::string> out;
     auto opt = option("bucket-key");
@@ -429,7 +429,7 @@ result<std::vector<std::string>> string_list(const Json& j, const char* key) {
 }
 }  // namespace detail
 
-/// Parses a `schema/schema-N` file (SchemaSerializer, §7). Unknown keys are ignored; a missing
+/// Parses a `schema/schema-N` file (SchemaSerializer). Unknown keys are ignored; a missing
 /// `version` means 1 (Paimon 0.7).
 inline result<table_schema> parse_table_schema(std::string_view text) {
   LAKECODEC_ASSIGN_OR_RETURN(nlohmann::ordered_json j,

@@ -1,6 +1,6 @@
 #pragma once
-// Paimon snapshot JSON (`snapshot/snapshot-<id>`, Snapshot.java, version 3; paimon spec fact
-// sheet §7): every field, unknown keys ignored, optional fields omitted when absent.
+// Paimon snapshot JSON (`snapshot/snapshot-<id>`, Snapshot.java, version 3): every field, unknown
+// keys ignored, optional fields omitted when absent.
 
 #include <cstdint>
 #include <optional>

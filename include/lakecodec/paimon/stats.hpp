@@ -1,7 +1,7 @@
 #pragma once
-// SimpleStats (`_KEY_STATS`, `_VALUE_STATS`, manifest partition stats; paimon spec fact sheet §4)
-// filled from the foundation's one-pass column statistics (core/stats.hpp): the min and max of
-// every column as schemaless BinaryRows and the per-column null counts.
+// SimpleStats (`_KEY_STATS`, `_VALUE_STATS`, manifest partition stats; Paimon SimpleStats.java,
+// SimpleStatsConverter) filled from the foundation's one-pass column statistics (core/stats.hpp):
+// the min and max of every column as schemaless BinaryRows and the per-column null counts.
 
 #include <cstdint>
 #include <optional>

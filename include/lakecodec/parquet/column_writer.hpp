@@ -508,8 +508,8 @@ class leaf_writer_base : public leaf_writer {
     return pages_.append(pool_, body, body_size);
   }
 
-  /// The page's ColumnIndex entry (A10): null page flag, null count, truncated bounds. A page
-  /// with values but no bounds (all NaN) makes the whole column index unusable.
+  /// The page's ColumnIndex entry (parquet PageIndex.md): null page flag, null count, truncated
+  /// bounds. A page with values but no bounds (all NaN) makes the whole column index unusable.
   void add_column_index_entry() {
     const bool null_page = page_values_ == 0;
     ci_.null_pages.push_back(null_page);
@@ -530,8 +530,8 @@ class leaf_writer_base : public leaf_writer {
 
   void reset_stats(column_stats& st) const { st = column_stats(leaf_.source); }
 
-  /// A bound as the PLAIN encoding of the leaf's physical type (A8): little-endian numbers,
-  /// raw bytes, big-endian two's complement for FLBA decimals.
+  /// A bound as the PLAIN encoding of the leaf's physical type (parquet.thrift Statistics):
+  /// little-endian numbers, raw bytes, big-endian two's complement for FLBA decimals.
   std::string encode_bound(const stat_bound& b) const {
     auto le = [](auto v) {
       std::string out(sizeof(v), '\0');
@@ -553,8 +553,9 @@ class leaf_writer_base : public leaf_writer {
     return out;
   }
 
-  /// Thrift Statistics of `st` (A8): null/NaN counts, min_value/max_value (BYTE_ARRAY bounds
-  /// truncated to `truncate` bytes, then marked inexact), deprecated min/max for signed orders.
+  /// Thrift Statistics of `st` (parquet.thrift Statistics): null/NaN counts, min_value/max_value
+  /// (BYTE_ARRAY bounds truncated to `truncate` bytes, then marked inexact), deprecated min/max for
+  /// signed orders.
   statistics to_thrift(const column_stats& st, size_t truncate, bool deprecated) const {
     statistics t;
     t.null_count = st.null_count;

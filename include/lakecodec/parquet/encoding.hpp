@@ -19,7 +19,8 @@
 LAKECODEC_NAMESPACE_BEGIN
 namespace parquet {
 
-/// Bits needed to store values in [0, max_value]: 0 for 0 (A4 level widths).
+/// Bits needed to store values in [0, max_value]: 0 for 0 (Parquet Encodings.md: RLE/bit-packing
+/// hybrid level widths).
 inline int bit_width_for(uint64_t max_value) noexcept {
   int w = 0;
   while (w < 64 && (max_value >> w) != 0) ++w;

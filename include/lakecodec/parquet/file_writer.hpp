@@ -45,7 +45,8 @@ struct column_options {
   std::optional<int32_t> encoding;
 };
 
-/// Writer settings; defaults follow Arrow C++ (A9) except snappy compression and page index on.
+/// Writer settings; defaults follow Arrow C++ (parquet::WriterProperties) except snappy compression
+/// and page index on.
 struct writer_options {
   compression codec = compression::snappy;
   int compression_level = -1;

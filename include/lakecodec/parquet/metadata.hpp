@@ -160,7 +160,7 @@ using thrift::read_field;
 using thrift::read_struct;
 using thrift::write_field;
 
-/// KeyValue (A3).
+/// KeyValue (parquet.thrift).
 struct key_value : thrift::struct_base {
   std::string key;
   std::optional<std::string> value;
@@ -181,8 +181,8 @@ struct key_value : thrift::struct_base {
   }
 };
 
-/// LogicalType union (A3). `kind` is the union member's field id (1 STRING, 2 MAP, 3 LIST,
-/// 4 ENUM, 5 DECIMAL, 6 DATE, 7 TIME, 8 TIMESTAMP, 10 INTEGER, 11 UNKNOWN, 12 JSON, 13 BSON,
+/// LogicalType union (parquet.thrift). `kind` is the union member's field id (1 STRING, 2 MAP, 3
+/// LIST, 4 ENUM, 5 DECIMAL, 6 DATE, 7 TIME, 8 TIMESTAMP, 10 INTEGER, 11 UNKNOWN, 12 JSON, 13 BSON,
 /// 14 UUID, 15 FLOAT16, ...); the parameters apply to the kinds that have them.
 struct logical_type : thrift::struct_base {
   enum : int16_t {
@@ -252,7 +252,7 @@ struct logical_type : thrift::struct_base {
   }
 };
 
-/// SchemaElement (A3).
+/// SchemaElement (parquet.thrift).
 struct schema_element : thrift::struct_base {
   std::optional<int32_t> type;
   std::optional<int32_t> type_length;
@@ -298,7 +298,8 @@ struct schema_element : thrift::struct_base {
   }
 };
 
-/// Statistics (A3, A8). Values are PLAIN-encoded (BYTE_ARRAY without the length prefix).
+/// Statistics (parquet.thrift; sort orders as ColumnOrder defines). Values are PLAIN-encoded
+/// (BYTE_ARRAY without the length prefix).
 struct statistics : thrift::struct_base {
   std::optional<std::string> max, min;
   std::optional<int64_t> null_count, distinct_count;
@@ -337,7 +338,7 @@ struct statistics : thrift::struct_base {
   }
 };
 
-/// PageEncodingStats (A3).
+/// PageEncodingStats (parquet.thrift).
 struct page_encoding_stats : thrift::struct_base {
   int32_t page_type = 0, encoding = 0, count = 0;
   void write(compact_writer& w) const {
@@ -386,7 +387,7 @@ struct size_statistics : thrift::struct_base {
   }
 };
 
-/// ColumnMetaData (A3).
+/// ColumnMetaData (parquet.thrift).
 struct column_meta_data : thrift::struct_base {
   int32_t type = 0;
   std::vector<int32_t> encodings;
@@ -452,7 +453,7 @@ struct column_meta_data : thrift::struct_base {
   }
 };
 
-/// ColumnChunk (A3). file_offset is required by the IDL and written as 0 (deprecated).
+/// ColumnChunk (parquet.thrift). file_offset is required by the IDL and written as 0 (deprecated).
 struct column_chunk : thrift::struct_base {
   std::optional<std::string> file_path;
   int64_t file_offset = 0;
@@ -489,7 +490,7 @@ struct column_chunk : thrift::struct_base {
   }
 };
 
-/// RowGroup (A3).
+/// RowGroup (parquet.thrift).
 struct row_group : thrift::struct_base {
   std::vector<column_chunk> columns;
   int64_t total_byte_size = 0;
@@ -524,7 +525,7 @@ struct row_group : thrift::struct_base {
   }
 };
 
-/// ColumnOrder union: kind 1 TYPE_ORDER, 2 IEEE_754_TOTAL_ORDER (A3).
+/// ColumnOrder union: kind 1 TYPE_ORDER, 2 IEEE_754_TOTAL_ORDER (parquet.thrift).
 struct column_order : thrift::struct_base {
   int16_t kind = 1;
   void write(compact_writer& w) const {
@@ -542,7 +543,7 @@ struct column_order : thrift::struct_base {
   }
 };
 
-/// FileMetaData (A3).
+/// FileMetaData (parquet.thrift).
 struct file_meta_data : thrift::struct_base {
   int32_t version = 1;
   std::vector<schema_element> schema;
@@ -608,7 +609,7 @@ struct data_page_header : thrift::struct_base {
   }
 };
 
-/// DataPageHeaderV2 (A3, A5).
+/// DataPageHeaderV2 (parquet.thrift).
 struct data_page_header_v2 : thrift::struct_base {
   int32_t num_values = 0, num_nulls = 0, num_rows = 0, encoding = 0;
   int32_t definition_levels_byte_length = 0, repetition_levels_byte_length = 0;
@@ -643,7 +644,7 @@ struct data_page_header_v2 : thrift::struct_base {
   }
 };
 
-/// DictionaryPageHeader (A3).
+/// DictionaryPageHeader (parquet.thrift).
 struct dictionary_page_header : thrift::struct_base {
   int32_t num_values = 0, encoding = parquet::encoding::plain;
   std::optional<bool> is_sorted;
@@ -666,7 +667,7 @@ struct dictionary_page_header : thrift::struct_base {
   }
 };
 
-/// PageHeader (A3). Sizes exclude the header.
+/// PageHeader (parquet.thrift). Sizes exclude the header.
 struct page_header : thrift::struct_base {
   int32_t type = 0, uncompressed_page_size = 0, compressed_page_size = 0;
   std::optional<int32_t> crc;
@@ -700,7 +701,7 @@ struct page_header : thrift::struct_base {
   }
 };
 
-/// ColumnIndex (A3, A8).
+/// ColumnIndex (parquet.thrift; sort orders as ColumnOrder defines).
 struct column_index : thrift::struct_base {
   std::vector<bool> null_pages;
   std::vector<std::string> min_values, max_values;
@@ -737,7 +738,7 @@ struct column_index : thrift::struct_base {
   }
 };
 
-/// PageLocation (A3): header offset, header+payload size, first row of the page.
+/// PageLocation (parquet.thrift): header offset, header+payload size, first row of the page.
 struct page_location : thrift::struct_base {
   int64_t offset = 0;
   int32_t compressed_page_size = 0;
@@ -761,7 +762,7 @@ struct page_location : thrift::struct_base {
   }
 };
 
-/// OffsetIndex (A3).
+/// OffsetIndex (parquet.thrift).
 struct offset_index : thrift::struct_base {
   std::vector<page_location> page_locations;
   std::optional<std::vector<int64_t>> unencoded_byte_array_data_bytes;

@@ -38,7 +38,8 @@ struct schema_options {
 /// Julian day number of 1970-01-01, the epoch of INT96 timestamps.
 constexpr int64_t int96_julian_epoch_day = 2440588;
 
-/// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (A14).
+/// Minimal FIXED_LEN_BYTE_ARRAY width holding a decimal of `precision` digits (LogicalTypes.md
+/// DECIMAL).
 inline int32_t decimal_byte_width(int32_t precision) noexcept {
   static const int32_t max_digits[] = {0,  2,  4,  6,  9,  11, 14, 16, 18,
                                        21, 23, 26, 28, 31, 33, 35, 38};
@@ -47,7 +48,7 @@ inline int32_t decimal_byte_width(int32_t precision) noexcept {
   return 16;
 }
 
-/// How min/max compare for a leaf (A8 sort orders).
+/// How min/max compare for a leaf (parquet.thrift ColumnOrder sort orders).
 enum class sort_order : uint8_t { signed_, unsigned_, undefined };
 
 /// One Parquet leaf column.
@@ -86,8 +87,8 @@ struct parquet_schema {
 
 namespace detail {
 
-/// INT96 timestamp (A3 deprecated type; Arrow/Impala layout): nanoseconds of the day as 8
-/// little-endian bytes, then the Julian day number as 4 little-endian bytes.
+/// INT96 timestamp (parquet.thrift deprecated type; Arrow/Impala layout): nanoseconds of the day as
+/// 8 little-endian bytes, then the Julian day number as 4 little-endian bytes.
 inline void int96_from_nanos(__int128 nanos, uint8_t* out) noexcept {
   const __int128 per_day = static_cast<__int128>(86400) * 1000000000;
   __int128 day = nanos / per_day;

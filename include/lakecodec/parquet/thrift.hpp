@@ -43,7 +43,7 @@ enum class ctype : uint8_t {
 struct struct_base {};
 
 /// Appends compact-protocol bytes to a buffer. Field ids must be written in increasing order
-/// per struct; the previous id is saved across nested structs (A2).
+/// per struct; the previous id is saved across nested structs (Thrift compact protocol spec).
 class compact_writer {
  public:
   explicit compact_writer(byte_buffer& out) : out_(out) {}

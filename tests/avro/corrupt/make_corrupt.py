@@ -1,5 +1,5 @@
 """Writes the corrupt Avro container files of this folder (run from anywhere; deterministic).
-Each file breaks one rule of the Avro spec §Object Container Files; expected.txt lists the error
+Each file breaks one rule of the Avro spec "Object Container Files"; expected.txt lists the error
 code and a message fragment lakecodec must report for it."""
 import os
 import struct
