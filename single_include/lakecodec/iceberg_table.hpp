@@ -19179,6 +19179,9 @@ LAKECODEC_NAMESPACE_END
 // row match?" (inclusive: never drops a file holding a matching row) except the strict one,
 // which answers "do all rows match?" (delete by filter). A null value never satisfies a
 // comparison, `in` or `like`; the negated forms take it as PyIceberg and Java do (value_matches).
+// Needs LAKECODEC_WITH_JSON, as the manifests it reads do (their headers hold JSON schemas).
+
+#ifdef LAKECODEC_WITH_JSON
 
 #include <algorithm>
 #include <cctype>
@@ -19940,6 +19943,8 @@ inline bool metrics_all_match(const bound_expression& filter, const data_file& f
 
 }  // namespace iceberg
 LAKECODEC_NAMESPACE_END
+
+#endif  // LAKECODEC_WITH_JSON
 #endif  // LAKECODEC_SINGLE_LAKECODEC_ICEBERG_EXPRESSION_HPP
 // ---- end lakecodec/iceberg/expression.hpp
 // ---- begin lakecodec/iceberg/file_catalog.hpp
