@@ -20,6 +20,7 @@
 #include "lakecodec/core/buffer.hpp"
 #include "lakecodec/core/config.hpp"
 #include "lakecodec/core/expression.hpp"
+#include "lakecodec/core/json.hpp"
 #include "lakecodec/core/sink.hpp"
 #include "lakecodec/core/status.hpp"
 #include "lakecodec/iceberg/expression.hpp"
@@ -135,8 +136,8 @@ inline result<std::vector<manifest_file>> list_manifests(const snapshot& s,
 inline int32_t header_spec_id(const manifest& m, int32_t fallback) {
   for (const auto& kv : m.metadata) {
     if (kv.first != "partition-spec-id") continue;
-    auto v = parse_integer(kv.second);
-    if (v && *v >= INT32_MIN && *v <= INT32_MAX) return static_cast<int32_t>(*v);
+    auto v = json::parse_int32(kv.second, "iceberg: manifest partition-spec-id");
+    if (v) return *v;
   }
   return fallback;
 }
